@@ -1,0 +1,93 @@
+"""The command line: a thin shell over the library. The only module that prints or exits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import GraphkitError
+
+__all__ = ["cli", "main"]
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    def say(msg: str) -> None:
+        if not quiet:
+            click.echo(f"  {msg}", err=True)
+
+    return say
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="graphkit")
+def cli() -> None:
+    """Turn council meeting records into an RDF knowledge graph with evidence."""
+
+
+# -- build -------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="Folder to write the graph, view and summary into.")
+@click.option("--format", "formats", multiple=True,
+              help="Output format (repeatable): turtle, nt, nquads, trig, json-ld, xml. "
+                   "Default: turtle and trig.")
+@click.option("--base", default=None, help="Base IRI for data IRIs (default https://w3id.org/graphkit/id/).")
+@click.option("--council", default=None, help="Council name, when the documents do not say it.")
+@click.option("--aliases", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              default=None, help="YAML file of forced or forbidden merges.")
+@click.option("--no-view", is_flag=True, help="Do not write view.html.")
+@click.option("--with-ontology", is_flag=True, help="Also write ontology.ttl beside the graph.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: str | None,
+          council: str | None, aliases: Path | None, no_view: bool, with_ontology: bool,
+          quiet: bool) -> None:
+    """Read the documents under PATHS and write the graph to --out.
+
+    Writes graph.ttl (union of everything), graph.trig (one named graph per
+    document), view.html and summary.md / summary.json.
+    """
+    from .build import build as run_build
+    from .build import write_outputs
+    from .vocab import DEFAULT_BASE
+
+    say = _progress(quiet)
+    result = run_build(list(paths), base=base or DEFAULT_BASE, council=council,
+                       aliases=aliases, progress=say)
+    write_outputs(result, out, formats=formats or ("turtle", "trig"), view=not no_view,
+                  with_ontology=with_ontology, progress=say)
+    summary = result.summary()
+    click.echo(f"graphkit build: {out}/")
+    for key in ("council", "documents", "meetings", "agenda_items", "people", "programmes",
+                "topics", "organisations", "triples"):
+        click.echo(f"  {key.replace('_', ' '):<14} {summary[key]}")
+    problems = summary["problems"]
+    ambiguities = summary["ambiguities"]
+    if ambiguities:
+        click.echo(f"  ambiguous      {len(ambiguities)} (kept apart; see {out}/summary.md)")  # type: ignore[arg-type]
+    if problems:
+        click.echo(f"  not read       {len(problems)}:")  # type: ignore[arg-type]
+        for p in problems:  # type: ignore[attr-defined]
+            click.echo(f"    {p}")
+    if not result.documents:
+        raise GraphkitError("no document could be read; nothing to build")
+
+
+def main() -> None:
+    """Entry point: turn library errors into a clear message and exit status 2."""
+    try:
+        cli(standalone_mode=False)
+    except GraphkitError as err:
+        click.echo(f"graphkit: error: {err}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("graphkit: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except click.exceptions.Exit as err:
+        sys.exit(err.exit_code)

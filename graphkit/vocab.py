@@ -1,0 +1,127 @@
+"""The graph's vocabulary: closed namespaces, so a misspelt term fails at once.
+
+The contract is ``shared/design/VOCABULARY.md``; every ``gk:`` term here is also
+declared in ``graphkit/data/ontology.ttl``.
+
+>>> str(GK.Meeting)
+'https://w3id.org/graphkit/ns#Meeting'
+>>> GK.Meetnig  # doctest: +IGNORE_EXCEPTION_DETAIL
+Traceback (most recent call last):
+AttributeError: term 'Meetnig' not in namespace 'https://w3id.org/graphkit/ns#'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+)
+
+__all__ = [
+    "DCTERMS",
+    "DEFAULT_BASE",
+    "FOAF",
+    "GK",
+    "OA",
+    "ORG",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SKOS",
+    "TIME",
+    "VOID",
+    "XSD",
+]
+
+DEFAULT_BASE = "https://w3id.org/graphkit/id/"
+SCHEMA = SDO  # https://schema.org/ (https form only)
+OA = Namespace("http://www.w3.org/ns/oa#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+
+
+class GK(DefinedNamespace):
+    """graphkit's own terms: only what no standard vocabulary covers."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/graphkit/ns#")
+
+    # classes (contract)
+    Meeting: URIRef
+    AgendaItem: URIRef
+    Attendance: URIRef
+    Programme: URIRef
+    Resolution: URIRef
+    Action: URIRef
+    WorkProgrammeEntry: URIRef
+    # classes (added): the value sets below
+    AttendanceStatus: URIRef
+    AttendanceCapacity: URIRef
+    DocumentType: URIRef
+
+    # properties (contract)
+    approvesMinutesOf: URIRef
+    meeting: URIRef
+    attendee: URIRef
+    status: URIRef
+    capacity: URIRef
+    roleAsWritten: URIRef
+    apologiesFrom: URIRef
+    chair: URIRef
+    lead: URIRef
+    sha256: URIRef
+    inItem: URIRef
+    # properties (added)
+    listedAs: URIRef  # the attendance heading as written ("Co-opted Members")
+    municipalYear: URIRef  # "2021/22": council years run May to April
+    leadAsWritten: URIRef  # a work-programme lead cell as written
+    detail: URIRef  # a work-programme row's detail column
+
+    # attendance status (contract)
+    Present: URIRef
+    Apologies: URIRef
+    Absent: URIRef
+    Substitute: URIRef
+    # attendance capacity (contract)
+    Member: URIRef
+    CoOptedMember: URIRef
+    CabinetMember: URIRef
+    OtherMember: URIRef
+    Officer: URIRef
+    Invited: URIRef
+    Observer: URIRef
+    # document types (contract)
+    Minutes: URIRef
+    Agenda: URIRef
+    AgendaPack: URIRef
+    BriefingNote: URIRef
+    WorkProgramme: URIRef
+    WebPage: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "gk": str(GK._NS),
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "foaf": str(FOAF),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "time": str(TIME),
+    "oa": str(OA),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "void": str(VOID),
+}

@@ -1,0 +1,69 @@
+"""Shared fixtures: the seeds build is made once per session and reused."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
+DATA = Path(__file__).resolve().parent / "data"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def need_tool(name: str, why: str) -> str:
+    """Path of an external tool; skip locally when missing, fail under CI=true."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if IN_CI:
+        pytest.fail(f"{name} is required under CI ({why}); .ci/run must install it")
+    pytest.skip(f"{name} not installed ({why})")
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    if not GOLD.exists():
+        if IN_CI:
+            pytest.fail(f"gold annotation missing at {GOLD}")
+        pytest.skip(f"gold annotation not found at {GOLD}")
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seeds_result():
+    """The BuildResult for seeds/ (built once)."""
+    import graphkit
+
+    return graphkit.build(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seeds_build(seeds_result, tmp_path_factory) -> Path:
+    """A folder holding the seeds build's outputs in every format, plus the view."""
+    import graphkit
+
+    out = tmp_path_factory.mktemp("seeds-build")
+    graphkit.write_outputs(
+        seeds_result,
+        out,
+        formats=("turtle", "nt", "nquads", "trig", "json-ld", "xml"),
+        view=True,
+        with_ontology=True,
+    )
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_dataset(seeds_result):
+    return seeds_result.dataset
