@@ -76,6 +76,26 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
         raise GraphkitError("no document could be read; nothing to build")
 
 
+# -- evaluate (issue #2: figures against a gold annotation) ------------------------------
+# (evaluate command goes here)
+
+
+# -- query (issue #3) --------------------------------------------------------------------
+# (query command goes here)
+
+
+# -- view (issue #4) ---------------------------------------------------------------------
+# (view command goes here)
+
+
+# -- validate, push, serve (issue #5) ----------------------------------------------------
+# (validate / push / serve commands go here)
+
+
+# -- explain (issue #2: why people were merged) ------------------------------------------
+# (explain command goes here)
+
+
 def main() -> None:
     """Entry point: turn library errors into a clear message and exit status 2."""
     try:

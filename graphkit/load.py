@@ -1,0 +1,47 @@
+"""Load a graph file written by ``graphkit build`` (any of its formats) into a Dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .errors import GraphLoadError
+
+__all__ = ["SUFFIX_FORMATS", "load_graph"]
+
+SUFFIX_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+}
+
+
+def load_graph(path: str | Path) -> Dataset:
+    """Parse ``path`` by its suffix. A folder means its ``graph.trig`` (or ``graph.ttl``)."""
+    path = Path(path)
+    if path.is_dir():
+        for name in ("graph.trig", "graph.nq", "graph.ttl"):
+            if (path / name).exists():
+                path = path / name
+                break
+        else:
+            raise GraphLoadError(f"{path}: no graph.trig or graph.ttl in this folder; run graphkit build first")
+    if not path.exists():
+        raise GraphLoadError(f"{path}: no such file; run graphkit build first or name a graph file")
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphLoadError(
+            f"{path}: unknown graph format {path.suffix!r}; use one of {', '.join(sorted(SUFFIX_FORMATS))}"
+        )
+    ds = Dataset()
+    try:
+        ds.parse(path, format=fmt)
+    except Exception as err:  # rdflib raises many parser-specific types
+        raise GraphLoadError(f"{path}: not valid {fmt} ({err})") from err
+    return ds
