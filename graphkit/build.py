@@ -100,10 +100,15 @@ def write_outputs(
 ) -> list[Path]:
     """Write the graph in each format, the HTML view and the summary into ``out``.
 
+    ``void.ttl`` beside them describes the graph (VoID) and the build (PROV); it
+    holds the build time, so it is kept out of the graph files, which stay
+    byte-identical across runs.
+
     Every file is written to a temporary name and renamed, so an interrupted
     build never leaves a half-written file in place of a good one.
     """
     from . import serialise, stats
+    from . import void as void_mod
 
     say = progress or (lambda _msg: None)
     out = Path(out)
@@ -113,6 +118,7 @@ def write_outputs(
         say(f"wrote {path}")
     if with_ontology:
         written.append(serialise.write_ontology(out))
+    written.append(void_mod.write_void(result, out))
     if view:
         from . import view as view_mod
 

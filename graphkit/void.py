@@ -1,0 +1,224 @@
+"""Describe a build: a VoID dataset description and the PROV activity that made it.
+
+Written to ``void.ttl`` beside the graph, never into it: the graph files must be
+byte-identical across runs of the same input, and this description holds the
+build time (taken from ``SOURCE_DATE_EPOCH`` when set, for reproducible builds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from .vocab import DCTERMS, DEFAULT_BASE, FOAF, GK, PREFIXES, PROV, RDF, RDFS, SCHEMA, VOID, XSD
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph, URIRef
+
+    from .build import BuildResult
+    from .model import Document
+
+__all__ = ["LICENCES", "build_time", "describe", "licence_statement", "write_void"]
+
+# licence statements a council document may carry: pattern -> licence IRI
+LICENCES: dict[str, str] = {
+    r"open government licen[cs]e(?: for public sector information)?(?: v(?:ersion)? ?3)?": (
+        "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    ),
+    r"creative commons attribution(?: 4\.0)?(?: international)?|\bcc[ -]by(?: 4\.0)?\b": (
+        "https://creativecommons.org/licenses/by/4.0/"
+    ),
+    r"creative commons zero|\bcc0\b|public domain dedication": (
+        "https://creativecommons.org/publicdomain/zero/1.0/"
+    ),
+}
+NO_STATEMENT = "No licence statement found in the document; its publisher's terms of reuse apply."
+
+
+def build_time(*, environ: Mapping[str, str] | None = None) -> dt.datetime:
+    """The build time in UTC, to the second: ``SOURCE_DATE_EPOCH`` when it is set.
+
+    >>> build_time(environ={"SOURCE_DATE_EPOCH": "1700000000"}).isoformat()
+    '2023-11-14T22:13:20+00:00'
+    """
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def licence_statement(text: str) -> tuple[str | None, str]:
+    """The licence IRI a document names (if a known one) and its statement as written.
+
+    >>> licence_statement("Contains public sector information licensed under the "
+    ...                   "Open Government Licence v3.0.")[0]
+    'http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/'
+    >>> licence_statement("\u00a9 Testshire County Council 2024. All rights reserved.")
+    (None, '© Testshire County Council 2024. All rights reserved.')
+    >>> licence_statement("Minutes of the meeting")[1].startswith("No licence statement")
+    True
+    """
+    for line in text.splitlines():
+        for pattern, iri in LICENCES.items():
+            if re.search(pattern, line, re.I):
+                return iri, " ".join(line.split())
+    for line in text.splitlines():
+        # a rights line, not a sentence that mentions copyright in passing
+        if len(line) < 200 and re.search(r"\u00a9|^\s*copyright\b", line, re.I):
+            return None, " ".join(line.split())
+    return None, NO_STATEMENT
+
+
+def _base(result: BuildResult) -> str:
+    """The data IRI base the build used, read back from a document's graph IRI."""
+    names = {str(g.identifier) for g in result.dataset.graphs()}
+    for doc in result.documents:
+        suffix = "document/" + quote(doc.source, safe="/._-~")
+        for name in names:
+            if name.endswith(suffix):
+                return name[: -len(suffix)]
+    return DEFAULT_BASE
+
+
+def _statistics(ds: Dataset) -> dict[str, object]:
+    from rdflib import URIRef
+
+    triples: set[tuple[object, object, object]] = set()
+    for graph in ds.graphs():
+        triples.update(graph)
+    classes: Counter[str] = Counter()
+    properties: Counter[str] = Counter()
+    subjects, objects, entities = set(), set(), set()
+    for s, p, o in triples:
+        properties[str(p)] += 1
+        subjects.add(s)
+        objects.add(o)
+        if isinstance(s, URIRef):
+            entities.add(s)
+        if p == RDF.type:
+            classes[str(o)] += 1
+    used = set(classes) | set(properties)
+    vocabularies = sorted(
+        ns
+        for prefix, ns in PREFIXES.items()
+        if prefix not in ("rdf", "xsd") and any(t.startswith(ns) for t in used)
+    )
+    return {
+        "triples": len(triples),
+        "entities": len(entities),
+        "subjects": len(subjects),
+        "objects": len(objects),
+        "classes": classes,
+        "properties": properties,
+        "vocabularies": vocabularies,
+    }
+
+
+def _local(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}-{iri[len(ns):]}"
+    return re.sub(r"[^A-Za-z0-9]+", "-", iri).strip("-")
+
+
+def describe(
+    result: BuildResult, *, when: dt.datetime | None = None, licence: str | None = None
+) -> Graph:
+    """The VoID description of ``result``'s graph and the PROV activity of its build.
+
+    ``licence`` is the IRI of a licence for the graph itself, when its publisher
+    has chosen one.
+    """
+    from rdflib import Graph, Literal, URIRef
+
+    from . import __version__
+
+    when = when or build_time()
+    stamp = when.strftime("%Y%m%dT%H%M%SZ")
+    base = _base(result)
+    stats = _statistics(result.dataset)
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    dataset = URIRef(f"{base}dataset")
+    activity = URIRef(f"{base}build/{stamp}")
+    agent = URIRef(f"{base}software/graphkit/{__version__}")
+    time = Literal(when.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD.dateTime)
+
+    g.add((dataset, RDF.type, VOID.Dataset))
+    g.add((dataset, RDF.type, PROV.Entity))
+    title = f"Meeting records of {result.council}" if result.council else "Meeting records"
+    g.add((dataset, DCTERMS.title, Literal(title)))
+    g.add((dataset, DCTERMS.created, time))
+    g.add((dataset, DCTERMS.creator, agent))
+    g.add((dataset, PROV.wasGeneratedBy, activity))
+    g.add((dataset, VOID.uriSpace, Literal(base)))
+    g.add((dataset, VOID.triples, Literal(stats["triples"])))
+    g.add((dataset, VOID.entities, Literal(stats["entities"])))
+    g.add((dataset, VOID.distinctSubjects, Literal(stats["subjects"])))
+    g.add((dataset, VOID.distinctObjects, Literal(stats["objects"])))
+    classes: Counter[str] = stats["classes"]  # type: ignore[assignment]
+    properties: Counter[str] = stats["properties"]  # type: ignore[assignment]
+    g.add((dataset, VOID.classes, Literal(len(classes))))
+    g.add((dataset, VOID.properties, Literal(len(properties))))
+    for ns in stats["vocabularies"]:  # type: ignore[attr-defined]
+        g.add((dataset, VOID.vocabulary, URIRef(ns)))
+    for cls, n in sorted(classes.items()):
+        part = URIRef(f"{dataset}/class/{_local(cls)}")
+        g.add((dataset, VOID.classPartition, part))
+        g.add((part, VOID["class"], URIRef(cls)))
+        g.add((part, VOID.entities, Literal(n)))
+    for prop, n in sorted(properties.items()):
+        part = URIRef(f"{dataset}/property/{_local(prop)}")
+        g.add((dataset, VOID.propertyPartition, part))
+        g.add((part, VOID.property, URIRef(prop)))
+        g.add((part, VOID.triples, Literal(n)))
+    if licence:
+        g.add((dataset, DCTERMS.license, URIRef(licence)))
+    g.add((dataset, DCTERMS.rights, Literal(
+        "Derived from the source documents listed as dcterms:source; their licences apply.")))
+
+    g.add((activity, RDF.type, PROV.Activity))
+    g.add((activity, RDFS.label, Literal(f"graphkit build {stamp}")))
+    g.add((activity, PROV.endedAtTime, time))
+    g.add((activity, PROV.wasAssociatedWith, agent))
+    g.add((agent, RDF.type, PROV.SoftwareAgent))
+    g.add((agent, RDFS.label, Literal(f"graphkit {__version__}")))
+    g.add((agent, SCHEMA.softwareVersion, Literal(__version__)))
+    for doc in sorted(result.documents, key=lambda d: d.source):
+        node = URIRef(base + "document/" + quote(doc.source, safe="/._-~"))
+        _source(g, node, doc)
+        g.add((dataset, DCTERMS.source, node))
+        g.add((activity, PROV.used, node))
+    return g
+
+
+def _source(g: Graph, node: URIRef, doc: Document) -> None:
+    from rdflib import Literal, URIRef
+
+    iri, statement = licence_statement(doc.text)
+    g.add((node, RDF.type, FOAF.Document))
+    g.add((node, RDF.type, PROV.Entity))
+    g.add((node, DCTERMS.source, Literal(doc.source)))
+    g.add((node, GK.sha256, Literal(doc.sha256)))
+    g.add((node, DCTERMS.rights, Literal(statement)))
+    if iri:
+        g.add((node, DCTERMS.license, URIRef(iri)))
+
+
+def write_void(result: BuildResult, out: str | Path, *, when: dt.datetime | None = None) -> Path:
+    """Write ``void.ttl`` (VoID and PROV) into ``out``."""
+    from rdflib import Dataset
+
+    from .serialise import atomic_write, serialise
+
+    ds = Dataset()
+    for triple in describe(result, when=when):
+        ds.add(triple)
+    return atomic_write(Path(out) / "void.ttl", serialise(ds, "turtle"))
