@@ -89,7 +89,96 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
 
 
 # -- validate, push, serve (issue #5) ----------------------------------------------------
-# (validate / push / serve commands go here)
+_GRAPH_ARG = click.Path(path_type=Path, exists=True)
+
+
+@cli.command()
+@click.argument("graph", type=_GRAPH_ARG)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing; only set the exit status.")
+def validate(graph: Path, quiet: bool) -> None:
+    """Check GRAPH (a graph file, or a build folder) against the contract's SHACL shapes.
+
+    Prints each violation with its focus node, path and message, and exits with
+    status 1 if there is any.
+    """
+    from .load import load_graph
+    from .validate import format_violations
+    from .validate import validate as run_validate
+
+    violations = run_validate(load_graph(graph))
+    if not quiet:
+        click.echo(format_violations(violations))
+    if any(v.severity == "Violation" for v in violations):
+        raise click.exceptions.Exit(1)
+
+
+@cli.command()
+@click.argument("graph", type=_GRAPH_ARG)
+@click.option("--endpoint", required=True,
+              help="Graph Store Protocol URL, e.g. http://localhost:8890/sparql-graph-crud-auth "
+                   "(Virtuoso) or http://localhost:3030/ds/data (Fuseki).")
+@click.option("--graph", "graph_iri", default=None,
+              help="Named graph for the default graph's triples (council, committees, role "
+                   "bounds; everything, for a .ttl or .nt file). Default: the store's default "
+                   "graph, which some stores (Virtuoso) do not accept.")
+@click.option("--user", default=None, help="User name for HTTP basic or digest authentication.")
+@click.option("--password", default=None, envvar="GRAPHKIT_PASSWORD",
+              help="Password (or set GRAPHKIT_PASSWORD; asked for when --user is given alone).")
+@click.option("--timeout", type=float, default=120.0, show_default=True,
+              help="Seconds to wait for the store to answer each request.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+def push(graph: Path, endpoint: str, graph_iri: str | None, user: str | None,
+         password: str | None, timeout: float, quiet: bool) -> None:
+    """Send GRAPH to a triple store, replacing each document's named graph as a unit.
+
+    Uses the SPARQL 1.1 Graph Store HTTP Protocol: one PUT per named graph.
+    """
+    from .load import load_graph
+    from .push import push as run_push
+
+    if user is not None and password is None:
+        password = click.prompt(f"password for {user}", hide_input=True, err=True)
+    pushed = run_push(load_graph(graph), endpoint, graph=graph_iri, user=user,
+                      password=password, timeout=timeout, progress=_progress(quiet))
+    total = sum(p.triples for p in pushed)
+    click.echo(f"graphkit push: {len(pushed)} graph(s), {total} triple(s) to {endpoint}")
+
+
+@cli.command()
+@click.argument("graph", type=_GRAPH_ARG)
+@click.option("--port", type=int, default=3030, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; the default answers this machine only.")
+@click.option("--timeout", type=float, default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-rows", type=int, default=100_000, show_default=True,
+              help="Largest result (rows, or triples for CONSTRUCT) the server sends.")
+@click.option("--workers", type=int, default=2, show_default=True,
+              help="Query worker processes (each holds a copy of the graph).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
+def serve(graph: Path, port: int, host: str, timeout: float, max_rows: int, workers: int,
+          quiet: bool) -> None:
+    """Answer SPARQL queries over GRAPH at http://HOST:PORT/sparql (read-only).
+
+    SPARQL 1.1 Protocol: GET or POST, results as JSON, XML, CSV or TSV by the
+    Accept header or a format= parameter. Updates are refused.
+    """
+    from .load import load_graph
+    from .serve import SparqlServer
+
+    say = _progress(quiet)
+    server = SparqlServer(load_graph(graph), host=host, port=port, timeout=timeout,
+                          max_rows=max_rows, workers=workers, log=say)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"graphkit serve: warning: listening on {host}, not only this machine",
+                   err=True)
+    click.echo(f"graphkit serve: SPARQL endpoint at {server.url} (Ctrl-C stops it)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 # -- explain (issue #2: why people were merged) ------------------------------------------
