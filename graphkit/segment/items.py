@@ -21,7 +21,7 @@ _NOISE = re.compile(
     r"\s*(?:\(\s*Pages?\s+[\d\s\-–]+\)|pdf icon PDF\s+[\d.]+\s*[KM]B|PDF\s+[\d.]+\s*[KM]B)\s*", re.I
 )
 _PROCEDURAL = re.compile(
-    r"^(?:public|private) business$|^present:?$|^apologies|^part [ab12]$", re.I
+    r"^(?:public|private) business$|^present:?$|^part [ab12]$", re.I
 )
 
 
