@@ -365,7 +365,7 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
 
 
 def _organisation_key(text: str) -> str:
-    t = text.replace("’", "'").lower()
+    t = text.replace("’", "").replace("'", "").lower()
     t = re.sub(r"^the\s+", "", t)
     return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
