@@ -272,6 +272,16 @@ def programme_key(text: str, place: str = "") -> str:
     return " ".join(words)
 
 
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether ``short``'s words appear in ``long`` in the same order.
+
+    >>> _subsequence("ofsted action plan".split(), "child service ofsted area for development action plan".split())
+    True
+    """
+    it = iter(long)
+    return all(w in it for w in short)
+
+
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _SMALL).upper()
 
@@ -289,7 +299,18 @@ def _edit1(a: str, b: str) -> int:
 
 
 def _typo_pair(a: str, b: str) -> bool:
+    """One-word spelling slip, or one qualifier word inserted in a long name.
+
+    >>> _typo_pair("family value", "family valued"), _typo_pair("youth hub", "youth club")
+    (True, False)
+    >>> _typo_pair("child service area for development action plan",
+    ...            "child service ofsted area for development action plan")
+    True
+    """
     wa, wb = a.split(), b.split()
+    if abs(len(wa) - len(wb)) == 1 and min(len(wa), len(wb)) >= 5:
+        short, long = sorted((wa, wb), key=len)
+        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
     if len(wa) != len(wb) or len(wa) < 2 or any(ch.isdigit() for ch in a + b):
         return False
     diff = [(x, y) for x, y in zip(wa, wb) if x != y]
@@ -324,12 +345,14 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
             uf.union(root, programme_key(alias, place) if not alias.isupper() else alias.lower())
     keys: dict[str, str] = {}
     acronyms: dict[str, str] = {}
+    sources: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         k = programme_key(m.text, place)
         bare = re.sub(r"\s+(?:programme|project|scheme|service)$", "", m.text, flags=re.I).strip()
         if bare.isupper() and len(bare) <= 6:
             k = bare.lower()
         keys[m.text] = k
+        sources[k].add(m.source)
         uf.find(k)
         defined = re.search(r"\(([A-Z][A-Za-z]{1,6})\)", m.text)
         if defined and acronym_matches(defined.group(1), re.sub(r"\(.*", "", m.text)):
@@ -348,6 +371,20 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
             uf.union(k, longer[0])
         elif len(longer) > 1:
             linked.ambiguities.append(f"programme '{k}' could be part of {len(longer)} longer names; kept apart")
+    for k in known:
+        # within one document, "Ofsted Action Plan" is the one longer plan whose name holds
+        # its words in order ("Children's Services Ofsted Areas for Development Action Plan")
+        words = k.split()
+        if len(words) < 3:
+            continue
+        for source in sorted(sources[k]):
+            longer = {
+                uf.find(o) for o in known
+                if o != k and source in sources[o] and o.split()[-1] == words[-1]
+                and len(o.split()) > len(words) and _subsequence(words, o.split())
+            }
+            if len(longer) == 1:
+                uf.union(k, longer.pop())
     for k in known:
         # a longer name ending in a curated one is that programme ("... Family Valued Programme")
         for root in curated_name:
