@@ -163,9 +163,10 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
                 if _norm_surface(p.bare) not in {_norm_surface(x.parsed.bare) for x in c.forms}:
                     first = c.forms[0]
                     why = (
-                        "the full name expands the initial" if p.given or first.parsed.given
-                        else "the initials agree" if p.initials
-                        else "the only person with this surname"
+                        "a bare surname: the only person with this surname" if not p.initials
+                        else "the full name expands the initial"
+                        if bool(p.given) != bool(first.parsed.given)
+                        else "the initials agree"
                     )
                     c.reasons.append(
                         f"'{f.mention.text}' ({f.mention.source}) = '{first.mention.text}' "
@@ -359,6 +360,7 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
             acronyms[defined.group(1).lower()] = k
             uf.union(k, defined.group(1).lower())
     known = sorted(set(keys.values()))
+    unsure: list[tuple[str, list[str]]] = []
     for k in known:
         # a name whose initials spell a defined acronym is that acronym's programme
         acr = _initials(k).lower()
@@ -370,7 +372,7 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
         if len(longer) == 1 and len(k) > 3:
             uf.union(k, longer[0])
         elif len(longer) > 1:
-            linked.ambiguities.append(f"programme '{k}' could be part of {len(longer)} longer names; kept apart")
+            unsure.append((k, [o for o in known if o != k and o.endswith(" " + k)]))
     for k in known:
         # within one document, "Ofsted Action Plan" is the one longer plan whose name holds
         # its words in order ("Children's Services Ofsted Areas for Development Action Plan")
@@ -395,6 +397,12 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
             if _typo_pair(a, b):
                 uf.union(a, b)
                 linked.merges.append(f"programme '{a}' = '{b}': one-word spelling variant")
+    for k, longer_names in unsure:  # said only if no later rule settled it
+        roots_left = {uf.find(o) for o in longer_names}
+        if len(roots_left) > 1 and uf.find(k) not in roots_left:
+            linked.ambiguities.append(
+                f"programme '{k}' could be part of any of: " + "; ".join(sorted(longer_names)) + "; kept apart"
+            )
     roots = {text: uf.find(k) for text, k in keys.items()}
     for root, name in curated_name.items():
         roots.setdefault(f"\0curated:{name}", uf.find(root))
