@@ -268,7 +268,7 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 number=None,
                 title=sec.title or "Briefing note",
                 position=1,
-                start=sec.header_end,
+                start=sec.start,
                 end=sec.end,
                 title_start=p.find(sec.title or "", sec.start),
                 resolutions=(),
