@@ -19,7 +19,7 @@ from ..model import Document, ItemRecord, MeetingRecord
 from .attendance import Heading, parse_attendance
 from .items import find_actions, find_items, find_refs, find_resolutions
 from .text import clean, plain
-from .workprogramme import find_rows, programme_years
+from .workprogramme import find_rows, programme_years, rows_added
 
 __all__ = ["Section", "find_sections", "segment"]
 
@@ -249,6 +249,10 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 attendance=attendance,
                 membership=membership,
                 refs=tuple(find_refs(p, body_start, sec.end)),
+                work_programme=tuple(
+                    row for i in items for res in i.resolutions
+                    for row in rows_added(doc.text, p, res.start, res.end)
+                ),
             )
             records.append(record)
             if sec.kind == "agenda":
