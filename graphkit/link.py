@@ -516,14 +516,19 @@ def link(
     def add(m: Mention, date: dt.date | None) -> _Form | None:
         key = (m.source, m.start, m.end)
         p = parse_name(m.text)
-        if p is None or key in seen:
-            return None
+        if p is None or key in seen or any(
+            src == m.source and s < m.end and m.start < e for src, s, e in structured
+        ):
+            return None  # an attendance entry already stands for this span
         seen.add(key)
         f = _Form(m, p, date)
         forms.append(f)
         return f
 
     attendance_forms: dict[tuple[str, int], _Form] = {}
+    structured: list[tuple[str, int, int]] = [
+        (r.source, a.start, a.end) for r in meetings for a in (*r.attendance, *r.membership)
+    ]
     lead_forms: dict[tuple[str, int], list[_Form]] = defaultdict(list)
     for r in meetings:
         for a in (*r.attendance, *r.membership):

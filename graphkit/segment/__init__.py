@@ -91,9 +91,11 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         if date is None:
             continue
         venue = None
-        vm = re.match(r"\s*at\s+(?!\d)(?P<v>.+?)\s+on\s+", m.group("rest"))
-        if vm:
-            venue = clean(vm.group("v"))
+        vm = re.match(r"\s*at\s+(?!\d)(?P<v>.+?)\s+on\s+", m.group("rest")) or re.search(
+            r"\b(?:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]*?)[\s.*]*$", m.group("rest")
+        )
+        if vm and not re.match(r"(?:\d|noon|midday)", vm.group("v")):
+            venue = clean(vm.group("v")).rstrip(".")
         found.append(Section("minutes", m.start(), m.end(), _committee(m.group("committee")), date,
                              start_time=time, venue=venue))
     for m in _AGENDA.finditer(p):
