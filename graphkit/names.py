@@ -48,7 +48,7 @@ _TITLES = {
 TITLE_WORDS = frozenset(_TITLES)
 _TITLE_RE = (
     r"(?:Councillors|Councillor|Cllrs|Cllr|Mrs|Mr|Ms|Miss|Dr|Doctor|Professor|Prof|Sir|Dame"
-    r"|Lord|Lady|Revd|Rev|Reverend|Alderman|Head\s?[Tt]eacher)\.?"
+    r"|Lord|Lady|Revd|Rev|Reverend|Alderman|Head ?[Tt]eacher)\.?"
 )
 _SURNAME = r"(?:[A-Z]['’][A-Z][a-z]+|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
 _INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})"
@@ -74,11 +74,12 @@ ROLE_WORDS = frozenset(
     """.split()
 )
 
+_SP = r"[ \u00a0]+"  # names never run across a line break or a table cell
 NAME_RE = re.compile(
-    rf"(?<![\w'’])(?:(?P<title>{_TITLE_RE})\s+)?"
+    rf"(?<![\w'’])(?:(?P<title>{_TITLE_RE}){_SP})?"
     rf"(?P<name>"
-    rf"(?P<initials>{_INITIALS})\s+(?P<isurname>{_SURNAME})"
-    rf"|(?P<given>{_GIVEN})\s+(?:(?P<middle>[A-Z])\.?\s+)?(?P<gsurname>{_SURNAME})"
+    rf"(?P<initials>{_INITIALS}){_SP}(?P<isurname>{_SURNAME})"
+    rf"|(?P<given>{_GIVEN}){_SP}(?:(?P<middle>[A-Z])\.?{_SP})?(?P<gsurname>{_SURNAME})"
     rf"|(?P<tsurname>{_SURNAME})"
     rf")(?![\w'’])"
 )
@@ -181,6 +182,12 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
         m = NAME_RE.search(text, pos)
         if not m:
             break
+        if m.group("title") and m.group("given") and re.match(r"[ \u00a0]+[A-Z][a-z]", text[m.end() :]):
+            # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"
+            short = re.match(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])", text[m.start() :])
+            m2 = NAME_RE.match(text[: m.start() + short.end()], m.start()) if short else None
+            if m2:
+                m = m2
         parsed = _accept(m, titled_only=titled_only)
         if parsed is None:
             # retry one word later: "Cabinet Member Kate Smith" must still find "Kate Smith"

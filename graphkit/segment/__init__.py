@@ -19,7 +19,7 @@ from ..model import Document, ItemRecord, MeetingRecord
 from .attendance import Heading, parse_attendance
 from .items import find_actions, find_items, find_refs, find_resolutions
 from .text import clean, plain
-from .workprogramme import find_rows, programme_years
+from .workprogramme import find_rows, programme_years, rows_added
 
 __all__ = ["Section", "find_sections", "segment"]
 
@@ -91,9 +91,11 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         if date is None:
             continue
         venue = None
-        vm = re.match(r"\s*at\s+(?!\d)(?P<v>.+?)\s+on\s+", m.group("rest"))
-        if vm:
-            venue = clean(vm.group("v"))
+        vm = re.match(r"\s*at\s+(?!\d)(?P<v>.+?)\s+on\s+", m.group("rest")) or re.search(
+            r"\b(?:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]*?)[\s.*]*$", m.group("rest")
+        )
+        if vm and not re.match(r"(?:\d|noon|midday)", vm.group("v")):
+            venue = clean(vm.group("v")).rstrip(".")
         found.append(Section("minutes", m.start(), m.end(), _committee(m.group("committee")), date,
                              start_time=time, venue=venue))
     for m in _AGENDA.finditer(p):
@@ -249,6 +251,10 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 attendance=attendance,
                 membership=membership,
                 refs=tuple(find_refs(p, body_start, sec.end)),
+                work_programme=tuple(
+                    row for i in items for res in i.resolutions
+                    for row in rows_added(doc.text, p, res.start, res.end)
+                ),
             )
             records.append(record)
             if sec.kind == "agenda":
@@ -268,7 +274,7 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 number=None,
                 title=sec.title or "Briefing note",
                 position=1,
-                start=sec.header_end,
+                start=sec.start,
                 end=sec.end,
                 title_start=p.find(sec.title or "", sec.start),
                 resolutions=(),
