@@ -627,6 +627,17 @@ def _frac(a: int, b: int) -> str:
     return f"{a}/{b}"
 
 
+def _programme_problem(c: Mapping[str, Any]) -> str:
+    if not c["found"]:
+        return f"{c['id']}: not found"
+    parts = []
+    if not c["one_concept"]:
+        parts.append(f"{len(c['concepts'])} concepts ({' | '.join(c['concepts'])})")
+    if c["gold_meetings"] != c["graph_meetings"]:
+        parts.append(f"meetings gold {c['gold_meetings']}, graph {c['graph_meetings']}")
+    return f"{c['id']}: {'; '.join(parts)}" if parts else ""
+
+
 def format_report(ev: Evaluation, *, limit: int = 10) -> str:
     """A text table of the figures, then the details; lists beyond ``limit`` are cut (0: all)."""
     m, it, at, pe, pr = ev.meetings, ev.items, ev.attendance, ev.people, ev.programmes
@@ -684,15 +695,8 @@ def format_report(ev: Evaluation, *, limit: int = 10) -> str:
     section("people falsely merged", [f"{x['label']}: {', '.join(x['gold'])}"
                                       for x in pe["merges"]], cut=False)
     section("people spurious", pe["spurious"], cut=False)
-    section("core programmes not right", [
-        f"{c['id']}: " + ("not found" if not c["found"] else
-                          f"{len(c['concepts'])} concepts ({' | '.join(c['concepts'])})"
-                          if not c["one_concept"] else "")
-        + (f" meetings gold {c['gold_meetings']} graph {c['graph_meetings']}"
-           if c["found"] and c["gold_meetings"] != c["graph_meetings"] else "")
-        for c in pr["core"]
-        if not (c["found"] and c["one_concept"] and c["gold_meetings"] == c["graph_meetings"])],
-        cut=False)
+    section("core programmes not right", [_programme_problem(c) for c in pr["core"]
+                                          if _programme_problem(c)], cut=False)
     section("concepts matching several gold programmes",
             [f"{x['label']}: {', '.join(x['gold'])}" for x in pr["merged"]])
     section("minor programmes missing", pr["minor_missing"])

@@ -8,8 +8,6 @@ one way and checks that the right figure moves.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -170,6 +168,9 @@ def test_programme_split_and_wrong_meeting(ds, gold):
     assert progs["core_one_concept"] == 1
     assert by_id["play-streets"]["meetings"] == PRF.of(1, 1, 0)
     assert progs["core_meetings"].recall == 1.0 and progs["core_meetings"].precision == 0.75
+    report = format_report(evaluate(ds, gold))
+    assert "gss: 2 concepts (Green Spaces Strategy | the Green Spaces strategy)" in report
+    assert "play-streets: meetings gold ['np-2030-03-12'], graph" in report
 
 
 def test_concept_matching_two_programmes_is_reported(ds, gold):
@@ -278,6 +279,13 @@ def test_cli_scores_a_graph_file():
     assert "F1 1.00" in result.output
 
 
+def test_cli_scores_a_build_folder(tmp_path):
+    (tmp_path / "graph.trig").write_bytes(GRAPH.read_bytes())
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(GOLD), "--graph", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "chairs          right                           2/2" in result.output
+
+
 def test_cli_json_output():
     result = CliRunner().invoke(
         cli, ["evaluate", "--gold", str(GOLD), "--graph", str(GRAPH), "--json"])
@@ -305,8 +313,7 @@ def test_cli_needs_exactly_one_source(args):
 def test_cli_reports_a_bad_gold_file(tmp_path):
     bad = tmp_path / "gold.json"
     bad.write_text("[]", encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "graphkit", "evaluate", "--gold", str(bad), "--graph", str(GRAPH)],
-        capture_output=True, text=True, cwd=Path(__file__).parent.parent, check=False)
-    assert proc.returncode == 2
-    assert "graphkit: error:" in proc.stderr and "'meetings' and 'people'" in proc.stderr
+    result = CliRunner().invoke(cli, ["evaluate", "--gold", str(bad), "--graph", str(GRAPH)])
+    # main() turns a GraphkitError into "graphkit: error: ..." and exit status 2
+    assert isinstance(result.exception, GoldError)
+    assert "'meetings' and 'people'" in str(result.exception)
