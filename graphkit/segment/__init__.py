@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..dates import find_dates, find_times
-from ..model import Document, ItemRecord, MeetingRecord
+from ..model import ActionRecord, Document, ItemRecord, MeetingRecord
 from .attendance import Heading, parse_attendance
 from .items import find_actions, find_items, find_refs, find_resolutions
 from .text import clean, plain
@@ -155,10 +155,21 @@ def _items(doc: Document, p: str, start: int, end: int) -> list[ItemRecord]:
                 end=e,
                 title_start=ts,
                 resolutions=tuple(find_resolutions(doc.text, p, s, e)),
-                actions=tuple(find_actions(doc.text, p, s, e)),
+                actions=tuple(_actions(doc, p, s, e)),
             )
         )
     return items
+
+
+def _actions(doc: Document, p: str, start: int, end: int) -> list[ActionRecord]:
+    """Actions in an item, plus one for each item a resolution adds to the work programme."""
+    found = find_actions(doc.text, p, start, end)
+    for res in find_resolutions(doc.text, p, start, end):
+        for row in rows_added(doc.text, p, res.start, res.end):
+            if not any(a.start <= row.start < a.end or a.start == row.start for a in found):
+                found.append(ActionRecord(text=f"Add to the work programme: {row.title}",
+                                          start=row.start, end=row.end, agent=None))
+    return sorted(found, key=lambda a: a.start)
 
 
 def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
