@@ -1,0 +1,187 @@
+"""Serialisation: every format holds the graph, deterministically, whatever the text."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, SEEDS
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from graphkit.errors import ConfigError
+from graphkit.load import load_graph
+from graphkit.serialise import FORMATS, clean_text, jsonld_context, serialise, write_formats
+from graphkit.vocab import DCTERMS, GK, RDF, SCHEMA, SKOS, XSD
+
+TRIPLE_FORMATS = [name for name, (_, _, quads) in FORMATS.items() if not quads]
+QUAD_FORMATS = [name for name, (_, _, quads) in FORMATS.items() if quads]
+EX = "https://example.org/id/"
+
+
+def _union(ds: Dataset) -> Graph:
+    g = Graph()
+    for graph in ds.graphs():
+        for triple in graph:
+            g.add(triple)
+    return g
+
+
+def _named(ds: Dataset) -> dict[str, Graph]:
+    out = {}
+    for graph in ds.graphs():
+        if len(graph) and graph.identifier != URIRef("urn:x-rdflib:default"):
+            copy = Graph()
+            for triple in graph:
+                copy.add(triple)
+            out[str(graph.identifier)] = copy
+    return out
+
+
+def small_dataset() -> Dataset:
+    """Two documents' named graphs and a default graph, with awkward literals."""
+    ds = Dataset()
+    council = URIRef(EX + "council/testshire")
+    ds.add((council, RDF.type, URIRef("http://www.w3.org/ns/org#FormalOrganization")))
+    ds.add((council, SKOS.prefLabel, Literal("Testshire County Council")))
+    texts = ['Item "one" <b>&amp;</b> ]]> end', "caf\u00e9 \u2014 na\u00efve \U0001f600"]
+    for n, text in enumerate(texts):
+        doc = URIRef(f"{EX}document/d{n}.txt")
+        g = ds.graph(doc)
+        meeting = URIRef(f"{EX}meeting/testshire/board/2024-01-0{n + 1}")
+        g.add((meeting, RDF.type, GK.Meeting))
+        g.add((meeting, DCTERMS.date, Literal(f"2024-01-0{n + 1}", datatype=XSD.date)))
+        g.add((meeting, SCHEMA.name, Literal(text)))
+        g.add((meeting, SCHEMA.name, Literal("Board", lang="en-GB")))
+        g.add((meeting, SCHEMA.position, Literal(n + 1)))
+        g.add((council, SKOS.prefLabel, Literal("Testshire County Council")))  # in two graphs
+    return ds
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_round_trips(fmt, tmp_path):
+    ds = small_dataset()
+    path = write_formats(ds, tmp_path, formats=[fmt])[0]
+    assert path.name == FORMATS[fmt][0]
+    back = load_graph(path)
+    # sets, not rdflib's isomorphism: it tells "en-GB" from "en-gb", which RDF does not
+    assert set(_union(back)) == set(_union(ds))
+    if fmt in QUAD_FORMATS:  # one named graph per document, each with its own triples
+        assert _named(back).keys() == _named(ds).keys()
+        for name, graph in _named(ds).items():
+            assert set(_named(back)[name]) == set(graph), name
+
+
+@pytest.mark.parametrize("fmt", TRIPLE_FORMATS)
+def test_triple_formats_hold_the_union_once(fmt):
+    ds = small_dataset()
+    back = load_graph_bytes(serialise(ds, fmt), fmt)
+    assert len(_union(back)) == len(_union(ds))
+    assert not _named(back)  # no named graphs in a triple format
+
+
+def load_graph_bytes(data: bytes, fmt: str) -> Dataset:
+    ds = Dataset()
+    ds.parse(data=data, format=FORMATS[fmt][1])
+    return ds
+
+
+def test_output_is_sorted_and_stable_in_memory():
+    a, b = small_dataset(), small_dataset()
+    for fmt in FORMATS:
+        assert serialise(a, fmt) == serialise(b, fmt), fmt
+    subjects = [line.split(" ", 1)[0] for line in serialise(a, "nt").decode().splitlines()]
+    assert subjects == sorted(subjects)
+
+
+def test_blank_nodes_get_canonical_labels():
+    """rdflib labels blank nodes at random; the files must not change with them."""
+
+    def with_bnodes() -> Dataset:
+        ds = Dataset()
+        node = URIRef(EX + "meeting/x")
+        for place in ("Room 1", "Room 2"):
+            b = BNode()
+            ds.add((node, SCHEMA.location, b))
+            ds.add((b, SCHEMA.name, Literal(place)))
+        return ds
+
+    outputs = {serialise(with_bnodes(), "turtle") for _ in range(3)}
+    assert len(outputs) == 1
+    assert isomorphic(_union(load_graph_bytes(outputs.pop(), "turtle")), _union(with_bnodes()))
+
+
+def test_unknown_format_lists_the_choices(tmp_path):
+    with pytest.raises(ConfigError) as err:
+        write_formats(small_dataset(), tmp_path, formats=["turtle", "n3"])
+    for name in FORMATS:
+        assert name in str(err.value)
+
+
+def test_unsafe_text_becomes_replacement_characters_in_every_format():
+    ds = Dataset()
+    node = URIRef(EX + "x")
+    ds.add((node, SCHEMA.name, Literal("bell\x07 nul\x00 lone\ud800 ok\ttab")))
+    expected = "bell\ufffd nul\ufffd lone\ufffd ok\ttab"
+    for fmt in FORMATS:
+        back = _union(load_graph_bytes(serialise(ds, fmt), fmt))
+        assert [str(o) for o in back.objects(node, SCHEMA.name)] == [expected], fmt
+    assert clean_text(expected) == expected
+
+
+def test_carriage_return_survives_rdf_xml():
+    ds = Dataset()
+    node = URIRef(EX + "x")
+    ds.add((node, SCHEMA.name, Literal("line one\r\nline two")))
+    back = _union(load_graph_bytes(serialise(ds, "xml"), "xml"))
+    assert str(back.value(node, SCHEMA.name)) == "line one\r\nline two"
+
+
+def test_json_ld_is_compacted_against_the_shipped_context():
+    data = json.loads(serialise(small_dataset(), "json-ld"))
+    assert data["@context"] == jsonld_context()["@context"]
+    text = json.dumps(data)
+    # terms from the context are used, not full IRIs
+    assert '"date"' in text and "http://purl.org/dc/terms/date" not in text
+    assert '"Meeting"' in text
+    graphs = [node for node in data["@graph"] if "@graph" in node]
+    assert sorted(g["@id"] for g in graphs) == sorted(_named(small_dataset()))
+
+
+def test_context_covers_every_prefix_and_gk_term_it_names():
+    from graphkit.vocab import PREFIXES
+
+    ctx = jsonld_context()["@context"]
+    for prefix, ns in PREFIXES.items():
+        assert ctx[prefix] == ns
+    for value in ctx.values():
+        iri = value if isinstance(value, str) else value["@id"]
+        if iri.startswith("gk:"):
+            getattr(GK, iri[3:])  # closed namespace: a misspelt term fails here
+
+
+def test_seeds_build_files_are_byte_identical_across_processes(seeds_build, tmp_path):
+    """A second build in a fresh interpreter (another hash seed) writes the same bytes."""
+    env = dict(os.environ, PYTHONHASHSEED="12345", PYTHONPATH=str(ROOT))
+    out = tmp_path / "again"
+    formats = [arg for name in FORMATS for arg in ("--format", name)]
+    subprocess.run(
+        [sys.executable, "-m", "graphkit", "build", str(SEEDS), "-o", str(out), "-q",
+         "--no-view", "--with-ontology", *formats],
+        check=True, env=env, cwd=ROOT, capture_output=True,
+    )
+    for name in [FORMATS[f][0] for f in FORMATS] + ["ontology.ttl"]:
+        assert (out / name).read_bytes() == (seeds_build / name).read_bytes(), name
+
+
+def test_seeds_formats_agree(seeds_build, seeds_dataset):
+    union = set(_union(seeds_dataset))
+    assert not any(isinstance(t, BNode) for triple in union for t in triple)
+    for fmt, (name, _, quads) in FORMATS.items():
+        back = load_graph(seeds_build / name)
+        assert set(_union(back)) == union, fmt
+        if quads:
+            assert _named(back).keys() == _named(seeds_dataset).keys(), fmt
