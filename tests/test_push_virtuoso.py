@@ -1,0 +1,186 @@
+"""A real triple store: start Virtuoso, `graphkit push` the seeds graph, query it back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import IN_CI, ROOT
+from rdflib import Dataset
+from test_interop import library_queries, rows_pyoxigraph, rows_results
+
+from graphkit.serialise import write_formats
+
+pytestmark = [pytest.mark.interop, pytest.mark.slow]
+
+INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+DEFAULT_GRAPH = "https://w3id.org/graphkit/id/graph/default"
+DB_FILES = ("DatabaseFile", "ErrorLogFile", "LockFile", "TransactionFile", "xa_persistent_file")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def virtuoso_ini(template: str, folder: Path, sql_port: int, http_port: int) -> str:
+    """Debian's virtuoso.ini with the database in ``folder`` and both ports changed."""
+    section = ""
+    lines = []
+    for line in template.splitlines():
+        if m := re.match(r"\s*\[(.+)\]", line):
+            section = m.group(1)
+        key = re.match(r"\s*(\w+)\s*=\s*(.*)", line)
+        if key and not line.lstrip().startswith(";"):
+            name, value = key.groups()
+            if name in DB_FILES:
+                line = f"{name} = {folder / Path(value.split(';')[0].strip()).name}"
+            elif name == "ServerPort" and section == "Parameters":
+                line = f"ServerPort = {sql_port}"
+            elif name == "ServerPort" and section == "HTTPServer":
+                line = f"ServerPort = {http_port}"
+            elif name == "DefaultHost":
+                line = f"DefaultHost = localhost:{http_port}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A Virtuoso server on free local ports with a temporary database; stopped at the end."""
+    exe = shutil.which("virtuoso-t") or shutil.which("virtuoso-t", path="/usr/bin")
+    if exe is None or not INI.exists():
+        if IN_CI:
+            pytest.fail("virtuoso-opensource is required under CI; .ci/run must install it")
+        pytest.skip("Virtuoso not installed (Debian virtuoso-opensource)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    http_port = free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(virtuoso_ini(INI.read_text(), folder, free_port(), http_port))
+    log = (folder / "stdout.log").open("wb")
+    proc = subprocess.Popen([exe, "-c", str(ini), "+foreground"], cwd=folder,
+                            stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{http_port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/sparql?query=ASK%7B%7D", timeout=5)
+            break
+        except (urllib.error.URLError, ConnectionError, OSError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                tail = (folder / "stdout.log").read_text()[-2000:]
+                pytest.fail(f"Virtuoso did not start:\n{tail}")
+            time.sleep(0.5)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+    log.close()
+
+
+def graphkit(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "graphkit", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def sparql(base: str, query: str, accept: str = "application/sparql-results+xml") -> bytes:
+    request = urllib.request.Request(
+        f"{base}/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.read()
+
+
+def graph_sizes(base: str, prefix: str) -> dict[str, int]:
+    query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+             f'FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g')
+    return {row[0][1]: int(row[1][1]) for row in rows_results(sparql(base, query), "xml")}
+
+
+@pytest.fixture(scope="session")
+def pushed(virtuoso, seeds_build):
+    endpoint = f"{virtuoso}/sparql-graph-crud-auth"
+    run = graphkit("push", str(seeds_build / "graph.trig"), "--endpoint", endpoint,
+                   "--graph", DEFAULT_GRAPH, "--user", "dba", "--password", "dba")
+    assert run.returncode == 0, run.stderr
+    return run
+
+
+def test_push_replaces_each_named_graph(pushed, virtuoso, seeds_dataset):
+    local = {str(g.identifier): len(g) for g in seeds_dataset.graphs() if len(g)}
+    local[DEFAULT_GRAPH] = local.pop("urn:x-rdflib:default")
+    assert f"{len(local)} graph(s), {sum(local.values())} triple(s)" in pushed.stdout
+    assert graph_sizes(virtuoso, "https://w3id.org/graphkit/id/") == local
+
+
+@pytest.mark.parametrize("query", library_queries(), ids=lambda p: p.stem)
+def test_virtuoso_answers_with_the_same_rows_as_locally(pushed, virtuoso, seeds_build, query):
+    text = query.read_text(encoding="utf-8")
+    remote = rows_results(sparql(virtuoso, text), "xml")
+    assert remote == rows_pyoxigraph(seeds_build / "graph.trig", text)
+    assert remote, "the query found nothing; it proves little"
+
+
+def test_pushing_again_replaces_a_document_as_a_unit(pushed, virtuoso, seeds_dataset, tmp_path):
+    """A document pushed again with fewer facts loses the old ones: PUT replaces the graph."""
+    name = sorted(str(g.identifier) for g in seeds_dataset.graphs()
+                  if len(g) and str(g.identifier).startswith("https://"))[0]
+    smaller = Dataset()
+    graph = smaller.graph(seeds_dataset.graph(name).identifier)
+    for n, triple in enumerate(sorted(seeds_dataset.graph(name))):
+        if n % 2 == 0:
+            graph.add(triple)
+    write_formats(smaller, tmp_path, formats=["nquads"])
+    run = graphkit("push", str(tmp_path / "graph.nq"), "--endpoint",
+                   f"{virtuoso}/sparql-graph-crud-auth", "--user", "dba", "--password", "dba")
+    assert run.returncode == 0, run.stderr
+    try:
+        assert graph_sizes(virtuoso, name)[name] == len(graph)
+    finally:  # put the full document back for the other tests
+        write_formats(_only(seeds_dataset, name), tmp_path, formats=["nquads"])
+        graphkit("push", str(tmp_path / "graph.nq"), "--endpoint",
+                 f"{virtuoso}/sparql-graph-crud-auth", "--user", "dba", "--password", "dba")
+
+
+def _only(ds: Dataset, name: str) -> Dataset:
+    out = Dataset()
+    graph = out.graph(ds.graph(name).identifier)
+    for triple in ds.graph(name):
+        graph.add(triple)
+    return out
+
+
+def test_wrong_password_is_a_clear_error(virtuoso, seeds_build):
+    endpoint = f"{virtuoso}/sparql-graph-crud-auth"
+    run = graphkit("push", str(seeds_build / "graph.trig"), "--endpoint", endpoint,
+                   "--graph", DEFAULT_GRAPH, "--user", "dba", "--password", "not-the-password")
+    assert run.returncode == 2
+    assert endpoint in run.stderr and "401" in run.stderr and "--password" in run.stderr
+
+
+def test_default_graph_needs_a_name_on_virtuoso(virtuoso, seeds_build):
+    run = graphkit("push", str(seeds_build / "graph.trig"), "--endpoint",
+                   f"{virtuoso}/sparql-graph-crud-auth", "--user", "dba", "--password", "dba")
+    assert run.returncode == 2
+    assert "--graph" in run.stderr
+
+
+def test_unreachable_endpoint_is_named(seeds_build):
+    endpoint = f"http://127.0.0.1:{free_port()}/sparql-graph-crud-auth"
+    run = graphkit("push", str(seeds_build / "graph.trig"), "--endpoint", endpoint)
+    assert run.returncode == 2
+    assert f"cannot reach {endpoint}" in run.stderr
