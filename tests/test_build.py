@@ -137,8 +137,17 @@ def test_cli_build_prints_the_summary_and_exits_0(tmp_path: Path) -> None:
 
 
 def test_cli_build_with_no_readable_document_fails_clearly(tmp_path: Path) -> None:
-    run = CliRunner().invoke(cli, ["build", str(_empty_folder(tmp_path)), "--out", str(tmp_path / "out"),
-                                   "--no-view", "--quiet"])
+    run = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(_empty_folder(tmp_path)),
+            "--out",
+            str(tmp_path / "out"),
+            "--no-view",
+            "--quiet",
+        ],
+    )
     assert run.exit_code != 0
     message = run.output + str(run.exception or "")
     assert "no document could be read" in message
@@ -146,8 +155,11 @@ def test_cli_build_with_no_readable_document_fails_clearly(tmp_path: Path) -> No
 
 def test_main_prints_the_error_and_exits_2(tmp_path: Path, monkeypatch, capsys) -> None:
     folder = _empty_folder(tmp_path)
-    monkeypatch.setattr(sys, "argv", ["graphkit", "build", str(folder), "--out", str(tmp_path / "out"),
-                                      "--no-view", "--quiet"])
+    monkeypatch.setattr(
+        sys,
+        "argv",
+        ["graphkit", "build", str(folder), "--out", str(tmp_path / "out"), "--no-view", "--quiet"],
+    )
     with pytest.raises(SystemExit) as info:
         main()
     assert info.value.code == 2
@@ -158,19 +170,32 @@ def test_main_prints_the_error_and_exits_2(tmp_path: Path, monkeypatch, capsys) 
 
 def test_a_failed_build_does_not_clobber_earlier_outputs(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    good = CliRunner().invoke(cli, ["build", str(_mixed_folder(tmp_path)), "--out", str(out), "--no-view",
-                                    "--quiet"])
+    good = CliRunner().invoke(
+        cli, ["build", str(_mixed_folder(tmp_path)), "--out", str(out), "--no-view", "--quiet"]
+    )
     assert good.exit_code == 0, good.output
     before = _snapshot(out)
-    bad = CliRunner().invoke(cli, ["build", str(_empty_folder(tmp_path)), "--out", str(out), "--no-view",
-                                   "--quiet"])
+    bad = CliRunner().invoke(
+        cli, ["build", str(_empty_folder(tmp_path)), "--out", str(out), "--no-view", "--quiet"]
+    )
     assert bad.exit_code != 0
     assert _snapshot(out) == before, "a build that failed replaced the graph of the last good build"
 
 
 def test_cli_bad_base_fails_clearly(tmp_path: Path) -> None:
-    run = CliRunner().invoke(cli, ["build", str(_mixed_folder(tmp_path)), "--out", str(tmp_path / "out"),
-                                   "--base", "not-an-iri", "--no-view", "--quiet"])
+    run = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(_mixed_folder(tmp_path)),
+            "--out",
+            str(tmp_path / "out"),
+            "--base",
+            "not-an-iri",
+            "--no-view",
+            "--quiet",
+        ],
+    )
     assert run.exit_code != 0
     assert isinstance(run.exception, GraphkitError) and "--base" in str(run.exception)
     assert not (tmp_path / "out").exists()

@@ -16,11 +16,19 @@ D = dt.date
     ("text", "expected", "quoted"),
     [
         ("held on 28 January 2021", D(2021, 1, 28), "28 January 2021"),
-        ("the meeting held on 3rd December, 2020 were agreed", D(2020, 12, 3), "3rd December, 2020"),
+        (
+            "the meeting held on 3rd December, 2020 were agreed",
+            D(2020, 12, 3),
+            "3rd December, 2020",
+        ),
         # markup blanked by plain(): "3<sup>rd</sup>" keeps its offsets as spaces
         (plain("held on 3<sup>rd</sup> December, 2020."), D(2020, 12, 3), None),
         ("by the 16th of January 2025", D(2025, 1, 16), "16th of January 2025"),
-        ("Thursday, 28th November, 2024 10.00 am", D(2024, 11, 28), "Thursday, 28th November, 2024"),
+        (
+            "Thursday, 28th November, 2024 10.00 am",
+            D(2024, 11, 28),
+            "Thursday, 28th November, 2024",
+        ),
         ("on Wednesday 2nd April 2031 at noon", D(2031, 4, 2), "Wednesday 2nd April 2031"),
         ("the 1st of March 2030", D(2030, 3, 1), "1st of March 2030"),
         ("Sept 4 2029", D(2029, 9, 4), "Sept 4 2029"),

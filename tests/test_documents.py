@@ -64,11 +64,15 @@ def test_html_reader_keeps_blocks_and_drops_scripts(tmp_path: Path) -> None:
 
 def test_pdf_reader_reads_the_text_layer(tmp_path: Path) -> None:
     path = tmp_path / "minutes.pdf"
-    path.write_bytes(make_pdf([
-        "Minutes of the Meeting of the Parks Committee",
-        "held on 5 March 2031",
-        "Present: Councillor A Byrne (Chair)",
-    ]))
+    path.write_bytes(
+        make_pdf(
+            [
+                "Minutes of the Meeting of the Parks Committee",
+                "held on 5 March 2031",
+                "Present: Councillor A Byrne (Chair)",
+            ]
+        )
+    )
     doc = read_document(path, "minutes.pdf")
     assert "Minutes of the Meeting of the Parks Committee" in doc.text
     assert "Councillor A Byrne (Chair)" in doc.text
@@ -136,10 +140,18 @@ def test_classify_fixture_documents(fixture: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("text", "suffix", "kind"),
     [
-        ("Parks Committee\n\nTime and Date\n\n6.00 pm on Monday, 3 March 2031\n\n"
-         "1. Apologies\n2. Tree Strategy (Pages 3 - 9)\n", ".txt", "agenda"),
+        (
+            "Parks Committee\n\nTime and Date\n\n6.00 pm on Monday, 3 March 2031\n\n"
+            "1. Apologies\n2. Tree Strategy (Pages 3 - 9)\n",
+            ".txt",
+            "agenda",
+        ),
         ("Parks Committee Work Programme 2030-31\n\nDate\tTitle\tLead\n", ".txt", "work_programme"),
-        ("To: Parks Committee\n\n3 March 2031\n\nSubject: Tree Strategy\n", ".txt", "briefing_note"),
+        (
+            "To: Parks Committee\n\n3 March 2031\n\nSubject: Tree Strategy\n",
+            ".txt",
+            "briefing_note",
+        ),
         ("<p>anything</p>", ".html", "web_page"),
         (MINUTES_TEXT, ".txt", "minutes"),
     ],
@@ -193,8 +205,10 @@ def _doc(text: str) -> Document:
 @pytest.mark.parametrize(
     ("texts", "council"),
     [
-        (["Ashcombe City Council minutes. Ashcombe City Council.", "Northshire County Council"],
-         "Ashcombe City Council"),
+        (
+            ["Ashcombe City Council minutes. Ashcombe City Council.", "Northshire County Council"],
+            "Ashcombe City Council",
+        ),
         (["Contact: pat.marsh@ashcombe.gov.uk or lee.ho@ashcombe.gov.uk"], "Ashcombe Council"),
         (["Contact: pat.marsh@ashcombe-vale.gov.uk"], "Ashcombe Vale Council"),
         (["nothing here names a council"], "Unknown Council"),

@@ -28,7 +28,10 @@ def of(found: list[Mention], label: str) -> list[str]:
     ("text", "programme"),
     [
         ("The Panel welcomed the Bluebell Mentoring Programme.", "Bluebell Mentoring Programme"),
-        ("Members discussed the draft Riverside Youth Strategy in detail.", "Riverside Youth Strategy"),
+        (
+            "Members discussed the draft Riverside Youth Strategy in detail.",
+            "Riverside Youth Strategy",
+        ),
         ("Apprentices from the Acorn Skills Academy spoke to Members.", "Acorn Skills Academy"),
         ("The Greenway Cycling Scheme opens in May.", "Greenway Cycling Scheme"),
         ("The Tidewater Flood Plan was adopted.", "Tidewater Flood Plan"),
@@ -43,10 +46,15 @@ def test_programmes_from_naming_patterns(text: str, programme: str) -> None:
 @pytest.mark.parametrize(
     ("text", "definition"),
     [
-        ("The Panel discussed Healthy Meals for Kids (HMK). Schools said HMK was popular.",
-         "Healthy Meals for Kids (HMK)"),
-        ("The Panel discussed the Healthy Meals for Kids (HMK) programme. Schools said HMK was popular.",
-         "Healthy Meals for Kids (HMK) programme"),
+        (
+            "The Panel discussed Healthy Meals for Kids (HMK). Schools said HMK was popular.",
+            "Healthy Meals for Kids (HMK)",
+        ),
+        (
+            "The Panel discussed the Healthy Meals for Kids (HMK) programme. "
+            "Schools said HMK was popular.",
+            "Healthy Meals for Kids (HMK) programme",
+        ),
     ],
 )
 def test_acronym_definition_then_the_acronym_alone(text: str, definition: str) -> None:
@@ -56,12 +64,20 @@ def test_acronym_definition_then_the_acronym_alone(text: str, definition: str) -
 
 
 def test_long_names_recur_in_lower_case() -> None:
-    text = "Members praised the Riverside Youth Strategy. Later, the riverside youth strategy was noted again."
-    assert of(mentions(text), "PROGRAMME") == ["Riverside Youth Strategy", "riverside youth strategy"]
+    text = (
+        "Members praised the Riverside Youth Strategy. "
+        "Later, the riverside youth strategy was noted again."
+    )
+    assert of(mentions(text), "PROGRAMME") == [
+        "Riverside Youth Strategy",
+        "riverside youth strategy",
+    ]
 
 
 def test_a_programme_found_in_one_document_is_found_in_another() -> None:
-    found = mentions("The Bluebell Mentoring Programme started.", "Later the bluebell mentoring programme grew.")
+    found = mentions(
+        "The Bluebell Mentoring Programme started.", "Later the bluebell mentoring programme grew."
+    )
     assert [(m.source, m.text) for m in found if m.label == "PROGRAMME"] == [
         ("d0.txt", "Bluebell Mentoring Programme"),
         ("d1.txt", "bluebell mentoring programme"),
@@ -82,13 +98,20 @@ def test_a_committee_work_programme_is_not_a_programme() -> None:
 @pytest.mark.parametrize(
     ("text", "organisations"),
     [
-        ("Head Teacher Nadia Brennan described Millbrook Primary School.", ["Millbrook Primary School"]),
+        (
+            "Head Teacher Nadia Brennan described Millbrook Primary School.",
+            ["Millbrook Primary School"],
+        ),
         ("Pupils from Millbrook Primary School sang.", ["Millbrook Primary School"]),
-        ("The Panel thanked Northshire County Council and the Lantern Arts Trust.",
-         ["Northshire County Council", "Lantern Arts Trust"]),
+        (
+            "The Panel thanked Northshire County Council and the Lantern Arts Trust.",
+            ["Northshire County Council", "Lantern Arts Trust"],
+        ),
         ("Ofsted visited in May.", ["Ofsted"]),
-        ("The Department for Education (DfE) wrote. The DfE replied.",
-         ["Department for Education", "DfE", "DfE"]),
+        (
+            "The Department for Education (DfE) wrote. The DfE replied.",
+            ["Department for Education", "DfE", "DfE"],
+        ),
     ],
 )
 def test_organisations(text: str, organisations: list[str]) -> None:
@@ -98,10 +121,17 @@ def test_organisations(text: str, organisations: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "programmes", "organisations"),
     [
-        ("Councillor Okafor praised the Acorn Skills Academy at Millbrook Primary School.",
-         ["Acorn Skills Academy"], ["Millbrook Primary School"]),
-        ("Volunteers from the Bluebell Mentoring Programme and Millbrook Primary School attended.",
-         ["Bluebell Mentoring Programme"], ["Millbrook Primary School"]),
+        (
+            "Councillor Okafor praised the Acorn Skills Academy at Millbrook Primary School.",
+            ["Acorn Skills Academy"],
+            ["Millbrook Primary School"],
+        ),
+        (
+            "Volunteers from the Bluebell Mentoring Programme and "
+            "Millbrook Primary School attended.",
+            ["Bluebell Mentoring Programme"],
+            ["Millbrook Primary School"],
+        ),
     ],
 )
 def test_an_organisation_does_not_swallow_a_programme_before_it(
@@ -116,10 +146,17 @@ def test_an_organisation_does_not_swallow_a_programme_before_it(
 @pytest.mark.parametrize(
     ("text", "people", "honorifics"),
     [
-        ("Councillor Okafor thanked Dr Ines Walcott and Cllr Whitfield.",
-         ["Councillor Okafor", "Dr Ines Walcott", "Cllr Whitfield"], ["Councillor", "Dr", "Councillor"]),
+        (
+            "Councillor Okafor thanked Dr Ines Walcott and Cllr Whitfield.",
+            ["Councillor Okafor", "Dr Ines Walcott", "Cllr Whitfield"],
+            ["Councillor", "Dr", "Councillor"],
+        ),
         ("Mrs T Ferreira asked about transport.", ["Mrs T Ferreira"], ["Mrs"]),
-        ("Also present was Head Teacher Nadia Brennan.", ["Head Teacher Nadia Brennan"], ["Head Teacher"]),
+        (
+            "Also present was Head Teacher Nadia Brennan.",
+            ["Head Teacher Nadia Brennan"],
+            ["Head Teacher"],
+        ),
         ("Gareth Pryce, Director of Public Realm, presented the report.", ["Gareth Pryce"], [None]),
         ("Contact: Pauline Marsh\n", ["Pauline Marsh"], [None]),
         # capitalised places are not people
@@ -133,7 +170,10 @@ def test_people_in_running_text(text: str, people: list[str], honorifics: list[s
 
 
 def test_a_person_named_with_a_role_is_found_again_later() -> None:
-    text = "Gareth Pryce, Director of Public Realm, presented the report. The Panel thanked Gareth Pryce."
+    text = (
+        "Gareth Pryce, Director of Public Realm, presented the report. "
+        "The Panel thanked Gareth Pryce."
+    )
     assert of(mentions(text), "PERSON") == ["Gareth Pryce", "Gareth Pryce"]
 
 
@@ -145,13 +185,17 @@ def test_people_from_the_attendance_list_recur_and_full_names_expand_initials() 
         "1. Trees\n\nR Okafor said that Jane Aldwin had presented.\n\n2. Other Business\n\nNone.\n"
     )
     assert of(mentions(text, segmented=True), "PERSON") == [
-        "Councillor R Okafor", "J Aldwin", "R Okafor", "Jane Aldwin",
+        "Councillor R Okafor",
+        "J Aldwin",
+        "R Okafor",
+        "Jane Aldwin",
     ]
 
 
 def test_mentions_do_not_nest() -> None:
     found = mentions(
-        "The Bluebell Mentoring Programme and the Riverside Youth Strategy were led by Councillor R Okafor."
+        "The Bluebell Mentoring Programme and the Riverside Youth Strategy "
+        "were led by Councillor R Okafor."
     )
     spans = [(m.start, m.end) for m in found]
     for a in spans:
@@ -180,7 +224,10 @@ def test_acronym_matches(acronym: str, long: str, matches: bool) -> None:
     ("cell", "names"),
     [
         ("Oliver Tanaka, Ashcombe Community Trust", ["Oliver Tanaka"]),
-        ("Harriet Quayle Oliver Tanaka, Priya Nandakumar", ["Harriet Quayle", "Oliver Tanaka", "Priya Nandakumar"]),
+        (
+            "Harriet Quayle Oliver Tanaka, Priya Nandakumar",
+            ["Harriet Quayle", "Oliver Tanaka", "Priya Nandakumar"],
+        ),
         ("Gareth Pryce / Irene Sato", ["Gareth Pryce", "Irene Sato"]),
         ("Cllr Whitfield", ["Whitfield"]),
         ("", []),
@@ -196,5 +243,6 @@ def test_make_pipeline_is_blank_english_with_three_components() -> None:
     assert nlp.pipe_names == ["graphkit_people", "graphkit_programmes", "graphkit_organisations"]
     doc = nlp("Councillor Okafor praised the Tidewater Flood Plan.")
     assert {(s.label_, s.text) for s in doc.spans["gk"]} == {
-        ("PERSON", "Councillor Okafor"), ("PROGRAMME", "Tidewater Flood Plan"),
+        ("PERSON", "Councillor Okafor"),
+        ("PROGRAMME", "Tidewater Flood Plan"),
     }

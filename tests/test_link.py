@@ -18,7 +18,10 @@ D = dt.date
 
 
 def link_forms(
-    forms: list[str], label: str = "PERSON", *, aliases: Path | None = None,
+    forms: list[str],
+    label: str = "PERSON",
+    *,
+    aliases: Path | None = None,
     council: str = "Ashcombe City Council",
 ) -> Linked:
     text = " ; ".join(forms)
@@ -42,8 +45,10 @@ def groups(linked: Linked, kind: str = "person") -> list[set[str]]:
         (["A Byrne", "Alice Byrne"], [{"A Byrne", "Alice Byrne"}]),
         (["A Byrne", "B Byrne"], [{"A Byrne"}, {"B Byrne"}]),
         (["Councillor Byrne", "A Byrne"], [{"A Byrne", "Councillor Byrne"}]),
-        (["Cllr Byrne", "Councillor A Byrne", "Councillor Byrne"],
-         [{"Cllr Byrne", "Councillor A Byrne", "Councillor Byrne"}]),
+        (
+            ["Cllr Byrne", "Councillor A Byrne", "Councillor Byrne"],
+            [{"Cllr Byrne", "Councillor A Byrne", "Councillor Byrne"}],
+        ),
         (["Mrs K Okoro", "Kemi Okoro"], [{"Kemi Okoro", "Mrs K Okoro"}]),
         (["C Marchetti", "CE Marchetti"], [{"C Marchetti", "CE Marchetti"}]),
         (["CE Marchetti", "CD Marchetti"], [{"CD Marchetti"}, {"CE Marchetti"}]),
@@ -81,7 +86,9 @@ def test_a_merge_is_explained_and_the_fullest_name_wins() -> None:
         (["Alice Byrne", "Anna Byrne", "A Byrne"], "A Byrne", 3),
     ],
 )
-def test_ambiguous_forms_are_kept_apart_and_reported(forms: list[str], apart: str, separate: int) -> None:
+def test_ambiguous_forms_are_kept_apart_and_reported(
+    forms: list[str], apart: str, separate: int
+) -> None:
     linked = link_forms(forms)
     assert len(linked.people) == separate
     assert {apart} in groups(linked)
@@ -159,12 +166,27 @@ def test_no_aliases_file_is_empty() -> None:
         ["Acorn Skills Academy", "Acorn Skills Academy's"],  # possessive
         ["Greenway Cycling Scheme", "Ashcombe Greenway Cycling Scheme"],  # the council's place name
         ["Bluebell Mentoring", "Bluebell Mentoring Programme"],  # "Programme" suffix
-        ["Bluebell Mentoring Programme", "Bluebell Mentering Programme"],  # a one-word spelling slip
+        [
+            "Bluebell Mentoring Programme",
+            "Bluebell Mentering Programme",
+        ],  # a one-word spelling slip
         ["Riverside Youth Strategy", "riverside youth strategy"],  # case
-        ["Healthy Meals for Kids (HMK)", "HMK", "Healthy Meals for Kids Programme", "HMK programme"],
-        ["Bluebell Mentoring Programme (BMP)", "BMP", "Bluebell Mentoring Programmes",
-         "Bluebell Mentoring Programme's", "Ashcombe Bluebell Mentoring Programme", "Bluebell Mentoring",
-         "Bluebell Mentering Programme", "bluebell mentoring programme"],
+        [
+            "Healthy Meals for Kids (HMK)",
+            "HMK",
+            "Healthy Meals for Kids Programme",
+            "HMK programme",
+        ],
+        [
+            "Bluebell Mentoring Programme (BMP)",
+            "BMP",
+            "Bluebell Mentoring Programmes",
+            "Bluebell Mentoring Programme's",
+            "Ashcombe Bluebell Mentoring Programme",
+            "Bluebell Mentoring",
+            "Bluebell Mentering Programme",
+            "bluebell mentoring programme",
+        ],
     ],
 )
 def test_programme_variants_are_one_concept(variants: list[str]) -> None:
@@ -177,7 +199,9 @@ def test_programme_variants_are_one_concept(variants: list[str]) -> None:
 
 
 def test_a_spelling_slip_merge_is_reported() -> None:
-    linked = link_forms(["Bluebell Mentoring Programme", "Bluebell Mentering Programme"], "PROGRAMME")
+    linked = link_forms(
+        ["Bluebell Mentoring Programme", "Bluebell Mentering Programme"], "PROGRAMME"
+    )
     assert any("spelling" in m for m in linked.merges)
 
 
@@ -211,7 +235,13 @@ def test_programme_key(a: str, b: str, place: str) -> None:
 # -- organisations ------------------------------------------------------------------------
 def test_organisation_variants() -> None:
     linked = link_forms(
-        ["Millbrook Primary School", "the Millbrook Primary School", "Department for Education", "DfE"], "ORG"
+        [
+            "Millbrook Primary School",
+            "the Millbrook Primary School",
+            "Department for Education",
+            "DfE",
+        ],
+        "ORG",
     )
     assert groups(linked, "org") == [
         {"DfE", "Department for Education"},
@@ -232,15 +262,35 @@ def _minutes(date: str, *, chair: str, cabinet_line: str, officer_line: str) -> 
 
 
 ROLE_DOCS = [
-    ("feb.txt", _minutes("Monday, 10 February 2031", chair="Councillor A Byrne",
-                         cabinet_line="Cabinet Member: Councillor D Ellery Cabinet Member for Parks and Leisure",
-                         officer_line="G Pryce, Director of Public Realm")),
-    ("jul.txt", _minutes("Monday, 7th July, 2031", chair="Councillor A Byrne",
-                         cabinet_line="Other Members: Councillor D Ellery (Cabinet Member for Parks and Leisure)",
-                         officer_line="G Pryce, Director of Public Realm")),
-    ("sep.txt", _minutes("Monday, 8 September 2031", chair="Councillor B Corrigan",
-                         cabinet_line="Other Members: Councillor D Ellery",
-                         officer_line="H Sato, Finance")),
+    (
+        "feb.txt",
+        _minutes(
+            "Monday, 10 February 2031",
+            chair="Councillor A Byrne",
+            cabinet_line="Cabinet Member: Councillor D Ellery Cabinet Member for Parks and Leisure",
+            officer_line="G Pryce, Director of Public Realm",
+        ),
+    ),
+    (
+        "jul.txt",
+        _minutes(
+            "Monday, 7th July, 2031",
+            chair="Councillor A Byrne",
+            cabinet_line=(
+                "Other Members: Councillor D Ellery (Cabinet Member for Parks and Leisure)"
+            ),
+            officer_line="G Pryce, Director of Public Realm",
+        ),
+    ),
+    (
+        "sep.txt",
+        _minutes(
+            "Monday, 8 September 2031",
+            chair="Councillor B Corrigan",
+            cabinet_line="Other Members: Councillor D Ellery",
+            officer_line="H Sato, Finance",
+        ),
+    ),
 ]
 
 
@@ -257,11 +307,30 @@ def roles() -> Linked:
     [
         ("a-byrne", "Chair", "committee", D(2031, 2, 10), D(2031, 7, 7), ("feb.txt", "jul.txt")),
         ("b-corrigan", "Chair", "committee", D(2031, 9, 8), D(2031, 9, 8), ("sep.txt",)),
-        ("b-corrigan", "Member", "committee", D(2031, 2, 10), D(2031, 9, 8), ("feb.txt", "jul.txt", "sep.txt")),
-        ("d-ellery", "Cabinet Member for Parks and Leisure", "council", D(2031, 2, 10), D(2031, 7, 7),
-         ("feb.txt", "jul.txt")),
-        ("g-pryce", "Director of Public Realm", "council", D(2031, 2, 10), D(2031, 7, 7),
-         ("feb.txt", "jul.txt")),
+        (
+            "b-corrigan",
+            "Member",
+            "committee",
+            D(2031, 2, 10),
+            D(2031, 9, 8),
+            ("feb.txt", "jul.txt", "sep.txt"),
+        ),
+        (
+            "d-ellery",
+            "Cabinet Member for Parks and Leisure",
+            "council",
+            D(2031, 2, 10),
+            D(2031, 7, 7),
+            ("feb.txt", "jul.txt"),
+        ),
+        (
+            "g-pryce",
+            "Director of Public Realm",
+            "council",
+            D(2031, 2, 10),
+            D(2031, 7, 7),
+            ("feb.txt", "jul.txt"),
+        ),
     ],
 )
 def test_roles_over_time(roles: Linked, person, role, organisation, start, end, sources) -> None:

@@ -27,7 +27,13 @@ from graphkit.names import compatible, find_names, looks_like_role, parse_name
 def test_parse_name_forms(written, title, given, initials, surname, bare) -> None:
     n = parse_name(written)
     assert n is not None
-    assert (n.title, n.given, n.initials, n.surname, n.bare) == (title, given, initials, surname, bare)
+    assert (n.title, n.given, n.initials, n.surname, n.bare) == (
+        title,
+        given,
+        initials,
+        surname,
+        bare,
+    )
     assert n.text == written
 
 
@@ -40,8 +46,14 @@ def test_parse_name_forms(written, title, given, initials, surname, bare) -> Non
         ("Cabinet Member Kate Orwell answered questions", ["Kate Orwell"]),
         ("Head Teacher Nadia Brennan, Millbrook Primary", ["Nadia Brennan"]),
         # "Councillors" applies to the whole list
-        ("Councillors R Okafor, D Pemberton and L Whitfield", ["R Okafor", "D Pemberton", "L Whitfield"]),
-        ("Councillor R Okafor (Chair), Mrs T Ferreira and B Quilty", ["R Okafor", "T Ferreira", "B Quilty"]),
+        (
+            "Councillors R Okafor, D Pemberton and L Whitfield",
+            ["R Okafor", "D Pemberton", "L Whitfield"],
+        ),
+        (
+            "Councillor R Okafor (Chair), Mrs T Ferreira and B Quilty",
+            ["R Okafor", "T Ferreira", "B Quilty"],
+        ),
         # capitalised council words are never names on their own
         ("The Director of Public Realm and the Scrutiny Panel", []),
         ("Monday 3 March", []),

@@ -36,8 +36,11 @@ def test_plain_blanks_markup_and_keeps_offsets(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "label"),
-    [("  **Work   Programme**\n", "Work Programme"), ("## Riverside Youth Strategy ", "Riverside Youth Strategy"),
-     ("- Minutes:", "Minutes")],
+    [
+        ("  **Work   Programme**\n", "Work Programme"),
+        ("## Riverside Youth Strategy ", "Riverside Youth Strategy"),
+        ("- Minutes:", "Minutes"),
+    ],
 )
 def test_clean(raw: str, label: str) -> None:
     assert clean(raw) == label
@@ -45,7 +48,16 @@ def test_clean(raw: str, label: str) -> None:
 
 def test_lines_and_paragraphs_point_into_the_text() -> None:
     text = "one\ntwo\n\n  three\nfour  \n\n\nfive"
-    assert [text[s:e] for s, e, _ in lines(text)] == ["one", "two", "", "  three", "four  ", "", "", "five"]
+    assert [text[s:e] for s, e, _ in lines(text)] == [
+        "one",
+        "two",
+        "",
+        "  three",
+        "four  ",
+        "",
+        "",
+        "five",
+    ]
     assert [text[s:e] for s, e in paragraphs(text)] == ["one\ntwo", "three\nfour", "five"]
 
 
@@ -86,63 +98,100 @@ ATTENDANCE_CASES = {
     "newline list with chair": (
         "Members: Councillor R Okafor (Chair)\nCouncillor D Pemberton\nCouncillor L Whitfield\n",
         None,
-        [("Councillor R Okafor", "present", "member", "Chair", True),
-         ("Councillor D Pemberton", "present", "member", None, False),
-         ("Councillor L Whitfield", "present", "member", None, False)],
+        [
+            ("Councillor R Okafor", "present", "member", "Chair", True),
+            ("Councillor D Pemberton", "present", "member", None, False),
+            ("Councillor L Whitfield", "present", "member", None, False),
+        ],
     ),
     "one line after Present": (
         "Present: Councillor P Ruskin (Chair), Councillor S Taverner, Councillor Y Umeh\n",
         None,
-        [("Councillor P Ruskin", "present", "member", "Chair", True),
-         ("Councillor S Taverner", "present", "member", None, False),
-         ("Councillor Y Umeh", "present", "member", None, False)],
+        [
+            ("Councillor P Ruskin", "present", "member", "Chair", True),
+            ("Councillor S Taverner", "present", "member", None, False),
+            ("Councillor Y Umeh", "present", "member", None, False),
+        ],
     ),
     "Councillors comma list with roles and 'and'": (
         "Members: Councillors R Okafor (Chair), D Pemberton (Deputy Chair) and L Whitfield\n",
         None,
-        [("R Okafor", "present", "member", "Chair", True),
-         ("D Pemberton", "present", "member", "Deputy Chair", False),
-         ("L Whitfield", "present", "member", None, False)],
+        [
+            ("R Okafor", "present", "member", "Chair", True),
+            ("D Pemberton", "present", "member", "Deputy Chair", False),
+            ("L Whitfield", "present", "member", None, False),
+        ],
     ),
     "co-opted joined by and": (
         "Co-opted Members: Mrs T Ferreira and Mr H Lindqvist\n",
         None,
-        [("Mrs T Ferreira", "present", "co-opted", None, False),
-         ("Mr H Lindqvist", "present", "co-opted", None, False)],
+        [
+            ("Mrs T Ferreira", "present", "co-opted", None, False),
+            ("Mr H Lindqvist", "present", "co-opted", None, False),
+        ],
     ),
     "cabinet member with role after the name": (
         "Cabinet Member: Councillor M Castellano Cabinet Member for Learning and Skills\n",
         None,
-        [("Councillor M Castellano", "present", "cabinet-member",
-          "Cabinet Member for Learning and Skills", False)],
+        [
+            (
+                "Councillor M Castellano",
+                "present",
+                "cabinet-member",
+                "Cabinet Member for Learning and Skills",
+                False,
+            )
+        ],
     ),
     "other member whose role makes them cabinet member (parentheses)": (
         "Other Members: Councillor N Abiodun (Cabinet Member for Housing)\n",
         None,
-        [("Councillor N Abiodun", "present", "cabinet-member", "Cabinet Member for Housing", False)],
+        [
+            (
+                "Councillor N Abiodun",
+                "present",
+                "cabinet-member",
+                "Cabinet Member for Housing",
+                False,
+            )
+        ],
     ),
     "other member whose role makes them cabinet member (comma)": (
         "Other Members: Councillor N Abiodun, Cabinet Member for Housing\n",
         None,
-        [("Councillor N Abiodun", "present", "cabinet-member", "Cabinet Member for Housing", False)],
+        [
+            (
+                "Councillor N Abiodun",
+                "present",
+                "cabinet-member",
+                "Cabinet Member for Housing",
+                False,
+            )
+        ],
     ),
     "employees with roles after commas": (
         "Employees:\n\nA Prendergast, Director of Adult Learning\nB Quilty, Finance\n",
         None,
-        [("A Prendergast", "present", "officer", "Director of Adult Learning", False),
-         ("B Quilty", "present", "officer", "Finance", False)],
+        [
+            ("A Prendergast", "present", "officer", "Director of Adult Learning", False),
+            ("B Quilty", "present", "officer", "Finance", False),
+        ],
     ),
     "employees by directorate, prefix shared by the line": (
         "Employees (by Directorate):\n\nLaw and Governance P Varga, S Oduya\n",
         None,
-        [("P Varga", "present", "officer", "Law and Governance", False),
-         ("S Oduya", "present", "officer", "Law and Governance", False)],
+        [
+            ("P Varga", "present", "officer", "Law and Governance", False),
+            ("S Oduya", "present", "officer", "Law and Governance", False),
+        ],
     ),
     "employees by directorate, one-word directorate": (
         "Employees (by Directorate):\n\nFinance J Kemble, K Lee\n",
         None,
-        [("J Kemble", "present", "officer", "Finance", False),
-         ("K Lee", "present", "officer", "Finance", False)],
+        [
+            ("J Kemble", "present", "officer", "Finance", False),
+            ("K Lee", "present", "officer", "Finance", False),
+        ],
     ),
     "by invitation, titled": (
         "By Invitation: Head Teacher Nadia Brennan\n",
@@ -163,17 +212,21 @@ ATTENDANCE_CASES = {
         "Apologies: Councillors F Ingram, G Jessop (Deputy Cabinet Member for Transport), "
         "H Kowalski (Cabinet Member for Housing) and I Lund\n",
         None,
-        [("F Ingram", "apologies", "member", None, False),
-         # a deputy's capacity is a matter of judgement
-         ("G Jessop", "apologies", ANY, "Deputy Cabinet Member for Transport", False),
-         ("H Kowalski", "apologies", "cabinet-member", "Cabinet Member for Housing", False),
-         ("I Lund", "apologies", "member", None, False)],
+        [
+            ("F Ingram", "apologies", "member", None, False),
+            # a deputy's capacity is a matter of judgement
+            ("G Jessop", "apologies", ANY, "Deputy Cabinet Member for Transport", False),
+            ("H Kowalski", "apologies", "cabinet-member", "Cabinet Member for Housing", False),
+            ("I Lund", "apologies", "member", None, False),
+        ],
     ),
     "apologies on one line with titles": (
         "Apologies: Councillor Q Vance, Councillor E Dunmore\n",
         None,
-        [("Councillor Q Vance", "apologies", "member", None, False),
-         ("Councillor E Dunmore", "apologies", "member", None, False)],
+        [
+            ("Councillor Q Vance", "apologies", "member", None, False),
+            ("Councillor E Dunmore", "apologies", "member", None, False),
+        ],
     ),
     "substitutes": (
         "Substitutes: Councillor E Dunmore\n",
@@ -181,28 +234,36 @@ ATTENDANCE_CASES = {
         [("Councillor E Dunmore", "substitute", "member", None, False)],
     ),
     "an aside inside the block is skipped": (
-        "Members: Councillor R Okafor (Chair)\nNote: the meeting was held online\nCouncillor D Pemberton\n",
+        "Members: Councillor R Okafor (Chair)\nNote: the meeting was held online\n"
+        "Councillor D Pemberton\n",
         None,
-        [("Councillor R Okafor", "present", "member", "Chair", True),
-         ("Councillor D Pemberton", "present", "member", None, False)],
+        [
+            ("Councillor R Okafor", "present", "member", "Chair", True),
+            ("Councillor D Pemberton", "present", "member", None, False),
+        ],
     ),
     "membership list with a surname-only entry": (
-        "Councillors F Ingram, G Jessop (By Invitation), Kowalski (Co-opted Member), H Lund (Chair) "
+        "Councillors F Ingram, G Jessop (By Invitation), Kowalski (Co-opted Member), "
+        "H Lund (Chair) "
         "and I Morrow\n",
         MEMBERSHIP,
-        [("F Ingram", "present", "member", None, False),
-         ("G Jessop", "present", "invited", "By Invitation", False),
-         ("Kowalski", "present", "co-opted", "Co-opted Member", False),
-         ("H Lund", "present", "member", "Chair", True),
-         ("I Morrow", "present", "member", None, False)],
+        [
+            ("F Ingram", "present", "member", None, False),
+            ("G Jessop", "present", "invited", "By Invitation", False),
+            ("Kowalski", "present", "co-opted", "Co-opted Member", False),
+            ("H Lund", "present", "member", "Chair", True),
+            ("I Morrow", "present", "member", None, False),
+        ],
     ),
     "membership list with a surname-only entry before 'and'": (
         "Councillors W Ashdown, D Pemberton, Ferreira (Co-opted Member) and L Whitfield\n",
         MEMBERSHIP,
-        [("W Ashdown", "present", "member", None, False),
-         ("D Pemberton", "present", "member", None, False),
-         ("Ferreira", "present", "co-opted", "Co-opted Member", False),
-         ("L Whitfield", "present", "member", None, False)],
+        [
+            ("W Ashdown", "present", "member", None, False),
+            ("D Pemberton", "present", "member", None, False),
+            ("Ferreira", "present", "co-opted", "Co-opted Member", False),
+            ("L Whitfield", "present", "member", None, False),
+        ],
     ),
 }
 
@@ -218,7 +279,10 @@ def test_parse_attendance(case: str) -> None:
 
 
 def test_attendance_heading_text_is_kept() -> None:
-    block = "Employees (by Directorate):\n\nLaw and Governance P Varga\n\nApologies: Councillor Q Vance\n"
+    block = (
+        "Employees (by Directorate):\n\nLaw and Governance P Varga\n\n"
+        "Apologies: Councillor Q Vance\n"
+    )
     records = parse_attendance(block, 0, len(block))
     assert [r.heading for r in records] == ["Employees (by Directorate)", "Apologies"]
 
@@ -231,23 +295,37 @@ def _items(text: str) -> list[tuple[str | None, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("1. Apologies\n\nNone.\n\n2. Minutes\n\nAgreed.\n\n3. Tree Strategy\n\nNoted.\n",
-         [("1", "Apologies"), ("2", "Minutes"), ("3", "Tree Strategy")]),
+        (
+            "1. Apologies\n\nNone.\n\n2. Minutes\n\nAgreed.\n\n3. Tree Strategy\n\nNoted.\n",
+            [("1", "Apologies"), ("2", "Minutes"), ("3", "Tree Strategy")],
+        ),
         # markdown-bold headings
-        ("### **21. Apologies**\n\nNone.\n\n### **22. Play Areas Review**\n\nNoted.\n",
-         [("21", "Apologies"), ("22", "Play Areas Review")]),
+        (
+            "### **21. Apologies**\n\nNone.\n\n### **22. Play Areas Review**\n\nNoted.\n",
+            [("21", "Apologies"), ("22", "Play Areas Review")],
+        ),
         # an inner numbered list of resolution parts is not a run of items
-        ("5. Parks Budget\n\nRESOLVED that the Committee:\n\n1. **Note the budget.**\n"
-         "2. **Request a further report.**\n\n6. Tree Strategy\n\nNoted.\n",
-         [("5", "Parks Budget"), ("6", "Tree Strategy")]),
+        (
+            "5. Parks Budget\n\nRESOLVED that the Committee:\n\n1. **Note the budget.**\n"
+            "2. **Request a further report.**\n\n6. Tree Strategy\n\nNoted.\n",
+            [("5", "Parks Budget"), ("6", "Tree Strategy")],
+        ),
         # agenda headings run together on one line after blanked markup
-        ("Public Business**1. Apologies****2. Minutes****3. Parks Budget** (Pages 3 - 8)\n",
-         [("1", "Apologies"), ("2", "Minutes"), ("3", "Parks Budget")]),
+        (
+            "Public Business**1. Apologies****2. Minutes****3. Parks Budget** (Pages 3 - 8)\n",
+            [("1", "Apologies"), ("2", "Minutes"), ("3", "Parks Budget")],
+        ),
         # a number alone on a line, the title on the next (web pages), noise removed
-        ("40.\n\nApologies\n\nMinutes:\n\nNone.\n\n41.\n\nPlay Areas Review pdf icon PDF 200 KB\n\nNoted.\n",
-         [("40", "Apologies"), ("41", "Play Areas Review")]),
+        (
+            "40.\n\nApologies\n\nMinutes:\n\nNone.\n\n"
+            "41.\n\nPlay Areas Review pdf icon PDF 200 KB\n\nNoted.\n",
+            [("40", "Apologies"), ("41", "Play Areas Review")],
+        ),
         # markdown headings without numbers
-        ("## Welcome\n\nHello.\n\n## Tree Strategy\n\nNoted.\n", [(None, "Welcome"), (None, "Tree Strategy")]),
+        (
+            "## Welcome\n\nHello.\n\n## Tree Strategy\n\nNoted.\n",
+            [(None, "Welcome"), (None, "Tree Strategy")],
+        ),
     ],
 )
 def test_find_items(text: str, expected: list[tuple[str | None, str]]) -> None:
@@ -257,7 +335,10 @@ def test_find_items(text: str, expected: list[tuple[str | None, str]]) -> None:
 def test_item_spans_cover_the_text_in_order() -> None:
     text = "1. Apologies\n\nNone.\n\n2. Minutes\n\nAgreed.\n"
     found = find_items(text, plain(text), 0, len(text))
-    assert [(s, e) for _, _, s, e, _ in found] == [(0, text.index("2. ")), (text.index("2. "), len(text))]
+    assert [(s, e) for _, _, s, e, _ in found] == [
+        (0, text.index("2. ")),
+        (text.index("2. "), len(text)),
+    ]
     for _, title, _, _, ts in found:
         assert text[ts:].startswith(title)
 
@@ -266,10 +347,15 @@ def test_item_spans_cover_the_text_in_order() -> None:
     ("text", "expected_parts"),
     [
         ("RESOLVED that the tree strategy be approved.\n", ["the tree strategy be approved"]),
-        ("RESOLVED that the Board:\n\n1. Note the report.\n2. Request a further update.\n\nOther text.\n",
-         ["RESOLVED that the Board:", "Note the report", "Request a further update"]),
-        ("RESOLVED that the Board:\n\n- (a) Note the report.\n- (b) Thank the officers.\n",
-         ["Note the report", "Thank the officers"]),
+        (
+            "RESOLVED that the Board:\n\n1. Note the report.\n"
+            "2. Request a further update.\n\nOther text.\n",
+            ["RESOLVED that the Board:", "Note the report", "Request a further update"],
+        ),
+        (
+            "RESOLVED that the Board:\n\n- (a) Note the report.\n- (b) Thank the officers.\n",
+            ["Note the report", "Thank the officers"],
+        ),
     ],
 )
 def test_find_resolutions(text: str, expected_parts: list[str]) -> None:
@@ -305,14 +391,23 @@ def test_no_action_in_plain_discussion() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The minutes of the meeting held on 3rd May, 2029 were agreed as a true record.",
-         [(D(2029, 5, 3), "approves")]),
-        ("The minutes of the meeting held on 3<sup>rd</sup> May, 2029 were agreed.",
-         [(D(2029, 5, 3), "approves")]),
-        ("The Minutes of the meeting held on 12 May, 2031 were agreed and signed as a true record.",
-         [(D(2031, 5, 12), "approves")]),
-        ("As reported to the Board at its meeting on 4 December 2030, numbers rose.",
-         [(D(2030, 12, 4), "references")]),
+        (
+            "The minutes of the meeting held on 3rd May, 2029 were agreed as a true record.",
+            [(D(2029, 5, 3), "approves")],
+        ),
+        (
+            "The minutes of the meeting held on 3<sup>rd</sup> May, 2029 were agreed.",
+            [(D(2029, 5, 3), "approves")],
+        ),
+        (
+            "The Minutes of the meeting held on 12 May, 2031 were agreed "
+            "and signed as a true record.",
+            [(D(2031, 5, 12), "approves")],
+        ),
+        (
+            "As reported to the Board at its meeting on 4 December 2030, numbers rose.",
+            [(D(2030, 12, 4), "references")],
+        ),
         ("Nothing to see here.", []),
     ],
 )
@@ -364,30 +459,64 @@ def text_of(name: str) -> str:
 # fixture → [(section, committee, date, start, end, venue)]
 MEETINGS = {
     "minutes_numbered.md": [
-        ("minutes", "Young People and Learning Scrutiny Panel", D(2030, 5, 14), T(14), T(16, 15),
-         "Room 4, Guildhall"),
+        (
+            "minutes",
+            "Young People and Learning Scrutiny Panel",
+            D(2030, 5, 14),
+            T(14),
+            T(16, 15),
+            "Room 4, Guildhall",
+        ),
     ],
     "minutes_unnumbered.md": [
         ("minutes", "Harbourside Community Safety Committee", D(2030, 10, 2), None, None, None),
     ],
     "web_page.txt": [
-        ("web_page", "Leisure and Culture Scrutiny Committee", D(2031, 6, 9), T(18, 30), None,
-         "Committee Room B - Civic Centre"),
+        (
+            "web_page",
+            "Leisure and Culture Scrutiny Committee",
+            D(2031, 6, 9),
+            T(18, 30),
+            None,
+            "Committee Room B - Civic Centre",
+        ),
     ],
     "agenda_pack.txt": [
-        ("agenda", "Young People and Learning Scrutiny Panel", D(2030, 10, 17), T(10, 30), None,
-         "Room 4, Guildhall, Ashcombe"),
-        ("minutes", "Young People and Learning Scrutiny Panel", D(2030, 5, 14), T(14), T(15, 40), None),
+        (
+            "agenda",
+            "Young People and Learning Scrutiny Panel",
+            D(2030, 10, 17),
+            T(10, 30),
+            None,
+            "Room 4, Guildhall, Ashcombe",
+        ),
+        (
+            "minutes",
+            "Young People and Learning Scrutiny Panel",
+            D(2030, 5, 14),
+            T(14),
+            T(15, 40),
+            None,
+        ),
     ],
     "briefing_note.txt": [
-        ("briefing_note", "Leisure and Culture Scrutiny Committee", D(2031, 6, 9), None, None, None),
+        (
+            "briefing_note",
+            "Leisure and Culture Scrutiny Committee",
+            D(2031, 6, 9),
+            None,
+            None,
+            None,
+        ),
     ],
 }
 
 
 @pytest.mark.parametrize("name", list(MEETINGS))
 def test_meetings_of_each_document(name: str) -> None:
-    got = [(r.section, r.committee, r.date, r.start_time, r.end_time, r.venue) for r in records(name)]
+    got = [
+        (r.section, r.committee, r.date, r.start_time, r.end_time, r.venue) for r in records(name)
+    ]
     assert got == MEETINGS[name]
     for r in records(name):
         assert r.source == name
@@ -396,22 +525,33 @@ def test_meetings_of_each_document(name: str) -> None:
 
 ITEMS = {
     ("minutes_numbered.md", 0): [
-        ("7", "Declarations of Interests"), ("8", "Minutes"), ("9", "Bluebell Mentoring Programme"),
+        ("7", "Declarations of Interests"),
+        ("8", "Minutes"),
+        ("9", "Bluebell Mentoring Programme"),
         ("10", "Any Other Business"),
     ],
     ("minutes_unnumbered.md", 0): [
-        (None, "Welcome and Introductions"), (None, "Riverside Youth Strategy"), (None, "Date of Next Meeting"),
+        (None, "Welcome and Introductions"),
+        (None, "Riverside Youth Strategy"),
+        (None, "Date of Next Meeting"),
     ],
     ("web_page.txt", 0): [
-        ("12", "Apologies for Absence"), ("13", "Minutes"), ("14", "Acorn Skills Academy"),
+        ("12", "Apologies for Absence"),
+        ("13", "Minutes"),
+        ("14", "Acorn Skills Academy"),
         ("15", "Work Programme"),
     ],
     ("agenda_pack.txt", 0): [
-        ("1", "Apologies and Substitutions"), ("2", "Minutes"), ("3", "Healthy Meals for Kids Update"),
-        ("4", "Work Programme"), ("5", "Any Other Business"),
+        ("1", "Apologies and Substitutions"),
+        ("2", "Minutes"),
+        ("3", "Healthy Meals for Kids Update"),
+        ("4", "Work Programme"),
+        ("5", "Any Other Business"),
     ],
     ("agenda_pack.txt", 1): [
-        ("1", "Declarations of Interests"), ("2", "Minutes"), ("3", "Bluebell Mentoring Programme"),
+        ("1", "Declarations of Interests"),
+        ("2", "Minutes"),
+        ("3", "Bluebell Mentoring Programme"),
         ("4", "Any Other Business"),
     ],
     ("briefing_note.txt", 0): [(None, "Acorn Skills Academy Expansion")],
@@ -431,12 +571,26 @@ def test_items_of_each_meeting(name: str, k: int) -> None:
 
 # (fixture, record) → [(item number or position, resolution parts)]
 RESOLUTIONS = {
-    ("minutes_numbered.md", 0): {"9": [["RESOLVED that the Panel:", "Note the progress of the Bluebell",
-                                        "Request a further report in the spring"]]},
+    ("minutes_numbered.md", 0): {
+        "9": [
+            [
+                "RESOLVED that the Panel:",
+                "Note the progress of the Bluebell",
+                "Request a further report in the spring",
+            ]
+        ]
+    },
     ("minutes_unnumbered.md", 0): {2: [["RESOLVED that the Riverside Youth Strategy be endorsed"]]},
     ("web_page.txt", 0): {"14": [["RESOLVED that the Committee supports the expansion"]]},
-    ("agenda_pack.txt", 1): {"3": [["RESOLVED that the Panel:", "Note the update",
-                                     "Agree to add school transport to the Work Programme"]]},
+    ("agenda_pack.txt", 1): {
+        "3": [
+            [
+                "RESOLVED that the Panel:",
+                "Note the update",
+                "Agree to add school transport to the Work Programme",
+            ]
+        ]
+    },
 }
 
 
@@ -448,7 +602,7 @@ def test_resolutions_of_each_meeting(name: str, k: int) -> None:
         key = item.number if item.number else item.position
         expected = want.get(key, [])
         assert len(item.resolutions) == len(expected), (key, item.resolutions)
-        for res, parts in zip(item.resolutions, expected):
+        for res, parts in zip(item.resolutions, expected, strict=True):
             assert all(p in res.text for p in parts), res.text
 
 
@@ -519,7 +673,9 @@ ATTENDANCE = {
 @pytest.mark.parametrize(("name", "k"), list(ATTENDANCE))
 def test_attendance_of_each_meeting(name: str, k: int) -> None:
     rec = records(name)[k]
-    assert [(a.name, a.status, a.capacity, a.chair) for a in rec.attendance] == ATTENDANCE[(name, k)]
+    assert [(a.name, a.status, a.capacity, a.chair) for a in rec.attendance] == ATTENDANCE[
+        (name, k)
+    ]
     assert rec.membership == ()
     # attendance is never read as agenda items
     assert all("Councillor" not in i.title for i in rec.items)
