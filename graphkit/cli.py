@@ -57,6 +57,10 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
     say = _progress(quiet)
     result = run_build(list(paths), base=base or DEFAULT_BASE, council=council,
                        aliases=aliases, progress=say)
+    if not result.documents:  # before writing: a failed build must not replace a good one
+        for p in result.problems:
+            click.echo(f"  not read: {p}", err=True)
+        raise GraphkitError("no document could be read; nothing was written")
     write_outputs(result, out, formats=formats or ("turtle", "trig"), view=not no_view,
                   with_ontology=with_ontology, progress=say)
     summary = result.summary()
@@ -72,8 +76,6 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
         click.echo(f"  not read       {len(problems)}:")  # type: ignore[arg-type]
         for p in problems:  # type: ignore[attr-defined]
             click.echo(f"    {p}")
-    if not result.documents:
-        raise GraphkitError("no document could be read; nothing to build")
 
 
 # -- evaluate (issue #2: figures against a gold annotation) ------------------------------
