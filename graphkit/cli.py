@@ -136,7 +136,30 @@ def view(graph: Path, out: Path, topic: str | None, person: str | None, start: s
 
 
 # -- explain (issue #2: why people were merged) ------------------------------------------
-# (explain command goes here)
+@cli.command()
+@click.argument("name")
+@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="A folder written by graphkit build.")
+def explain(name: str, build_dir: Path) -> None:
+    """Say why the surface forms of a person were merged into one (NAME: any part of a name)."""
+    import json
+
+    from .stats import explain as explain_name
+
+    report = build_dir / "summary.json"
+    if not report.exists():
+        raise GraphkitError(f"{report}: no build report here; run graphkit build --out {build_dir} first")
+    hits = explain_name(json.loads(report.read_text(encoding="utf-8")), name)
+    if not hits:
+        raise GraphkitError(f"no person matching {name!r} in {report}")
+    for person in hits:
+        click.echo(f"{person['label']}  <person/{person['key']}>")
+        for alt in person["alt_labels"]:  # type: ignore[attr-defined]
+            click.echo(f"  also written: {alt}")
+        for why in person["why_merged"] or ["seen in one form only: nothing was merged"]:  # type: ignore[operator]
+            click.echo(f"  merged: {why}")
+        for amb in person["ambiguities"]:  # type: ignore[attr-defined]
+            click.echo(f"  ambiguous: {amb}")
 
 
 def main() -> None:

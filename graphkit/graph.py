@@ -255,6 +255,7 @@ def to_dataset(
         b.document(doc)
 
     item_spans: dict[str, list[tuple[int, int, URIRef]]] = defaultdict(list)
+    wp_spans: dict[str, list[tuple[int, int, URIRef]]] = defaultdict(list)
     meeting_nodes: dict[tuple[str, dt.date], URIRef] = {}
     # attendance is merged per meeting across records and documents
     attendance: dict[URIRef, dict[str, list[tuple[AttendanceRecord, str]]]] = defaultdict(
@@ -281,7 +282,8 @@ def to_dataset(
             g.add((node, SCHEMA.location, _lit(rec.venue)))
         for item in rec.items:
             inode = iris.item(node, item.number, item.position)
-            item_spans[rec.source].append((item.start, item.end, inode))
+            for s_, e_ in ((item.start, item.end), *item.extra_spans):
+                item_spans[rec.source].append((s_, e_, inode))
             g.add((inode, RDF.type, GK.AgendaItem))
             g.add((inode, RDF.type, SCHEMA.Event))
             g.add((inode, SCHEMA.superEvent, node))
@@ -320,6 +322,11 @@ def to_dataset(
             key = linked.attendees.get((rec.source, a.start))
             if key:
                 attendance[node][key].append((a, rec.source))
+        for a in rec.membership:  # an agenda's list of members: not attendance
+            key = linked.attendees.get((rec.source, a.start))
+            if key:
+                pnode = b.person(g, key, a.name)
+                g.add((node, GK.chair if a.chair else SCHEMA.mentions, pnode))
         for n, row in enumerate(rec.work_programme, 1):
             doc_node = iris.document(rec.source)
             wnode = URIRef(f"{doc_node}/work-programme/{n}")
@@ -334,7 +341,7 @@ def to_dataset(
                 g.add((wnode, GK.leadAsWritten, _lit(row.lead)))
             for key in linked.leads.get((rec.source, row.start), ()):
                 g.add((wnode, GK.lead, b.person(g, key)))
-            item_spans[rec.source].append((row.start, row.end, wnode))
+            wp_spans[rec.source].append((row.start, row.end, wnode))
 
     # attendance: one node per person per meeting
     for mnode, people in attendance.items():
@@ -372,11 +379,11 @@ def to_dataset(
         body = b.entity(g, kind, key, mention.text)
         item = _item_at(item_spans.get(mention.source, []), mention.start)
         b.annotate(mention.source, mention.start, mention.end, body, item)
-        if item is not None and (item, RDF.type, GK.WorkProgrammeEntry) in g:
-            if kind == "programme":
-                g.add((item, DCTERMS.subject, body))
-        elif item is not None:
+        if item is not None:
             g.add((item, DCTERMS.subject if kind == "programme" else SCHEMA.mentions, body))
+        row = _item_at(wp_spans.get(mention.source, []), mention.start)
+        if row is not None and kind == "programme":
+            g.add((row, DCTERMS.subject, body))
 
     # roles over time
     for m in linked.memberships:
