@@ -95,20 +95,22 @@
   api.nodes = nodes;
   api.edges = edges;
 
+  // Year marks along the time axis, drawn on the canvas (numbers only, never data text).
   network.on("beforeDrawing", function (ctx) {
     if (!data.axis.length) return;
+    var scale = network.getScale() || 1;
     var top = data.bounds[0], bottom = data.bounds[1];
     ctx.save();
     ctx.strokeStyle = "rgba(120,135,150,0.35)";
-    ctx.fillStyle = "rgba(80,95,110,0.8)";
-    ctx.lineWidth = 2;
-    ctx.font = "bold 30px sans-serif";
+    ctx.fillStyle = "rgba(70,85,100,0.85)";
+    ctx.lineWidth = 1.5 / scale;
+    ctx.font = "bold " + Math.round(15 / scale) + "px sans-serif";
     data.axis.forEach(function (mark) {
       ctx.beginPath();
-      ctx.moveTo(mark[1], top - 40);
+      ctx.moveTo(mark[1], top - 30 / scale);
       ctx.lineTo(mark[1], bottom);
       ctx.stroke();
-      ctx.fillText(String(mark[0]), mark[1] + 8, top - 10);
+      ctx.fillText(String(mark[0]), mark[1] + 5 / scale, top - 14 / scale);
     });
     ctx.restore();
   });

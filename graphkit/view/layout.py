@@ -23,8 +23,9 @@ PX_PER_DAY = 2.0
 MIN_GAP = 150.0  # between neighbouring meetings, so item columns do not touch
 MAX_GAP = 900.0  # a long silence still reads as a gap without wasting the screen
 ITEM_TOP, ITEM_STEP = 110.0, 46.0
-ROW_STEP, SEP = 70.0, 150.0
-MAX_ROWS = 14
+ROW_STEP = 60.0
+SEP = {"programme": 210.0, "organisation": 210.0, "person": 160.0}
+MAX_ROWS = 8
 # band -> (direction, first row's distance from the axis)
 BANDS = {"programme": (-1, 170.0), "organisation": (-1, None), "person": (1, None)}
 
@@ -69,7 +70,9 @@ def _time_axis(meetings: list[Entity], out: Layout) -> dict[str, float]:
         first, last = marks[0][0].year, marks[-1][0].year
         for year in range(first + 1, last + 1):
             out.axis.append((year, _interpolate(marks, dt.date(year, 1, 1))))
-        out.axis.insert(0, (first, marks[0][1] - MIN_GAP / 2))
+        start = marks[0][1] - MIN_GAP / 2
+        if not out.axis or out.axis[0][1] - start >= MIN_GAP:  # labels must not overlap
+            out.axis.insert(0, (first, start))
     return xs
 
 
@@ -82,25 +85,37 @@ def _interpolate(marks: list[tuple[dt.date, float]], day: dt.date) -> float:
 
 
 def _pack(
-    anchors: list[tuple[float, str]], direction: int, first: float
+    anchors: list[tuple[float, str]], direction: int, first: float, sep: float
 ) -> dict[str, tuple[float, float]]:
-    """Rows of nodes near their anchor x, never closer than SEP within a row."""
-    rows: list[float] = []
+    """Place each node in the free grid slot nearest its anchor x.
+
+    Slots are ``sep`` apart in a row and rows stack away from the axis; moving
+    one row costs less than moving one slot sideways, so crowds form short,
+    wide blocks under the meetings they belong to.
+
+    >>> _pack([(0.0, "a"), (0.0, "b"), (0.0, "c"), (0.0, "d")], 1, 100.0, 100.0)
+    {'a': (0.0, 100.0), 'b': (0.0, 160.0), 'c': (-100.0, 100.0), 'd': (100.0, 100.0)}
+    """
+    taken: set[tuple[int, int]] = set()
     out: dict[str, tuple[float, float]] = {}
+    row_cost = ROW_STEP * 1.4
     for x, iri in sorted(anchors):
-        for r, last in enumerate(rows):
-            if x - last >= SEP:
-                rows[r] = x
-                break
-        else:
-            if len(rows) < MAX_ROWS:
-                rows.append(x)
-                r = len(rows) - 1
-            else:
-                r = min(range(len(rows)), key=lambda k: rows[k])
-                x = rows[r] + SEP
-                rows[r] = x
-        out[iri] = (x, direction * (first + r * ROW_STEP))
+        home = round(x / sep)
+        best: tuple[float, int, int] | None = None
+        radius = 0
+        while best is None or best[0] > (radius - 0.5) * sep:
+            for col in sorted({home - radius, home + radius}):
+                for row in range(MAX_ROWS):
+                    if (col, row) in taken:
+                        continue
+                    cost = abs(col * sep - x) + row * row_cost
+                    if best is None or cost < best[0]:
+                        best = (cost, col, row)
+                    break  # lower rows of this column cost more
+            radius += 1
+        _, col, row = best
+        taken.add((col, row))
+        out[iri] = (col * sep, direction * (first + row * ROW_STEP))
     return out
 
 
@@ -146,7 +161,7 @@ def layout(graph: ViewGraph, keep: set[str] | frozenset[str]) -> Layout:
         if first is None:
             first = top if direction < 0 else deepest + 170.0
         band = [(round(anchor[i], 1), i) for i, e in ents.items() if e.type == kind and i in anchor]
-        placed = _pack(band, direction, first)
+        placed = _pack(band, direction, first, SEP[kind])
         pos.update(placed)
         if direction < 0 and placed:
             top = max(-y for _, y in placed.values()) + 140.0
