@@ -52,7 +52,8 @@ _ORG_HEADS = (
     r"|Board|Group|Team|Trust|CCG|Authority|Society|Network|University|College|School|Hub"
     r"|Department|Agency|Commission|Foundation|Police|Service|Services"
 )
-_ORGANISATION = re.compile(rf"(?<![\w'’])(?P<body>{_BODY}) (?P<head>{_ORG_HEADS})\b(?! [A-Z])")
+_ORG_BODY = rf"{_CAP}(?: (?:(?:and|of|for|in|&) )?{_CAP}){{0,7}}"
+_ORGANISATION = re.compile(rf"(?<![\w'’])(?P<body>{_ORG_BODY}) (?P<head>{_ORG_HEADS})\b(?! [A-Z])")
 # Leading words that begin a sentence or a phrase but not a name.
 _STOP_START = frozenset(
     """

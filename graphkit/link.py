@@ -37,7 +37,7 @@ from .model import (
 )
 from .names import ParsedName, compatible, looks_like_role, parse_name
 
-__all__ = ["Linked", "link", "load_aliases", "programme_key"]
+__all__ = ["Linked", "link", "load_aliases", "programme_key", "topic_of"]
 
 
 @dataclass
@@ -335,7 +335,12 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> dict[str, str]:
+def _group_programmes(
+    mentions: list[Mention],
+    place: str,
+    linked: Linked,
+    topic_items: Sequence[tuple[Mention, list[tuple[int, int]]]] = (),
+) -> dict[str, str]:
     """Mention text → group root key."""
     uf = _UnionFind()
     curated_name: dict[str, str] = {}
@@ -387,6 +392,19 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
             }
             if len(longer) == 1:
                 uf.union(k, longer.pop())
+    for topic, spans in topic_items:
+        # "Continuous Improvement Plan" inside the item on "... Continuous Improvement"
+        tkey = programme_key(topic.text, place)
+        for m in mentions:
+            if m.label != "PROGRAMME" or m.source != topic.source:
+                continue
+            if not any(s <= m.start < e for s, e in spans):
+                continue
+            words = keys[m.text].split()
+            if len(words) >= 3 and words[-1] in ("plan", "strategy", "programme"):
+                stem = " ".join(words[:-1])
+                if tkey != stem and tkey.endswith(" " + stem):
+                    uf.union(keys[m.text], tkey)
     for k in known:
         # a longer name ending in a curated one is that programme ("... Family Valued Programme")
         for root in curated_name:
@@ -407,6 +425,37 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
     for root, name in curated_name.items():
         roots.setdefault(f"\0curated:{name}", uf.find(root))
     return roots
+
+
+_PROCEDURAL_TITLE = re.compile(
+    r"^(?:declarations? of (?:interests?|pecuniary)|minutes|apologies|any other (?:urgent )?business|"
+    r"work programme|exclusion of (?:the )?press|matters arising|chair'?s announcements|urgent items?|"
+    r"date of (?:the )?next meeting|public questions|questions|petitions|late items|"
+    r"substitut|election of|appointment of (?:chair|vice)|declarations|items? for information)",
+    re.I,
+)
+_TITLE_TAIL = re.compile(
+    r"\s*(?:\([^)]*\))?\s*(?:[-–:]\s*[^-–:]*\b(?:update|report|briefing|progress)\b[^-–:]*"
+    r"|\b(?:progress|update|briefing(?: note)?|report)\b.*)$",
+    re.I,
+)
+
+
+def topic_of(title: str) -> str | None:
+    """The topic an agenda item's title names, or None for procedural items.
+
+    >>> topic_of("Homes for Children in Care - Update Report")
+    'Homes for Children in Care'
+    >>> topic_of("Children's Services Continuous Improvement Progress and Covid Update")
+    "Children's Services Continuous Improvement"
+    >>> topic_of("Declarations of Interests") is None
+    True
+    """
+    if _PROCEDURAL_TITLE.match(title.strip()):
+        return None
+    topic = _TITLE_TAIL.sub("", title).strip(" -–:")
+    topic = re.sub(r"\s*\([^)]*\)$", "", topic).strip()
+    return topic if len(topic) > 3 else None
 
 
 def _organisation_key(text: str) -> str:
@@ -467,14 +516,19 @@ def link(
     def add(m: Mention, date: dt.date | None) -> _Form | None:
         key = (m.source, m.start, m.end)
         p = parse_name(m.text)
-        if p is None or key in seen:
-            return None
+        if p is None or key in seen or any(
+            src == m.source and s < m.end and m.start < e for src, s, e in structured
+        ):
+            return None  # an attendance entry already stands for this span
         seen.add(key)
         f = _Form(m, p, date)
         forms.append(f)
         return f
 
     attendance_forms: dict[tuple[str, int], _Form] = {}
+    structured: list[tuple[str, int, int]] = [
+        (r.source, a.start, a.end) for r in meetings for a in (*r.attendance, *r.membership)
+    ]
     lead_forms: dict[tuple[str, int], list[_Form]] = defaultdict(list)
     for r in meetings:
         for a in (*r.attendance, *r.membership):
@@ -563,11 +617,25 @@ def link(
             )
         )
 
-    # 3. programmes
+    # 3. programmes, and topics named by agenda-item titles
     prog_mentions = [m for m in mentions if m.label == "PROGRAMME"]
-    roots = _group_programmes(prog_mentions, place, linked)
+    topic_items: list[tuple[Mention, list[tuple[int, int]]]] = []
+    for r in meetings:
+        text = docs_by_source[r.source].text
+        for item in r.items:
+            topic = topic_of(item.title)
+            if not topic:
+                continue
+            at = text.find(topic, item.title_start, item.title_start + len(item.title) + 200)
+            if at == -1:
+                continue
+            m = Mention("TOPIC", topic, at, at + len(topic), r.source)
+            topic_items.append((m, [(item.start, item.end), *item.extra_spans]))
+    covered = {(m.source, m.start, m.end) for m in prog_mentions}
+    topic_mentions = [m for m, _ in topic_items if (m.source, m.start, m.end) not in covered]
+    roots = _group_programmes(prog_mentions + topic_mentions, place, linked, topic_items)
     by_root: dict[str, list[Mention]] = defaultdict(list)
-    for m in prog_mentions:
+    for m in prog_mentions + topic_mentions:
         by_root[roots[m.text]].append(m)
     curated = {roots[k]: k.split(":", 1)[1] for k in roots if k.startswith("\0curated:")}
     concept_key: dict[str, str] = {}
@@ -585,7 +653,10 @@ def link(
         used.add(key)
         concept_key[root] = key
         alts = sorted(set(counts) - {pref})
-        linked.concepts.append(Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=True))
+        is_programme = any(m.label == "PROGRAMME" for m in ms) or root in curated
+        linked.concepts.append(
+            Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=is_programme)
+        )
         for m in ms:
             linked.resolved.append((m, "programme", key))
     linked.concepts.sort(key=lambda c: c.key)
