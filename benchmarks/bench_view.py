@@ -128,7 +128,8 @@ def main() -> None:
 
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
-        f"{'nodes':>6} {'edges':>6} {'python s':>9} {'html MB':>8} {'TTI ms (median, runs)':>24} {'search ms':>10}"
+        f"{'nodes':>6} {'edges':>6} {'python s':>9} {'html MB':>8} "
+        f"{'TTI ms (median, runs)':>24} {'search ms':>10}"
     )
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

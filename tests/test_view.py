@@ -39,16 +39,33 @@ def timeline_graph() -> Dataset:
     d.add((board, RDF.type, ORG.OrganizationalUnit))
     d.add((board, SKOS.prefLabel, Literal("Children's Scrutiny Board")))
     d.add((board, ORG.subOrganizationOf, council))
-    haf, fv, attendance = (u("programme/testshire/" + k) for k in ("haf", "family-valued", "school-attendance"))
+    haf, fv, attendance = (
+        u("programme/testshire/" + k) for k in ("haf", "family-valued", "school-attendance")
+    )
     gregg, sandhu, smith = (u("person/testshire/" + k) for k in ("j-gregg", "k-sandhu", "m-smith"))
     ofsted = u("organisation/ofsted")
     plan = [  # date, items: (number, title, programmes, people named)
-        ("2021-01-28", [("13", "Declarations of Interests", [], []),
-                        ("15", "The Impact of Covid-19 on Schools", [attendance], [gregg])]),
-        ("2021-06-24", [("5", "Holiday Activities and Food Programme", [haf], [gregg]),
-                        ("6", "Ofsted Focused Visit", [], [])]),
-        ("2021-09-16", [("4", "HAF Summer Update", [haf], [gregg, smith]),
-                        ("6", "Work Programme", [haf, fv], [])]),
+        (
+            "2021-01-28",
+            [
+                ("13", "Declarations of Interests", [], []),
+                ("15", "The Impact of Covid-19 on Schools", [attendance], [gregg]),
+            ],
+        ),
+        (
+            "2021-06-24",
+            [
+                ("5", "Holiday Activities and Food Programme", [haf], [gregg]),
+                ("6", "Ofsted Focused Visit", [], []),
+            ],
+        ),
+        (
+            "2021-09-16",
+            [
+                ("4", "HAF Summer Update", [haf], [gregg, smith]),
+                ("6", "Work Programme", [haf, fv], []),
+            ],
+        ),
         ("2022-03-17", [("3", "Family Valued Briefing", [fv], [smith])]),
         ("2023-03-16", [("7", "Family Valued Outcomes", [fv], [])]),
         ("2024-11-28", [("3", "Summer 2024 HAF Programme", [haf], [gregg])]),
@@ -59,7 +76,11 @@ def timeline_graph() -> Dataset:
         g.add((doc, RDF.type, FOAF.Document))
         g.add((doc, DCTERMS.source, Literal(f"minutes-{date}.txt")))
         for node, labels, cls in (
-            (haf, ["Holiday Activities and Food Programme", "HAF", "Holiday Activity Fund"], GK.Programme),
+            (
+                haf,
+                ["Holiday Activities and Food Programme", "HAF", "Holiday Activity Fund"],
+                GK.Programme,
+            ),
             (fv, ["Family Valued"], GK.Programme),
             (attendance, ["School attendance"], SKOS.Concept),
             (gregg, ["John Gregg", "J Gregg", "Mr Gregg"], SCHEMA.Person),
@@ -80,7 +101,10 @@ def timeline_graph() -> Dataset:
         g.add((meeting, SCHEMA.name, Literal(f"Children's Scrutiny Board, {date}")))
         g.add((meeting, SCHEMA.organizer, board))
         g.add((meeting, SCHEMA.location, Literal("Committee Room 2, Council House")))
-        for person, status in ((gregg, GK.Present), (sandhu, GK.Present if n % 2 else GK.Apologies)):
+        for person, status in (
+            (gregg, GK.Present),
+            (sandhu, GK.Present if n % 2 else GK.Apologies),
+        ):
             a = URIRef(f"{meeting}/attendance/{str(person).rsplit('/', 1)[1]}")
             g.add((a, RDF.type, GK.Attendance))
             g.add((a, GK.meeting, meeting))
@@ -110,7 +134,13 @@ def timeline_graph() -> Dataset:
                 g.add((target, OA.hasSource, doc))
                 g.add((target, OA.hasSelector, quote))
                 g.add((quote, RDF.type, OA.TextQuoteSelector))
-                g.add((quote, OA.exact, Literal(f"{title}: report of {date} presented by {labels_of(person)}")))
+                g.add(
+                    (
+                        quote,
+                        OA.exact,
+                        Literal(f"{title}: report of {date} presented by {labels_of(person)}"),
+                    )
+                )
             res = URIRef(f"{item}/resolution/1")
             g.add((res, RDF.type, GK.Resolution))
             g.add((res, DCTERMS.isPartOf, item))
@@ -119,7 +149,14 @@ def timeline_graph() -> Dataset:
             g.add((URIRef(f"{meeting}/item/6"), SCHEMA.mentions, ofsted))
     for key, person, org, role, start, end in (
         ("chair", sandhu, board, "Chair", "2021-01-28", "2021-01-28"),
-        ("cabinet", sandhu, council, "Cabinet Member for Education and Skills", "2021-06-24", "2023-03-16"),
+        (
+            "cabinet",
+            sandhu,
+            council,
+            "Cabinet Member for Education and Skills",
+            "2021-06-24",
+            "2023-03-16",
+        ),
         ("director", gregg, council, "Director of Children's Services", "2021-01-28", "2024-11-28"),
     ):
         m, role_node = u(f"membership/testshire/{key}"), u(f"role/{key}")
@@ -137,7 +174,9 @@ def timeline_graph() -> Dataset:
 
 
 def labels_of(person: URIRef) -> str:
-    return {"j-gregg": "J Gregg", "m-smith": "M Smith"}.get(str(person).rsplit("/", 1)[1], "someone")
+    return {"j-gregg": "J Gregg", "m-smith": "M Smith"}.get(
+        str(person).rsplit("/", 1)[1], "someone"
+    )
 
 
 HAF_MEETINGS_QUERY = """
@@ -212,7 +251,11 @@ def test_page_is_one_self_contained_file(timeline):
     assert not re.search(r"url\(\s*(?!['\"]?data:)", html), "CSS may only use data: URLs"
     assert "@import" not in html
     # a Content-Security-Policy allows our two inline scripts (by hash) and no network
-    (csp,) = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    (csp,) = [
+        a["content"]
+        for t, a in parsed.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
     assert "default-src 'none'" in csp and "connect-src" not in csp and "unsafe-eval" not in csp
     code = [t for a, t in parsed.scripts if "type" not in a]
     assert len(code) == 2 and len(parsed.scripts) == 3
@@ -269,8 +312,11 @@ def test_read_graph_types_labels_roles_and_evidence(timeline):
     roles = {(r["role"], r["start"], r["end"]) for r in sandhu.details["roles"]}
     assert ("Chair", "2021-01-28", "2021-01-28") in roles
     gregg = g.entities[BASE + "person/testshire/j-gregg"]
-    quotes = sparql(timeline, f"""SELECT ?q ?src WHERE {{ ?a oa:hasBody <{gregg.iri}> ; oa:hasTarget ?t .
-        ?t oa:hasSelector/oa:exact ?q ; oa:hasSource/dcterms:source ?src }}""")
+    quotes = sparql(
+        timeline,
+        f"""SELECT ?q ?src WHERE {{ ?a oa:hasBody <{gregg.iri}> ; oa:hasTarget ?t .
+        ?t oa:hasSelector/oa:exact ?q ; oa:hasSource/dcterms:source ?src }}""",
+    )
     assert sorted((r["quote"], r["doc"]) for r in gregg.details["evidence"]) == sorted(quotes)
     status = {r["meeting"][-10:]: r["status"] for r in sandhu.details["attendance"]}
     assert status["2021-01-28"] == "apologies" and status["2021-06-24"] == "present"
@@ -319,19 +365,28 @@ def test_person_and_date_focus(timeline):
     g = read_graph(timeline)
     smith = select(g, person="Mary Smith")
     assert sorted(g.entities[i].date for i in smith.keep if g.entities[i].type == "meeting") == [
-        "2021-09-16", "2022-03-17"]
+        "2021-09-16",
+        "2022-03-17",
+    ]
     span = select(g, start="2022", end="2023-06")
     assert sorted(g.entities[i].date for i in span.keep if g.entities[i].type == "meeting") == [
-        "2022-03-17", "2023-03-16"]
+        "2022-03-17",
+        "2023-03-16",
+    ]
     both = select(g, topic="Family Valued", start="2022")
     assert sorted(g.entities[i].date for i in both.keep if g.entities[i].type == "meeting") == [
-        "2022-03-17", "2023-03-16"]
+        "2022-03-17",
+        "2023-03-16",
+    ]
 
 
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"topic": "Holiday Actvities"}, "close matches: Holiday Activity Fund; Holiday Activities"),
+        (
+            {"topic": "Holiday Actvities"},
+            "close matches: Holiday Activity Fund; Holiday Activities",
+        ),
         ({"person": "Gregory"}, "no person matches 'Gregory'"),
         ({"person": "Smith"}, None),  # one match: fine
         ({"topic": "a"}, "matches 3 programmes and topics"),
@@ -365,13 +420,16 @@ def test_cli_view_writes_a_focused_view(timeline, tmp_path):
     graph = tmp_path / "graph.trig"
     graph.write_bytes(timeline.serialize(format="trig", encoding="utf-8"))
     runner = CliRunner()
-    result = runner.invoke(cli, ["view", str(graph), "--out", str(tmp_path / "v.html"), "--topic", "HAF"])
+    result = runner.invoke(
+        cli, ["view", str(graph), "--out", str(tmp_path / "v.html"), "--topic", "HAF"]
+    )
     assert result.exit_code == 0, result.output
     assert "v.html" in result.output
     data = page_data((tmp_path / "v.html").read_text(encoding="utf-8"))
     assert data["focus"]["topic"] and data["description"].startswith("Focused on")
-    result = runner.invoke(cli, ["view", str(tmp_path), "--out", str(tmp_path / "w.html"),
-                                 "--max-nodes", "5", "-q"])
+    result = runner.invoke(
+        cli, ["view", str(tmp_path), "--out", str(tmp_path / "w.html"), "--max-nodes", "5", "-q"]
+    )
     assert result.exit_code == 0 and "warning:" in result.output and "--person" in result.output
     result = runner.invoke(cli, ["view", str(graph), "--topic", "Nothing Like It"])
     assert isinstance(result.exception, ConfigError)

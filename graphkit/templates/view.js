@@ -105,12 +105,17 @@
     ctx.fillStyle = "rgba(70,85,100,0.85)";
     ctx.lineWidth = 1.5 / scale;
     ctx.font = "bold " + Math.round(15 / scale) + "px sans-serif";
-    data.axis.forEach(function (mark) {
+    var nextLabel = Infinity;
+    // labels sit at the top of the axis, or of the screen when the top is scrolled away
+    var labelY = Math.max(top - 14 / scale, network.DOMtoCanvas({ x: 0, y: 0 }).y + 22 / scale);
+    data.axis.slice().reverse().forEach(function (mark) {  // right to left: later years win
       ctx.beginPath();
       ctx.moveTo(mark[1], top - 30 / scale);
       ctx.lineTo(mark[1], bottom);
       ctx.stroke();
-      ctx.fillText(String(mark[0]), mark[1] + 5 / scale, top - 14 / scale);
+      if ((nextLabel - mark[1]) * scale < 48) return;  // too close to the label on its right
+      ctx.fillText(String(mark[0]), mark[1] + 5 / scale, labelY);
+      nextLabel = mark[1];
     });
     ctx.restore();
   });
@@ -335,7 +340,8 @@
     applyVisibility();
     renderTrace(state.topic);
     if (state.topic) {
-      highlight(state.topic);
+      highlight(null);  // everything left on the canvas belongs to the trace
+      network.selectNodes([state.topic]);
       showDetails(state.topic);
       network.fit({ nodes: Array.from(topicMembers(state.topic).all), animation: false });
     }

@@ -19,9 +19,9 @@ from .data import Entity, ViewGraph
 __all__ = ["MEASURES", "Layout", "layout", "sizes"]
 
 MEASURES = ("degree", "betweenness")
-PX_PER_DAY = 2.0
+PX_PER_DAY = 1.0
 MIN_GAP = 150.0  # between neighbouring meetings, so item columns do not touch
-MAX_GAP = 900.0  # a long silence still reads as a gap without wasting the screen
+MAX_GAP = 500.0  # a long silence still reads as a gap without wasting the screen
 ITEM_TOP, ITEM_STEP = 110.0, 46.0
 ROW_STEP = 60.0
 SEP = {"programme": 210.0, "organisation": 210.0, "person": 160.0}

@@ -131,7 +131,8 @@ def _vis_bundle() -> tuple[str, str]:
         css = (lib / "vis-network.css").read_text(encoding="utf-8")
     except OSError as err:
         raise GraphkitError(
-            f"pyvis's vis-network bundle is missing ({err}); reinstall pyvis: pip install 'pyvis>=0.3.2'"
+            f"pyvis's vis-network bundle is missing ({err}); "
+            "reinstall pyvis: pip install 'pyvis>=0.3.2'"
         ) from err
     # the bundle goes inside <script> and <style>: nothing in it may close them early
     js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
