@@ -458,6 +458,48 @@ def topic_of(title: str) -> str | None:
     return topic if len(topic) > 3 else None
 
 
+def _resolve_generic(
+    m: Mention,
+    named: Sequence[Mention],
+    roots: dict[str, str],
+    place: str,
+    docs: dict[str, Document],
+    spans: Sequence[tuple[int, int]],
+) -> str | None:
+    """The programme a generic name ("the Strategic Plan") stands for, or None.
+
+    The longer names it ends are the candidates: the one in the same document, else
+    the only one in the corpus, else the one whose other words the same agenda item
+    uses; when none of these settles it, the mention names no programme.
+    """
+    gkey = programme_key(m.text, place)
+    cands: dict[str, list[Mention]] = defaultdict(list)
+    for n in named:
+        k = programme_key(n.text, place)
+        if k.endswith(" " + gkey):
+            cands[roots[n.text]].append(n)
+    if not cands:
+        return None
+    local = {r for r, ns in cands.items() if any(n.source == m.source for n in ns)}
+    if len(local) == 1:
+        return local.pop()
+    if len(cands) == 1 and not local:
+        return next(iter(cands))
+    inner = [(s, e) for s, e in spans if s <= m.start < e]
+    if not inner:
+        return None
+    s, e = max(inner)
+    context = " " + programme_key(docs[m.source].text[s:e], place) + " "
+    scores = {}
+    for root, ns in cands.items():
+        extra = {programme_key(n.text, place)[: -len(gkey)].strip() for n in ns}
+        scores[root] = sum(context.count(f" {x} ") for x in extra if x)
+    best = sorted(scores.items(), key=lambda kv: -kv[1])
+    if best[0][1] > 0 and (len(best) == 1 or best[0][1] > best[1][1]):
+        return best[0][0]
+    return None
+
+
 def _organisation_key(text: str) -> str:
     t = text.replace("’", "").replace("'", "").lower()
     t = re.sub(r"^the\s+", "", t)
@@ -618,7 +660,8 @@ def link(
         )
 
     # 3. programmes, and topics named by agenda-item titles
-    prog_mentions = [m for m in mentions if m.label == "PROGRAMME"]
+    prog_mentions = [m for m in mentions if m.label == "PROGRAMME" and not m.generic]
+    generic_mentions = [m for m in mentions if m.label == "PROGRAMME" and m.generic]
     topic_items: list[tuple[Mention, list[tuple[int, int]]]] = []
     for r in meetings:
         text = docs_by_source[r.source].text
@@ -637,6 +680,14 @@ def link(
     by_root: dict[str, list[Mention]] = defaultdict(list)
     for m in prog_mentions + topic_mentions:
         by_root[roots[m.text]].append(m)
+    item_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in meetings:
+        for item in r.items:
+            item_spans[r.source].extend([(item.start, item.end), *item.extra_spans])
+    for m in generic_mentions:
+        root = _resolve_generic(m, prog_mentions, roots, place, docs_by_source, item_spans[m.source])
+        if root is not None:
+            by_root[root].append(m)
     curated = {roots[k]: k.split(":", 1)[1] for k in roots if k.startswith("\0curated:")}
     concept_key: dict[str, str] = {}
     used: set[str] = set()
