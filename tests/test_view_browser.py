@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, need_tool
+from conftest import DATA, IN_CI, need_tool
 from rdflib import Dataset, Literal, URIRef
 from test_view import BASE, HAF_MEETINGS_QUERY, sparql, timeline_graph
 
@@ -38,6 +38,8 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser():
     path = need_tool("chromium", "browser tests of the HTML view")
+    if not IN_CI:  # under CI the test extra installs Playwright; a missing one must fail
+        pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

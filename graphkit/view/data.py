@@ -305,7 +305,7 @@ def _attendance(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
         (GK.apologiesFrom, "apologies"),
         (GK.chair, "present"),
     ):
-        for meeting in idx.of_type.get(GK.Meeting, ()):
+        for meeting in sorted(idx.of_type.get(GK.Meeting, ())):
             for person in idx.all(meeting, prop):
                 key = (str(meeting), str(person))
                 if key in seen or str(person) not in entities or str(meeting) not in entities:
