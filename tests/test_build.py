@@ -16,7 +16,7 @@ from graphkit import serialise
 from graphkit.cli import cli, main
 from graphkit.errors import ConfigError, GraphkitError
 
-OUTPUTS = ("graph.ttl", "graph.trig", "summary.json", "summary.md")
+OUTPUTS = ("graph.ttl", "graph.trig", "summary.json", "summary.md", "void.ttl")
 
 
 def _mixed_folder(root: Path) -> Path:
