@@ -92,7 +92,7 @@ def _rdflib_bytes(ds: Dataset, fmt: str) -> bytes:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--meetings", type=int, default=1500)
-    ap.add_argument("--formats", nargs="*", default=["nt", "turtle", "nquads", "trig", "xml"])
+    ap.add_argument("--formats", nargs="*", default=["nt", "turtle", "nquads", "trig", "xml", "json-ld"])
     args = ap.parse_args()
     t = time.perf_counter()
     ds = synthetic_dataset(args.meetings)

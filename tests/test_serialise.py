@@ -185,3 +185,42 @@ def test_seeds_formats_agree(seeds_build, seeds_dataset):
         assert set(_union(back)) == union, fmt
         if quads:
             assert _named(back).keys() == _named(seeds_dataset).keys(), fmt
+
+
+def awkward_dataset() -> Dataset:
+    """Values that do not fit their term's type mapping, blank nodes, odd IRIs."""
+    ds = small_dataset()
+    g = ds.graph(URIRef(EX + "document/odd.txt"))
+    node = URIRef(EX + "meeting/odd")
+    b1, b2 = BNode("x1"), BNode("x2")
+    g.add((node, DCTERMS.date, Literal("14 March 2023")))  # a date that is not xsd:date
+    g.add((node, DCTERMS.date, Literal("2023-03-14T10:00:00", datatype=XSD.dateTime)))
+    g.add((node, GK.status, URIRef(EX + "status/unknown")))  # not a term of the context
+    g.add((node, GK.status, GK.Present))
+    g.add((node, DCTERMS.subject, SCHEMA.Event))  # an IRI that is also a term
+    g.add((node, RDF.type, Literal("not a class")))
+    g.add((node, URIRef("http://example.org/p"), Literal("no prefix", lang="cy")))
+    g.add((node, SCHEMA.position, Literal("2.5", datatype=XSD.decimal)))
+    g.add((node, SCHEMA.location, b1))
+    g.add((b1, SCHEMA.name, Literal("Room 1")))
+    g.add((b1, URIRef("https://schema.org/containedInPlace"), b2))
+    g.add((URIRef(EX + "document/odd.txt"), SKOS.prefLabel, Literal("graph IRI as subject")))
+    return ds
+
+
+@pytest.mark.parametrize("name", ["small", "awkward", "contract", "seeds"])
+def test_fast_json_ld_compaction_equals_pylds(name, seeds_dataset):
+    """graphkit compacts JSON-LD itself (pyld is slow); the output must be pyld's exactly."""
+    import pyoxigraph as ox
+    from pyld import jsonld
+
+    from graphkit.serialise import Prepared, _types_as_keyword
+
+    ds = {"small": small_dataset, "awkward": awkward_dataset,
+          "contract": lambda: load_graph(ROOT / "tests/data/interop/contract.trig"),
+          "seeds": lambda: seeds_dataset}[name]()
+    expanded = json.loads(ox.serialize(Prepared(ds).quads, format=ox.RdfFormat.JSON_LD))
+    _types_as_keyword(expanded)
+    reference = jsonld.compact(expanded, jsonld_context(), {"graph": True})
+    reference["@context"] = jsonld_context()["@context"]
+    assert json.loads(serialise(ds, "json-ld")) == reference
