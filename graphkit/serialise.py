@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError
+from .errors import ConfigError, GraphkitError
 from .vocab import PREFIXES, RDF
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ FORMATS: dict[str, tuple[str, str, bool]] = {
 CONTEXT_URL = "https://w3id.org/graphkit/context.jsonld"
 
 _RDF_TYPE = str(RDF.type)
+_XML_NAME_END = re.compile(r"[^\W\d][\w.\-]*$")
 # lone surrogates, and the code points XML 1.0 cannot carry even as references
 _UNSAFE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -109,6 +110,12 @@ class _Converter:
         hit = self.cache.get(t)
         if hit is not None:
             return hit
+        try:
+            return self._convert(t)
+        except ValueError as err:  # an IRI or language tag RDF cannot hold
+            raise GraphkitError(f"cannot write the RDF term {t!r}: {err}") from err
+
+    def _convert(self, t: object) -> tuple[Any, str]:
         from rdflib import BNode, Literal, URIRef
 
         ox = self.ox
@@ -125,7 +132,7 @@ class _Converter:
             else:
                 node = ox.Literal(text)
         else:
-            raise ConfigError(f"cannot serialise the RDF term {t!r} ({type(t).__name__})")
+            raise GraphkitError(f"cannot serialise the RDF term {t!r} ({type(t).__name__})")
         hit = self.cache[t] = (node, _key(node))  # rdf:type sorts first
         return hit
 
@@ -255,6 +262,13 @@ def _jsonld(quads: list[ox.Quad]) -> bytes:
 def _xml(triples: list[ox.Triple]) -> bytes:
     import pyoxigraph as ox
 
+    # RDF/XML writes each predicate as an XML name: its IRI must end in one
+    for predicate in {t.predicate.value for t in triples}:
+        if not _XML_NAME_END.search(predicate):
+            raise GraphkitError(
+                f"RDF/XML cannot express the predicate <{predicate}> (its IRI does not end "
+                "in a valid XML name); write turtle, nt, trig, nquads or json-ld instead"
+            )
     data = ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES) or b""
     # XML parsers turn a raw CR into LF; a character reference keeps it. pyoxigraph
     # writes CR only from literal text (its own line breaks are LF).

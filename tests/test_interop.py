@@ -293,3 +293,62 @@ def test_the_traps_are_real_and_avoided():
     ds.add((node, name, Literal("lone\ud800 bell\x07")))
     assert "lone\ufffd bell\ufffd".encode() in serialise(ds, "turtle")
     xml.dom.minidom.parseString(serialise(ds, "xml"))
+
+
+# -- the dataset description ------------------------------------------------------------------
+def test_void_describes_the_graph_and_its_build(seeds_build, seeds_result, seeds_dataset):
+    from rdflib import Graph
+
+    import graphkit
+    from graphkit.vocab import DCTERMS, PROV, RDF, SCHEMA, VOID
+
+    serdi = need_tool("serdi", "Serd strict RDF parser")
+    run = subprocess.run([serdi, "-i", "turtle", "-o", "ntriples", str(seeds_build / "void.ttl")],
+                         capture_output=True)
+    assert run.returncode == 0 and not run.stderr, run.stderr.decode()
+    g = Graph().parse(seeds_build / "void.ttl", format="turtle")
+    dataset = g.value(None, RDF.type, VOID.Dataset)
+    union, _ = counts(seeds_dataset)
+    assert int(g.value(dataset, VOID.triples)) == union
+    classes = {o for graph in seeds_dataset.graphs() for o in graph.objects(None, RDF.type)}
+    assert int(g.value(dataset, VOID.classes)) == len(classes)
+    partitions = {g.value(p, VOID["class"]) for p in g.objects(dataset, VOID.classPartition)}
+    assert partitions == classes
+    assert URIRef("https://w3id.org/graphkit/ns#") in set(g.objects(dataset, VOID.vocabulary))
+    sources = set(g.objects(dataset, DCTERMS.source))
+    assert len(sources) == len(seeds_result.documents)
+    for source in sources:
+        assert g.value(source, DCTERMS.rights) is not None  # a licence statement, or its absence
+    activity = g.value(dataset, PROV.wasGeneratedBy)
+    assert (activity, RDF.type, PROV.Activity) in g
+    assert set(g.objects(activity, PROV.used)) == sources
+    assert g.value(activity, PROV.endedAtTime) is not None
+    agent = g.value(activity, PROV.wasAssociatedWith)
+    assert str(g.value(agent, SCHEMA.softwareVersion)) == graphkit.__version__
+
+
+def test_void_is_reproducible_with_source_date_epoch(seeds_result, tmp_path, monkeypatch):
+    from graphkit.void import write_void
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = write_void(seeds_result, tmp_path / "a").read_bytes()
+    second = write_void(seeds_result, tmp_path / "b").read_bytes()
+    assert first == second
+    assert b'"2023-11-14T22:13:20' in first and b"build/20231114T221320Z" in first
+
+
+def test_licence_statements_are_found_in_the_document_text(tmp_path):
+    import graphkit
+    from graphkit.vocab import DCTERMS
+    from graphkit.void import describe
+
+    (tmp_path / "a.txt").write_text(
+        "Minutes of the Planning Committee held on 1 May 2024\n\n"
+        "Contains public sector information licensed under the Open Government Licence v3.0.\n")
+    (tmp_path / "b.txt").write_text("Minutes of the Planning Committee held on 2 May 2024\n")
+    g = describe(graphkit.build(tmp_path))
+    licences = {str(s).rsplit("/", 1)[-1]: str(o) for s, o in g.subject_objects(DCTERMS.license)}
+    assert licences == {
+        "a.txt": "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
+    rights = {str(s).rsplit("/", 1)[-1]: str(o) for s, o in g.subject_objects(DCTERMS.rights)}
+    assert rights["b.txt"].startswith("No licence statement")

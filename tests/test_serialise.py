@@ -224,3 +224,17 @@ def test_fast_json_ld_compaction_equals_pylds(name, seeds_dataset):
     reference = jsonld.compact(expanded, jsonld_context(), {"graph": True})
     reference["@context"] = jsonld_context()["@context"]
     assert json.loads(serialise(ds, "json-ld")) == reference
+
+
+def test_what_a_format_cannot_hold_is_a_clear_error():
+    from graphkit.errors import GraphkitError
+
+    ds = Dataset()
+    ds.add((URIRef(EX + "s"), URIRef("http://example.org/1"), Literal("x")))
+    assert b"<http://example.org/1>" in serialise(ds, "turtle")
+    with pytest.raises(GraphkitError, match="RDF/XML cannot express the predicate"):
+        serialise(ds, "xml")
+    bad = Dataset()
+    bad.add((URIRef(EX + "s"), URIRef("http://example.org/a b"), Literal("x")))
+    with pytest.raises(GraphkitError, match="cannot write the RDF term"):
+        serialise(bad, "nt")
