@@ -263,6 +263,13 @@ def to_dataset(
         lambda: defaultdict(list)
     )
 
+    wp_number = {
+        key: n
+        for source in sorted({r.source for r in meetings})
+        for n, key in enumerate(
+            sorted((r.source, row.start) for r in meetings if r.source == source for row in r.work_programme), 1
+        )
+    }
     for rec in meetings:
         g = b.g(rec.source)
         committee = b.committee(rec.committee)
@@ -328,9 +335,10 @@ def to_dataset(
             if key:
                 pnode = b.person(g, key, a.name)
                 g.add((node, GK.chair if a.chair else SCHEMA.mentions, pnode))
-        for n, row in enumerate(rec.work_programme, 1):
+        for row in rec.work_programme:
             doc_node = iris.document(rec.source)
-            wnode = URIRef(f"{doc_node}/work-programme/{n}")
+            # numbered per document in text order: two sections of one document never collide
+            wnode = URIRef(f"{doc_node}/work-programme/{wp_number[(rec.source, row.start)]}")
             g.add((wnode, RDF.type, GK.WorkProgrammeEntry))
             g.add((wnode, SCHEMA.name, _lit(row.title)))
             g.add((wnode, DCTERMS.isPartOf, doc_node))
