@@ -143,13 +143,6 @@ def seeds_violations(seeds_dataset) -> list[Violation]:
     return validate(seeds_dataset)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graph.py mints work-programme entry IRIs as {document}/work-programme/{n} with n "
-    "counted per meeting record; seeds/004 holds two records with work-programme rows "
-    "(2021-09-16 and 2021-06-24), so entries 1-4 of both share an IRI and get two "
-    "schema:name each. Remove this mark when the IRIs are unique per document.",
-)
 def test_seeds_graph_conforms(seeds_violations):
     from graphkit.validate import format_violations
 
