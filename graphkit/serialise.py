@@ -45,9 +45,7 @@ def _check(formats: Iterable[str]) -> list[str]:
     names = list(dict.fromkeys(formats))
     bad = [f for f in names if f not in FORMATS]
     if bad:
-        raise ConfigError(
-            f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}"
-        )
+        raise ConfigError(f"unknown format {', '.join(bad)}; choose from {', '.join(FORMATS)}")
     return names
 
 
