@@ -73,7 +73,7 @@ def build(
     mentions = extract_stage.extract(docs, meetings)
     say(f"found {len(mentions)} mention(s)")
     council_name = council or documents_stage.guess_council(docs)
-    linked = link_stage.link(docs, meetings, mentions, aliases=aliases)
+    linked = link_stage.link(docs, meetings, mentions, aliases=aliases, council=council_name)
     dataset = graph_stage.to_dataset(
         docs, meetings, linked, base=base, council=council_name
     )

@@ -320,6 +320,11 @@ def to_dataset(
             key = linked.attendees.get((rec.source, a.start))
             if key:
                 attendance[node][key].append((a, rec.source))
+        for a in rec.membership:  # an agenda's list of members: not attendance
+            key = linked.attendees.get((rec.source, a.start))
+            if key:
+                pnode = b.person(g, key, a.name)
+                g.add((node, GK.chair if a.chair else SCHEMA.mentions, pnode))
         for n, row in enumerate(rec.work_programme, 1):
             doc_node = iris.document(rec.source)
             wnode = URIRef(f"{doc_node}/work-programme/{n}")

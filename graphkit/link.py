@@ -1,14 +1,43 @@
-"""Stage 4: mentions → entities (placeholder until implemented)."""
+"""Stage 4: mentions → entities, with a reason for every merge.
+
+People: names are grouped by surname; a name joins a person when its forename
+or initials agree with every name already there ("J Gregg" + "John Gregg",
+"C Thomas" + "CE Thomas"); a bare surname ("Councillor Sandhu") joins the only
+person with that surname. When a name fits two people equally it is kept apart
+and reported. An aliases file can force or forbid a merge.
+
+Programmes: names are compared by a normal form (case, plurals, possessives,
+the council's own place name, "Programme"/"Project" dropped); acronyms join the
+name they abbreviate; a short name joins the one longer name it ends
+("Saplings Programme" → "Early Years Saplings Programme"); a one-word spelling
+slip joins ("Family Values" → "Family Valued"). Curated names and aliases are
+one concept each.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Concept, Document, MeetingRecord, Membership, Mention, Organisation, Person
+from .errors import ConfigError
+from .extract import acronym_matches, lead_names, load_curated
+from .iris import slug
+from .model import (
+    Concept,
+    Document,
+    MeetingRecord,
+    Membership,
+    Mention,
+    Organisation,
+    Person,
+)
+from .names import ParsedName, compatible, looks_like_role, parse_name
 
-__all__ = ["Linked", "link"]
+__all__ = ["Linked", "link", "load_aliases", "programme_key"]
 
 
 @dataclass
@@ -19,7 +48,7 @@ class Linked:
     memberships: list[Membership] = field(default_factory=list)
     # every mention that was resolved: (mention, kind, key); kind is person/programme/org
     resolved: list[tuple[Mention, str, str]] = field(default_factory=list)
-    # attendance record (source, start) -> person key
+    # attendance or membership record (source, start) -> person key
     attendees: dict[tuple[str, int], str] = field(default_factory=dict)
     # work-programme row (source, start) -> person keys of its leads
     leads: dict[tuple[str, int], tuple[str, ...]] = field(default_factory=dict)
@@ -29,11 +58,518 @@ class Linked:
     merges: list[str] = field(default_factory=list)
 
 
+# -- aliases file ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Aliases:
+    same: tuple[tuple[str, ...], ...] = ()
+    different: tuple[tuple[str, ...], ...] = ()
+
+
+def load_aliases(path: str | Path | None) -> Aliases:
+    """Read a YAML aliases file::
+
+        same:        # these names are one person
+          - [Kellie Jones, Mrs K Jones]
+        different:   # these names are never merged
+          - [J Smith, John Smith]
+    """
+    if path is None:
+        return Aliases()
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise ConfigError(f"{path}: cannot read the aliases file ({err})") from err
+    if not isinstance(data, dict) or set(data) - {"same", "different"}:
+        raise ConfigError(
+            f"{path}: an aliases file is a mapping with keys 'same' and/or 'different', "
+            "each a list of lists of names"
+        )
+    out = {}
+    for key in ("same", "different"):
+        groups = data.get(key) or []
+        if not isinstance(groups, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) for n in g) for g in groups
+        ):
+            raise ConfigError(f"{path}: '{key}' must be a list of lists of two or more names")
+        out[key] = tuple(tuple(g) for g in groups)
+    return Aliases(**out)
+
+
+# -- people ----------------------------------------------------------------------------------
+@dataclass
+class _Form:
+    mention: Mention
+    parsed: ParsedName
+    date: dt.date | None
+
+
+@dataclass
+class _Cluster:
+    forms: list[_Form] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def fits(self, p: ParsedName) -> bool:
+        return all(compatible(p, f.parsed) and _titles_agree(p, f.parsed) for f in self.forms)
+
+    @property
+    def informative(self) -> list[ParsedName]:
+        return [f.parsed for f in self.forms if f.parsed.initials]
+
+
+def _titles_agree(a: ParsedName, b: ParsedName) -> bool:
+    male, female = {"Mr", "Sir", "Lord"}, {"Mrs", "Ms", "Miss", "Dame", "Lady"}
+    ta, tb = a.title, b.title
+    return not ((ta in male and tb in female) or (ta in female and tb in male))
+
+
+def _norm_surface(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> list[_Cluster]:
+    forbidden: set[frozenset[str]] = set()
+    for group in aliases.different:
+        names = [_norm_surface(n) for n in group]
+        forbidden.update(frozenset((x, y)) for x in names for y in names if x != y)
+
+    def allowed(cluster: _Cluster, form: _Form) -> bool:
+        a = _norm_surface(form.mention.text)
+        b = _norm_surface(form.parsed.bare)
+        return not any(
+            frozenset((x, y)) in forbidden
+            for f in cluster.forms
+            for x in (a, b)
+            for y in (_norm_surface(f.mention.text), _norm_surface(f.parsed.bare))
+        )
+
+    by_surname: dict[str, list[_Form]] = defaultdict(list)
+    for f in forms:
+        by_surname[f.parsed.surname.lower().replace("’", "'")].append(f)
+    clusters: list[_Cluster] = []
+    for surname in sorted(by_surname):
+        group = by_surname[surname]
+        # most informative first: full forenames, then longer initials, then bare surnames
+        group.sort(key=lambda f: (not f.parsed.given, -len(f.parsed.initials or ""), f.mention.source, f.mention.start))
+        mine: list[_Cluster] = []
+        for f in group:
+            p = f.parsed
+            fitting = [c for c in mine if c.fits(p) and allowed(c, f)]
+            if not p.initials:
+                fitting = [c for c in fitting if c.informative] or fitting
+            if len(fitting) == 1:
+                c = fitting[0]
+                if _norm_surface(p.bare) not in {_norm_surface(x.parsed.bare) for x in c.forms}:
+                    first = c.forms[0]
+                    why = (
+                        "the full name expands the initial" if p.given or first.parsed.given
+                        else "the initials agree" if p.initials
+                        else "the only person with this surname"
+                    )
+                    c.reasons.append(
+                        f"'{f.mention.text}' ({f.mention.source}) = '{first.mention.text}' "
+                        f"({first.mention.source}): {why}"
+                    )
+                c.forms.append(f)
+            elif len(fitting) > 1 and not (p.initials and any(
+                x.parsed.initials and x.parsed.initials.upper() == p.initials.upper() for c in fitting for x in c.forms
+            )):
+                linked.ambiguities.append(
+                    f"'{f.mention.text}' ({f.mention.source}) could be "
+                    + " or ".join(sorted({c.forms[0].parsed.bare for c in fitting}))
+                    + "; kept apart"
+                )
+                mine.append(_Cluster([f]))
+            elif fitting:
+                # an exact repeat of one cluster's initials beats a looser fit with another
+                exact = [c for c in fitting if any(
+                    x.parsed.initials and x.parsed.initials.upper() == (p.initials or "").upper() for x in c.forms)]
+                exact[0].forms.append(f)
+            else:
+                mine.append(_Cluster([f]))
+        clusters.extend(mine)
+    # forced merges from the aliases file
+    for group in aliases.same:
+        names = {_norm_surface(n) for n in group}
+        hit = [c for c in clusters if any(
+            _norm_surface(f.mention.text) in names or _norm_surface(f.parsed.bare) in names for f in c.forms)]
+        if len(hit) > 1:
+            keep = hit[0]
+            for other in hit[1:]:
+                keep.forms.extend(other.forms)
+                keep.reasons.extend(other.reasons)
+                clusters.remove(other)
+            keep.reasons.append(f"aliases file: {', '.join(group)} are one person")
+    return clusters
+
+
+def _person(cluster: _Cluster, taken: set[str]) -> Person:
+    parsed = [f.parsed for f in cluster.forms]
+    given = Counter(p.given for p in parsed if p.given).most_common(1)
+    given_name = given[0][0] if given else None
+    initials = max((p.initials or "" for p in parsed), key=len) or None
+    surname = Counter(p.surname for p in parsed).most_common(1)[0][0]
+    if given_name:
+        pref = f"{given_name} {surname}"
+    elif initials:
+        pref = f"{initials} {surname}"
+    else:
+        pref = surname
+    key = slug(f"{initials[0]} {surname}") if initials else slug(surname)
+    if key in taken:
+        key = slug(f"{given_name or initials or ''} {surname}")
+    n = 2
+    base = key
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    taken.add(key)
+    surfaces = sorted({" ".join(f.mention.text.split()) for f in cluster.forms} - {pref})
+    honorifics = sorted({p.title for p in parsed if p.title})
+    return Person(
+        key=key,
+        pref_label=pref,
+        alt_labels=tuple(surfaces),
+        family_name=surname,
+        given_name=given_name,
+        initials=initials,
+        honorifics=tuple(honorifics),
+        explanation=tuple(cluster.reasons),
+    )
+
+
+# -- programmes and organisations ------------------------------------------------------------
+_DROP_HEADS = {"programme", "program", "project", "scheme", "initiative"}
+_SMALL = {"and", "of", "for", "in", "the", "to", "on", "with", "at", "by", "from", "a", "an"}
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def programme_key(text: str, place: str = "") -> str:
+    """The normal form two names of one programme share.
+
+    >>> programme_key("Coventry Holiday Activities and Food (HAF) Programme", "coventry")
+    'holiday activity and food'
+    >>> programme_key("Holiday Activity and Food Programme")
+    'holiday activity and food'
+    >>> programme_key("Children & Young People's Plan") == programme_key("Children and Young People Plan")
+    True
+    """
+    t = text.replace("’", "'").replace("&", " and ").lower()
+    t = re.sub(r"\([^)]*\)", " ", t)
+    t = re.sub(r"'s\b|s'(?=\s|$)|'", "", t)
+    words = [_singular(w) for w in re.findall(r"[a-z0-9]+", t)]
+    while words and (words[0] in ("the", "a", "an") or (place and words[0] in (place, place + "s"))):
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _DROP_HEADS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _SMALL).upper()
+
+
+def _edit1(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _typo_pair(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or any(ch.isdigit() for ch in a + b):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and _edit1(*diff[0]) <= 2
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> dict[str, str]:
+    """Mention text → group root key."""
+    uf = _UnionFind()
+    curated_name: dict[str, str] = {}
+    for name, aliases in load_curated("programmes"):
+        root = programme_key(name, place)
+        curated_name[root] = name
+        for alias in aliases:
+            uf.union(root, programme_key(alias, place) if not alias.isupper() else alias.lower())
+    keys: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for m in mentions:
+        k = programme_key(m.text, place)
+        bare = re.sub(r"\s+(?:programme|project|scheme|service)$", "", m.text, flags=re.I).strip()
+        if bare.isupper() and len(bare) <= 6:
+            k = bare.lower()
+        keys[m.text] = k
+        uf.find(k)
+        defined = re.search(r"\(([A-Z][A-Za-z]{1,6})\)", m.text)
+        if defined and acronym_matches(defined.group(1), re.sub(r"\(.*", "", m.text)):
+            acronyms[defined.group(1).lower()] = k
+            uf.union(k, defined.group(1).lower())
+    known = sorted(set(keys.values()))
+    for k in known:
+        # a name whose initials spell a defined acronym is that acronym's programme
+        acr = _initials(k).lower()
+        if acr in acronyms and len(k.split()) > 1:
+            uf.union(k, acr)
+    for k in known:
+        # a short name joins the one longer name it ends
+        longer = sorted({uf.find(o) for o in known if o != k and o.endswith(" " + k)})
+        if len(longer) == 1 and len(k) > 3:
+            uf.union(k, longer[0])
+        elif len(longer) > 1:
+            linked.ambiguities.append(f"programme '{k}' could be part of {len(longer)} longer names; kept apart")
+    for k in known:
+        # a longer name ending in a curated one is that programme ("... Family Valued Programme")
+        for root in curated_name:
+            if len(root.split()) >= 2 and k != root and k.endswith(" " + root):
+                uf.union(k, root)
+    for i, a in enumerate(known):
+        for b in known[i + 1 :]:
+            if _typo_pair(a, b):
+                uf.union(a, b)
+                linked.merges.append(f"programme '{a}' = '{b}': one-word spelling variant")
+    roots = {text: uf.find(k) for text, k in keys.items()}
+    for root, name in curated_name.items():
+        roots.setdefault(f"\0curated:{name}", uf.find(root))
+    return roots
+
+
+def _organisation_key(text: str) -> str:
+    t = text.replace("’", "").replace("'", "").lower()
+    t = re.sub(r"^the\s+", "", t)
+    return re.sub(r"[^a-z0-9]+", " ", t).strip()
+
+
+# -- the stage -------------------------------------------------------------------------------
+def _date_at(records: list[MeetingRecord], pos: int) -> dt.date | None:
+    """The date of the innermost meeting section (or attached paper) containing ``pos``."""
+    best: tuple[int, dt.date] | None = None
+    for r in records:
+        spans = [(r.start, r.end)] + [s for i in r.items for s in i.extra_spans]
+        for s, e in spans:
+            if s <= pos < e and (best is None or s >= best[0]):
+                best = (s, r.date)
+    return best[1] if best else None
+
+
+def _role_after(doc: Document, end: int) -> str | None:
+    m = re.match(r",[ \t]*([A-Z][^,\n.;()]{3,70})", doc.text[end : end + 90])
+    if m and looks_like_role(m.group(1)):
+        return " ".join(m.group(1).split())
+    return None
+
+
+_COUNCIL_ROLE = re.compile(
+    r"^(?:Deputy )?Cabinet Member\b|^(?:Executive |Assistant |Deputy )?Director\b|^Chief Executive"
+    r"|^Leader of the Council|^(?:Deputy )?Leader\b|^Head of\b|^Strategic Lead|^Programme Manager"
+    r"|Manager$|Officer$|^Lord Mayor",
+    re.I,
+)
+
+
 def link(
     docs: Sequence[Document],
     meetings: Sequence[MeetingRecord],
     mentions: Sequence[Mention],
     *,
     aliases: str | Path | None = None,
+    council: str = "",
 ) -> Linked:
-    return Linked()
+    """Resolve mentions to people, programmes and organisations; derive roles over time."""
+    linked = Linked()
+    alias_data = load_aliases(aliases)
+    place = re.sub(r"\s+(?:city|county|borough|district|metropolitan|town|parish).*$|\s+council$", "",
+                   council.lower()).strip()
+    docs_by_source = {d.source: d for d in docs}
+    records_by_source: dict[str, list[MeetingRecord]] = defaultdict(list)
+    for r in meetings:
+        records_by_source[r.source].append(r)
+
+    # 1. every person form, with where and when it was seen
+    forms: list[_Form] = []
+    seen: set[tuple[str, int, int]] = set()
+
+    def add(m: Mention, date: dt.date | None) -> _Form | None:
+        key = (m.source, m.start, m.end)
+        p = parse_name(m.text)
+        if p is None or key in seen:
+            return None
+        seen.add(key)
+        f = _Form(m, p, date)
+        forms.append(f)
+        return f
+
+    attendance_forms: dict[tuple[str, int], _Form] = {}
+    lead_forms: dict[tuple[str, int], list[_Form]] = defaultdict(list)
+    for r in meetings:
+        for a in (*r.attendance, *r.membership):
+            p = parse_name(a.name)
+            if p is None and re.fullmatch(r"[A-Z][\w'’-]+", a.name.strip()):
+                p = ParsedName(a.name, a.start, a.end, None, None, None, a.name.strip())
+            if p is None:
+                continue
+            m = Mention("PERSON", a.name, a.start, a.end, r.source, honorific=p.title, role=a.role)
+            f = _Form(m, p, r.date)
+            if (m.source, m.start, m.end) not in seen:
+                seen.add((m.source, m.start, m.end))
+                forms.append(f)
+            attendance_forms[(r.source, a.start)] = f
+        for row in r.work_programme:
+            if row.lead and row.lead_start is not None:
+                for n in lead_names(row.lead):
+                    # lead cells are cleaned copies; find the name's place in the document text
+                    pos = docs_by_source[r.source].text.find(n.text, row.lead_start)
+                    if pos == -1 or pos > row.end:
+                        continue
+                    m = Mention("PERSON", n.text, pos, pos + len(n.text), r.source, honorific=n.title)
+                    f = add(m, row.date or r.date)
+                    if f is None:
+                        f = next((x for x in forms if (x.mention.source, x.mention.start) == (r.source, pos)), None)
+                    if f:
+                        lead_forms[(r.source, row.start)].append(f)
+    for m in mentions:
+        if m.label == "PERSON":
+            add(m, _date_at(records_by_source.get(m.source, []), m.start))
+
+    clusters = _cluster_people(forms, alias_data, linked)
+    taken: set[str] = set()
+    form_key: dict[int, str] = {}
+    for c in sorted(clusters, key=lambda c: (c.forms[0].parsed.surname, -len(c.forms), c.forms[0].mention.source, c.forms[0].mention.start)):
+        person = _person(c, taken)
+        linked.people.append(person)
+        linked.merges.extend(f"{person.key}: {r}" for r in c.reasons)
+        for f in c.forms:
+            form_key[id(f)] = person.key
+            linked.resolved.append((f.mention, "person", person.key))
+    linked.people.sort(key=lambda p: p.key)
+    for k, f in attendance_forms.items():
+        linked.attendees[k] = form_key[id(f)]
+    for k, fs in lead_forms.items():
+        linked.leads[k] = tuple(dict.fromkeys(form_key[id(f)] for f in fs))
+
+    # action agents written as a person ("Councillor Sandhu agreed to ...")
+    for r in meetings:
+        for item in r.items:
+            for act in item.actions:
+                if act.agent and parse_name(act.agent):
+                    p = parse_name(act.agent)
+                    hits = {form_key[id(f)] for f in forms if p and compatible(p, f.parsed)}
+                    if len(hits) == 1:
+                        linked.agents[(r.source, act.start)] = hits.pop()
+
+    # 2. roles over time
+    evidence: dict[tuple[str, str, str, str | None], list[tuple[dt.date, str, str]]] = defaultdict(list)
+    for r in meetings:
+        for a in (*r.attendance, *r.membership):
+            key = linked.attendees.get((r.source, a.start))
+            if not key:
+                continue
+            role = a.role or ""
+            if a.chair:
+                evidence[(key, "chair", "committee", r.committee)].append((r.date, r.source, "Chair"))
+            if a.status == "present" and a.capacity in ("member", "co-opted") and a.heading:
+                label = "Co-opted Member" if a.capacity == "co-opted" else "Member"
+                evidence[(key, label.lower(), "committee", r.committee)].append((r.date, r.source, label))
+            if role and not a.chair and _COUNCIL_ROLE.search(role):
+                evidence[(key, slug(role), "council", None)].append((r.date, r.source, role))
+    for f in forms:
+        role = f.mention.role or _role_after(docs_by_source[f.mention.source], f.mention.end)
+        if role and f.date and _COUNCIL_ROLE.search(role) and f.mention.role is None:
+            evidence[(form_key[id(f)], slug(role), "council", None)].append((f.date, f.mention.source, role))
+    for (person, _, org, committee), ev in sorted(evidence.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
+        labels = Counter(label for _, _, label in ev)
+        # the most used spelling; "Children's" beats "Childrens" on a tie
+        label = sorted(labels, key=lambda x: (-labels[x], "'" not in x and "’" not in x, -len(x)))[0]
+        dates = [d for d, _, _ in ev]
+        linked.memberships.append(
+            Membership(
+                person=person, role=label, organisation=org, committee=committee,
+                start=min(dates), end=max(dates), sources=tuple(sorted({s for _, s, _ in ev})),
+            )
+        )
+
+    # 3. programmes
+    prog_mentions = [m for m in mentions if m.label == "PROGRAMME"]
+    roots = _group_programmes(prog_mentions, place, linked)
+    by_root: dict[str, list[Mention]] = defaultdict(list)
+    for m in prog_mentions:
+        by_root[roots[m.text]].append(m)
+    curated = {roots[k]: k.split(":", 1)[1] for k in roots if k.startswith("\0curated:")}
+    concept_key: dict[str, str] = {}
+    used: set[str] = set()
+    for root in sorted(by_root):
+        ms = by_root[root]
+        counts = Counter(" ".join(m.text.split()) for m in ms)
+        names = [n for n in counts if not n.isupper()] or list(counts)
+        pref = curated.get(root) or sorted(
+            names, key=lambda n: (-counts[n], n[0].islower(), -len(n), n)
+        )[0]
+        key = slug(pref)
+        while key in used:
+            key += "-2"
+        used.add(key)
+        concept_key[root] = key
+        alts = sorted(set(counts) - {pref})
+        linked.concepts.append(Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=True))
+        for m in ms:
+            linked.resolved.append((m, "programme", key))
+    linked.concepts.sort(key=lambda c: c.key)
+
+    # 4. organisations
+    org_root: dict[str, str] = {}
+    org_pref: dict[str, str] = {}
+    for name, aliases in load_curated("organisations"):
+        root = _organisation_key(name)
+        org_pref[root] = name
+        for a in (name, *aliases):
+            org_root[_organisation_key(a)] = root
+    org_mentions: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        k = _organisation_key(m.text)
+        org_mentions[org_root.get(k, k)].append(m)
+    for root in sorted(org_mentions):
+        ms = org_mentions[root]
+        counts = Counter(" ".join(m.text.split()) for m in ms)
+        pref = org_pref.get(root) or sorted(counts, key=lambda n: (-counts[n], n[0].islower(), -len(n), n))[0]
+        key = slug(pref)
+        linked.organisations.append(
+            Organisation(key=key, pref_label=pref, alt_labels=tuple(sorted(set(counts) - {pref})))
+        )
+        for m in ms:
+            linked.resolved.append((m, "org", key))
+    linked.organisations.sort(key=lambda o: o.key)
+    linked.resolved.sort(key=lambda t: (t[0].source, t[0].start, t[0].end, t[1], t[2]))
+    linked.ambiguities.sort()
+    return linked

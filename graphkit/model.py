@@ -68,6 +68,7 @@ class ItemRecord:
     end: int
     title_start: int
     resolutions: tuple[ActionRecord, ...] = ()
+    extra_spans: tuple[tuple[int, int], ...] = ()  # papers attached to the item elsewhere
     actions: tuple[ActionRecord, ...] = ()
 
 
@@ -123,6 +124,7 @@ class MeetingRecord:
     name: str | None = None  # title as written
     items: tuple[ItemRecord, ...] = ()
     attendance: tuple[AttendanceRecord, ...] = ()
+    membership: tuple[AttendanceRecord, ...] = ()  # an agenda's list of the committee's members
     refs: tuple[MeetingRef, ...] = ()
     work_programme: tuple[WorkProgrammeRow, ...] = ()
 

@@ -1,11 +1,284 @@
-"""Stage 2: split a document into meeting records (placeholder until implemented)."""
+"""Stage 2: split a document into meeting records.
+
+A document holds one or more sections, each starting at a header: minutes
+("Minutes of the Meeting of X held at ... on DATE"), an agenda ("X / Time and
+Date / ... / Place"), a web "agenda and minutes" page ("X - Thursday, DATE"), a
+briefing note ("To: X / DATE / Subject: ..."), or a work programme ("X Work
+Programme 2021-22"). In an agenda pack, the briefing notes and work programme
+that follow the agenda are papers for its items.
+"""
 
 from __future__ import annotations
 
-from ..model import Document, MeetingRecord
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
 
-__all__ = ["segment"]
+from ..dates import find_dates, find_times
+from ..model import Document, ItemRecord, MeetingRecord
+from .attendance import Heading, parse_attendance
+from .items import find_actions, find_items, find_refs, find_resolutions
+from .text import clean, plain
+from .workprogramme import find_rows, programme_years
+
+__all__ = ["Section", "find_sections", "segment"]
+
+
+@dataclass
+class Section:
+    kind: str  # minutes, agenda, web_page, briefing_note, work_programme
+    start: int
+    header_end: int
+    committee: str
+    date: dt.date | None
+    end: int = 0
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str | None = None
+    title: str | None = None  # the briefing note's subject, the work programme's title
+    extras: dict[str, object] = field(default_factory=dict)
+
+
+_MINUTES = re.compile(
+    r"(?m)^[ \t]*(?i:minutes)\s+(?i:of)\s+(?i:the\s+|a\s+)?(?:(?i:meeting|proceedings)\s+(?i:of)\s+(?i:the\s+)?)?"
+    r"(?P<committee>[^\n]{3,150}?)[ \t]*(?:\n[ \t]*)*\b(?i:held)\b(?P<rest>[^\n]{0,200})"
+)
+_AGENDA = re.compile(r"(?m)^[ \t]*Time\s+and\s+Date[ \t]*\n(?:[ \t]*\n)*(?P<when>[^\n]+)")
+_WEB = re.compile(
+    r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)\s+[-–]\s+(?P<when>(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}[^\n]*)$"
+)
+_BRIEFING = re.compile(
+    r"(?m)^[ \t]*To:[ \t]*(?P<committee>[^\n]+)\n(?:[ \t]*\n)*(?:[ \t]*Date:)?(?P<when>[^\n]*\d{4}[^\n]*)\n"
+    r"(?:[ \t]*\n)*[ \t]*Subject:[ \t]*(?P<subject>[^\n]+)"
+)
+_WORK_PROGRAMME = re.compile(
+    r"(?m)^[ \t]*(?P<committee>[^\n]{0,150}?)[ \t]*Work\s+Programme\s+(?P<years>(?:19|20)\d\d\s*[-/–]\s*\d{2,4})[ \t]*$"
+)
+_COMMITTEE_WORDS = re.compile(
+    r"\b(?:Board|Committee|Cabinet|Council|Panel|Commission|Forum|Sub-Committee|Group|Assembly)\b"
+)
+
+
+def _committee(raw: str) -> str:
+    name = clean(raw)
+    name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.I)
+    return name.replace("’", "'")
+
+
+def _when(text: str) -> tuple[dt.date | None, dt.time | None]:
+    dates = [d.date for d in find_dates(text) if d.date]
+    times = [t for t, _, _ in find_times(text)]
+    return (dates[0] if dates else None), (times[0] if times else None)
+
+
+def _line_before(p: str, pos: int) -> str:
+    for line in reversed(p[:pos].splitlines()):
+        if line.strip() and not re.fullmatch(r"\s*(?:agenda|notice of meeting)\s*", line, re.I):
+            return line
+    return ""
+
+
+def find_sections(doc: Document, p: str) -> list[Section]:
+    """Every section header in the document, in order, with its span."""
+    found: list[Section] = []
+    for m in _MINUTES.finditer(p):
+        if not _COMMITTEE_WORDS.search(m.group("committee")):
+            continue
+        date, time = _when(m.group("rest"))
+        if date is None:
+            date, time2 = _when(p[m.end() : m.end() + 200])
+            time = time or time2
+        if date is None:
+            continue
+        venue = None
+        vm = re.match(r"\s*at\s+(?!\d)(?P<v>.+?)\s+on\s+", m.group("rest"))
+        if vm:
+            venue = clean(vm.group("v"))
+        found.append(Section("minutes", m.start(), m.end(), _committee(m.group("committee")), date,
+                             start_time=time, venue=venue))
+    for m in _AGENDA.finditer(p):
+        date, time = _when(m.group("when"))
+        committee = _line_before(p, m.start())
+        if date is None or not committee:
+            continue
+        vm = re.search(r"(?m)^[ \t]*(?:Place|Venue)[ \t]*:?[ \t]*\n?(?:[ \t]*\n)*[ \t]*(?P<v>[^\n]+)", p[m.end() : m.end() + 400])
+        found.append(Section("agenda", p.rfind("\n", 0, p.find(committee.strip(), max(0, m.start() - 400))) + 1,
+                             m.end(), _committee(committee), date, start_time=time,
+                             venue=clean(vm.group("v")) if vm else None))
+    if doc.kind == "web_page":
+        for m in _WEB.finditer(p[:3000]):
+            date, time = _when(m.group("when"))
+            if date is None or not _COMMITTEE_WORDS.search(m.group("committee")):
+                continue
+            vm = re.search(r"(?m)^[ \t]*Venue:[ \t]*(?P<v>[^\n]+?)(?:\s*View directions)?[ \t]*$", p)
+            found.append(Section("web_page", 0, m.end(), _committee(m.group("committee")), date,
+                                 start_time=time,
+                                 venue=clean(vm.group("v")).rstrip(".") if vm else None))
+            break
+    for m in _BRIEFING.finditer(p):
+        date, _ = _when(m.group("when"))
+        head = p.rfind("\n\n", 0, max(0, m.start() - 1))
+        # "Briefing note" or the council's name may stand just above "To:"
+        start = m.start()
+        above = p[max(0, m.start() - 120) : m.start()]
+        bm = re.search(r"(?im)^[ \t]*(?:[A-Z][\w ]*Council\s*\n\s*)?briefing note[ \t]*\n\s*$", above)
+        if bm:
+            start = m.start() - len(above) + bm.start()
+        del head
+        found.append(Section("briefing_note", start, m.end(), _committee(m.group("committee")), date,
+                             title=clean(m.group("subject"))))
+    seen_wp: set[tuple[str, str]] = set()
+    for m in _WORK_PROGRAMME.finditer(p):
+        key = (clean(m.group("committee")), m.group("years"))
+        if key in seen_wp:
+            continue  # the same table's heading repeated on each page
+        seen_wp.add(key)
+        found.append(Section("work_programme", m.start(), m.end(), _committee(m.group("committee")),
+                             None, title=clean(m.group(0))))
+    found.sort(key=lambda s: s.start)
+    for k, sec in enumerate(found):
+        sec.end = found[k + 1].start if k + 1 < len(found) else len(doc.text)
+    return found
+
+
+def _items(doc: Document, p: str, start: int, end: int) -> list[ItemRecord]:
+    items = []
+    for position, (number, title, s, e, ts) in enumerate(find_items(doc.text, p, start, end), 1):
+        items.append(
+            ItemRecord(
+                number=number,
+                title=title,
+                position=position,
+                start=s,
+                end=e,
+                title_start=ts,
+                resolutions=tuple(find_resolutions(doc.text, p, s, e)),
+                actions=tuple(find_actions(doc.text, p, s, e)),
+            )
+        )
+    return items
+
+
+def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
+    m = re.search(r"(?im)^[ \t]*(?:present|attendance|in attendance|members present)[ \t]*:?", p[start:end])
+    if not m:
+        return None
+    return start + m.start(), end
+
+
+def _closing_time(p: str, start: int, end: int) -> dt.time | None:
+    m = re.search(
+        r"(?:meeting|board|committee)\s+(?:closed|ended|finished|terminated|rose)\s+at\s+([^\n)]{1,20})",
+        p[start:end],
+        re.I,
+    )
+    return _when(m.group(1))[1] if m else None
+
+
+def _norm(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", title.lower().replace("’", "'")).strip()
+
+
+def _attach(agenda: MeetingRecord, paper: Section, doc: Document, p: str) -> MeetingRecord:
+    """Attach a paper in an agenda pack to the agenda item it is for."""
+    target = None
+    near = p[max(0, paper.start - 300) : paper.start + 200]
+    marker = re.findall(r"Agenda\s+Item\s+(\d+)", near, re.I)
+    for item in agenda.items:
+        if marker and item.number == marker[-1]:
+            target = item
+    if target is None and paper.title:
+        wanted = _norm(paper.title)
+        for item in agenda.items:
+            have = _norm(item.title)
+            if have and (have == wanted or (len(have) > 6 and (have in wanted or wanted in have))):
+                target = item
+                break
+    if target is None and paper.kind == "work_programme":
+        target = next((i for i in agenda.items if "work programme" in _norm(i.title)), None)
+    if target is None:
+        return agenda
+    items = tuple(
+        replace(i, extra_spans=i.extra_spans + ((paper.start, paper.end),)) if i is target else i
+        for i in agenda.items
+    )
+    return replace(agenda, items=items)
 
 
 def segment(doc: Document) -> list[MeetingRecord]:
-    return []
+    """Meeting records found in one document."""
+    p = plain(doc.text)
+    sections = find_sections(doc, p)
+    records: list[MeetingRecord] = []
+    agenda: MeetingRecord | None = None
+    for sec in sections:
+        if sec.kind in ("minutes", "web_page", "agenda"):
+            body_start = sec.header_end
+            attendance = ()
+            membership = ()
+            block = _present_block(p, body_start, sec.end) if sec.kind != "agenda" else None
+            items = _items(doc, p, body_start, sec.end)
+            if block:
+                stop = min([i.start for i in items if i.start > block[0]] + [sec.end])
+                bm = re.search(r"(?im)^[ \t]*(?:public|private)\s+business\b", p[block[0] : stop])
+                if bm:
+                    stop = block[0] + bm.start()
+                attendance = tuple(parse_attendance(doc.text, block[0], stop))
+                items = [i for i in items if i.start >= stop]
+                items = [replace(i, position=k) for k, i in enumerate(items, 1)]
+            if sec.kind == "agenda":
+                mm = re.search(r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)", p[sec.start : sec.end])
+                if mm:
+                    s = sec.start + mm.start("rest")
+                    membership = tuple(
+                        parse_attendance(doc.text, s, sec.start + mm.end("rest"),
+                                         default=Heading("Membership", "present", "member"))
+                    )
+            record = MeetingRecord(
+                source=doc.source,
+                section="minutes" if sec.kind == "minutes" else sec.kind,
+                committee=sec.committee,
+                date=sec.date,  # type: ignore[arg-type]
+                start=sec.start,
+                end=sec.end,
+                start_time=sec.start_time,
+                end_time=_closing_time(p, body_start, sec.end),
+                venue=sec.venue,
+                name=clean(doc.text[sec.start : sec.header_end])[:300],
+                items=tuple(items),
+                attendance=attendance,
+                membership=membership,
+                refs=tuple(find_refs(p, body_start, sec.end)),
+            )
+            records.append(record)
+            if sec.kind == "agenda":
+                agenda = record
+            continue
+        # briefing notes and work programmes: papers of the agenda before them, or standalone
+        if agenda is not None and (sec.kind == "work_programme" or sec.date == agenda.date):
+            idx = records.index(agenda)
+            attached = _attach(agenda, sec, doc, p)
+            if sec.kind == "work_programme":
+                rows = find_rows(doc.text, sec.start, sec.end, years=programme_years(sec.title or ""))
+                attached = replace(attached, work_programme=attached.work_programme + tuple(rows))
+            records[idx] = agenda = attached
+            continue
+        if sec.kind == "briefing_note" and sec.date:
+            item = ItemRecord(
+                number=None,
+                title=sec.title or "Briefing note",
+                position=1,
+                start=sec.header_end,
+                end=sec.end,
+                title_start=p.find(sec.title or "", sec.start),
+                resolutions=(),
+                actions=tuple(find_actions(doc.text, p, sec.header_end, sec.end)),
+            )
+            records.append(
+                MeetingRecord(
+                    source=doc.source, section="briefing_note", committee=sec.committee,
+                    date=sec.date, start=sec.start, end=sec.end,
+                    name=sec.title, items=(item,), refs=tuple(find_refs(p, sec.header_end, sec.end)),
+                )
+            )
+    return records

@@ -1,0 +1,132 @@
+"""Dates and times as minutes write them.
+
+Regular expressions find the spans (minutes write dates in a handful of shapes);
+``dateutil`` turns each found span into a date, so odd spellings it knows
+("Sept", "3rd of") are handled by a tested parser rather than by us.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dateutil import parser as _dateutil
+
+__all__ = ["DATE_RE", "FoundDate", "find_dates", "find_times", "parse_date", "parse_time"]
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)"
+# the ordinal may be split off by markup that was blanked ("3<sup>rd</sup>" → "3     rd      ")
+_ORD = r"(?:\s{0,12}(?:st|nd|rd|th)\b)?"
+DATE_RE = re.compile(
+    rf"\b{_WEEKDAY}?(?P<day>[0-3]?\d){_ORD}\s{{0,12}}(?:of\s+)?(?P<month>{_MONTHS})\b\.?,?"
+    rf"(?:\s{{0,12}}(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|\b{_WEEKDAY}?(?P<month2>{_MONTHS})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year2>(?:19|20)\d\d)\b"
+    rf"|\b(?P<nday>[0-3]?\d)/(?P<nmonth>[01]?\d)/(?P<nyear>(?:19|20)?\d\d)\b",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(
+    r"\b(?P<h>[01]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|\b(?P<noon>12(?:[.:]00)?\s*noon|noon|midday)\b"
+    r"|\b(?P<h24>[012]\d):(?P<m24>[0-5]\d)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date | None  # None when the year is not written and cannot be inferred
+    start: int
+    end: int
+    text: str
+    month: int
+    day: int
+    year_written: bool
+
+
+def _month_number(name: str) -> int:
+    return _dateutil.parse(f"1 {name[:3]} 2000").month
+
+
+def find_dates(text: str, *, default_year: int | None = None) -> Iterator[FoundDate]:
+    """Every date written in ``text``, with its span.
+
+    >>> [str(d.date) for d in find_dates("held at 11.00 am on Thursday, 28 January 2021")]
+    ['2021-01-28']
+    >>> [str(d.date) for d in find_dates("the meeting held on 3rd December, 2020 and 16th of January 2025")]
+    ['2020-12-03', '2025-01-16']
+    >>> [str(d.date) for d in find_dates("Thursday, 28th November, 2024 10.00 am; updated 07/09/21")]
+    ['2024-11-28', '2021-09-07']
+    >>> [d.date for d in find_dates("25th November (tbc)")]
+    [None]
+    """
+    for m in DATE_RE.finditer(text):
+        try:
+            if m.group("nday"):
+                year = int(m.group("nyear"))
+                year = year + 2000 if year < 100 else year
+                day, month, written = int(m.group("nday")), int(m.group("nmonth")), True
+            else:
+                day = int(m.group("day") or m.group("day2"))
+                month = _month_number(m.group("month") or m.group("month2"))
+                y = m.group("year") or m.group("year2")
+                written = y is not None
+                year = int(y) if y else (default_year or 0)
+            date = dt.date(year, month, day) if year else None
+        except ValueError:
+            continue
+        end = m.end()
+        while end > m.start() and text[end - 1] in " ,.\n":
+            end -= 1
+        yield FoundDate(date, m.start(), end, text[m.start() : end], month, day, written)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first complete date in ``text``.
+
+    >>> parse_date("Wednesday, 8 September 2021")
+    datetime.date(2021, 9, 8)
+    """
+    for found in find_dates(text):
+        if found.date:
+            return found.date
+    return None
+
+
+def find_times(text: str) -> Iterator[tuple[dt.time, int, int]]:
+    """Clock times with their spans.
+
+    >>> [str(t) for t, _, _ in find_times("held at 10.30 am; closed at 12.50 pm; 12 noon; 15:00")]
+    ['10:30:00', '12:50:00', '12:00:00', '15:00:00']
+    """
+    for m in _TIME_RE.finditer(text):
+        if m.group("noon"):
+            yield dt.time(12, 0), m.start(), m.end()
+            continue
+        if m.group("h24"):
+            h, mi = int(m.group("h24")), int(m.group("m24"))
+            if h < 24:
+                yield dt.time(h, mi), m.start(), m.end()
+            continue
+        h, mi = int(m.group("h")), int(m.group("m") or 0)
+        if not 1 <= h <= 12:
+            continue
+        pm = m.group("ampm").lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+        yield dt.time(h, mi), m.start(), m.end()
+
+
+def parse_time(text: str) -> dt.time | None:
+    """The first clock time in ``text``.
+
+    >>> parse_time("3.00 pm")
+    datetime.time(15, 0)
+    """
+    for t, _, _ in find_times(text):
+        return t
+    return None

@@ -1,0 +1,236 @@
+"""People's names as council documents write them.
+
+"Councillor K Sandhu", "Cllr Sandhu", "Mrs S Hanson", "CE Thomas", "John Gregg",
+"Head Teacher Paul Green": a title, initials or a given name, and a surname.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "NAME_RE",
+    "ParsedName",
+    "ROLE_WORDS",
+    "TITLE_WORDS",
+    "compatible",
+    "find_names",
+    "looks_like_role",
+    "parse_name",
+]
+
+# Titles, longest first so "Councillors" wins over "Councillor".
+_TITLES = {
+    "councillors": "Councillor",
+    "councillor": "Councillor",
+    "cllrs": "Councillor",
+    "cllr": "Councillor",
+    "mrs": "Mrs",
+    "mr": "Mr",
+    "ms": "Ms",
+    "miss": "Miss",
+    "dr": "Dr",
+    "doctor": "Dr",
+    "professor": "Professor",
+    "prof": "Professor",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lord": "Lord",
+    "lady": "Lady",
+    "rev": "Rev",
+    "revd": "Rev",
+    "reverend": "Rev",
+    "alderman": "Alderman",
+    "head teacher": "Head Teacher",
+    "headteacher": "Head Teacher",
+}
+TITLE_WORDS = frozenset(_TITLES)
+_TITLE_RE = (
+    r"(?:Councillors|Councillor|Cllrs|Cllr|Mrs|Mr|Ms|Miss|Dr|Doctor|Professor|Prof|Sir|Dame"
+    r"|Lord|Lady|Revd|Rev|Reverend|Alderman|Head ?[Tt]eacher)\.?"
+)
+_SURNAME = r"(?:[A-Z]['’][A-Z][a-z]+|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
+_INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})"
+_GIVEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+# Words that are capitalised in council text but are never part of a person's name.
+ROLE_WORDS = frozenset(
+    """
+    cabinet member members councillor councillors director directors head teacher chair chairman
+    deputy vice officer officers manager lead leader executive chief assistant services service
+    children childrens education skills law governance board scrutiny council city county borough
+    committee panel group team department directorate public health social care adult adults
+    safeguarding partnership programme project strategy plan scheme academy the and of for in
+    on at by with from to apologies present employees invitation observer members minutes
+    agenda item items business any other declarations interests work note notes coventry
+    co-opted coopted co-ordinator coordinator principal worker workers secretary clerk mayor
+    young people family families valued holiday activities food early years best start
+    national government ofsted report update briefing contact details authors author
+    private fostering strategic improvement quality assurance practice development
+    recommendation recommendations appendix page pages agency agencies house hub trust
+    primary secondary school schools university college police nhs fire service
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """.split()
+)
+
+_SP = r"[ \u00a0]+"  # names never run across a line break or a table cell
+NAME_RE = re.compile(
+    rf"(?<![\w'’])(?:(?P<title>{_TITLE_RE}){_SP})?"
+    rf"(?P<name>"
+    rf"(?P<initials>{_INITIALS}){_SP}(?P<isurname>{_SURNAME})"
+    rf"|(?P<given>{_GIVEN}){_SP}(?:(?P<middle>[A-Z])\.?{_SP})?(?P<gsurname>{_SURNAME})"
+    rf"|(?P<tsurname>{_SURNAME})"
+    rf")(?![\w'’])"
+)
+
+_ROLE_RE = re.compile(
+    r"\b(?:Director|Head|Chief|Manager|Officer|Cabinet Member|Deputy|Leader|Lead|Adviser|Advisor"
+    r"|Co-?ordinator|Teacher|Executive|Clerk|Secretary|Chair(?:man|person)?|Mayor|Commissioner"
+    r"|Principal|Trainer|Social Worker|Solicitor|Assistant|Consultant|Inspector|Analyst"
+    r"|Member)\b"
+)
+
+
+def looks_like_role(text: str) -> bool:
+    """Whether ``text`` names a post rather than a directorate or place.
+
+    >>> looks_like_role("Director of Children's Services"), looks_like_role("Law and Governance")
+    (True, False)
+    """
+    return bool(_ROLE_RE.search(text))
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    text: str  # the whole match, title included
+    start: int
+    end: int
+    title: str | None  # normalised: "Councillor", "Mrs"
+    given: str | None
+    initials: str | None  # "K", "CE"; the first letter of the given name when only that is known
+    surname: str
+    plural_title: bool = False  # "Councillors A, B and C"
+
+    @property
+    def first_initial(self) -> str | None:
+        return self.initials[0] if self.initials else None
+
+    @property
+    def bare(self) -> str:
+        """The name without its title: "K Sandhu", "John Gregg", "Sandhu"."""
+        if self.given:
+            return f"{self.given} {self.surname}"
+        if self.initials and not self.given:
+            return f"{self.initials} {self.surname}"
+        return self.surname
+
+
+def _norm_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    key = re.sub(r"\s+", " ", title.rstrip(".").lower())
+    return _TITLES.get(key) or _TITLES.get(key.replace(" ", ""))
+
+
+def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
+    title = m.group("title")
+    if m.group("initials"):
+        surname = m.group("isurname")
+        initials = m.group("initials").replace(".", "").replace(" ", "")
+        given = None
+    elif m.group("given"):
+        surname = m.group("gsurname")
+        given = m.group("given")
+        initials = given[0] + (m.group("middle") or "")
+        if given.lower() in ROLE_WORDS or given.lower() in TITLE_WORDS:
+            return None
+    else:
+        if not title:
+            return None  # a lone capitalised word is a name only after a title
+        surname, given, initials = m.group("tsurname"), None, None
+    if surname.lower() in ROLE_WORDS:
+        return None
+    if titled_only and not title:
+        return None
+    norm = _norm_title(title)
+    return ParsedName(
+        text=m.group(0),
+        start=m.start(),
+        end=m.end(),
+        title=norm,
+        given=given,
+        initials=initials,
+        surname=surname,
+        plural_title=bool(title and title.lower().rstrip(".").endswith("s") and norm == "Councillor"),
+    )
+
+
+def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list[ParsedName]:
+    """Person names in ``text`` (offsets shifted by ``offset``).
+
+    >>> [n.bare for n in find_names("Councillor K Sandhu (Chair), Mrs S Hanson and J Gregg")]
+    ['K Sandhu', 'S Hanson', 'J Gregg']
+    >>> [n.bare for n in find_names("Head Teacher Paul Green, Cabinet Member for Education")]
+    ['Paul Green']
+    >>> [n.bare for n in find_names("Councillor Sandhu met J Gregg", titled_only=True)]
+    ['Sandhu']
+    """
+    found = []
+    pos = 0
+    while True:
+        m = NAME_RE.search(text, pos)
+        if not m:
+            break
+        if m.group("title") and m.group("given") and re.match(r"[ \u00a0]+[A-Z][a-z]", text[m.end() :]):
+            # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"
+            short = re.match(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])", text[m.start() :])
+            m2 = NAME_RE.match(text[: m.start() + short.end()], m.start()) if short else None
+            if m2:
+                m = m2
+        parsed = _accept(m, titled_only=titled_only)
+        if parsed is None:
+            # retry one word later: "Cabinet Member Kate Smith" must still find "Kate Smith"
+            nxt = re.search(r"\s\S", text[m.start() :])
+            pos = m.start() + (nxt.start() + 1 if nxt else len(m.group(0)))
+            continue
+        if offset:
+            parsed = ParsedName(
+                parsed.text, parsed.start + offset, parsed.end + offset, parsed.title,
+                parsed.given, parsed.initials, parsed.surname, parsed.plural_title,
+            )
+        found.append(parsed)
+        pos = m.end()
+    return found
+
+
+def parse_name(text: str) -> ParsedName | None:
+    """Parse one name written alone.
+
+    >>> n = parse_name("Councillor CE Thomas")
+    >>> (n.title, n.initials, n.surname)
+    ('Councillor', 'CE', 'Thomas')
+    >>> parse_name("Kellie Jones").given
+    'Kellie'
+    """
+    names = find_names(text.strip())
+    return names[0] if names else None
+
+
+def compatible(a: ParsedName, b: ParsedName) -> bool:
+    """Whether two names can be the same person (same surname, no conflicting forename).
+
+    >>> p = parse_name
+    >>> compatible(p("J Gregg"), p("John Gregg")), compatible(p("C Thomas"), p("CE Thomas"))
+    (True, True)
+    >>> compatible(p("John Gregg"), p("Jane Gregg")), compatible(p("K Jones"), p("S Jones"))
+    (False, False)
+    """
+    if a.surname.lower() != b.surname.lower():
+        return False
+    if a.given and b.given and a.given.lower() != b.given.lower():
+        return False
+    if a.initials and b.initials:
+        x, y = a.initials.upper(), b.initials.upper()
+        return x.startswith(y) or y.startswith(x)
+    return True

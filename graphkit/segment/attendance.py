@@ -1,0 +1,188 @@
+"""Attendance blocks ("Present: ... Apologies: ...") and agenda membership lists.
+
+Names are found first (``graphkit.names``); the text between two names is the
+role of the first ("(Chair)", ", Director of Children's Services"), and text
+before the first name on a line is a directorate shared by the line
+("Children's Services J Gregg, A King").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import AttendanceRecord
+from ..names import ROLE_WORDS, find_names
+from .text import lines
+
+__all__ = ["heading_of", "parse_attendance"]
+
+_SURNAME_ONLY = re.compile(r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$")
+_HEADING = re.compile(
+    r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    status: str
+    capacity: str
+    capacity_stated: bool = True
+
+
+def heading_of(label: str) -> Heading | None:
+    """The status and capacity an attendance heading stands for.
+
+    >>> heading_of("Co-Opted Members")
+    Heading(text='Co-Opted Members', status='present', capacity='co-opted', capacity_stated=True)
+    >>> heading_of("Apologies for absence").status
+    'apologies'
+    >>> heading_of("Note") is None
+    True
+    """
+    low = label.lower()
+    rules = (
+        ("apolog", "apologies", "member", False),
+        ("absent", "absent", "member", False),
+        ("substitut", "substitute", "member", True),
+        ("co-opted", "present", "co-opted", True),
+        ("coopted", "present", "co-opted", True),
+        ("co opted", "present", "co-opted", True),
+        ("cabinet", "present", "cabinet-member", True),
+        ("other member", "present", "other-member", True),
+        ("other councillor", "present", "other-member", True),
+        ("ward member", "present", "other-member", True),
+        ("employee", "present", "officer", True),
+        ("officer", "present", "officer", True),
+        ("staff", "present", "officer", True),
+        ("in attendance", "present", "officer", True),
+        ("invitation", "present", "invited", True),
+        ("invited", "present", "invited", True),
+        ("guest", "present", "invited", True),
+        ("representative", "present", "invited", True),
+        ("observer", "present", "observer", True),
+        ("also present", "present", "other-member", True),
+        ("member", "present", "member", True),
+        ("councillor", "present", "member", True),
+        ("present", "present", "member", True),
+        ("chair", "present", "member", True),
+    )
+    for key, status, capacity, stated in rules:
+        if key in low:
+            return Heading(label.strip(), status, capacity, stated)
+    return None
+
+
+def _split_top(text: str) -> list[str]:
+    """Split at commas and semicolons outside parentheses."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch in ",;" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def _role(piece: str) -> str | None:
+    piece = piece.strip(" \t,;–-")
+    piece = re.sub(r"(?:^|\s+)(?:and|&)$", "", piece).strip()
+    m = re.fullmatch(r"\((.*)\)", piece)
+    if m:
+        piece = m.group(1).strip()
+    return piece or None
+
+
+def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -> AttendanceRecord:
+    capacity, stated = h.capacity, h.capacity_stated
+    chair = False
+    if role:
+        low = role.lower()
+        if re.fullmatch(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?", low) or low == "in the chair":
+            chair = True
+        elif low.startswith("deputy cabinet member") and h.capacity in ("member", "other-member"):
+            capacity, stated = "other-member", True
+        elif low.startswith("cabinet member") and h.capacity in ("member", "other-member"):
+            capacity, stated = "cabinet-member", True
+        elif low == "observer":
+            capacity, stated = "observer", True
+        elif "co-opted" in low or "co opted" in low:
+            capacity, stated = "co-opted", True
+        elif "invitation" in low or low == "invited":
+            capacity, stated = "invited", True
+    return AttendanceRecord(
+        name=name_text,
+        start=start,
+        end=end,
+        status=h.status,
+        capacity=capacity,
+        heading=h.text,
+        role=role,
+        chair=chair,
+        capacity_stated=stated,
+    )
+
+
+def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
+    line = text[s:e]
+    names = find_names(line, offset=s)
+    plural = any(n.plural_title for n in names) or bool(re.match(r"\s*(?:Councillors|Cllrs)\b", line))
+    out: list[AttendanceRecord] = []
+    if not names:
+        if plural or h.capacity in ("co-opted",):
+            pass
+        else:
+            return out
+    prefix = _role(text[s : names[0].start]) if names else None
+    if prefix and (prefix.lower().rstrip("s") in ("councillor", "cllr") or prefix.lower() in ROLE_WORDS):
+        prefix = None
+    bounds = [n.start for n in names[1:]] + [e]
+    for n, stop in zip(names, bounds):
+        pieces = _split_top(text[n.end : stop])
+        role = None
+        extra: list[AttendanceRecord] = []
+        # in "Councillors A Smith, Jones (Co-opted Member), B Brown" a bare surname is a person
+        pos = n.end
+        for k, piece in enumerate(pieces):
+            m = _SURNAME_ONLY.match(piece.strip())
+            if k and plural and m and m.group("s").lower() not in ROLE_WORDS:
+                at = text.index(m.group("s"), pos)
+                extra.append(_entry(m.group("s"), at, at + len(m.group("s")), _role(m.group("r") or ""), h))
+            elif role is None and not extra:
+                role = _role(piece)
+            pos += len(piece) + 1
+        name_start = n.start
+        if n.plural_title:  # "Councillors F Abbott, ...": the title belongs to the list
+            name_start = n.start + len(n.text) - len(n.bare)
+        out.append(_entry(text[name_start : n.end], name_start, n.end, role or prefix, h))
+        out.extend(extra)
+    return out
+
+
+def parse_attendance(
+    text: str, start: int, end: int, *, default: Heading | None = None
+) -> list[AttendanceRecord]:
+    """Attendance records in ``text[start:end]`` (an attendance block or a membership list)."""
+    h = default
+    out: list[AttendanceRecord] = []
+    for s, e, line in lines(text, start, end):
+        if not line.strip():
+            continue
+        m = _HEADING.match(line)
+        if m:
+            found = heading_of(m.group("h"))
+            if found is None:
+                continue  # "Note: ..." and other asides inside the block
+            h = found
+            s = s + m.start("rest")
+            if not m.group("rest").strip():
+                continue
+        if h is None:
+            continue
+        out.extend(_parse_line(text, s, e, h))
+    return out

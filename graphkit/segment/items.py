@@ -1,0 +1,205 @@
+"""Agenda items, resolutions, actions and references to other meetings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import find_dates
+from ..model import ActionRecord, ItemRecord, MeetingRef
+from .text import clean, paragraphs
+
+__all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
+
+# "13. Title" at a line start (or after blanked markup: "Business**1. Apologies****2. ...")
+_HEAD = re.compile(
+    r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*(?P<num>\d{1,3})(?P<dot>\.)?(?!\d)[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
+)
+# "49." alone on a line, the title on the next line with text (web pages)
+_NUM_ALONE = re.compile(r"(?m)^[ \t]*(?P<num>\d{1,3})\.[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<title>\S[^\n]*)")
+_NOISE = re.compile(
+    r"\s*(?:\(\s*Pages?\s+[\d\s\-–]+\)|pdf icon PDF\s+[\d.]+\s*[KM]B|PDF\s+[\d.]+\s*[KM]B)\s*", re.I
+)
+_PROCEDURAL = re.compile(
+    r"^(?:public|private) business$|^present:?$|^part [ab12]$", re.I
+)
+
+
+@dataclass(frozen=True)
+class _Cand:
+    pos: int
+    num: int
+    number: str
+    title: str
+    title_start: int
+
+
+def _title_ok(title: str) -> bool:
+    words = title.split()
+    if not words or len(words) > 18 or not (title[0].isupper() or title[0].isdigit()):
+        return False
+    if title.rstrip(")").endswith((".", ":", ";", ",")) and len(words) >= 4:
+        return False
+    return not _PROCEDURAL.match(title)
+
+
+def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
+    out: dict[int, _Cand] = {}
+    seg = plain[start:end]
+    for rx in (_HEAD, _NUM_ALONE):
+        for m in rx.finditer(seg):
+            line_start = seg.rfind("\n", 0, m.start("num")) + 1
+            before = seg[line_start : m.start("num")]
+            if before.strip() and not re.search(r"\S\s{2,}$", before):
+                continue  # "- 1. Note the dataset": a list inside an item
+            if rx is _HEAD and not m.group("dot") and not re.match(r"[A-Z]", m.group("title")):
+                continue
+            raw = m.group("title")
+            title = clean(_NOISE.sub(" ", raw))
+            if not _title_ok(title):
+                continue
+            pos = start + m.start("num")
+            tstart = start + m.start("title")
+            out.setdefault(pos, _Cand(pos, int(m.group("num")), m.group("num"), title, tstart))
+    return sorted(out.values(), key=lambda c: c.pos)
+
+
+def _chain(cands: list[_Cand]) -> list[_Cand]:
+    """The longest run of headings whose numbers rise by one to three at each step."""
+    if not cands:
+        return []
+    best = [1] * len(cands)
+    prev = [-1] * len(cands)
+    for i, c in enumerate(cands):
+        for j in range(i):
+            gap = c.num - cands[j].num
+            if 1 <= gap <= 3 and best[j] + 1 - (gap - 1) * 0.01 > best[i]:
+                best[i] = best[j] + 1 - (gap - 1) * 0.01
+                prev[i] = j
+    i = max(range(len(cands)), key=lambda k: (best[k], -cands[k].pos))
+    out = []
+    while i != -1:
+        out.append(cands[i])
+        i = prev[i]
+    return out[::-1]
+
+
+def _unnumbered(text: str, plain: str, start: int, end: int) -> list[_Cand]:
+    """Headings marked only by markup: a Markdown heading or a wholly bold line."""
+    out = []
+    for m in re.finditer(r"(?m)^[ \t]*(?:#{1,6}[ \t]+(?P<h>[^\n]+)|\*\*(?P<b>[^*\n]{3,120})\*\*[ \t]*)$", text[start:end]):
+        title = clean(m.group("h") or m.group("b"))
+        if _title_ok(title) and not re.match(r"RESOLVED", title):
+            pos = start + m.start()
+            out.append(_Cand(pos, len(out) + 1, "", title, pos))
+    return out
+
+
+def find_items(
+    text: str, plain: str, start: int, end: int
+) -> list[tuple[str | None, str, int, int, int]]:
+    """(number, title, start, end, title_start) for each item in ``[start, end)``."""
+    chain = _chain(_candidates(text, plain, start, end))
+    numbered = len(chain) >= 2
+    if not numbered:
+        chain = _unnumbered(text, plain, start, end) or chain
+    out = []
+    for k, c in enumerate(chain):
+        stop = chain[k + 1].pos if k + 1 < len(chain) else end
+        out.append((c.number or None, c.title, c.pos, stop, c.title_start))
+    return out
+
+
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)]|\([a-z0-9]{1,3}\)[ \t]*\S)", re.M)
+
+
+def find_resolutions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
+    """Each "RESOLVED that ..." with its text (and its list of parts, where it has one)."""
+    out = []
+    for m in re.finditer(r"\bRESOLVED\b|(?m:^[ \t]*Resolved\b)", plain[start:end]):
+        s = start + m.start()
+        para_end = next(paragraphs(plain, s, end), (s, end))[1]
+        e = para_end
+        if plain[s:para_end].rstrip().endswith(":"):
+            for ps, pe in paragraphs(plain, para_end, end):
+                if not _LIST_LINE.match(plain[ps:pe]) or re.search(r"\bRESOLVED\b", plain[ps:pe]):
+                    break
+                e = pe
+        out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e, kind="resolution"))
+    return out
+
+
+_ACTION = re.compile(
+    r"\b(?:agreed|agree|undertook|undertake|undertaken|were asked|was asked|would)\b[^.;]{0,40}?"
+    r"\bto\s+(?:circulate|provide|look|bring|report|share|send|write|add|include|arrange|investigate"
+    r"|consider|follow|feed|update|receive|explore|review|respond|contact|check|confirm|supply"
+    r"|forward|present|meet|raise|seek|invite|produce|prepare)\b"
+    r"|\brequest(?:s|ed)?\s+(?:that\b|a\s+(?:report|briefing|letter|further|update))"
+    r"|\bbe\s+added\s+to\s+the\s+(?:\w+\s+)?work\s+programme\b"
+    r"|\b(?:agreed|agrees)\s+to\s+add\b",
+    re.I,
+)
+_AGENT = re.compile(
+    r"^(?:In response[^,]*,\s*)?(?P<a>Officers?|The (?:Scrutiny )?Board|Members|The Committee|The Panel"
+    r"|The Chair|The Cabinet Member|The Director[^,]{0,60}?|(?:Councillor|Cllr)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b",
+    re.I,
+)
+
+
+def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
+    """Undertakings and requests, sentence by sentence."""
+    out = []
+    for ps, pe in paragraphs(plain, start, end):
+        for sm in re.finditer(r"[^.!?]+(?:[.!?]+|$)", plain[ps:pe]):
+            s, e = ps + sm.start(), ps + sm.end()
+            sentence = plain[s:e]
+            if not _ACTION.search(sentence):
+                continue
+            lead = len(sentence) - len(sentence.lstrip(" \t\n-•·"))
+            s += lead
+            agent = _AGENT.match(clean(plain[s:e]))
+            out.append(
+                ActionRecord(
+                    text=clean(text[s:e]), start=s, end=e, agent=agent.group("a") if agent else None
+                )
+            )
+    return out
+
+
+_APPROVE = re.compile(
+    r"minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting(?:\s+of\s+[^\n.]{0,100}?)?\s+held\s+on\s+(?:the\s+)?",
+    re.I,
+)
+_REFER = re.compile(
+    r"\b(?:Board|Committee|Panel|Cabinet)\b[^.\n]{0,60}?\bmeeting\s+(?:held\s+)?on\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def find_refs(plain: str, start: int, end: int) -> list[MeetingRef]:
+    """Earlier meetings whose minutes are approved, or that are referred to."""
+    out: list[MeetingRef] = []
+    seg = plain[start:end]
+    taken: set[int] = set()
+    for rx, relation in ((_APPROVE, "approves"), (_REFER, "references")):
+        for m in rx.finditer(seg):
+            dates = list(find_dates(seg[m.end() : m.end() + 60]))
+            if not dates or dates[0].start > 2 or dates[0].date is None:
+                continue
+            d = dates[0]
+            s = start + m.start()
+            e = start + m.end() + d.end
+            if any(s <= t < e for t in taken):
+                continue
+            sentence_end = seg.find(".", m.end() + d.end)
+            tail = seg[m.end() + d.end : sentence_end if sentence_end != -1 else None][:200].lower()
+            head = seg[max(0, m.start() - 80) : m.start()].lower()
+            if relation == "approves" and not re.search(
+                r"agree|approv|confirm|sign|accept|adopt", head + tail
+            ):
+                relation_here = "references"
+            else:
+                relation_here = relation
+            taken.update(range(s, e))
+            out.append(MeetingRef(date=d.date, relation=relation_here, start=s, end=e))
+    return sorted(out, key=lambda r: r.start)

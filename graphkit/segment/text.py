@@ -1,0 +1,57 @@
+"""Text helpers shared by the segmenters: a markup-free view with the same offsets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["clean", "lines", "paragraphs", "plain"]
+
+_MARKUP = re.compile(
+    r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#{1,6}[ \t]|<\/?[a-zA-Z][^<>\n]{0,200}>|\\(?=[^\w\s])",
+    re.M,
+)
+
+
+def plain(text: str) -> str:
+    """``text`` with Markdown and HTML markup blanked out, keeping every offset.
+
+    >>> plain("### **13. Minutes**")
+    '      13. Minutes  '
+    >>> len(plain("3<sup>rd</sup> December")) == len("3<sup>rd</sup> December")
+    True
+    """
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def clean(text: str) -> str:
+    """Collapse white space and strip leftover markup, for labels.
+
+    >>> clean("  **Work   Programme**\\n")
+    'Work Programme'
+    """
+    return " ".join(plain(text).split()).strip(" -–:")
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, line) for each line of ``text[start:end]``, offsets into ``text``."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        yield pos, stop, text[pos:stop]
+        pos = stop + 1
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of blank-line-separated paragraphs, trimmed."""
+    end = len(text) if end is None else end
+    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
