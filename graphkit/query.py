@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
@@ -36,9 +37,11 @@ __all__ = [
     "format_results",
     "list_queries",
     "load_query",
+    "oxigraph_store",
     "parse_query",
     "queries_dir",
     "run_query",
+    "with_values",
 ]
 
 ENGINES = ("rdflib", "oxigraph")
@@ -221,10 +224,12 @@ def _term(kind: str, value: str, name: str) -> Node:
         import datetime as dt
 
         try:
-            dt.date.fromisoformat(value)
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise QueryError(f"parameter {name} must be a date YYYY-MM-DD, got {value!r}") from None
-        return Literal(value, datatype=XSD.date)
+        return Literal(day.isoformat(), datatype=XSD.date)
     if kind == "integer":
         if not re.fullmatch(r"[+-]?\d+", value):
             raise QueryError(f"parameter {name} must be a whole number, got {value!r}")
@@ -253,7 +258,7 @@ def bind_params(query: Query, params: Mapping[str, str] | None = None) -> dict[s
         value = params.get(p.name, p.default)
         if value is None or (value == "" and p.required):
             raise QueryError(
-                f"query {query.name!r} needs --param {p.name}=VALUE ({p.description}); "
+                f"query {query.name!r} needs --param {p.name}=VALUE; "
                 f"its parameters: {'; '.join(q.usage() for q in query.params)}"
             )
         if value != "":
@@ -263,27 +268,32 @@ def bind_params(query: Query, params: Mapping[str, str] | None = None) -> dict[s
 
 # -- running ------------------------------------------------------------------------------------
 def run_query(
-    query: Query | str,
-    graph: Dataset | str | Path,
+    query: Query | str | Path,
+    graph: Dataset | str | Path | Any,
     *,
     params: Mapping[str, str] | None = None,
     engine: str = "rdflib",
 ) -> Results:
     """Run a query (a :class:`Query`, a shipped name or a ``.rq`` path) over ``graph``.
 
-    ``graph`` is a Dataset or any file ``graphkit build`` writes. The query sees the
-    union of the default graph and every named graph.
+    ``graph`` is a Dataset, any file ``graphkit build`` writes, or (for
+    ``engine="oxigraph"``) a ``pyoxigraph.Store`` from :func:`oxigraph_store`, to
+    reuse across queries. The query sees the union of the default graph and every
+    named graph.
     """
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     q = query if isinstance(query, Query) else load_query(query)
     bindings = bind_params(q, params)
-    if not isinstance(graph, Dataset):
+    if isinstance(graph, (str, Path)):
         from .load import load_graph
 
         graph = load_graph(graph)
     if engine == "oxigraph":
-        return _run_oxigraph(q, graph, bindings)
+        store = oxigraph_store(graph) if isinstance(graph, Dataset) else graph
+        return _run_oxigraph(q, store, bindings)
+    if not isinstance(graph, Dataset):
+        raise QueryError("the rdflib engine needs an rdflib Dataset or a graph file")
     return _run_rdflib(q, graph, bindings)
 
 
@@ -346,7 +356,7 @@ def _from_ox(term) -> Node | None:  # type: ignore[no-untyped-def]
     return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
-def oxigraph_store(ds: Dataset):  # type: ignore[no-untyped-def]
+def oxigraph_store(ds: Dataset) -> Any:
     """The Dataset copied into a pyoxigraph Store, graph for graph."""
     import pyoxigraph as ox
 
@@ -361,10 +371,9 @@ def oxigraph_store(ds: Dataset):  # type: ignore[no-untyped-def]
     return store
 
 
-def _run_oxigraph(q: Query, ds: Dataset, bindings: Mapping[str, Node]) -> Results:
+def _run_oxigraph(q: Query, store: Any, bindings: Mapping[str, Node]) -> Results:
     import pyoxigraph as ox
 
-    store = oxigraph_store(ds)
     text = q.text
     substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
     try:
@@ -468,9 +477,9 @@ def _turtle(term: Node | None) -> str:
     if isinstance(term, BNode):
         return f"_:{term}"
     text = str(term)
-    if isinstance(term, Literal) and term.datatype and str(term.datatype) in _SHORT_TYPES:
-        if re.fullmatch(r"[+-]?\d+|[+-]?\d*\.\d+|true|false", text):
-            return text
+    short = isinstance(term, Literal) and str(term.datatype) in _SHORT_TYPES
+    if short and re.fullmatch(r"[+-]?\d+|[+-]?\d*\.\d+|true|false", text):
+        return text
     for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
         text = text.replace(raw, escaped)
     if isinstance(term, Literal) and term.language:
@@ -504,9 +513,9 @@ def _table(results: Results, *, width: int | None) -> str:
     if width:
         body = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in body]
     sizes = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(head)]
-    lines = ["  ".join(h.ljust(n) for h, n in zip(head, sizes)).rstrip()]
+    lines = ["  ".join(h.ljust(n) for h, n in zip(head, sizes, strict=True)).rstrip()]
     lines.append("  ".join("-" * n for n in sizes))
-    lines += ["  ".join(c.ljust(n) for c, n in zip(row, sizes)).rstrip() for row in body]
+    lines += ["  ".join(c.ljust(n) for c, n in zip(row, sizes, strict=True)).rstrip() for row in body]
     lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
@@ -545,7 +554,7 @@ def _json(results: Results) -> str:
         doc: dict[str, object] = {"head": {}, "boolean": results.boolean}
     else:
         bindings = [
-            {v: _json_term(t) for v, t in zip(results.variables, row) if t is not None}
+            {v: _json_term(t) for v, t in zip(results.variables, row, strict=True) if t is not None}
             for row in results.rows
         ]
         doc = {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}}
