@@ -14,6 +14,7 @@ a ``VALUES`` block of serialised terms), never pasted into the query text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -303,11 +304,17 @@ def _syntax_error(q: Query, err: Exception) -> QueryError:
     return QueryError(f"{where}: SPARQL syntax error: {detail}")
 
 
-def _run_rdflib(q: Query, ds: Dataset, bindings: Mapping[str, Node]) -> Results:
+@functools.lru_cache(maxsize=64)
+def _prepared(text: str) -> Any:
+    """rdflib's parse of a query, kept: parsing costs more than running a small query."""
     from rdflib.plugins.sparql import prepareQuery
 
+    return prepareQuery(text)
+
+
+def _run_rdflib(q: Query, ds: Dataset, bindings: Mapping[str, Node]) -> Results:
     try:
-        prepared = prepareQuery(q.text)
+        prepared = _prepared(q.text)
     except Exception as err:  # pyparsing raises its own types
         raise _syntax_error(q, err) from err
     union = ds.default_union
@@ -361,12 +368,12 @@ def oxigraph_store(ds: Dataset) -> Any:
     import pyoxigraph as ox
 
     store = ox.Store()
-    default = ds.default_graph.identifier if hasattr(ds, "default_graph") else None
+    default = ds.default_graph.identifier
+    graphs = ds.graphs() if hasattr(ds, "graphs") else ds.contexts()  # rdflib < 7.1
     quads = []
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        name = getattr(g, "identifier", g)
-        graph = ox.DefaultGraph() if name is None or name == default else _to_ox(name)
-        quads.append(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph))
+    for g in graphs:
+        name = ox.DefaultGraph() if g.identifier == default else _to_ox(g.identifier)
+        quads.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), name) for s, p, o in g)
     store.extend(quads)
     return store
 
@@ -513,9 +520,10 @@ def _table(results: Results, *, width: int | None) -> str:
     if width:
         body = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in body]
     sizes = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(head)]
-    lines = ["  ".join(h.ljust(n) for h, n in zip(head, sizes, strict=True)).rstrip()]
-    lines.append("  ".join("-" * n for n in sizes))
-    lines += ["  ".join(c.ljust(n) for c, n in zip(row, sizes, strict=True)).rstrip() for row in body]
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(n) for c, n in zip(cells, sizes, strict=True)).rstrip()
+
+    lines = [line(head), "  ".join("-" * n for n in sizes)] + [line(row) for row in body]
     lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
