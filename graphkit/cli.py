@@ -77,7 +77,58 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
 
 
 # -- evaluate (issue #2: figures against a gold annotation) ------------------------------
-# (evaluate command goes here)
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--gold", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Gold annotation JSON (the format of shared/gold/README.md).")
+@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=None,
+              help="Score an existing graph file (any output format) or build folder "
+                   "instead of building PATHS.")
+@click.option("--council", default=None, help="Council name, when building PATHS.")
+@click.option("--aliases", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              default=None, help="YAML file of forced or forbidden merges, when building PATHS.")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@click.option("--limit", type=int, default=10, show_default=True,
+              help="Longest list of misses printed per category (0: all).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+def evaluate(paths: tuple[Path, ...], gold: Path, graph_path: Path | None, council: str | None,
+             aliases: Path | None, as_json: bool, limit: int, quiet: bool) -> None:
+    """Compare a graph with a gold annotation and print the figures per category.
+
+    Either build the documents under PATHS first, or score an existing graph:
+
+      graphkit evaluate --gold ../shared/gold/seeds.json seeds/
+
+      graphkit evaluate --gold ../shared/gold/seeds.json --graph build/
+
+    Figures: meetings found, agenda items, attendance and role P/R/F1, people
+    found / split / falsely merged / spurious, programmes found as one concept
+    in the right meetings, chairs, resolutions, actions, work programme,
+    organisations. The matching rules are in docs/evaluate.md.
+    """
+    import json
+
+    from .evaluate import evaluate as run_evaluate
+    from .evaluate import format_report, load_gold
+
+    if bool(paths) == bool(graph_path):
+        raise click.UsageError("give either --graph GRAPH or document PATHS to build (not both)")
+    say = _progress(quiet)
+    gold_data = load_gold(gold)
+    if graph_path is not None:
+        from .load import load_graph
+
+        say(f"loading {graph_path}")
+        dataset = load_graph(graph_path)
+    else:
+        from .build import build as run_build
+
+        dataset = run_build(list(paths), council=council, aliases=aliases, progress=say).dataset
+    figures = run_evaluate(dataset, gold_data)
+    if as_json:
+        click.echo(json.dumps(figures.as_dict(), indent=2, ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(format_report(figures, limit=limit), nl=False)
 
 
 # -- query (issue #3) --------------------------------------------------------------------
@@ -165,7 +216,30 @@ def query(name_or_path: str | None, list_: bool, params: tuple[str, ...], graph:
 
 
 # -- explain (issue #2: why people were merged) ------------------------------------------
-# (explain command goes here)
+@cli.command()
+@click.argument("name")
+@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=Path("build"),
+              show_default=True, help="A folder written by graphkit build.")
+def explain(name: str, build_dir: Path) -> None:
+    """Say why the surface forms of a person were merged into one (NAME: any part of a name)."""
+    import json
+
+    from .stats import explain as explain_name
+
+    report = build_dir / "summary.json"
+    if not report.exists():
+        raise GraphkitError(f"{report}: no build report here; run graphkit build --out {build_dir} first")
+    hits = explain_name(json.loads(report.read_text(encoding="utf-8")), name)
+    if not hits:
+        raise GraphkitError(f"no person matching {name!r} in {report}")
+    for person in hits:
+        click.echo(f"{person['label']}  <person/{person['key']}>")
+        for alt in person["alt_labels"]:  # type: ignore[attr-defined]
+            click.echo(f"  also written: {alt}")
+        for why in person["why_merged"] or ["seen in one form only: nothing was merged"]:  # type: ignore[operator]
+            click.echo(f"  merged: {why}")
+        for amb in person["ambiguities"]:  # type: ignore[attr-defined]
+            click.echo(f"  ambiguous: {amb}")
 
 
 def main() -> None:

@@ -237,6 +237,10 @@ def guess_council(docs: Sequence[Document]) -> str:
     for doc in docs:
         for m in _COUNCIL.finditer(doc.text):
             counts[f"{m.group(1)} {m.group(2)} Council"] += 1
+    if not counts:  # "NORTHSHIRE COUNTY COUNCIL" in a letterhead
+        for doc in docs:
+            for m in _COUNCIL.finditer(doc.text.title()):
+                counts[f"{m.group(1)} {m.group(2)} Council"] += 1
     if counts:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     domains: Counter[str] = Counter()

@@ -52,7 +52,8 @@ _ORG_HEADS = (
     r"|Board|Group|Team|Trust|CCG|Authority|Society|Network|University|College|School|Hub"
     r"|Department|Agency|Commission|Foundation|Police|Service|Services"
 )
-_ORGANISATION = re.compile(rf"(?<![\w'’])(?P<body>{_BODY}) (?P<head>{_ORG_HEADS})\b(?! [A-Z])")
+_ORG_BODY = rf"{_CAP}(?: (?:(?:and|of|for|in|&) )?{_CAP}){{0,7}}"
+_ORGANISATION = re.compile(rf"(?<![\w'’])(?P<body>{_ORG_BODY}) (?P<head>{_ORG_HEADS})\b(?! [A-Z])")
 # Leading words that begin a sentence or a phrase but not a name.
 _STOP_START = frozenset(
     """
@@ -208,7 +209,9 @@ class ProgrammeFinder:
                 continue
             words = body.split()
             if len(words) == 1 and words[0].lower() in _GENERIC_BODIES:
-                continue  # "Action Plan", "Improvement Plan": resolved by the link stage
+                # "the Action Plan", "the Strategic Plan": the link stage finds which one
+                _add_span(doc, start, m.end(), "PROGRAMME", generic="1")
+                continue
             if m.group("head")[0].islower() and len(words) == 1 and not words[0].isupper():
                 continue  # "Coventry programme": a place, not a programme's name
             _add_span(doc, start, m.end(), "PROGRAMME")
@@ -315,7 +318,8 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
     for text in texts:
         first = nlp(text)
         for span in first.spans.get("gk", []):
-            if span.label_ == "PROGRAMME":
+            generic = first.user_data["gk_attrs"].get((span.start_char, span.end_char, "PROGRAMME"), {})
+            if span.label_ == "PROGRAMME" and not generic.get("generic"):
                 gaz.programmes.add(span.text)
     out: list[Mention] = []
     for doc, text in zip(docs, texts):
@@ -338,6 +342,7 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
                     source=doc.source,
                     honorific=a.get("honorific"),
                     acronym_of=a.get("long"),
+                    generic=bool(a.get("generic")),
                 )
             )
     return out

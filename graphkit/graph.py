@@ -109,7 +109,8 @@ class _Builder:
         self.council_name = council
         self.council = council_key(council)
         self.docs = {d.source: d for d in docs}
-        self.default = self.ds.default_context
+        # rdflib ≥ 7.5 calls it default_graph; earlier releases default_context
+        self.default = getattr(self.ds, "default_graph", None) or self.ds.default_context
         self.person_by_key = {p.key: p for p in linked.people}
         self.concept_by_key = {c.key: c for c in linked.concepts}
         self.org_by_key = {o.key: o for o in linked.organisations}
@@ -255,6 +256,7 @@ def to_dataset(
         b.document(doc)
 
     item_spans: dict[str, list[tuple[int, int, URIRef]]] = defaultdict(list)
+    wp_spans: dict[str, list[tuple[int, int, URIRef]]] = defaultdict(list)
     meeting_nodes: dict[tuple[str, dt.date], URIRef] = {}
     # attendance is merged per meeting across records and documents
     attendance: dict[URIRef, dict[str, list[tuple[AttendanceRecord, str]]]] = defaultdict(
@@ -281,7 +283,8 @@ def to_dataset(
             g.add((node, SCHEMA.location, _lit(rec.venue)))
         for item in rec.items:
             inode = iris.item(node, item.number, item.position)
-            item_spans[rec.source].append((item.start, item.end, inode))
+            for s_, e_ in ((item.start, item.end), *item.extra_spans):
+                item_spans[rec.source].append((s_, e_, inode))
             g.add((inode, RDF.type, GK.AgendaItem))
             g.add((inode, RDF.type, SCHEMA.Event))
             g.add((inode, SCHEMA.superEvent, node))
@@ -339,7 +342,7 @@ def to_dataset(
                 g.add((wnode, GK.leadAsWritten, _lit(row.lead)))
             for key in linked.leads.get((rec.source, row.start), ()):
                 g.add((wnode, GK.lead, b.person(g, key)))
-            item_spans[rec.source].append((row.start, row.end, wnode))
+            wp_spans[rec.source].append((row.start, row.end, wnode))
 
     # attendance: one node per person per meeting
     for mnode, people in attendance.items():
@@ -377,11 +380,11 @@ def to_dataset(
         body = b.entity(g, kind, key, mention.text)
         item = _item_at(item_spans.get(mention.source, []), mention.start)
         b.annotate(mention.source, mention.start, mention.end, body, item)
-        if item is not None and (item, RDF.type, GK.WorkProgrammeEntry) in g:
-            if kind == "programme":
-                g.add((item, DCTERMS.subject, body))
-        elif item is not None:
+        if item is not None:
             g.add((item, DCTERMS.subject if kind == "programme" else SCHEMA.mentions, body))
+        row = _item_at(wp_spans.get(mention.source, []), mention.start)
+        if row is not None and kind == "programme":
+            g.add((row, DCTERMS.subject, body))
 
     # roles over time
     for m in linked.memberships:

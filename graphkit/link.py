@@ -37,7 +37,7 @@ from .model import (
 )
 from .names import ParsedName, compatible, looks_like_role, parse_name
 
-__all__ = ["Linked", "link", "load_aliases", "programme_key"]
+__all__ = ["Linked", "link", "load_aliases", "programme_key", "topic_of"]
 
 
 @dataclass
@@ -163,9 +163,10 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
                 if _norm_surface(p.bare) not in {_norm_surface(x.parsed.bare) for x in c.forms}:
                     first = c.forms[0]
                     why = (
-                        "the full name expands the initial" if p.given or first.parsed.given
-                        else "the initials agree" if p.initials
-                        else "the only person with this surname"
+                        "a bare surname: the only person with this surname" if not p.initials
+                        else "the full name expands the initial"
+                        if bool(p.given) != bool(first.parsed.given)
+                        else "the initials agree"
                     )
                     c.reasons.append(
                         f"'{f.mention.text}' ({f.mention.source}) = '{first.mention.text}' "
@@ -272,6 +273,16 @@ def programme_key(text: str, place: str = "") -> str:
     return " ".join(words)
 
 
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether ``short``'s words appear in ``long`` in the same order.
+
+    >>> _subsequence("ofsted action plan".split(), "child service ofsted area for development action plan".split())
+    True
+    """
+    it = iter(long)
+    return all(w in it for w in short)
+
+
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _SMALL).upper()
 
@@ -289,7 +300,18 @@ def _edit1(a: str, b: str) -> int:
 
 
 def _typo_pair(a: str, b: str) -> bool:
+    """One-word spelling slip, or one qualifier word inserted in a long name.
+
+    >>> _typo_pair("family value", "family valued"), _typo_pair("youth hub", "youth club")
+    (True, False)
+    >>> _typo_pair("child service area for development action plan",
+    ...            "child service ofsted area for development action plan")
+    True
+    """
     wa, wb = a.split(), b.split()
+    if abs(len(wa) - len(wb)) == 1 and min(len(wa), len(wb)) >= 5:
+        short, long = sorted((wa, wb), key=len)
+        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
     if len(wa) != len(wb) or len(wa) < 2 or any(ch.isdigit() for ch in a + b):
         return False
     diff = [(x, y) for x, y in zip(wa, wb) if x != y]
@@ -313,7 +335,12 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> dict[str, str]:
+def _group_programmes(
+    mentions: list[Mention],
+    place: str,
+    linked: Linked,
+    topic_items: Sequence[tuple[Mention, list[tuple[int, int]]]] = (),
+) -> dict[str, str]:
     """Mention text → group root key."""
     uf = _UnionFind()
     curated_name: dict[str, str] = {}
@@ -324,18 +351,21 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
             uf.union(root, programme_key(alias, place) if not alias.isupper() else alias.lower())
     keys: dict[str, str] = {}
     acronyms: dict[str, str] = {}
+    sources: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         k = programme_key(m.text, place)
         bare = re.sub(r"\s+(?:programme|project|scheme|service)$", "", m.text, flags=re.I).strip()
         if bare.isupper() and len(bare) <= 6:
             k = bare.lower()
         keys[m.text] = k
+        sources[k].add(m.source)
         uf.find(k)
         defined = re.search(r"\(([A-Z][A-Za-z]{1,6})\)", m.text)
         if defined and acronym_matches(defined.group(1), re.sub(r"\(.*", "", m.text)):
             acronyms[defined.group(1).lower()] = k
             uf.union(k, defined.group(1).lower())
     known = sorted(set(keys.values()))
+    unsure: list[tuple[str, list[str]]] = []
     for k in known:
         # a name whose initials spell a defined acronym is that acronym's programme
         acr = _initials(k).lower()
@@ -347,7 +377,34 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
         if len(longer) == 1 and len(k) > 3:
             uf.union(k, longer[0])
         elif len(longer) > 1:
-            linked.ambiguities.append(f"programme '{k}' could be part of {len(longer)} longer names; kept apart")
+            unsure.append((k, [o for o in known if o != k and o.endswith(" " + k)]))
+    for k in known:
+        # within one document, "Ofsted Action Plan" is the one longer plan whose name holds
+        # its words in order ("Children's Services Ofsted Areas for Development Action Plan")
+        words = k.split()
+        if len(words) < 3:
+            continue
+        for source in sorted(sources[k]):
+            longer = {
+                uf.find(o) for o in known
+                if o != k and source in sources[o] and o.split()[-1] == words[-1]
+                and len(o.split()) > len(words) and _subsequence(words, o.split())
+            }
+            if len(longer) == 1:
+                uf.union(k, longer.pop())
+    for topic, spans in topic_items:
+        # "Continuous Improvement Plan" inside the item on "... Continuous Improvement"
+        tkey = programme_key(topic.text, place)
+        for m in mentions:
+            if m.label != "PROGRAMME" or m.source != topic.source:
+                continue
+            if not any(s <= m.start < e for s, e in spans):
+                continue
+            words = keys[m.text].split()
+            if len(words) >= 3 and words[-1] in ("plan", "strategy", "programme"):
+                stem = " ".join(words[:-1])
+                if tkey != stem and tkey.endswith(" " + stem):
+                    uf.union(keys[m.text], tkey)
     for k in known:
         # a longer name ending in a curated one is that programme ("... Family Valued Programme")
         for root in curated_name:
@@ -358,10 +415,89 @@ def _group_programmes(mentions: list[Mention], place: str, linked: Linked) -> di
             if _typo_pair(a, b):
                 uf.union(a, b)
                 linked.merges.append(f"programme '{a}' = '{b}': one-word spelling variant")
+    for k, longer_names in unsure:  # said only if no later rule settled it
+        roots_left = {uf.find(o) for o in longer_names}
+        if len(roots_left) > 1 and uf.find(k) not in roots_left:
+            linked.ambiguities.append(
+                f"programme '{k}' could be part of any of: " + "; ".join(sorted(longer_names)) + "; kept apart"
+            )
     roots = {text: uf.find(k) for text, k in keys.items()}
     for root, name in curated_name.items():
         roots.setdefault(f"\0curated:{name}", uf.find(root))
     return roots
+
+
+_PROCEDURAL_TITLE = re.compile(
+    r"^(?:declarations? of (?:interests?|pecuniary)|minutes|apologies|any other (?:urgent )?business|"
+    r"work programme|exclusion of (?:the )?press|matters arising|chair'?s announcements|urgent items?|"
+    r"date of (?:the )?next meeting|public questions|questions|petitions|late items|"
+    r"substitut|election of|appointment of (?:chair|vice)|declarations|items? for information)",
+    re.I,
+)
+_TITLE_TAIL = re.compile(
+    r"\s*(?:\([^)]*\))?\s*(?:[-–:]\s*[^-–:]*\b(?:update|report|briefing|progress)\b[^-–:]*"
+    r"|\b(?:progress|update|briefing(?: note)?|report)\b.*)$",
+    re.I,
+)
+
+
+def topic_of(title: str) -> str | None:
+    """The topic an agenda item's title names, or None for procedural items.
+
+    >>> topic_of("Homes for Children in Care - Update Report")
+    'Homes for Children in Care'
+    >>> topic_of("Children's Services Continuous Improvement Progress and Covid Update")
+    "Children's Services Continuous Improvement"
+    >>> topic_of("Declarations of Interests") is None
+    True
+    """
+    if _PROCEDURAL_TITLE.match(title.strip()):
+        return None
+    topic = _TITLE_TAIL.sub("", title).strip(" -–:")
+    topic = re.sub(r"\s*\([^)]*\)$", "", topic).strip()
+    return topic if len(topic) > 3 else None
+
+
+def _resolve_generic(
+    m: Mention,
+    named: Sequence[Mention],
+    roots: dict[str, str],
+    place: str,
+    docs: dict[str, Document],
+    spans: Sequence[tuple[int, int]],
+) -> str | None:
+    """The programme a generic name ("the Strategic Plan") stands for, or None.
+
+    The longer names it ends are the candidates: the one in the same document, else
+    the only one in the corpus, else the one whose other words the same agenda item
+    uses; when none of these settles it, the mention names no programme.
+    """
+    gkey = programme_key(m.text, place)
+    cands: dict[str, list[Mention]] = defaultdict(list)
+    for n in named:
+        k = programme_key(n.text, place)
+        if k.endswith(" " + gkey):
+            cands[roots[n.text]].append(n)
+    if not cands:
+        return None
+    local = {r for r, ns in cands.items() if any(n.source == m.source for n in ns)}
+    if len(local) == 1:
+        return local.pop()
+    if len(cands) == 1 and not local:
+        return next(iter(cands))
+    inner = [(s, e) for s, e in spans if s <= m.start < e]
+    if not inner:
+        return None
+    s, e = max(inner)
+    context = " " + programme_key(docs[m.source].text[s:e], place) + " "
+    scores = {}
+    for root, ns in cands.items():
+        extra = {programme_key(n.text, place)[: -len(gkey)].strip() for n in ns}
+        scores[root] = sum(context.count(f" {x} ") for x in extra if x)
+    best = sorted(scores.items(), key=lambda kv: -kv[1])
+    if best[0][1] > 0 and (len(best) == 1 or best[0][1] > best[1][1]):
+        return best[0][0]
+    return None
 
 
 def _organisation_key(text: str) -> str:
@@ -422,14 +558,19 @@ def link(
     def add(m: Mention, date: dt.date | None) -> _Form | None:
         key = (m.source, m.start, m.end)
         p = parse_name(m.text)
-        if p is None or key in seen:
-            return None
+        if p is None or key in seen or any(
+            src == m.source and s < m.end and m.start < e for src, s, e in structured
+        ):
+            return None  # an attendance entry already stands for this span
         seen.add(key)
         f = _Form(m, p, date)
         forms.append(f)
         return f
 
     attendance_forms: dict[tuple[str, int], _Form] = {}
+    structured: list[tuple[str, int, int]] = [
+        (r.source, a.start, a.end) for r in meetings for a in (*r.attendance, *r.membership)
+    ]
     lead_forms: dict[tuple[str, int], list[_Form]] = defaultdict(list)
     for r in meetings:
         for a in (*r.attendance, *r.membership):
@@ -518,12 +659,35 @@ def link(
             )
         )
 
-    # 3. programmes
-    prog_mentions = [m for m in mentions if m.label == "PROGRAMME"]
-    roots = _group_programmes(prog_mentions, place, linked)
+    # 3. programmes, and topics named by agenda-item titles
+    prog_mentions = [m for m in mentions if m.label == "PROGRAMME" and not m.generic]
+    generic_mentions = [m for m in mentions if m.label == "PROGRAMME" and m.generic]
+    topic_items: list[tuple[Mention, list[tuple[int, int]]]] = []
+    for r in meetings:
+        text = docs_by_source[r.source].text
+        for item in r.items:
+            topic = topic_of(item.title)
+            if not topic:
+                continue
+            at = text.find(topic, item.title_start, item.title_start + len(item.title) + 200)
+            if at == -1:
+                continue
+            m = Mention("TOPIC", topic, at, at + len(topic), r.source)
+            topic_items.append((m, [(item.start, item.end), *item.extra_spans]))
+    covered = {(m.source, m.start, m.end) for m in prog_mentions}
+    topic_mentions = [m for m, _ in topic_items if (m.source, m.start, m.end) not in covered]
+    roots = _group_programmes(prog_mentions + topic_mentions, place, linked, topic_items)
     by_root: dict[str, list[Mention]] = defaultdict(list)
-    for m in prog_mentions:
+    for m in prog_mentions + topic_mentions:
         by_root[roots[m.text]].append(m)
+    item_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in meetings:
+        for item in r.items:
+            item_spans[r.source].extend([(item.start, item.end), *item.extra_spans])
+    for m in generic_mentions:
+        root = _resolve_generic(m, prog_mentions, roots, place, docs_by_source, item_spans[m.source])
+        if root is not None:
+            by_root[root].append(m)
     curated = {roots[k]: k.split(":", 1)[1] for k in roots if k.startswith("\0curated:")}
     concept_key: dict[str, str] = {}
     used: set[str] = set()
@@ -540,7 +704,10 @@ def link(
         used.add(key)
         concept_key[root] = key
         alts = sorted(set(counts) - {pref})
-        linked.concepts.append(Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=True))
+        is_programme = any(m.label == "PROGRAMME" for m in ms) or root in curated
+        linked.concepts.append(
+            Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=is_programme)
+        )
         for m in ms:
             linked.resolved.append((m, "programme", key))
     linked.concepts.sort(key=lambda c: c.key)

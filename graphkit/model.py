@@ -141,6 +141,7 @@ class Mention:
     honorific: str | None = None  # "Councillor", "Mrs"
     role: str | None = None  # a role written beside the name
     acronym_of: str | None = None  # for "Long Name (ACR)" definitions
+    generic: bool = False  # "the Strategic Plan": names a programme only by its kind
 
 
 @dataclass(frozen=True)

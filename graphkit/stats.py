@@ -13,7 +13,7 @@ from .serialise import atomic_write
 if TYPE_CHECKING:
     from .build import BuildResult
 
-__all__ = ["summarise", "write_summary"]
+__all__ = ["explain", "summarise", "write_summary"]
 
 
 def summarise(result: BuildResult) -> dict[str, object]:
@@ -51,6 +51,15 @@ def write_summary(result: BuildResult, out: Path) -> list[Path]:
         {"source": d.source, "kind": d.kind, "sha256": d.sha256} for d in result.documents
     ]
     report["merges"] = list(result.linked.merges)
+    report["people_detail"] = [
+        {
+            "key": p.key,
+            "label": p.pref_label,
+            "alt_labels": list(p.alt_labels),
+            "why_merged": list(p.explanation),
+        }
+        for p in result.linked.people
+    ]
     lines = ["# graphkit build summary", ""]
     for key, value in summary.items():
         if isinstance(value, list):
@@ -62,3 +71,17 @@ def write_summary(result: BuildResult, out: Path) -> list[Path]:
         atomic_write(out / "summary.json", json.dumps(report, indent=2, sort_keys=False).encode() + b"\n"),
         atomic_write(out / "summary.md", ("\n".join(lines) + "\n").encode()),
     ]
+
+
+def explain(summary: dict[str, object], name: str) -> list[dict[str, object]]:
+    """People in a build report whose labels contain ``name`` (case-insensitive), with
+    the reasons their surface forms were merged and any ambiguity that names them."""
+    needle = " ".join(name.lower().split())
+    people = summary.get("people_detail") or []
+    out = []
+    for person in people:  # type: ignore[attr-defined]
+        labels = [person["label"], *person["alt_labels"]]
+        if any(needle in " ".join(str(label).lower().split()) for label in labels) or needle == person["key"]:
+            amb = [a for a in summary.get("ambiguities", []) if needle in str(a).lower()]  # type: ignore[attr-defined]
+            out.append({**person, "ambiguities": amb})
+    return out

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..dates import find_dates, find_times
-from ..model import Document, ItemRecord, MeetingRecord
+from ..model import ActionRecord, Document, ItemRecord, MeetingRecord
 from .attendance import Heading, parse_attendance
 from .items import find_actions, find_items, find_refs, find_resolutions
 from .text import clean, plain
-from .workprogramme import find_rows, programme_years
+from .workprogramme import find_rows, programme_years, rows_added
 
 __all__ = ["Section", "find_sections", "segment"]
 
@@ -91,9 +91,11 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         if date is None:
             continue
         venue = None
-        vm = re.match(r"\s*at\s+(?!\d)(?P<v>.+?)\s+on\s+", m.group("rest"))
-        if vm:
-            venue = clean(vm.group("v"))
+        vm = re.match(r"\s*at\s+(?!\d)(?P<v>.+?)\s+on\s+", m.group("rest")) or re.search(
+            r"\b(?:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]*?)[\s.*]*$", m.group("rest")
+        )
+        if vm and not re.match(r"(?:\d|noon|midday)", vm.group("v")):
+            venue = clean(vm.group("v")).rstrip(".")
         found.append(Section("minutes", m.start(), m.end(), _committee(m.group("committee")), date,
                              start_time=time, venue=venue))
     for m in _AGENDA.finditer(p):
@@ -153,10 +155,21 @@ def _items(doc: Document, p: str, start: int, end: int) -> list[ItemRecord]:
                 end=e,
                 title_start=ts,
                 resolutions=tuple(find_resolutions(doc.text, p, s, e)),
-                actions=tuple(find_actions(doc.text, p, s, e)),
+                actions=tuple(_actions(doc, p, s, e)),
             )
         )
     return items
+
+
+def _actions(doc: Document, p: str, start: int, end: int) -> list[ActionRecord]:
+    """Actions in an item, plus one for each item a resolution adds to the work programme."""
+    found = find_actions(doc.text, p, start, end)
+    for res in find_resolutions(doc.text, p, start, end):
+        for row in rows_added(doc.text, p, res.start, res.end):
+            if not any(a.start <= row.start < a.end or a.start == row.start for a in found):
+                found.append(ActionRecord(text=f"Add to the work programme: {row.title}",
+                                          start=row.start, end=row.end, agent=None))
+    return sorted(found, key=lambda a: a.start)
 
 
 def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
@@ -249,6 +262,10 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 attendance=attendance,
                 membership=membership,
                 refs=tuple(find_refs(p, body_start, sec.end)),
+                work_programme=tuple(
+                    row for i in items for res in i.resolutions
+                    for row in rows_added(doc.text, p, res.start, res.end)
+                ),
             )
             records.append(record)
             if sec.kind == "agenda":
@@ -268,7 +285,7 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 number=None,
                 title=sec.title or "Briefing note",
                 position=1,
-                start=sec.header_end,
+                start=sec.start,
                 end=sec.end,
                 title_start=p.find(sec.title or "", sec.start),
                 resolutions=(),

@@ -130,7 +130,13 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
 
 def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
     line = text[s:e]
-    names = find_names(line, offset=s)
+    # a name inside parentheses is part of a role: "J Khan (Head of Transport Planning)"
+    depth, inside = 0, []
+    for ch in line:
+        depth += ch == "("
+        inside.append(depth > 0)
+        depth -= ch == ")" and depth > 0
+    names = [n for n in find_names(line, offset=s) if not inside[n.start - s]]
     plural = any(n.plural_title for n in names) or bool(re.match(r"\s*(?:Councillors|Cllrs)\b", line))
     out: list[AttendanceRecord] = []
     if not names:

@@ -130,15 +130,19 @@ def find_resolutions(text: str, plain: str, start: int, end: int) -> list[Action
 
 
 _ACTION = re.compile(
-    r"\b(?:agreed|agree|undertook|undertake|undertaken|were asked|was asked|would)\b[^.;]{0,40}?"
+    r"\b(?:agreed|agree|agrees|undertook|undertake|undertakes|were asked|was asked)\b[^.;]{0,40}?"
     r"\bto\s+(?:circulate|provide|look|bring|report|share|send|write|add|include|arrange|investigate"
     r"|consider|follow|feed|update|receive|explore|review|respond|contact|check|confirm|supply"
     r"|forward|present|meet|raise|seek|invite|produce|prepare)\b"
     r"|\brequest(?:s|ed)?\s+(?:that\b|a\s+(?:report|briefing|letter|further|update))"
+    r"|\basked\s+that\b"
+    r"|\bwould\s+be\s+(?:writing|sending|providing|circulating|arranging|reporting|followed\s+up)\b"
+    r"|\b(?:send|sends)\s+a\s+letter\b|\bletter\s+be\s+sent\b"
     r"|\bbe\s+added\s+to\s+the\s+(?:\w+\s+)?work\s+programme\b"
     r"|\b(?:agreed|agrees)\s+to\s+add\b",
     re.I,
 )
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)])[ \t]*(?P<t>\S[^\n]*)$")
 _AGENT = re.compile(
     r"^(?:In response[^,]*,\s*)?(?P<a>Officers?|The (?:Scrutiny )?Board|Members|The Committee|The Panel"
     r"|The Chair|The Cabinet Member|The Director[^,]{0,60}?|(?:Councillor|Cllr)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b",
@@ -147,7 +151,8 @@ _AGENT = re.compile(
 
 
 def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
-    """Undertakings and requests, sentence by sentence."""
+    """Undertakings and requests, sentence by sentence; a sentence that introduces a list
+    ("officers undertook to circulate the following:") gives one action per list item."""
     out = []
     for ps, pe in paragraphs(plain, start, end):
         for sm in re.finditer(r"[^.!?]+(?:[.!?]+|$)", plain[ps:pe]):
@@ -158,12 +163,27 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
             lead = len(sentence) - len(sentence.lstrip(" \t\n-•·"))
             s += lead
             agent = _AGENT.match(clean(plain[s:e]))
-            out.append(
-                ActionRecord(
-                    text=clean(text[s:e]), start=s, end=e, agent=agent.group("a") if agent else None
-                )
-            )
+            who = agent.group("a") if agent else None
+            listed = _listed_after(plain, e, end) if sentence.rstrip().endswith(":") else []
+            if listed:
+                out.extend(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=who) for a, b in listed)
+            else:
+                out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e, agent=who))
     return out
+
+
+def _listed_after(plain: str, pos: int, end: int) -> list[tuple[int, int]]:
+    from .text import lines
+
+    items = []
+    for s, e, line in lines(plain, pos, end):
+        if not line.strip():
+            continue
+        m = _LIST_ITEM.match(line)
+        if not m:
+            break
+        items.append((s + m.start("t"), e))
+    return items
 
 
 _APPROVE = re.compile(

@@ -9,7 +9,7 @@ from ..dates import find_dates
 from ..model import WorkProgrammeRow
 from .text import clean, lines
 
-__all__ = ["find_rows", "programme_years"]
+__all__ = ["find_rows", "programme_years", "rows_added"]
 
 _COLUMNS = {
     "date": re.compile(r"\bdate|meeting\b", re.I),
@@ -105,3 +105,30 @@ def find_rows(text: str, start: int, end: int, *, years: tuple[int, int] | None)
             )
         )
     return rows
+
+
+_ADDS = re.compile(
+    r"\b(?:includes?|including|add|adds|added|agreed to add|be added)\b[^:]{0,80}?\b(?:on|to|in)\s+the\s+"
+    r"(?:(?P<years>(?:19|20)\d\d\s*[/-]\s*\d{2,4})\s+)?(?:\w+\s+)?work\s+programme[^:]{0,40}:",
+    re.I,
+)
+_ITEM = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)])[ \t]*(?:\(?[a-z]\)[ \t]*)?(?P<t>\S[^\n]*)$")
+
+
+def rows_added(text: str, plain_text: str, start: int, end: int) -> list[WorkProgrammeRow]:
+    """Items a resolution adds to a work programme ("... includes the following on the
+    2023/24 Work Programme: - Fostering - ...")."""
+    out = []
+    for m in _ADDS.finditer(plain_text, start, end):
+        from .text import lines
+
+        for s, e, line in lines(plain_text, m.end(), end):
+            if not line.strip():
+                continue
+            it = _ITEM.match(line)
+            if not it:
+                break  # the list ends at the first line that is not a list item
+            title = clean(it.group("t")).rstrip(".")
+            if title and len(title.split()) <= 20:
+                out.append(WorkProgrammeRow(title=title, start=s + it.start("t"), end=e))
+    return out
