@@ -1,0 +1,201 @@
+"""graphkit.build and the build command: bad files, atomic outputs, the summary."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from stage_helpers import STAGES, make_pdf
+
+import graphkit
+from graphkit import serialise
+from graphkit.cli import cli, main
+from graphkit.errors import ConfigError, GraphkitError
+
+OUTPUTS = ("graph.ttl", "graph.trig", "summary.json", "summary.md")
+
+
+def _mixed_folder(root: Path) -> Path:
+    """One good document, an empty file, an unsupported .docx and a broken .pdf."""
+    folder = root / "mixed"
+    folder.mkdir()
+    shutil.copy(STAGES / "minutes_numbered.md", folder / "minutes.md")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 a word-processor file")
+    (folder / "broken.pdf").write_bytes(make_pdf(["Parks Committee"])[:60])  # cut short
+    return folder
+
+
+def _empty_folder(root: Path) -> Path:
+    folder = root / "nothing"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory):
+    folder = _mixed_folder(tmp_path_factory.mktemp("build"))
+    return folder, graphkit.build(folder)
+
+
+def test_build_completes_despite_bad_files(mixed) -> None:
+    _, result = mixed
+    assert [d.source for d in result.documents] == ["minutes.md"]
+    assert len(result.meetings) == 1 and len(result.meetings[0].items) == 4
+    assert result.summary()["documents"] == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [("empty.txt", "empty"), ("broken.pdf", "PDF"), ("notes.docx", "unsupported file type .docx")],
+)
+def test_problems_name_each_bad_file_and_what_is_wrong(mixed, source: str, problem: str) -> None:
+    _, result = mixed
+    by_source = {p.source: str(p) for p in result.problems}
+    assert source in by_source, sorted(by_source)
+    assert by_source[source].startswith(f"{source}: ") and problem in by_source[source]
+    assert by_source[source] in result.summary()["problems"]
+
+
+def test_write_outputs_writes_every_file(mixed, tmp_path: Path) -> None:
+    _, result = mixed
+    written = graphkit.write_outputs(result, tmp_path / "out", view=False)
+    assert sorted(p.name for p in written) == sorted(OUTPUTS)
+    for name in OUTPUTS:
+        assert (tmp_path / "out" / name).stat().st_size > 0
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    assert "empty.txt" in summary and "broken.pdf" in summary
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_an_interrupted_write_keeps_the_old_file(mixed, tmp_path: Path, monkeypatch) -> None:
+    _, result = mixed
+    out = tmp_path / "out"
+    graphkit.write_outputs(result, out, view=False)
+    before = _snapshot(out)
+
+    def fail(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        graphkit.write_outputs(result, out, view=False)
+    assert _snapshot(out) == before  # no half-written file, no temporary left behind
+
+
+def test_a_bad_format_fails_before_anything_is_written(mixed, tmp_path: Path) -> None:
+    _, result = mixed
+    out = tmp_path / "out"
+    graphkit.write_outputs(result, out, view=False)
+    before = _snapshot(out)
+    with pytest.raises(ConfigError, match="turtle"):  # lists the valid choices
+        graphkit.write_outputs(result, out, formats=("turtle", "docx"), view=False)
+    assert _snapshot(out) == before
+
+
+def test_serialise_failure_leaves_earlier_outputs(mixed, tmp_path: Path, monkeypatch) -> None:
+    _, result = mixed
+    out = tmp_path / "out"
+    graphkit.write_outputs(result, out, view=False)
+    before = _snapshot(out)
+    real = serialise.serialise
+
+    def flaky(ds, fmt):
+        if fmt == "trig":
+            raise RuntimeError("serialiser crashed")
+        return real(ds, fmt)
+
+    monkeypatch.setattr(serialise, "serialise", flaky)
+    with pytest.raises(RuntimeError):
+        graphkit.write_outputs(result, out, view=False)
+    assert _snapshot(out) == before
+
+
+# -- the command line --------------------------------------------------------------------
+def test_cli_build_prints_the_summary_and_exits_0(tmp_path: Path) -> None:
+    folder = _mixed_folder(tmp_path)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(cli, ["build", str(folder), "--out", str(out), "--no-view", "--quiet"])
+    assert run.exit_code == 0, run.output
+    stdout = run.stdout
+    for label, value in (("documents", "1"), ("meetings", "1"), ("agenda items", "4")):
+        assert any(line.split() == [*label.split(), value] for line in stdout.splitlines()), stdout
+    for label in ("people", "programmes", "organisations", "triples"):
+        assert label in stdout
+    for name in OUTPUTS:
+        assert (out / name).exists()
+    for bad in ("empty.txt", "broken.pdf", "notes.docx"):  # each file not read, and why
+        assert bad in stdout, stdout
+
+
+def test_cli_build_with_no_readable_document_fails_clearly(tmp_path: Path) -> None:
+    run = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(_empty_folder(tmp_path)),
+            "--out",
+            str(tmp_path / "out"),
+            "--no-view",
+            "--quiet",
+        ],
+    )
+    assert run.exit_code != 0
+    message = run.output + str(run.exception or "")
+    assert "no document could be read" in message
+
+
+def test_main_prints_the_error_and_exits_2(tmp_path: Path, monkeypatch, capsys) -> None:
+    folder = _empty_folder(tmp_path)
+    monkeypatch.setattr(
+        sys,
+        "argv",
+        ["graphkit", "build", str(folder), "--out", str(tmp_path / "out"), "--no-view", "--quiet"],
+    )
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 2
+    captured = capsys.readouterr()
+    assert "graphkit: error: no document could be read" in captured.err
+    assert "empty.txt: the file is empty" in captured.out + captured.err  # and says why
+
+
+def test_a_failed_build_does_not_clobber_earlier_outputs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    good = CliRunner().invoke(
+        cli, ["build", str(_mixed_folder(tmp_path)), "--out", str(out), "--no-view", "--quiet"]
+    )
+    assert good.exit_code == 0, good.output
+    before = _snapshot(out)
+    bad = CliRunner().invoke(
+        cli, ["build", str(_empty_folder(tmp_path)), "--out", str(out), "--no-view", "--quiet"]
+    )
+    assert bad.exit_code != 0
+    assert _snapshot(out) == before, "a build that failed replaced the graph of the last good build"
+
+
+def test_cli_bad_base_fails_clearly(tmp_path: Path) -> None:
+    run = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(_mixed_folder(tmp_path)),
+            "--out",
+            str(tmp_path / "out"),
+            "--base",
+            "not-an-iri",
+            "--no-view",
+            "--quiet",
+        ],
+    )
+    assert run.exit_code != 0
+    assert isinstance(run.exception, GraphkitError) and "--base" in str(run.exception)
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,218 @@
+"""graphkit.documents: reading files, sanitising, classifying, guessing the council."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from stage_helpers import STAGES, make_pdf
+
+from graphkit.documents import READERS, classify, guess_council, read_document, read_paths, sanitise
+from graphkit.errors import DocumentError, GraphkitError
+from graphkit.model import Document
+
+MINUTES_TEXT = (
+    "Minutes of the Meeting of the Parks Committee held on 5 March 2031\n\n"
+    "Present: Councillor A Byrne (Chair)\n"
+)
+
+
+# -- readers -----------------------------------------------------------------------------
+def test_registry_covers_the_formats() -> None:
+    for suffix in (".txt", ".md", ".html", ".htm", ".pdf"):
+        assert suffix in READERS, suffix
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "expected_text"),
+    [
+        ("plain.txt", MINUTES_TEXT.encode("utf-8"), MINUTES_TEXT),
+        ("bom.txt", b"\xef\xbb\xbf" + MINUTES_TEXT.encode("utf-8"), MINUTES_TEXT),
+        ("crlf.md", MINUTES_TEXT.replace("\n", "\r\n").encode("utf-8"), MINUTES_TEXT),
+        # a Windows-1252 file: the curly apostrophe must survive, not become mojibake
+        ("cp1252.txt", "Children\u2019s Services\n".encode("cp1252"), "Children\u2019s Services\n"),
+    ],
+)
+def test_text_readers(tmp_path: Path, name: str, raw: bytes, expected_text: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(raw)
+    doc = read_document(path, name)
+    assert doc.text == expected_text
+    assert doc.source == name
+    assert doc.sha256 == hashlib.sha256(raw).hexdigest()  # of the raw bytes
+
+
+def test_html_reader_keeps_blocks_and_drops_scripts(tmp_path: Path) -> None:
+    html = (
+        "<html><head><style>p{color:red}</style><script>var leak = 1;</script></head><body>"
+        "<nav>Home | Contact</nav>"
+        "<h1>Parks Committee - Monday, 3rd March, 2031 6.00 pm</h1>"
+        "<p>Venue: Lodge Room</p><ul><li>Tree planting</li><li>Play areas</li></ul>"
+        "</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    doc = read_document(path, "page.html")
+    assert "leak" not in doc.text and "color" not in doc.text and "Home | Contact" not in doc.text
+    lines = [line for line in doc.text.splitlines() if line.strip()]
+    assert lines[0] == "Parks Committee - Monday, 3rd March, 2031 6.00 pm"
+    assert "Venue: Lodge Room" in lines
+    assert "- Tree planting" in lines and "- Play areas" in lines
+    assert doc.kind == "web_page"
+
+
+def test_pdf_reader_reads_the_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(
+        make_pdf(
+            [
+                "Minutes of the Meeting of the Parks Committee",
+                "held on 5 March 2031",
+                "Present: Councillor A Byrne (Chair)",
+            ]
+        )
+    )
+    doc = read_document(path, "minutes.pdf")
+    assert "Minutes of the Meeting of the Parks Committee" in doc.text
+    assert "Councillor A Byrne (Chair)" in doc.text
+    assert doc.kind == "minutes"
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "problem"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.md", b"  \n\n \t\n", "empty"),
+        ("broken.pdf", b"%PDF-1.4\nthis is not really a pdf\n", "not a readable PDF"),
+        ("scanned.pdf", make_pdf([]), "no text layer"),
+        ("notes.docx", b"PK\x03\x04 not read", "unsupported file type .docx"),
+        ("README", b"no suffix at all", "unsupported file type"),
+    ],
+)
+def test_unreadable_documents_raise_document_error(
+    tmp_path: Path, name: str, raw: bytes, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(raw)
+    with pytest.raises(DocumentError) as info:
+        read_document(path, name)
+    err = info.value
+    assert isinstance(err, GraphkitError)
+    assert err.source == name
+    assert str(err).startswith(f"{name}: ")
+    assert problem in err.problem
+    if problem.startswith("unsupported"):
+        assert ".txt" in err.problem and ".pdf" in err.problem  # lists what it can read
+
+
+# -- sanitise ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Cafe\u0301", "Caf\u00e9"),  # NFC
+        ("bell\x07 and\x00 nul", "bell and nul"),  # C0 controls dropped
+        ("tab\tand\nnewline", "tab\tand\nnewline"),  # tab and newline kept
+        ("a\r\nb\rc", "a\nb\nc"),  # line endings unified
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),  # made visible
+    ],
+)
+def test_sanitise(raw: str, clean: str) -> None:
+    assert sanitise(raw) == clean
+
+
+# -- classify ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("fixture", "kind"),
+    [
+        ("minutes_numbered.md", "minutes"),
+        ("minutes_unnumbered.md", "minutes"),
+        ("web_page.txt", "web_page"),
+        ("agenda_pack.txt", "agenda_pack"),
+        ("briefing_note.txt", "briefing_note"),
+    ],
+)
+def test_classify_fixture_documents(fixture: str, kind: str) -> None:
+    text = (STAGES / fixture).read_text(encoding="utf-8")
+    assert classify(text, Path(fixture).suffix) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix", "kind"),
+    [
+        (
+            "Parks Committee\n\nTime and Date\n\n6.00 pm on Monday, 3 March 2031\n\n"
+            "1. Apologies\n2. Tree Strategy (Pages 3 - 9)\n",
+            ".txt",
+            "agenda",
+        ),
+        ("Parks Committee Work Programme 2030-31\n\nDate\tTitle\tLead\n", ".txt", "work_programme"),
+        (
+            "To: Parks Committee\n\n3 March 2031\n\nSubject: Tree Strategy\n",
+            ".txt",
+            "briefing_note",
+        ),
+        ("<p>anything</p>", ".html", "web_page"),
+        (MINUTES_TEXT, ".txt", "minutes"),
+    ],
+)
+def test_classify_small_texts(text: str, suffix: str, kind: str) -> None:
+    assert classify(text, suffix) == kind
+
+
+# -- folders -----------------------------------------------------------------------------
+def test_read_paths_reads_a_folder_recursively_in_sorted_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "deeper").mkdir(parents=True)
+    (tmp_path / "b" / "two.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    (tmp_path / "a" / "deeper" / "one.md").write_text(MINUTES_TEXT, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    docs, problems = read_paths([tmp_path])
+    assert problems == []
+    # sources are relative to the input root, in posix form, sorted
+    assert [d.source for d in docs] == ["a/deeper/one.md", "b/two.txt", "c.txt"]
+
+
+def test_read_paths_reports_every_bad_file_and_keeps_going(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\nnot a pdf\n")
+    said: list[str] = []
+    docs, problems = read_paths([tmp_path, tmp_path / "missing.txt"], progress=said.append)
+    assert [d.source for d in docs] == ["good.txt"]
+    by_source = {p.source: p.problem for p in problems}
+    assert set(by_source) == {"empty.txt", "broken.pdf", str(tmp_path / "missing.txt")}
+    assert "empty" in by_source["empty.txt"]
+    assert "PDF" in by_source["broken.pdf"]
+    assert "no such file" in by_source[str(tmp_path / "missing.txt")]
+    assert any("good.txt" in line for line in said)
+
+
+def test_read_paths_accepts_single_files(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text(MINUTES_TEXT, encoding="utf-8")
+    docs, problems = read_paths([path])
+    assert problems == [] and [d.source for d in docs] == ["one.txt"]
+    assert docs[0].title == "Minutes of the Meeting of the Parks Committee held on 5 March 2031"
+
+
+# -- the council -------------------------------------------------------------------------
+def _doc(text: str) -> Document:
+    return Document("x.txt", text, "0", "minutes")
+
+
+@pytest.mark.parametrize(
+    ("texts", "council"),
+    [
+        (
+            ["Ashcombe City Council minutes. Ashcombe City Council.", "Northshire County Council"],
+            "Ashcombe City Council",
+        ),
+        (["Contact: pat.marsh@ashcombe.gov.uk or lee.ho@ashcombe.gov.uk"], "Ashcombe Council"),
+        (["Contact: pat.marsh@ashcombe-vale.gov.uk"], "Ashcombe Vale Council"),
+        (["nothing here names a council"], "Unknown Council"),
+    ],
+)
+def test_guess_council(texts: list[str], council: str) -> None:
+    assert guess_council([_doc(t) for t in texts]) == council

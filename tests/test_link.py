@@ -1,0 +1,352 @@
+"""graphkit.link: people merged with reasons, aliases, programmes as concepts, roles over time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from stage_helpers import offsets_of
+
+from graphkit.errors import ConfigError, GraphkitError
+from graphkit.extract import extract
+from graphkit.link import Linked, link, load_aliases, programme_key
+from graphkit.model import Document, Mention
+from graphkit.segment import segment
+
+D = dt.date
+
+
+def link_forms(
+    forms: list[str],
+    label: str = "PERSON",
+    *,
+    aliases: Path | None = None,
+    council: str = "Ashcombe City Council",
+) -> Linked:
+    text = " ; ".join(forms)
+    doc = Document("a.txt", text, "0", "minutes")
+    mentions = [Mention(label, f, s, e, "a.txt") for f, s, e in offsets_of(text, forms)]
+    return link([doc], [], mentions, aliases=aliases, council=council)
+
+
+def groups(linked: Linked, kind: str = "person") -> list[set[str]]:
+    by_key: dict[str, set[str]] = {}
+    for mention, k, key in linked.resolved:
+        if k == kind:
+            by_key.setdefault(key, set()).add(mention.text)
+    return sorted(by_key.values(), key=lambda s: sorted(s))
+
+
+# -- people -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("forms", "expected"),
+    [
+        (["A Byrne", "Alice Byrne"], [{"A Byrne", "Alice Byrne"}]),
+        (["A Byrne", "B Byrne"], [{"A Byrne"}, {"B Byrne"}]),
+        (["Councillor Byrne", "A Byrne"], [{"A Byrne", "Councillor Byrne"}]),
+        (
+            ["Cllr Byrne", "Councillor A Byrne", "Councillor Byrne"],
+            [{"Cllr Byrne", "Councillor A Byrne", "Councillor Byrne"}],
+        ),
+        (["Mrs K Okoro", "Kemi Okoro"], [{"Kemi Okoro", "Mrs K Okoro"}]),
+        (["C Marchetti", "CE Marchetti"], [{"C Marchetti", "CE Marchetti"}]),
+        (["CE Marchetti", "CD Marchetti"], [{"CD Marchetti"}, {"CE Marchetti"}]),
+        (["Mr K Okoro", "Mrs K Okoro"], [{"Mr K Okoro"}, {"Mrs K Okoro"}]),  # titles conflict
+        (["Alice Byrne", "Anna Byrne"], [{"Alice Byrne"}, {"Anna Byrne"}]),
+    ],
+)
+def test_people_merge_only_when_names_agree(forms: list[str], expected: list[set[str]]) -> None:
+    linked = link_forms(forms)
+    assert groups(linked) == expected
+    assert len(linked.people) == len(expected)
+    assert len({p.key for p in linked.people}) == len(linked.people)
+
+
+def test_a_merge_is_explained_and_the_fullest_name_wins() -> None:
+    linked = link_forms(["A Byrne", "Alice Byrne", "Councillor Byrne"])
+    (person,) = linked.people
+    assert person.pref_label == "Alice Byrne"
+    assert set(person.alt_labels) == {"A Byrne", "Councillor Byrne"}
+    assert person.family_name == "Byrne" and person.given_name == "Alice"
+    assert person.honorifics == ("Councillor",)
+    why = " ".join(person.explanation)
+    assert "'A Byrne'" in why and "'Alice Byrne'" in why
+    assert "a.txt" in why  # says where each form was seen
+    assert any(person.key in m for m in linked.merges)
+
+
+@pytest.mark.parametrize(
+    ("forms", "apart", "separate"),
+    [
+        # a bare surname that fits two people
+        (["A Byrne", "B Byrne", "Councillor Byrne"], "Councillor Byrne", 3),
+        (["Alice Byrne", "Anna Byrne", "Councillor Byrne"], "Councillor Byrne", 3),
+        # an initial that fits two full names
+        (["Alice Byrne", "Anna Byrne", "A Byrne"], "A Byrne", 3),
+    ],
+)
+def test_ambiguous_forms_are_kept_apart_and_reported(
+    forms: list[str], apart: str, separate: int
+) -> None:
+    linked = link_forms(forms)
+    assert len(linked.people) == separate
+    assert {apart} in groups(linked)
+    assert any(f"'{apart}'" in a for a in linked.ambiguities), linked.ambiguities
+
+
+# -- aliases file -------------------------------------------------------------------------
+def _aliases(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "aliases.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_aliases_file_forbids_a_merge(tmp_path: Path) -> None:
+    path = _aliases(tmp_path, "different:\n  - [A Byrne, Alice Byrne]\n")
+    linked = link_forms(["A Byrne", "Alice Byrne"], aliases=path)
+    assert groups(linked) == [{"A Byrne"}, {"Alice Byrne"}]
+
+
+def test_aliases_file_settles_an_ambiguity(tmp_path: Path) -> None:
+    path = _aliases(tmp_path, "same:\n  - [Councillor Byrne, A Byrne]\n")
+    linked = link_forms(["A Byrne", "B Byrne", "Councillor Byrne"], aliases=path)
+    assert groups(linked) == [{"A Byrne", "Councillor Byrne"}, {"B Byrne"}]
+    person = next(p for p in linked.people if "Councillor Byrne" in p.alt_labels)
+    assert any("aliases file" in why for why in person.explanation)
+
+
+def test_aliases_file_forces_a_merge_across_a_change_of_name(tmp_path: Path) -> None:
+    path = _aliases(tmp_path, "same:\n  - [Mrs T Ferreira, Teresa Lindqvist]\n")
+    linked = link_forms(["Mrs T Ferreira", "Teresa Lindqvist"], aliases=path)
+    assert groups(linked) == [{"Mrs T Ferreira", "Teresa Lindqvist"}]
+    (person,) = linked.people
+    # the canonical label is a name that was seen, not a mix of two
+    assert person.pref_label in {"T Ferreira", "Teresa Lindqvist"}, person.pref_label
+
+
+@pytest.mark.parametrize(
+    ("content", "hint"),
+    [
+        ("same: [A Byrne, Alice Byrne]\n", "'same' must be a list of lists"),
+        ("- A Byrne\n- Alice Byrne\n", "keys 'same' and/or 'different'"),
+        ("same:\n  - [Only One]\n", "two or more names"),
+        ("sme:\n  - [A Byrne, Alice Byrne]\n", "keys 'same' and/or 'different'"),
+        ("different:\n  - [A Byrne, 3]\n", "'different' must be a list of lists"),
+        ("same: [[\n", "cannot read the aliases file"),
+    ],
+)
+def test_bad_aliases_file_raises_config_error(tmp_path: Path, content: str, hint: str) -> None:
+    path = _aliases(tmp_path, content)
+    with pytest.raises(ConfigError) as info:
+        load_aliases(path)
+    assert isinstance(info.value, GraphkitError)
+    message = str(info.value)
+    assert str(path) in message and hint in message
+    with pytest.raises(ConfigError):
+        link_forms(["A Byrne"], aliases=path)
+
+
+def test_missing_aliases_file_raises_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read the aliases file"):
+        load_aliases(tmp_path / "nope.yml")
+
+
+def test_no_aliases_file_is_empty() -> None:
+    empty = load_aliases(None)
+    assert empty.same == () and empty.different == ()
+
+
+# -- programmes ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Bluebell Mentoring Programme (BMP)", "BMP"],  # acronym
+        ["Riverside Youth Strategy", "Riverside Youth Strategies"],  # plural
+        ["Acorn Skills Academy", "Acorn Skills Academy's"],  # possessive
+        ["Greenway Cycling Scheme", "Ashcombe Greenway Cycling Scheme"],  # the council's place name
+        ["Bluebell Mentoring", "Bluebell Mentoring Programme"],  # "Programme" suffix
+        [
+            "Bluebell Mentoring Programme",
+            "Bluebell Mentering Programme",
+        ],  # a one-word spelling slip
+        ["Riverside Youth Strategy", "riverside youth strategy"],  # case
+        [
+            "Healthy Meals for Kids (HMK)",
+            "HMK",
+            "Healthy Meals for Kids Programme",
+            "HMK programme",
+        ],
+        [
+            "Bluebell Mentoring Programme (BMP)",
+            "BMP",
+            "Bluebell Mentoring Programmes",
+            "Bluebell Mentoring Programme's",
+            "Ashcombe Bluebell Mentoring Programme",
+            "Bluebell Mentoring",
+            "Bluebell Mentering Programme",
+            "bluebell mentoring programme",
+        ],
+    ],
+)
+def test_programme_variants_are_one_concept(variants: list[str]) -> None:
+    linked = link_forms(variants, "PROGRAMME")
+    assert len(linked.concepts) == 1, [c.pref_label for c in linked.concepts]
+    (concept,) = linked.concepts
+    assert concept.is_programme
+    assert not concept.pref_label.isupper()  # an acronym is never the canonical name
+    assert {concept.pref_label, *concept.alt_labels} == set(variants)
+
+
+def test_a_spelling_slip_merge_is_reported() -> None:
+    linked = link_forms(
+        ["Bluebell Mentoring Programme", "Bluebell Mentering Programme"], "PROGRAMME"
+    )
+    assert any("spelling" in m for m in linked.merges)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Acorn Skills Academy", "Oak Skills Academy"],
+        ["Greenway Cycling Scheme", "Greenway Walking Scheme"],
+        ["Year 7 Reading Plan", "Year 8 Reading Plan"],
+        ["Northside Play Scheme", "Southside Play Scheme"],
+        ["Eastfield Reading Project", "Westfield Reading Project"],
+    ],
+)
+def test_different_programmes_stay_apart(names: list[str]) -> None:
+    linked = link_forms(names, "PROGRAMME")
+    assert sorted(c.pref_label for c in linked.concepts) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "place"),
+    [
+        ("Ashcombe Bluebell Mentoring Programme", "Bluebell Mentoring", "ashcombe"),
+        ("Riverside Youth Strategies", "the Riverside Youth Strategy", ""),
+        ("Children & Families Plan", "Children and Family's Plan", ""),
+    ],
+)
+def test_programme_key(a: str, b: str, place: str) -> None:
+    assert programme_key(a, place) == programme_key(b, place)
+
+
+# -- organisations ------------------------------------------------------------------------
+def test_organisation_variants() -> None:
+    linked = link_forms(
+        [
+            "Millbrook Primary School",
+            "the Millbrook Primary School",
+            "Department for Education",
+            "DfE",
+        ],
+        "ORG",
+    )
+    assert groups(linked, "org") == [
+        {"DfE", "Department for Education"},
+        {"Millbrook Primary School", "the Millbrook Primary School"},
+    ]
+
+
+# -- roles over time ----------------------------------------------------------------------
+def _minutes(date: str, *, chair: str, cabinet_line: str, officer_line: str) -> str:
+    return (
+        f"Minutes of the Meeting of the Parks Committee held at 6.00 pm on {date}\n\n"
+        "Present:\n\n"
+        f"Members: {chair} (Chair)\nCouncillor B Corrigan\n\n"
+        f"{cabinet_line}\n\n"
+        f"Employees:\n\n{officer_line}\n\n"
+        "Public Business\n\n1. Apologies\n\nNone.\n\n2. Tree Strategy\n\nNoted.\n"
+    )
+
+
+ROLE_DOCS = [
+    (
+        "feb.txt",
+        _minutes(
+            "Monday, 10 February 2031",
+            chair="Councillor A Byrne",
+            cabinet_line="Cabinet Member: Councillor D Ellery Cabinet Member for Parks and Leisure",
+            officer_line="G Pryce, Director of Public Realm",
+        ),
+    ),
+    (
+        "jul.txt",
+        _minutes(
+            "Monday, 7th July, 2031",
+            chair="Councillor A Byrne",
+            cabinet_line=(
+                "Other Members: Councillor D Ellery (Cabinet Member for Parks and Leisure)"
+            ),
+            officer_line="G Pryce, Director of Public Realm",
+        ),
+    ),
+    (
+        "sep.txt",
+        _minutes(
+            "Monday, 8 September 2031",
+            chair="Councillor B Corrigan",
+            cabinet_line="Other Members: Councillor D Ellery",
+            officer_line="H Sato, Finance",
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def roles() -> Linked:
+    docs = [Document(name, text, "0", "minutes") for name, text in ROLE_DOCS]
+    meetings = [r for d in docs for r in segment(d)]
+    assert [r.date for r in meetings] == [D(2031, 2, 10), D(2031, 7, 7), D(2031, 9, 8)]
+    return link(docs, meetings, extract(docs, meetings), council="Ashcombe City Council")
+
+
+@pytest.mark.parametrize(
+    ("person", "role", "organisation", "start", "end", "sources"),
+    [
+        ("a-byrne", "Chair", "committee", D(2031, 2, 10), D(2031, 7, 7), ("feb.txt", "jul.txt")),
+        ("b-corrigan", "Chair", "committee", D(2031, 9, 8), D(2031, 9, 8), ("sep.txt",)),
+        (
+            "b-corrigan",
+            "Member",
+            "committee",
+            D(2031, 2, 10),
+            D(2031, 9, 8),
+            ("feb.txt", "jul.txt", "sep.txt"),
+        ),
+        (
+            "d-ellery",
+            "Cabinet Member for Parks and Leisure",
+            "council",
+            D(2031, 2, 10),
+            D(2031, 7, 7),
+            ("feb.txt", "jul.txt"),
+        ),
+        (
+            "g-pryce",
+            "Director of Public Realm",
+            "council",
+            D(2031, 2, 10),
+            D(2031, 7, 7),
+            ("feb.txt", "jul.txt"),
+        ),
+    ],
+)
+def test_roles_over_time(roles: Linked, person, role, organisation, start, end, sources) -> None:
+    found = [m for m in roles.memberships if (m.person, m.role) == (person, role)]
+    assert len(found) == 1, [(m.person, m.role) for m in roles.memberships]
+    m = found[0]
+    assert (m.organisation, m.start, m.end, m.sources) == (organisation, start, end, sources)
+    assert m.committee == ("Parks Committee" if organisation == "committee" else None)
+
+
+def test_every_attendance_record_is_resolved_to_a_person(roles: Linked) -> None:
+    docs = [Document(name, text, "0", "minutes") for name, text in ROLE_DOCS]
+    keys = {p.key for p in roles.people}
+    for d in docs:
+        for rec in segment(d):
+            for a in rec.attendance:
+                assert roles.attendees[(d.source, a.start)] in keys
+    # "Councillor D Ellery" across three documents is one person
+    assert sum(1 for p in roles.people if p.family_name == "Ellery") == 1

@@ -1,0 +1,126 @@
+"""graphkit.names: people's names as council documents write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.names import compatible, find_names, looks_like_role, parse_name
+
+
+@pytest.mark.parametrize(
+    ("written", "title", "given", "initials", "surname", "bare"),
+    [
+        ("Councillor R Okafor", "Councillor", None, "R", "Okafor", "R Okafor"),
+        ("Cllr Pemberton", "Councillor", None, None, "Pemberton", "Pemberton"),
+        ("Cllr. Whitfield", "Councillor", None, None, "Whitfield", "Whitfield"),
+        ("Mrs T Ferreira", "Mrs", None, "T", "Ferreira", "T Ferreira"),
+        ("Mr D McAllister", "Mr", None, "D", "McAllister", "D McAllister"),
+        ("Ms F Pryor-Baxter", "Ms", None, "F", "Pryor-Baxter", "F Pryor-Baxter"),
+        ("Councillor O'Donnell", "Councillor", None, None, "O'Donnell", "O'Donnell"),
+        ("J Aldwin", None, None, "J", "Aldwin", "J Aldwin"),
+        ("CE Marchetti", None, None, "CE", "Marchetti", "CE Marchetti"),
+        ("Dr B. K. Oyelaran", "Dr", None, "BK", "Oyelaran", "BK Oyelaran"),
+        ("Imogen Ashdown", None, "Imogen", "I", "Ashdown", "Imogen Ashdown"),
+        ("Head Teacher Nadia Brennan", "Head Teacher", "Nadia", "N", "Brennan", "Nadia Brennan"),
+    ],
+)
+def test_parse_name_forms(written, title, given, initials, surname, bare) -> None:
+    n = parse_name(written)
+    assert n is not None
+    assert (n.title, n.given, n.initials, n.surname, n.bare) == (
+        title,
+        given,
+        initials,
+        surname,
+        bare,
+    )
+    assert n.text == written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role after a comma is not part of the name
+        ("Harriet Quayle, Director of Adult Learning, presented the report", ["Harriet Quayle"]),
+        # a role before the name is not part of it
+        ("Cabinet Member Kate Orwell answered questions", ["Kate Orwell"]),
+        ("Head Teacher Nadia Brennan, Millbrook Primary", ["Nadia Brennan"]),
+        # "Councillors" applies to the whole list
+        (
+            "Councillors R Okafor, D Pemberton and L Whitfield",
+            ["R Okafor", "D Pemberton", "L Whitfield"],
+        ),
+        (
+            "Councillor R Okafor (Chair), Mrs T Ferreira and B Quilty",
+            ["R Okafor", "T Ferreira", "B Quilty"],
+        ),
+        # capitalised council words are never names on their own
+        ("The Director of Public Realm and the Scrutiny Panel", []),
+        ("Monday 3 March", []),
+    ],
+)
+def test_find_names_in_running_text(text: str, expected: list[str]) -> None:
+    found = find_names(text)
+    assert [n.bare for n in found] == expected
+    for n in found:
+        assert text[n.start : n.end] == n.text
+
+
+def test_plural_title_marks_the_list() -> None:
+    found = find_names("Councillors R Okafor, D Pemberton and L Whitfield")
+    assert found[0].plural_title and found[0].title == "Councillor"
+    assert not any(n.plural_title for n in found[1:])
+
+
+def test_titled_only_and_offset() -> None:
+    text = "Councillor Okafor met J Aldwin and Mrs Ferreira"
+    assert [n.bare for n in find_names(text, titled_only=True)] == ["Okafor", "Ferreira"]
+    shifted = find_names(text, offset=100)
+    plain_ = find_names(text)
+    assert [n.start - 100 for n in shifted] == [n.start for n in plain_]
+
+
+def test_names_never_cross_a_line_break() -> None:
+    found = find_names("Councillor R Okafor\nCouncillor D Pemberton")
+    assert [n.bare for n in found] == ["R Okafor", "D Pemberton"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("A Byrne", "Alice Byrne", True),  # the initial agrees with the forename
+        ("Councillor Byrne", "A Byrne", True),  # no forename to conflict
+        ("Mrs K Jones", "Kellie Jones", True),
+        ("C Marchetti", "CE Marchetti", True),  # a prefix of the initials
+        ("A Byrne", "B Byrne", False),  # conflicting initials
+        ("Alice Byrne", "Anna Byrne", False),  # conflicting forenames
+        ("CE Marchetti", "CD Marchetti", False),
+        ("A Byrne", "A Burns", False),  # different surname
+        ("alice byrne", "Alice Byrne", None),  # lower case is not a name
+    ],
+)
+def test_compatible(a: str, b: str, same: bool | None) -> None:
+    pa, pb = parse_name(a), parse_name(b)
+    if same is None:
+        assert pa is None
+        return
+    assert pa is not None and pb is not None
+    assert compatible(pa, pb) is same
+    assert compatible(pb, pa) is same  # symmetric
+
+
+@pytest.mark.parametrize(
+    ("text", "is_role"),
+    [
+        ("Director of Adult Learning", True),
+        ("Cabinet Member for Learning and Skills", True),
+        ("Head of Culture", True),
+        ("Chair", True),
+        ("Heritage Programme Officer", True),
+        ("Finance", False),
+        ("Law and Governance", False),
+        ("Millbrook Primary School", False),
+    ],
+)
+def test_looks_like_role(text: str, is_role: bool) -> None:
+    assert looks_like_role(text) is is_role
