@@ -57,6 +57,10 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
     say = _progress(quiet)
     result = run_build(list(paths), base=base or DEFAULT_BASE, council=council,
                        aliases=aliases, progress=say)
+    if not result.documents:  # before writing: a failed build must not replace a good one
+        for p in result.problems:
+            click.echo(f"  not read: {p}", err=True)
+        raise GraphkitError("no document could be read; nothing was written")
     write_outputs(result, out, formats=formats or ("turtle", "trig"), view=not no_view,
                   with_ontology=with_ontology, progress=say)
     summary = result.summary()
@@ -72,8 +76,6 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
         click.echo(f"  not read       {len(problems)}:")  # type: ignore[arg-type]
         for p in problems:  # type: ignore[attr-defined]
             click.echo(f"    {p}")
-    if not result.documents:
-        raise GraphkitError("no document could be read; nothing to build")
 
 
 # -- evaluate (issue #2: figures against a gold annotation) ------------------------------
@@ -208,7 +210,50 @@ def query(name_or_path: str | None, list_: bool, params: tuple[str, ...], graph:
 
 
 # -- view (issue #4) ---------------------------------------------------------------------
-# (view command goes here)
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("view.html"),
+              show_default=True, help="The HTML file to write.")
+@click.option("--topic", default=None,
+              help="Focus on one programme or topic (any label, alias or IRI): its meetings, "
+                   "items and the people involved.")
+@click.option("--person", default=None,
+              help="Focus on one person (any label, alias or IRI): their meetings and items.")
+@click.option("--from", "start", default=None, metavar="YEAR|DATE",
+              help="Only meetings on or after this year, month (2021-06) or date.")
+@click.option("--to", "end", default=None, metavar="YEAR|DATE",
+              help="Only meetings on or before this year, month or date.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
+              help="Show at most this many nodes, the best connected first "
+                   "(default 2500, which opens in well under 2 s).")
+@click.option("--size-by", "measure", type=click.Choice(["degree", "betweenness"]),
+              default="degree", show_default=True, help="The networkx measure for node size.")
+@click.option("--title", default=None, help="Page title (default: from the council's name).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but warnings.")
+def view(graph: Path, out: Path, topic: str | None, person: str | None, start: str | None,
+         end: str | None, max_nodes: int | None, measure: str, title: str | None,
+         quiet: bool) -> None:
+    """Write an interactive HTML view of GRAPH (a graph file or a build folder).
+
+    The page is one self-contained file: double-click it to explore offline
+    (search, year range, type filters, trace a programme across years, and the
+    evidence behind every link). It makes no network requests.
+    """
+    from .load import load_graph
+    from .view import DEFAULT_MAX_NODES, build_view
+
+    say = _progress(quiet)
+    ds = load_graph(graph)
+    say(f"loaded {graph}")
+    result = build_view(ds, topic=topic, person=person, start=start, end=end,
+                        max_nodes=max_nodes or DEFAULT_MAX_NODES, measure=measure, title=title)
+    for warning in result.warnings:
+        click.echo(f"graphkit view: warning: {warning}", err=True)
+    path = result.write(out)
+    if not quiet:
+        shown = (f"{result.shown} nodes" if result.shown == result.total
+                 else f"{result.shown} of {result.total} nodes")
+        click.echo(f"graphkit view: {path} ({shown})")
 
 
 # -- validate, push, serve (issue #5) ----------------------------------------------------

@@ -202,13 +202,6 @@ def read_paths(
         if path.is_dir() or source in seen:
             continue
         seen.add(source)
-        if path.suffix.lower() not in READERS and path.parent != path and len(paths) and Path(
-            paths[0]
-        ).is_dir():
-            # stray files in an input folder (README, .json) are skipped quietly but said
-            if progress:
-                progress(f"skipped {source}: not a document type graphkit reads")
-            continue
         try:
             docs.append(read_document(path, source))
             if progress:

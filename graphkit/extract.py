@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Document, MeetingRecord, Mention
-from .names import ParsedName, compatible, find_names, looks_like_role
+from .names import ParsedName, compatible, find_names, looks_like_role, parse_name
 from .segment.text import plain
 
 __all__ = ["Gazetteer", "acronym_matches", "extract", "load_curated", "make_pipeline"]
@@ -200,13 +200,21 @@ class ProgrammeFinder:
             if long and acronym_matches(acr, long):
                 after = text[m.end() : m.end() + 20]
                 head = re.match(rf"\s*(?:{_PROG_HEADS}|programme|project|scheme|service)\b", after, re.I)
-                if head or re.search(rf"\b(?:{_PROG_HEADS})$", long) or acr in self.gazetteer.acronyms:
+                orgs = {o.lower() for o in self.gazetteer.organisations}
+                org_like = (
+                    re.search(rf"\b(?:{_ORG_HEADS})$", long)
+                    or re.match(r"(?:Department|Office|Ministry|Agency|Commission)\b", long)
+                    or long.lower() in orgs
+                    or acr.lower() in orgs
+                )
+                if head or not org_like:
                     end = m.end() + head.end() if head else m.end()
                     _add_span(doc, start, end, "PROGRAMME", acronym=acr, long=long)
+                    self.gazetteer.acronyms[acr] = long
         for m in _PROGRAMME.finditer(text):
             body, start = _strip_start(m.group("body"), m.start("body"))
-            if not body:
-                continue
+            if not body or (body.split()[-1] == "Work" and m.group("head").lower() == "programme"):
+                continue  # a committee's work programme is a document, not a programme
             words = body.split()
             if len(words) == 1 and words[0].lower() in _GENERIC_BODIES:
                 # "the Action Plan", "the Strategic Plan": the link stage finds which one
@@ -231,7 +239,12 @@ class OrganisationFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         for m in _ORGANISATION.finditer(text):
-            body, start = _strip_start(m.group("body"), m.start("body"))
+            body, start = m.group("body"), m.start("body")
+            cut = list(re.finditer(rf"\b(?:{_PROG_HEADS}) (?:and|&) ", body))
+            if cut:  # "the Bluebell Programme and Millbrook School": the school alone
+                start += cut[-1].end()
+                body = body[cut[-1].end() :]
+            body, start = _strip_start(body, start)
             if not body or (len(body.split()) == 1 and body.lower() in _GENERIC_BODIES):
                 continue
             _add_span(doc, start, m.end(), "ORG")
@@ -321,6 +334,13 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
             generic = first.user_data["gk_attrs"].get((span.start_char, span.end_char, "PROGRAMME"), {})
             if span.label_ == "PROGRAMME" and not generic.get("generic"):
                 gaz.programmes.add(span.text)
+                if generic.get("acronym"):
+                    gaz.programmes.add(generic["acronym"])
+            elif span.label_ == "PERSON":
+                # a full name introduced with a role is found again wherever it recurs
+                n = parse_name(span.text)
+                if n is not None and n.given:
+                    gaz.add_person(n)
     out: list[Mention] = []
     for doc, text in zip(docs, texts):
         sdoc = nlp(text)

@@ -173,9 +173,7 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
                         f"({first.mention.source}): {why}"
                     )
                 c.forms.append(f)
-            elif len(fitting) > 1 and not (p.initials and any(
-                x.parsed.initials and x.parsed.initials.upper() == p.initials.upper() for c in fitting for x in c.forms
-            )):
+            elif len(fitting) > 1 and len(_exact(fitting, p)) != 1:
                 linked.ambiguities.append(
                     f"'{f.mention.text}' ({f.mention.source}) could be "
                     + " or ".join(sorted({c.forms[0].parsed.bare for c in fitting}))
@@ -183,10 +181,8 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
                 )
                 mine.append(_Cluster([f]))
             elif fitting:
-                # an exact repeat of one cluster's initials beats a looser fit with another
-                exact = [c for c in fitting if any(
-                    x.parsed.initials and x.parsed.initials.upper() == (p.initials or "").upper() for x in c.forms)]
-                exact[0].forms.append(f)
+                # an exact repeat of one cluster's written initials beats a looser fit
+                _exact(fitting, p)[0].forms.append(f)
             else:
                 mine.append(_Cluster([f]))
         clusters.extend(mine)
@@ -205,18 +201,22 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
     return clusters
 
 
+def _exact(clusters: list[_Cluster], p: ParsedName) -> list[_Cluster]:
+    """Clusters where ``p``'s initials were written as initials (not read off a forename)."""
+    want = (p.initials or "").upper()
+    return [c for c in clusters if want and any(
+        x.parsed.initials and not x.parsed.given and x.parsed.initials.upper() == want for x in c.forms)]
+
+
 def _person(cluster: _Cluster, taken: set[str]) -> Person:
     parsed = [f.parsed for f in cluster.forms]
-    given = Counter(p.given for p in parsed if p.given).most_common(1)
-    given_name = given[0][0] if given else None
-    initials = max((p.initials or "" for p in parsed), key=len) or None
-    surname = Counter(p.surname for p in parsed).most_common(1)[0][0]
-    if given_name:
-        pref = f"{given_name} {surname}"
-    elif initials:
-        pref = f"{initials} {surname}"
-    else:
-        pref = surname
+    # the fullest form seen: a forename beats initials, more initials beat fewer
+    counts = Counter(p.bare for p in parsed)
+    best = sorted(parsed, key=lambda p: (not p.given, -len(p.initials or ""), -counts[p.bare], p.bare))[0]
+    pref = best.bare
+    given_name = best.given
+    initials = best.initials or max((p.initials or "" for p in parsed), key=len) or None
+    surname = best.surname
     key = slug(f"{initials[0]} {surname}") if initials else slug(surname)
     if key in taken:
         key = slug(f"{given_name or initials or ''} {surname}")
@@ -240,6 +240,11 @@ def _person(cluster: _Cluster, taken: set[str]) -> Person:
 
 
 # -- programmes and organisations ------------------------------------------------------------
+_PROGRAMME_WORD = re.compile(
+    r"\b(?:programmes?|programs?|projects?|strateg(?:y|ies)|plans?|schemes?|academy|framework"
+    r"|initiative|pathway|toolkit|fund|campaign|pilot|model|service|training)\b",
+    re.I,
+)
 _DROP_HEADS = {"programme", "program", "project", "scheme", "initiative"}
 _SMALL = {"and", "of", "for", "in", "the", "to", "on", "with", "at", "by", "from", "a", "an"}
 
@@ -315,7 +320,12 @@ def _typo_pair(a: str, b: str) -> bool:
     if len(wa) != len(wb) or len(wa) < 2 or any(ch.isdigit() for ch in a + b):
         return False
     diff = [(x, y) for x, y in zip(wa, wb) if x != y]
-    return len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and _edit1(*diff[0]) <= 2
+    if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4:
+        return False
+    x, y = diff[0]
+    # one slipped letter; or an inflection ("work"/"worker", "value"/"valued"), never two
+    # different words of the same length ("Northside"/"Southside")
+    return _edit1(x, y) == 1 or (_edit1(x, y) == 2 and (x.startswith(y) or y.startswith(x)))
 
 
 class _UnionFind:
@@ -704,7 +714,11 @@ def link(
         used.add(key)
         concept_key[root] = key
         alts = sorted(set(counts) - {pref})
-        is_programme = any(m.label == "PROGRAMME" for m in ms) or root in curated
+        # a named programme carries a programme word somewhere; a term defined only by its
+        # acronym ("Good Level of Development (GLD)") or an item title is a topic
+        is_programme = root in curated or any(
+            m.label == "PROGRAMME" and _PROGRAMME_WORD.search(m.text) for m in ms
+        )
         linked.concepts.append(
             Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=is_programme)
         )

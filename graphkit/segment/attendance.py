@@ -137,6 +137,14 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         inside.append(depth > 0)
         depth -= ch == ")" and depth > 0
     names = [n for n in find_names(line, offset=s) if not inside[n.start - s]]
+    if len(names) > 1 and names[0].given and not names[0].title and all(
+        not n.given for n in names[1:]
+    ):
+        # "Finance J Kemble, K Lee": in a list of initials, the first word is a directorate
+        m = re.search(r"[ \u00a0]([A-Z]\.?[ \u00a0]+\S)", names[0].text)
+        if m and len(names[0].text.split()) == 3:
+            at = names[0].start + m.start(1)
+            names = [n for n in find_names(text[at:e], offset=at) if not inside[n.start - s]]
     plural = any(n.plural_title for n in names) or bool(re.match(r"\s*(?:Councillors|Cllrs)\b", line))
     out: list[AttendanceRecord] = []
     if not names:
@@ -155,7 +163,7 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         # in "Councillors A Smith, Jones (Co-opted Member), B Brown" a bare surname is a person
         pos = n.end
         for k, piece in enumerate(pieces):
-            m = _SURNAME_ONLY.match(piece.strip())
+            m = _SURNAME_ONLY.match(re.sub(r"\s+(?:and|&)$", "", piece.strip()))
             if k and plural and m and m.group("s").lower() not in ROLE_WORDS:
                 at = text.index(m.group("s"), pos)
                 extra.append(_entry(m.group("s"), at, at + len(m.group("s")), _role(m.group("r") or ""), h))

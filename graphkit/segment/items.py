@@ -145,7 +145,7 @@ _ACTION = re.compile(
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)])[ \t]*(?P<t>\S[^\n]*)$")
 _AGENT = re.compile(
     r"^(?:In response[^,]*,\s*)?(?P<a>Officers?|The (?:Scrutiny )?Board|Members|The Committee|The Panel"
-    r"|The Chair|The Cabinet Member|The Director[^,]{0,60}?|(?:Councillor|Cllr)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b",
+    r"|The Chair|The Cabinet Member|The Director[^,]{0,60}?|(?:Councillor|Cllr)\.? (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))\b",
     re.I,
 )
 
@@ -155,12 +155,14 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
     ("officers undertook to circulate the following:") gives one action per list item."""
     out = []
     for ps, pe in paragraphs(plain, start, end):
-        for sm in re.finditer(r"[^.!?]+(?:[.!?]+|$)", plain[ps:pe]):
+        # a full stop between digits ("2.1") does not end a sentence
+        for sm in re.finditer(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", plain[ps:pe]):
             s, e = ps + sm.start(), ps + sm.end()
             sentence = plain[s:e]
             if not _ACTION.search(sentence):
                 continue
-            lead = len(sentence) - len(sentence.lstrip(" \t\n-•·"))
+            numbering = re.match(r"[\s\-•·]*(?:\d+(?:\.\d+)*[.)]?\s+)?", sentence)
+            lead = numbering.end() if numbering else 0
             s += lead
             agent = _AGENT.match(clean(plain[s:e]))
             who = agent.group("a") if agent else None

@@ -1,0 +1,490 @@
+"""The HTML view in a real headless Chromium (issue #4).
+
+Each behaviour is checked on two views: a small graph built by hand in the test
+(``timeline``) and the view ``graphkit build seeds/`` writes (``seeds``). Expected
+values come from the graph itself (SPARQL) and, for the seeds, from the gold
+annotation. The injection test feeds a dozen script payloads through a document
+and straight into the graph, and checks that none runs and all show as text.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from conftest import DATA, IN_CI, need_tool
+from rdflib import Dataset, Literal, URIRef
+from test_view import BASE, HAF_MEETINGS_QUERY, sparql, timeline_graph
+
+from graphkit.view import write_view
+from graphkit.vocab import DCTERMS, FOAF, GK, OA, ORG, RDF, SCHEMA, SKOS, XSD
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = need_tool("chromium", "browser tests of the HTML view")
+    if not IN_CI:  # under CI the test extra installs Playwright; a missing one must fail
+        pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class ViewPage:
+    """One opened view, recording console errors and every request the page makes."""
+
+    def __init__(self, browser, path: Path, *, bypass_csp: bool = False) -> None:
+        self.context = browser.new_context(
+            viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp
+        )
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+        # nothing may leave the page: anything but file: and data: is recorded and refused
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(path.as_uri())
+        self.wait("() => !!(window.graphkit && window.graphkit.ready)", timeout=20.0)
+
+    def _route(self, route) -> None:  # type: ignore[no-untyped-def]
+        if route.request.url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def js(self, script: str, arg=None):  # type: ignore[no-untyped-def]
+        return self.page.evaluate(script, arg)
+
+    def wait(self, predicate: str, arg=None, *, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+        """Poll ``predicate`` (a JS function). Playwright's wait_for_function evaluates
+        strings with eval, which the page's Content-Security-Policy rightly refuses."""
+        deadline = time.monotonic() + timeout
+        while not self.page.evaluate(predicate, arg):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {predicate}")
+            time.sleep(0.02)
+
+    def node_of(self, iri: str) -> str:
+        node = self.js(
+            "iri => Object.keys(graphkit.data.entities).find("
+            "k => graphkit.data.entities[k].iri === iri)",
+            iri,
+        )
+        assert node, f"{iri} is not in the view"
+        return node
+
+    def hidden(self, node: str) -> bool:
+        return bool(self.js("id => !!graphkit.nodes.get(id).hidden", node))
+
+    def visible_dates(self, kind: str = "meeting") -> list[str]:
+        return sorted(
+            self.js(
+                """kind => Object.keys(graphkit.data.entities).filter(id =>
+            graphkit.data.entities[id].type === kind && !graphkit.nodes.get(id).hidden)
+            .map(id => graphkit.data.entities[id].date)""",
+                kind,
+            )
+        )
+
+    def click_node(self, node: str) -> None:
+        """Click the node on the canvas, as a user would."""
+        self.js("id => graphkit.network.focus(id, {scale: 1.6, animation: false})", node)
+        at = self.js("id => graphkit.network.canvasToDOM(graphkit.network.getPosition(id))", node)
+        box = self.page.locator("#network canvas").bounding_box()
+        self.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+        self.wait("id => graphkit.state.selected === id", node)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def timeline_view(tmp_path_factory) -> tuple[Path, Dataset]:
+    ds = timeline_graph()
+    path = write_view(ds, tmp_path_factory.mktemp("timeline") / "view.html")
+    return path, ds
+
+
+@pytest.fixture(params=["timeline", "seeds"])
+def view(request) -> tuple[str, Path, Dataset]:
+    if request.param == "timeline":
+        path, ds = request.getfixturevalue("timeline_view")
+    else:
+        path = request.getfixturevalue("seeds_build") / "view.html"
+        ds = request.getfixturevalue("seeds_dataset")
+    return request.param, path, ds
+
+
+@pytest.fixture
+def opened(browser, view):
+    name, path, ds = view
+    page = ViewPage(browser, path)
+    yield name, page, ds
+    page.close()
+
+
+def _haf(ds: Dataset) -> str:
+    rows = sparql(
+        ds,
+        """SELECT DISTINCT ?p WHERE { ?p a gk:Programme .
+        { ?p skos:prefLabel ?l } UNION { ?p skos:altLabel ?l } FILTER (lcase(str(?l)) = "haf") }""",
+    )
+    assert len(rows) == 1, f"expected one programme labelled HAF, found {rows}"
+    return rows[0][0]
+
+
+# -- behaviour on the timeline graph and the seeds view ------------------------------------
+def test_opens_with_no_console_error_and_no_network_request(opened):
+    _, page, ds = opened
+    page.page.fill("#search", "HAF")
+    page.wait("() => graphkit.state.highlight !== null")
+    page.page.select_option("#topic", page.node_of(_haf(ds)))
+    page.page.click("#reset")
+    page.page.wait_for_timeout(100)
+    assert page.errors == []
+    assert page.blocked == []
+    assert page.requests and all(u.startswith(("file:", "data:")) for u in page.requests), (
+        page.requests
+    )
+
+
+def test_searching_haf_highlights_the_programme_and_its_neighbourhood(opened):
+    _, page, ds = opened
+    haf = page.node_of(_haf(ds))
+    page.page.fill("#search", "HAF")
+    page.wait("() => graphkit.state.highlight !== null")
+    assert page.js("graphkit.state.highlight") == haf
+    label = page.js("id => graphkit.data.entities[id].label", haf)
+    assert page.page.text_content("#details h2") == label
+    assert page.page.locator("#search-results li").first.inner_text().strip().endswith(label)
+    near = set(page.js("graphkit.state.neighbourhood"))
+    colours = page.js("graphkit.nodes.get().map(n => [n.id, n.color])")
+    dim = {node for node, colour in colours if str(colour).startswith("rgba(190")}
+    assert haf in near and not (near & dim)
+    assert dim == {node for node, _ in colours} - near  # everything else is dimmed
+
+
+def test_topic_focus_shows_exactly_the_meetings_that_discussed_haf_in_date_order(opened, request):
+    name, page, ds = opened
+    expected = [d for (d,) in sparql(ds, HAF_MEETINGS_QUERY)]
+    assert expected, "the graph has no agenda item whose subject is HAF"
+    page.page.select_option("#topic", page.node_of(_haf(ds)))
+    page.page.wait_for_selector("#trace li.trace-meeting")
+    shown = page.js(
+        "Array.from(document.querySelectorAll('#trace li.trace-meeting'))"
+        ".map(li => li.dataset.date)"
+    )
+    assert shown == expected  # exactly these, in date order
+    assert page.visible_dates("meeting") == expected  # and nothing else on the canvas
+    items = {
+        iri
+        for (iri,) in sparql(
+            ds, f"SELECT ?i WHERE {{ ?i dcterms:subject <{_haf(ds)}> ; a gk:AgendaItem }}"
+        )
+    }
+    visible_items = set(
+        page.js("""Object.keys(graphkit.data.entities).filter(id =>
+        graphkit.data.entities[id].type === 'item' && !graphkit.nodes.get(id).hidden)
+        .map(id => graphkit.data.entities[id].iri)""")
+    )
+    assert visible_items == items
+    if name == "seeds":
+        gold = request.getfixturevalue("gold")
+        (haf,) = [p for p in gold["programmes"] if p["id"] == "haf"]
+        gold_dates = sorted(
+            re.search(r"\d{4}-\d{2}-\d{2}", m).group(0) for m in haf["mentioned_in_meetings"]
+        )
+        assert shown == gold_dates
+
+
+def test_year_slider_hides_meetings_outside_the_range(opened):
+    _, page, ds = opened
+    dates = sorted(
+        d for (d,) in sparql(ds, "SELECT DISTINCT ?d WHERE { ?m a gk:Meeting ; dcterms:date ?d }")
+    )
+    first, last = int(dates[0][:4]), int(dates[-1][:4])
+    assert last - first >= 2, "the graph needs meetings over at least three years"
+    lo, hi = first + 1, last - 1
+    page.page.focus("#year-from")
+    for _ in range(lo - first):
+        page.page.keyboard.press("ArrowRight")
+    page.page.focus("#year-to")
+    for _ in range(last - hi):
+        page.page.keyboard.press("ArrowLeft")
+    assert page.page.text_content("#year-label") == f"{lo}\u2013{hi}"
+    inside = [d for d in dates if lo <= int(d[:4]) <= hi]
+    assert inside and len(inside) < len(dates)
+    assert sorted(set(page.visible_dates("meeting"))) == inside
+    assert all(lo <= int(d[:4]) <= hi for d in page.visible_dates("item"))
+    assert page.page.text_content("#count-meeting") == str(len(page.visible_dates("meeting")))
+
+
+def test_clicking_a_person_shows_their_evidence_passages(opened):
+    _, page, ds = opened
+    (person, _count) = sparql(
+        ds,
+        """SELECT ?p (COUNT(DISTINCT ?a) AS ?n) WHERE {
+        ?a a oa:Annotation ; oa:hasBody ?p . ?p a schema:Person }
+        GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""",
+    )[0]
+    passages = sparql(  # one row per annotation: the passages the panel must list
+        ds,
+        f"""SELECT ?a ?q WHERE {{
+        ?a oa:hasBody <{person}> ; oa:hasTarget/oa:hasSelector/oa:exact ?q }}""",
+    )
+    quotes = sorted(_norm(q) for _, q in passages)
+    node = page.node_of(person)
+    page.click_node(node)
+    assert page.page.text_content("#details h2") == page.js(
+        "id => graphkit.data.entities[id].label", node
+    )
+    shown = sorted(
+        _norm(t) for t in page.page.locator("#details blockquote.evidence").all_text_contents()
+    )
+    if len(quotes) <= 100:
+        assert shown == quotes
+    else:  # the page lists the first 100 and says how many more the graph holds
+        assert len(shown) == 100 and set(shown) <= set(quotes)
+    docs = {
+        s
+        for (s,) in sparql(
+            ds,
+            f"""SELECT DISTINCT ?s WHERE {{ ?a oa:hasBody <{person}> ;
+        oa:hasTarget/oa:hasSource/dcterms:source ?s }}""",
+        )
+    }
+    cited = set(page.page.locator("#details .cite cite").all_text_contents())
+    assert cited == docs
+
+
+# -- injection ------------------------------------------------------------------------------
+PAYLOADS = {  # where it goes -> the text; each would set window.__pwned if it ever ran
+    "council": '"><title>x</title><script>window.__pwned="council"</script> Council',
+    "programme": '<img src=x onerror=window.__pwned="programme"> Programme',
+    "programme_alt": '<svg onload=window.__pwned="programme-alt">',
+    "person": '"><script>window.__pwned="person"</script> Mallory',
+    "person_alt": "javascript:window.__pwned='person-alt'",
+    "organisation": '</script><script>window.__pwned="organisation"</script> Trust',
+    "meeting": "<body onload=window.__pwned='meeting'> Board, 5 May 2022",
+    "venue": "<iframe src=\"javascript:window.__pwned='venue'\"></iframe> Room 1",
+    "item": "<a href=\"javascript:window.__pwned='item'\">Click me</a> Item",
+    "number": '<b onmouseover=window.__pwned="number">7</b>',
+    "resolution": "<details open ontoggle=window.__pwned='resolution'>noted</details>",
+    "role": "<input autofocus onfocus=window.__pwned='role'> Chair",
+    "attendance": "<marquee onstart=window.__pwned='attendance'>Observer</marquee>",
+    "quote": "<video><source onerror=window.__pwned='quote'></video> said Mallory \u2028 <!--",
+    "document": "<img src=http://127.0.0.1:9/leak.png>.txt",
+    "work_programme": "<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned='wp'>",
+    "entity": "&lt;img src=x onerror=window.__pwned='entity'&gt; &amp;",
+}
+
+
+def payload_graph() -> Dataset:
+    """Every field the view shows, each carrying a payload."""
+    ds = Dataset()
+    doc = URIRef(BASE + "document/payload")
+    g = ds.graph(doc)
+    p = PAYLOADS
+    council, programme = URIRef(BASE + "council/payload"), URIRef(BASE + "programme/x/payload")
+    person, org = URIRef(BASE + "person/x/payload"), URIRef(BASE + "organisation/payload")
+    meeting = URIRef(BASE + "meeting/x/payload/2022-05-05")
+    item = URIRef(f"{meeting}/item/7")
+    triples = [
+        (doc, RDF.type, FOAF.Document),
+        (doc, DCTERMS.source, Literal(p["document"])),
+        (council, RDF.type, ORG.FormalOrganization),
+        (council, SKOS.prefLabel, Literal(p["council"])),
+        (programme, RDF.type, GK.Programme),
+        (programme, SKOS.prefLabel, Literal(p["programme"])),
+        (programme, SKOS.altLabel, Literal(p["programme_alt"])),
+        (programme, SKOS.altLabel, Literal(p["entity"])),
+        (person, RDF.type, SCHEMA.Person),
+        (person, SKOS.prefLabel, Literal(p["person"])),
+        (person, SKOS.altLabel, Literal(p["person_alt"])),
+        (org, RDF.type, ORG.Organization),
+        (org, SKOS.prefLabel, Literal(p["organisation"])),
+        (meeting, RDF.type, GK.Meeting),
+        (meeting, DCTERMS.date, Literal("2022-05-05", datatype=XSD.date)),
+        (meeting, SCHEMA.name, Literal(p["meeting"])),
+        (meeting, SCHEMA.location, Literal(p["venue"])),
+        (meeting, SCHEMA.organizer, org),
+        (meeting, PROV_DERIVED, doc),
+        (item, RDF.type, GK.AgendaItem),
+        (item, SCHEMA.superEvent, meeting),
+        (item, SCHEMA.name, Literal(p["item"])),
+        (item, DCTERMS.identifier, Literal(p["number"])),
+        (item, DCTERMS.subject, programme),
+        (item, SCHEMA.mentions, person),
+        (URIRef(f"{item}/resolution/1"), RDF.type, GK.Resolution),
+        (URIRef(f"{item}/resolution/1"), DCTERMS.isPartOf, item),
+        (URIRef(f"{item}/resolution/1"), RDF.value, Literal(p["resolution"])),
+        (URIRef(f"{meeting}/attendance/payload"), RDF.type, GK.Attendance),
+        (URIRef(f"{meeting}/attendance/payload"), GK.meeting, meeting),
+        (URIRef(f"{meeting}/attendance/payload"), GK.attendee, person),
+        (URIRef(f"{meeting}/attendance/payload"), GK.status, GK.Present),
+        (URIRef(f"{meeting}/attendance/payload"), GK.roleAsWritten, Literal(p["attendance"])),
+        (URIRef(BASE + "membership/payload"), RDF.type, ORG.Membership),
+        (URIRef(BASE + "membership/payload"), ORG.member, person),
+        (URIRef(BASE + "membership/payload"), ORG.organization, org),
+        (URIRef(BASE + "membership/payload"), ORG.role, URIRef(BASE + "role/payload")),
+        (URIRef(BASE + "role/payload"), SKOS.prefLabel, Literal(p["role"])),
+        (
+            URIRef(BASE + "membership/payload"),
+            SCHEMA.startDate,
+            Literal("2022-05-05", datatype=XSD.date),
+        ),
+        (
+            URIRef(BASE + "membership/payload"),
+            SCHEMA.endDate,
+            Literal("2022-05-05", datatype=XSD.date),
+        ),
+        (URIRef(f"{doc}/annotation/1"), RDF.type, OA.Annotation),
+        (URIRef(f"{doc}/annotation/1"), OA.hasBody, person),
+        (URIRef(f"{doc}/annotation/1"), GK.inItem, item),
+        (URIRef(f"{doc}/annotation/1"), OA.hasTarget, URIRef(f"{doc}/annotation/1/t")),
+        (URIRef(f"{doc}/annotation/1/t"), OA.hasSource, doc),
+        (URIRef(f"{doc}/annotation/1/t"), OA.hasSelector, URIRef(f"{doc}/annotation/1/q")),
+        (URIRef(f"{doc}/annotation/1/q"), OA.exact, Literal(p["quote"])),
+        (URIRef(f"{doc}/wp/1"), RDF.type, GK.WorkProgrammeEntry),
+        (URIRef(f"{doc}/wp/1"), SCHEMA.name, Literal(p["work_programme"])),
+        (URIRef(f"{doc}/wp/1"), DCTERMS.subject, programme),
+        (URIRef(f"{doc}/wp/1"), DCTERMS.isPartOf, doc),
+    ]
+    for t in triples:
+        g.add(t)
+    return ds
+
+
+PROV_DERIVED = URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")
+
+
+@pytest.fixture(scope="module")
+def injection_view(tmp_path_factory) -> tuple[Path, Dataset, int]:
+    import graphkit
+
+    built = graphkit.build(DATA / "view" / "injection-minutes.txt").dataset
+    from_document = sum(
+        1
+        for (v,) in sparql(built, "SELECT ?v WHERE { ?s ?p ?v FILTER(isLiteral(?v)) }")
+        if "pwned" in v
+    )
+    ds = payload_graph()
+    for s, p, o, _ in built.quads((None, None, None, None)):
+        ds.add((s, p, o))
+    path = write_view(ds, tmp_path_factory.mktemp("injection") / "view.html")
+    return path, ds, from_document
+
+
+@pytest.mark.parametrize("csp", ["as shipped", "bypassed"])
+def test_injection_payloads_never_run_and_show_as_text(browser, injection_view, csp):
+    """With the page's CSP and without it: the code alone must keep payloads as text."""
+    path, ds, _ = injection_view
+    page = ViewPage(browser, path, bypass_csp=csp == "bypassed")
+    try:
+        entities = page.js("graphkit.data.entities")
+        carrying = sorted(
+            k for k, e in entities.items() if "pwned" in repr(e) or "leak.png" in repr(e)
+        )
+        assert len(carrying) >= 8
+        # search for payload text and open every result, then every carrying node
+        page.page.fill("#search", "pwned")
+        page.wait("() => graphkit.state.results && graphkit.state.results.length > 3")
+        for button in page.page.locator("#search-results button.link").all():
+            button.click()
+        checked = 0
+        for node in carrying:
+            if node == carrying[0] or entities[node]["type"] == "person":
+                page.click_node(node)  # on the canvas, like a user
+            else:
+                page.js("id => graphkit.go(id, true)", node)
+            text = _norm(page.page.inner_text("#details"))
+            e = entities[node]
+            assert page.page.text_content("#details h2") == e["label"]
+            strings = _strings(e)
+            for s in strings:
+                assert _norm(s) in text, f"{s!r} is not shown as text for {e['label']!r}"
+            checked += len(strings)
+        assert checked >= len(PAYLOADS)
+        # a tooltip: hover the payload person on the canvas
+        person = page.node_of(BASE + "person/x/payload")
+        page.js("id => graphkit.network.focus(id, {scale: 1.6, animation: false})", person)
+        at = page.js("id => graphkit.network.canvasToDOM(graphkit.network.getPosition(id))", person)
+        box = page.page.locator("#network canvas").bounding_box()
+        page.page.mouse.move(box["x"] + at["x"] - 3, box["y"] + at["y"])
+        page.page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
+        page.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+        assert PAYLOADS["person"] in page.page.inner_text("div.vis-tooltip")
+        # the page title and heading carry the council's payload as text
+        assert page.js("document.title").startswith(PAYLOADS["council"])
+        assert page.page.text_content("#title") == page.js("document.title")
+        # nothing ran, nothing was parsed as markup, nothing was fetched
+        page.page.wait_for_timeout(300)
+        assert page.js("typeof window.__pwned") == "undefined"
+        assert page.js("document.scripts.length") == 3
+        risky = "img, svg, iframe, object, embed, video, audio, source, marquee, math, a, style"
+        assert page.js(f"document.body.querySelectorAll({risky!r}).length") == 0
+        assert (
+            page.js("""Array.from(document.querySelectorAll('*')).filter(el =>
+            Array.from(el.attributes).some(a => a.name.startsWith('on'))).length""")
+            == 0
+        )
+        assert page.js("document.querySelectorAll('input').length") == page.js(
+            "document.querySelectorAll("
+            "'#search, #year-from, #year-to, #physics, #legend input').length"
+        )
+        assert page.errors == [] and page.blocked == []
+        assert all(u.startswith(("file:", "data:")) for u in page.requests)
+    finally:
+        page.close()
+
+
+def _strings(entity: dict) -> list[str]:
+    """The payload-carrying strings of an entity's panel data."""
+    out = []
+
+    def walk(value):  # type: ignore[no-untyped-def]
+        if isinstance(value, str):
+            if ("pwned" in value or "leak.png" in value) and not value.startswith(BASE):
+                out.append(value)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if k not in ("iri", "ref", "item"):
+                    walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk({k: v for k, v in entity.items() if k != "label"})
+    return out
+
+
+def test_injection_document_goes_through_the_build(injection_view):
+    """The test document's payloads reach the graph through the core extraction."""
+    _, _, from_document = injection_view
+    assert from_document >= 4, "the build kept no payload text from the test document"
