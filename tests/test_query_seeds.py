@@ -140,9 +140,19 @@ def g(gold) -> Gold:
     return Gold(gold)
 
 
+_RUNNERS: dict[int, Runner] = {}
+
+
+def runner_for(dataset) -> Runner:
+    """One Runner (and its cache) per Dataset for the whole session."""
+    if id(dataset) not in _RUNNERS:
+        _RUNNERS[id(dataset)] = Runner(dataset)
+    return _RUNNERS[id(dataset)]
+
+
 @pytest.fixture(scope="module")
 def run(seeds_dataset) -> Runner:
-    return Runner(seeds_dataset)
+    return runner_for(seeds_dataset)
 
 
 # -- the library is covered --------------------------------------------------------------------
