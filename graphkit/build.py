@@ -116,7 +116,7 @@ def write_outputs(
     if view:
         from . import view as view_mod
 
-        path = view_mod.write_view(result.dataset, out / "view.html")
+        path = view_mod.write_view(result.dataset, out / "view.html", on_warning=say)
         say(f"wrote {path}")
         written.append(path)
     written.extend(stats.write_summary(result, out))
