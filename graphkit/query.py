@@ -95,9 +95,6 @@ class Query:
     text: str
     path: Path | None = None
 
-    def param(self, name: str) -> Param | None:
-        return next((p for p in self.params if p.name == name), None)
-
 
 @dataclass(frozen=True)
 class Results:
@@ -320,19 +317,25 @@ def _run_rdflib(q: Query, ds: Dataset, bindings: Mapping[str, Node]) -> Results:
     union = ds.default_union
     ds.default_union = True
     try:
-        res = ds.query(prepared, initBindings=dict(bindings))
+        try:
+            init: dict[str, Any] = dict(bindings)
+            res = ds.query(prepared, initBindings=init)
+        except Exception as err:  # rdflib's evaluator raises many types
+            raise QueryError(f"{q.path or q.name}: rdflib could not run the query "
+                             f"({type(err).__name__}: {err})") from err
         if res.type == "ASK":
             return Results((), (), bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
-            rows = tuple(sorted(tuple(t) for t in res.graph))  # type: ignore[union-attr]
-            return Results(("subject", "predicate", "object"), rows)
+            triples: list[Any] = sorted(tuple(t) for t in res.graph or ())
+            return Results(("subject", "predicate", "object"), tuple(triples))
         names = tuple(str(v) for v in res.vars or ())
-        return Results(names, tuple(tuple(row) for row in res))  # type: ignore[arg-type]
+        rows: list[Any] = [tuple(row) for row in res]  # type: ignore[arg-type]
+        return Results(names, tuple(rows))
     finally:
         ds.default_union = union
 
 
-def _to_ox(term: Node):  # type: ignore[no-untyped-def]
+def _to_ox(term: Node) -> Any:
     import pyoxigraph as ox
 
     if isinstance(term, URIRef):
@@ -348,7 +351,7 @@ def _to_ox(term: Node):  # type: ignore[no-untyped-def]
     raise QueryError(f"cannot hand {term!r} to pyoxigraph")
 
 
-def _from_ox(term) -> Node | None:  # type: ignore[no-untyped-def]
+def _from_ox(term: Any) -> Node | None:
     import pyoxigraph as ox
 
     if term is None:
@@ -370,7 +373,7 @@ def oxigraph_store(ds: Dataset) -> Any:
     store = ox.Store()
     default = ds.default_graph.identifier
     graphs = ds.graphs() if hasattr(ds, "graphs") else ds.contexts()  # rdflib < 7.1
-    quads = []
+    quads: list[Any] = []
     for g in graphs:
         name = ox.DefaultGraph() if g.identifier == default else _to_ox(g.identifier)
         quads.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), name) for s, p, o in g)
@@ -386,21 +389,23 @@ def _run_oxigraph(q: Query, store: Any, bindings: Mapping[str, Node]) -> Results
     try:
         try:
             res = store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
-        except RuntimeError as err:
+        except RuntimeError:
             # pyoxigraph substitutes only projected variables (SEP-0007); otherwise the
             # terms go in a VALUES block at the start of the WHERE group.
-            if "projection" not in str(err):
+            if not bindings:
                 raise
             text = with_values(q.text, {k: str(_to_ox(v)) for k, v in bindings.items()})
             res = store.query(text, use_default_graph_as_union=True)
     except SyntaxError as err:
         raise _syntax_error(q, err) from err
+    except (RuntimeError, OSError) as err:
+        raise QueryError(f"{q.path or q.name}: pyoxigraph could not run the query ({err})") from err
     if isinstance(res, ox.QueryBoolean):
         return Results((), (), bool(res))
     if isinstance(res, ox.QueryTriples):
-        rows = tuple(sorted((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object))
-                            for t in res))  # type: ignore[type-var]
-        return Results(("subject", "predicate", "object"), rows)  # type: ignore[arg-type]
+        triples: list[Any] = sorted(
+            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res)
+        return Results(("subject", "predicate", "object"), tuple(triples))
     names = tuple(v.value for v in res.variables)
     rows = tuple(tuple(_from_ox(sol[i]) for i in range(len(names))) for sol in res)
     return Results(names, rows)
@@ -449,11 +454,6 @@ def with_values(text: str, terms: Mapping[str, str]) -> str:
         elif m["brace"] == "}":
             depth -= 1
     raise QueryError("cannot bind parameters: the query has no WHERE group")
-
-
-def sort_rows(rows: Sequence[tuple[Node | None, ...]]) -> list[tuple[str, ...]]:
-    """Rows as sorted N-Triples strings: for comparing two engines' answers."""
-    return sorted(tuple("" if t is None else t.n3() for t in row) for row in rows)
 
 
 # -- output formats -----------------------------------------------------------------------------

@@ -32,7 +32,6 @@ from graphkit.query import (
     parse_query,
     queries_dir,
     run_query,
-    sort_rows,
     with_values,
 )
 
@@ -378,10 +377,3 @@ def test_unknown_format():
 def test_output_is_deterministic(fmt, mini):
     outs = {format_results(run_query("attendance-record", mini), fmt) for _ in range(2)}
     assert len(outs) == 1
-
-
-def test_sort_rows_compares_terms():
-    assert sort_rows([(Literal(2), None), (Literal(1), URIRef("http://e/x"))]) == [
-        ('"1"^^<http://www.w3.org/2001/XMLSchema#integer>', "<http://e/x>"),
-        ('"2"^^<http://www.w3.org/2001/XMLSchema#integer>', ""),
-    ]
