@@ -184,13 +184,13 @@ def list_queries() -> list[Query]:
 def load_query(name_or_path: str | Path) -> Query:
     """A shipped query by name (``topic-timeline``) or a ``.rq`` file by path."""
     candidate = Path(name_or_path)
+    shipped = {p.stem: p for p in queries_dir().glob("*.rq")}
+    if str(name_or_path) in shipped:  # a bare name is a shipped query, even if a file has it
+        return _read(shipped[str(name_or_path)])
     if candidate.suffix == ".rq" or candidate.is_file():
         if not candidate.is_file():
             raise QueryError(f"{candidate}: no such query file")
         return _read(candidate)
-    shipped = {p.stem: p for p in queries_dir().glob("*.rq")}
-    if str(name_or_path) in shipped:
-        return _read(shipped[str(name_or_path)])
     import difflib
 
     close = difflib.get_close_matches(str(name_or_path), shipped, n=3)

@@ -114,6 +114,13 @@ def test_load_by_path_and_by_name(tmp_path):
     assert by_path.params == by_name.params and by_path.title == by_name.title
 
 
+def test_a_local_file_does_not_shadow_a_shipped_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "who-held-role").write_text("# title: Mine\nASK {}\n", encoding="utf-8")
+    assert load_query("who-held-role").path == ROOT / "queries" / "who-held-role.rq"
+    assert load_query("./who-held-role").title == "Mine"
+
+
 def test_queries_are_installed_with_the_package(tmp_path):
     """setup.py's build step copies queries/*.rq into graphkit/queries/ of the built package,
     and an installed graphkit (no checkout beside it) finds them there."""
