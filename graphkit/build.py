@@ -5,7 +5,6 @@ Each stage is a plain function in its own module; this one only wires them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,9 +73,7 @@ def build(
     say(f"found {len(mentions)} mention(s)")
     council_name = council or documents_stage.guess_council(docs)
     linked = link_stage.link(docs, meetings, mentions, aliases=aliases, council=council_name)
-    dataset = graph_stage.to_dataset(
-        docs, meetings, linked, base=base, council=council_name
-    )
+    dataset = graph_stage.to_dataset(docs, meetings, linked, base=base, council=council_name)
     say("graph built")
     return BuildResult(
         dataset=dataset,
@@ -127,5 +124,3 @@ def write_outputs(
         written.append(path)
     written.extend(stats.write_summary(result, out))
     return written
-
-

@@ -134,7 +134,79 @@ def evaluate(paths: tuple[Path, ...], gold: Path, graph_path: Path | None, counc
 
 
 # -- query (issue #3) --------------------------------------------------------------------
-# (query command goes here)
+def _query_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise GraphkitError(f"--param {pair!r}: write NAME=VALUE, e.g. --param topic=HAF")
+        if name in params:
+            raise GraphkitError(f"--param {name} is given twice")
+        params[name] = value
+    return params
+
+
+def _list_queries() -> None:
+    from .query import list_queries
+
+    for q in list_queries():
+        click.echo(f"{q.name}: {q.title}")
+        click.echo(f"    {q.description}")
+        for p in q.params:
+            click.echo(f"    --param {p.usage()}")
+
+
+@cli.command()
+@click.argument("name_or_path", metavar="QUERY", required=False)
+@click.option("--list", "list_", is_flag=True,
+              help="List the shipped queries and their parameters.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Set a query parameter (repeatable), e.g. --param topic=HAF. "
+                   "An empty value leaves an optional parameter unset.")
+@click.option("--graph", "-g", type=click.Path(path_type=Path), default=None,
+              help="Graph file in any format graphkit build writes, or a build folder "
+                   "(default: build/graph.trig).")
+@click.option("--format", "-f", "fmt", default=None,
+              type=click.Choice(["table", "csv", "tsv", "json", "markdown"]),
+              help="Output format (default: table on a terminal, csv otherwise).")
+@click.option("--engine", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib",
+              show_default=True, help="SPARQL engine to run the query with.")
+@click.option("--width", type=int, default=60, show_default=True,
+              help="Table format: cut longer cells to this width (0: never).")
+@click.option("--show", is_flag=True, help="Print the query's text instead of running it.")
+def query(name_or_path: str | None, list_: bool, params: tuple[str, ...], graph: Path | None,
+          fmt: str | None, engine: str, width: int, show: bool) -> None:
+    """Run a saved SPARQL query (a name from --list, or a path to a .rq file).
+
+    \b
+    graphkit query --list
+    graphkit query topic-timeline --param topic=HAF --graph build/graph.trig
+    graphkit query person-meetings --param person="Sandhu" --format csv
+    graphkit query path/to/my-own.rq
+    """
+    from .query import format_results, list_queries, load_query, run_query
+
+    if list_:
+        _list_queries()
+        return
+    if not name_or_path:
+        names = ", ".join(q.name for q in list_queries())
+        raise GraphkitError(f"name a query or a .rq file; available: {names} (see --list)")
+    q = load_query(name_or_path)
+    if show:
+        click.echo(q.text, nl=not q.text.endswith("\n"))
+        return
+    if graph is None:
+        graph = Path("build/graph.trig")
+        if not graph.exists():
+            raise GraphkitError(
+                "no graph: build/graph.trig does not exist; run graphkit build or pass --graph PATH"
+            )
+    results = run_query(q, graph, params=_query_params(params), engine=engine)
+    if fmt is None:
+        fmt = "table" if sys.stdout.isatty() else "csv"
+    click.echo(format_results(results, fmt, width=width or None), nl=False)
 
 
 # -- view (issue #4) ---------------------------------------------------------------------

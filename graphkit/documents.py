@@ -113,8 +113,10 @@ def classify(text: str, suffix: str = ".txt") -> str:
     """
     head = text[:3000]
     low = text.lower()
-    if suffix in (".html", ".htm") or re.match(r"\s*agenda and minutes\b", low) or (
-        "view the full minutes text" in low
+    if (
+        suffix in (".html", ".htm")
+        or re.match(r"\s*agenda and minutes\b", low)
+        or ("view the full minutes text" in low)
     ):
         return "web_page"
     has_minutes = bool(re.search(r"minutes of (?:the )?meeting", low))
@@ -128,7 +130,8 @@ def classify(text: str, suffix: str = ".txt") -> str:
     if has_agenda:
         return "agenda"
     if re.search(r"^\s*(?:briefing note|report)\b", head, re.I | re.M) or (
-        re.search(r"^\s*to:\s", head, re.I | re.M) and re.search(r"^\s*subject:\s", head, re.I | re.M)
+        re.search(r"^\s*to:\s", head, re.I | re.M)
+        and re.search(r"^\s*subject:\s", head, re.I | re.M)
     ):
         return "briefing_note"
     if has_minutes or re.search(r"^\s*present\s*:", head, re.I | re.M):

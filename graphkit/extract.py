@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 import yaml
@@ -46,7 +46,9 @@ _BODY = rf"{_CAP}(?: (?:{_CONN} )?{_CAP}){{0,7}}"
 _PROGRAMME = re.compile(
     rf"(?<![\w'’])(?P<body>{_BODY})(?: \((?P<acr>[A-Z]{{2,6}})\))? (?P<head>(?:{_PROG_HEADS})|(?i:programme|project|scheme|strategy|plan))\b"
 )
-_ACRONYM_DEF = re.compile(rf"(?<![\w'’])(?P<long>{_BODY}) \((?P<acr>[A-Z][A-Za-z]{{1,6}}?)(?:'?s)?\)")
+_ACRONYM_DEF = re.compile(
+    rf"(?<![\w'’])(?P<long>{_BODY}) \((?P<acr>[A-Z][A-Za-z]{{1,6}}?)(?:'?s)?\)"
+)
 _ORG_HEADS = (
     r"City Council|County Council|Borough Council|District Council|Council|Partnership|Partnerships"
     r"|Board|Group|Team|Trust|CCG|Authority|Society|Network|University|College|School|Hub"
@@ -56,29 +58,174 @@ _ORG_BODY = rf"{_CAP}(?: (?:(?:and|of|for|in|&) )?{_CAP}){{0,7}}"
 _ORGANISATION = re.compile(rf"(?<![\w'’])(?P<body>{_ORG_BODY}) (?P<head>{_ORG_HEADS})\b(?! [A-Z])")
 # Leading words that begin a sentence or a phrase but not a name.
 _STOP_START = frozenset(
-    """
-    the a an this that these those their our its his her your my we they it in on at for by with
-    from as to of and also each every any all new draft refreshed revised current existing further
-    deliver delivery develop developed note notes noted includes include included agreed agree
-    received receive considered consider finalise finalised launch launched review reviewed progress
-    impact implement implementation strengthen continue support update updated following proposed
-    under during since after before within across through via per next last first second third
-    if when where while whilst which who how what there here however therefore similarly
-    importantly previously national local regional city council's members officers board
-    recommendation recommendations item items appendix report briefing minutes agenda
-    director directors head chief manager officer lead member cabinet deputy meeting principal
-    chair trustee
-    """.split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "their",
+        "our",
+        "its",
+        "his",
+        "her",
+        "your",
+        "my",
+        "we",
+        "they",
+        "it",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "to",
+        "of",
+        "and",
+        "also",
+        "each",
+        "every",
+        "any",
+        "all",
+        "new",
+        "draft",
+        "refreshed",
+        "revised",
+        "current",
+        "existing",
+        "further",
+        "deliver",
+        "delivery",
+        "develop",
+        "developed",
+        "note",
+        "notes",
+        "noted",
+        "includes",
+        "include",
+        "included",
+        "agreed",
+        "agree",
+        "received",
+        "receive",
+        "considered",
+        "consider",
+        "finalise",
+        "finalised",
+        "launch",
+        "launched",
+        "review",
+        "reviewed",
+        "progress",
+        "impact",
+        "implement",
+        "implementation",
+        "strengthen",
+        "continue",
+        "support",
+        "update",
+        "updated",
+        "following",
+        "proposed",
+        "under",
+        "during",
+        "since",
+        "after",
+        "before",
+        "within",
+        "across",
+        "through",
+        "via",
+        "per",
+        "next",
+        "last",
+        "first",
+        "second",
+        "third",
+        "if",
+        "when",
+        "where",
+        "while",
+        "whilst",
+        "which",
+        "who",
+        "how",
+        "what",
+        "there",
+        "here",
+        "however",
+        "therefore",
+        "similarly",
+        "importantly",
+        "previously",
+        "national",
+        "local",
+        "regional",
+        "city",
+        "council's",
+        "members",
+        "officers",
+        "board",
+        "recommendation",
+        "recommendations",
+        "item",
+        "items",
+        "appendix",
+        "report",
+        "briefing",
+        "minutes",
+        "agenda",
+        "director",
+        "directors",
+        "head",
+        "chief",
+        "manager",
+        "officer",
+        "lead",
+        "member",
+        "cabinet",
+        "deputy",
+        "meeting",
+        "principal",
+        "chair",
+        "trustee",
+    ]
 )
 _GENERIC_BODIES = frozenset(
-    """action improvement development work strategic service services delivery business local
-    national council corporate annual the this our training support recovery implementation
-    improvement""".split()
+    [
+        "action",
+        "improvement",
+        "development",
+        "work",
+        "strategic",
+        "service",
+        "services",
+        "delivery",
+        "business",
+        "local",
+        "national",
+        "council",
+        "corporate",
+        "annual",
+        "the",
+        "this",
+        "our",
+        "training",
+        "support",
+        "recovery",
+        "implementation",
+        "improvement",
+    ]
 )
 
 
 # -- curated lists -------------------------------------------------------------------------
-@lru_cache(maxsize=None)
+@cache
 def load_curated(kind: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The packaged curated list: ``((name, aliases), ...)`` for "programmes" or "organisations"."""
     data = yaml.safe_load(files("graphkit").joinpath(f"data/{kind}.yml").read_text("utf-8")) or []
@@ -95,7 +242,9 @@ def acronym_matches(acronym: str, long: str) -> bool:
     >>> acronym_matches("FGC", "Holiday Activities and Food")
     False
     """
-    acr = acronym.upper().rstrip("S") if len(acronym) > 2 and acronym[-1] == "s" else acronym.upper()
+    acr = (
+        acronym.upper().rstrip("S") if len(acronym) > 2 and acronym[-1] == "s" else acronym.upper()
+    )
     words = [w for w in re.split(r"[\s\-]+", long) if w]
     # letters available: each word's initial, plus capitals inside words ("HealthCare")
     letters: list[tuple[str, bool]] = []
@@ -105,6 +254,7 @@ def acronym_matches(acronym: str, long: str) -> bool:
         letters.extend((c, True) for c in w[1:] if c.isupper())
         if w.lower().startswith("health") and len(w) > 6:
             letters.append(("C", True))  # "Healthcare" is often abbreviated HC
+
     # match acronym letters to a subsequence; every non-small word initial must be used
     def walk(i: int, j: int) -> bool:
         if i == len(acr):
@@ -181,7 +331,9 @@ class PeopleFinder:
                 role = re.match(r",\s*([A-Z][^,\n.;]{3,70})", after)
                 before = text[max(0, n.start - 40) : n.start]
                 accept = bool(role and looks_like_role(role.group(1))) or bool(
-                    re.search(r"(?:Contact|Authors?|Lead officer|Report author)s?\s*:?\s*$", before, re.I)
+                    re.search(
+                        r"(?:Contact|Authors?|Lead officer|Report author)s?\s*:?\s*$", before, re.I
+                    )
                 )
             if accept:
                 _add_span(doc, n.start, n.end, "PERSON", honorific=n.title)
@@ -199,7 +351,9 @@ class ProgrammeFinder:
             acr = m.group("acr")
             if long and acronym_matches(acr, long):
                 after = text[m.end() : m.end() + 20]
-                head = re.match(rf"\s*(?:{_PROG_HEADS}|programme|project|scheme|service)\b", after, re.I)
+                head = re.match(
+                    rf"\s*(?:{_PROG_HEADS}|programme|project|scheme|service)\b", after, re.I
+                )
                 orgs = {o.lower() for o in self.gazetteer.organisations}
                 org_like = (
                     re.search(rf"\b(?:{_ORG_HEADS})$", long)
@@ -291,7 +445,10 @@ def _structured_people(doc: Document, meetings: Iterable[MeetingRecord]) -> list
         for row in rec.work_programme:
             out.extend(lead_names(row.lead or ""))
     p = plain(doc.text)
-    for m in re.finditer(r"(?im)^[ \t]*(?:authors?|contact(?: officer)?|report author|lead officer)s?[ \t]*:(?P<rest>[^\n]*(?:\n(?![ \t]*\n)[^\n]*)?)", p):
+    for m in re.finditer(
+        r"(?im)^[ \t]*(?:authors?|contact(?: officer)?|report author|lead officer)s?[ \t]*:(?P<rest>[^\n]*(?:\n(?![ \t]*\n)[^\n]*)?)",
+        p,
+    ):
         out.extend(n for n in find_names(m.group("rest")) if n.given)
     return out
 
@@ -331,7 +488,9 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
     for text in texts:
         first = nlp(text)
         for span in first.spans.get("gk", []):
-            generic = first.user_data["gk_attrs"].get((span.start_char, span.end_char, "PROGRAMME"), {})
+            generic = first.user_data["gk_attrs"].get(
+                (span.start_char, span.end_char, "PROGRAMME"), {}
+            )
             if span.label_ == "PROGRAMME" and not generic.get("generic"):
                 gaz.programmes.add(span.text)
                 if generic.get("acronym"):
@@ -342,7 +501,7 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
                 if n is not None and n.given:
                     gaz.add_person(n)
     out: list[Mention] = []
-    for doc, text in zip(docs, texts):
+    for doc, text in zip(docs, texts, strict=True):
         sdoc = nlp(text)
         attrs = sdoc.user_data.get("gk_attrs", {})
         kept: list[tuple[int, int, str]] = []

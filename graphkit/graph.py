@@ -58,7 +58,15 @@ CAPACITY = {
     "observer": GK.Observer,
 }
 # when one person is listed twice for a meeting, the more specific capacity wins
-CAPACITY_RANK = ["cabinet-member", "co-opted", "other-member", "officer", "observer", "invited", "member"]
+CAPACITY_RANK = [
+    "cabinet-member",
+    "co-opted",
+    "other-member",
+    "officer",
+    "observer",
+    "invited",
+    "member",
+]
 STATUS_RANK = ["present", "substitute", "apologies", "absent"]
 
 
@@ -267,7 +275,13 @@ def to_dataset(
         key: n
         for source in sorted({r.source for r in meetings})
         for n, key in enumerate(
-            sorted((r.source, row.start) for r in meetings if r.source == source for row in r.work_programme), 1
+            sorted(
+                (r.source, row.start)
+                for r in meetings
+                if r.source == source
+                for row in r.work_programme
+            ),
+            1,
         )
     }
     for rec in meetings:
@@ -321,9 +335,7 @@ def to_dataset(
             g.add((other, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date)))
             g.add((other, GK.municipalYear, Literal(municipal_year(ref.date))))
             g.add((other, SCHEMA.organizer, b.committee(ref.body or rec.committee)))
-            g.add(
-                (other, SCHEMA.name, _lit(f"{ref.body or rec.committee}, {ref.date:%-d %B %Y}"))
-            )
+            g.add((other, SCHEMA.name, _lit(f"{ref.body or rec.committee}, {ref.date:%-d %B %Y}")))
             prop = GK.approvesMinutesOf if ref.relation == "approves" else DCTERMS.references
             g.add((node, prop, other))
         for a in rec.attendance:
@@ -426,4 +438,3 @@ def to_dataset(
             b.default.add((instant, RDF.type, TIME.Instant))
             b.default.add((instant, TIME.inXSDDate, value))
     return b.ds
-

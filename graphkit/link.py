@@ -68,10 +68,10 @@ class Aliases:
 def load_aliases(path: str | Path | None) -> Aliases:
     """Read a YAML aliases file::
 
-        same:        # these names are one person
-          - [Kellie Jones, Mrs K Jones]
-        different:   # these names are never merged
-          - [J Smith, John Smith]
+    same:        # these names are one person
+      - [Kellie Jones, Mrs K Jones]
+    different:   # these names are never merged
+      - [J Smith, John Smith]
     """
     if path is None:
         return Aliases()
@@ -90,7 +90,8 @@ def load_aliases(path: str | Path | None) -> Aliases:
     for key in ("same", "different"):
         groups = data.get(key) or []
         if not isinstance(groups, list) or not all(
-            isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) for n in g) for g in groups
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(n, str) for n in g)
+            for g in groups
         ):
             raise ConfigError(f"{path}: '{key}' must be a list of lists of two or more names")
         out[key] = tuple(tuple(g) for g in groups)
@@ -151,7 +152,14 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
     for surname in sorted(by_surname):
         group = by_surname[surname]
         # most informative first: full forenames, then longer initials, then bare surnames
-        group.sort(key=lambda f: (not f.parsed.given, -len(f.parsed.initials or ""), f.mention.source, f.mention.start))
+        group.sort(
+            key=lambda f: (
+                not f.parsed.given,
+                -len(f.parsed.initials or ""),
+                f.mention.source,
+                f.mention.start,
+            )
+        )
         mine: list[_Cluster] = []
         for f in group:
             p = f.parsed
@@ -163,7 +171,8 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
                 if _norm_surface(p.bare) not in {_norm_surface(x.parsed.bare) for x in c.forms}:
                     first = c.forms[0]
                     why = (
-                        "a bare surname: the only person with this surname" if not p.initials
+                        "a bare surname: the only person with this surname"
+                        if not p.initials
                         else "the full name expands the initial"
                         if bool(p.given) != bool(first.parsed.given)
                         else "the initials agree"
@@ -189,8 +198,14 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
     # forced merges from the aliases file
     for group in aliases.same:
         names = {_norm_surface(n) for n in group}
-        hit = [c for c in clusters if any(
-            _norm_surface(f.mention.text) in names or _norm_surface(f.parsed.bare) in names for f in c.forms)]
+        hit = [
+            c
+            for c in clusters
+            if any(
+                _norm_surface(f.mention.text) in names or _norm_surface(f.parsed.bare) in names
+                for f in c.forms
+            )
+        ]
         if len(hit) > 1:
             keep = hit[0]
             for other in hit[1:]:
@@ -204,15 +219,24 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
 def _exact(clusters: list[_Cluster], p: ParsedName) -> list[_Cluster]:
     """Clusters where ``p``'s initials were written as initials (not read off a forename)."""
     want = (p.initials or "").upper()
-    return [c for c in clusters if want and any(
-        x.parsed.initials and not x.parsed.given and x.parsed.initials.upper() == want for x in c.forms)]
+    return [
+        c
+        for c in clusters
+        if want
+        and any(
+            x.parsed.initials and not x.parsed.given and x.parsed.initials.upper() == want
+            for x in c.forms
+        )
+    ]
 
 
 def _person(cluster: _Cluster, taken: set[str]) -> Person:
     parsed = [f.parsed for f in cluster.forms]
     # the fullest form seen: a forename beats initials, more initials beat fewer
     counts = Counter(p.bare for p in parsed)
-    best = sorted(parsed, key=lambda p: (not p.given, -len(p.initials or ""), -counts[p.bare], p.bare))[0]
+    best = sorted(
+        parsed, key=lambda p: (not p.given, -len(p.initials or ""), -counts[p.bare], p.bare)
+    )[0]
     pref = best.bare
     given_name = best.given
     initials = best.initials or max((p.initials or "" for p in parsed), key=len) or None
@@ -271,7 +295,9 @@ def programme_key(text: str, place: str = "") -> str:
     t = re.sub(r"\([^)]*\)", " ", t)
     t = re.sub(r"'s\b|s'(?=\s|$)|'", "", t)
     words = [_singular(w) for w in re.findall(r"[a-z0-9]+", t)]
-    while words and (words[0] in ("the", "a", "an") or (place and words[0] in (place, place + "s"))):
+    while words and (
+        words[0] in ("the", "a", "an") or (place and words[0] in (place, place + "s"))
+    ):
         words = words[1:]
     while len(words) > 1 and words[-1] in _DROP_HEADS:
         words = words[:-1]
@@ -319,7 +345,7 @@ def _typo_pair(a: str, b: str) -> bool:
         return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
     if len(wa) != len(wb) or len(wa) < 2 or any(ch.isdigit() for ch in a + b):
         return False
-    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
     if len(diff) != 1 or min(len(diff[0][0]), len(diff[0][1])) < 4:
         return False
     x, y = diff[0]
@@ -396,9 +422,13 @@ def _group_programmes(
             continue
         for source in sorted(sources[k]):
             longer = {
-                uf.find(o) for o in known
-                if o != k and source in sources[o] and o.split()[-1] == words[-1]
-                and len(o.split()) > len(words) and _subsequence(words, o.split())
+                uf.find(o)
+                for o in known
+                if o != k
+                and source in sources[o]
+                and o.split()[-1] == words[-1]
+                and len(o.split()) > len(words)
+                and _subsequence(words, o.split())
             }
             if len(longer) == 1:
                 uf.union(k, longer.pop())
@@ -429,7 +459,9 @@ def _group_programmes(
         roots_left = {uf.find(o) for o in longer_names}
         if len(roots_left) > 1 and uf.find(k) not in roots_left:
             linked.ambiguities.append(
-                f"programme '{k}' could be part of any of: " + "; ".join(sorted(longer_names)) + "; kept apart"
+                f"programme '{k}' could be part of any of: "
+                + "; ".join(sorted(longer_names))
+                + "; kept apart"
             )
     roots = {text: uf.find(k) for text, k in keys.items()}
     for root, name in curated_name.items():
@@ -554,8 +586,11 @@ def link(
     """Resolve mentions to people, programmes and organisations; derive roles over time."""
     linked = Linked()
     alias_data = load_aliases(aliases)
-    place = re.sub(r"\s+(?:city|county|borough|district|metropolitan|town|parish).*$|\s+council$", "",
-                   council.lower()).strip()
+    place = re.sub(
+        r"\s+(?:city|county|borough|district|metropolitan|town|parish).*$|\s+council$",
+        "",
+        council.lower(),
+    ).strip()
     docs_by_source = {d.source: d for d in docs}
     records_by_source: dict[str, list[MeetingRecord]] = defaultdict(list)
     for r in meetings:
@@ -568,8 +603,10 @@ def link(
     def add(m: Mention, date: dt.date | None) -> _Form | None:
         key = (m.source, m.start, m.end)
         p = parse_name(m.text)
-        if p is None or key in seen or any(
-            src == m.source and s < m.end and m.start < e for src, s, e in structured
+        if (
+            p is None
+            or key in seen
+            or any(src == m.source and s < m.end and m.start < e for src, s, e in structured)
         ):
             return None  # an attendance entry already stands for this span
         seen.add(key)
@@ -602,10 +639,19 @@ def link(
                     pos = docs_by_source[r.source].text.find(n.text, row.lead_start)
                     if pos == -1 or pos > row.end:
                         continue
-                    m = Mention("PERSON", n.text, pos, pos + len(n.text), r.source, honorific=n.title)
+                    m = Mention(
+                        "PERSON", n.text, pos, pos + len(n.text), r.source, honorific=n.title
+                    )
                     f = add(m, row.date or r.date)
                     if f is None:
-                        f = next((x for x in forms if (x.mention.source, x.mention.start) == (r.source, pos)), None)
+                        f = next(
+                            (
+                                x
+                                for x in forms
+                                if (x.mention.source, x.mention.start) == (r.source, pos)
+                            ),
+                            None,
+                        )
                     if f:
                         lead_forms[(r.source, row.start)].append(f)
     for m in mentions:
@@ -615,7 +661,15 @@ def link(
     clusters = _cluster_people(forms, alias_data, linked)
     taken: set[str] = set()
     form_key: dict[int, str] = {}
-    for c in sorted(clusters, key=lambda c: (c.forms[0].parsed.surname, -len(c.forms), c.forms[0].mention.source, c.forms[0].mention.start)):
+    for c in sorted(
+        clusters,
+        key=lambda c: (
+            c.forms[0].parsed.surname,
+            -len(c.forms),
+            c.forms[0].mention.source,
+            c.forms[0].mention.start,
+        ),
+    ):
         person = _person(c, taken)
         linked.people.append(person)
         linked.merges.extend(f"{person.key}: {r}" for r in c.reasons)
@@ -639,7 +693,9 @@ def link(
                         linked.agents[(r.source, act.start)] = hits.pop()
 
     # 2. roles over time
-    evidence: dict[tuple[str, str, str, str | None], list[tuple[dt.date, str, str]]] = defaultdict(list)
+    evidence: dict[tuple[str, str, str, str | None], list[tuple[dt.date, str, str]]] = defaultdict(
+        list
+    )
     for r in meetings:
         for a in (*r.attendance, *r.membership):
             key = linked.attendees.get((r.source, a.start))
@@ -647,25 +703,40 @@ def link(
                 continue
             role = a.role or ""
             if a.chair:
-                evidence[(key, "chair", "committee", r.committee)].append((r.date, r.source, "Chair"))
+                evidence[(key, "chair", "committee", r.committee)].append(
+                    (r.date, r.source, "Chair")
+                )
             if a.status == "present" and a.capacity in ("member", "co-opted") and a.heading:
                 label = "Co-opted Member" if a.capacity == "co-opted" else "Member"
-                evidence[(key, label.lower(), "committee", r.committee)].append((r.date, r.source, label))
+                evidence[(key, label.lower(), "committee", r.committee)].append(
+                    (r.date, r.source, label)
+                )
             if role and not a.chair and _COUNCIL_ROLE.search(role):
                 evidence[(key, slug(role), "council", None)].append((r.date, r.source, role))
     for f in forms:
         role = f.mention.role or _role_after(docs_by_source[f.mention.source], f.mention.end)
         if role and f.date and _COUNCIL_ROLE.search(role) and f.mention.role is None:
-            evidence[(form_key[id(f)], slug(role), "council", None)].append((f.date, f.mention.source, role))
-    for (person, _, org, committee), ev in sorted(evidence.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
+            evidence[(form_key[id(f)], slug(role), "council", None)].append(
+                (f.date, f.mention.source, role)
+            )
+    for (person, _, org, committee), ev in sorted(
+        evidence.items(), key=lambda kv: tuple(str(x) for x in kv[0])
+    ):
         labels = Counter(label for _, _, label in ev)
         # the most used spelling; "Children's" beats "Childrens" on a tie
-        label = sorted(labels, key=lambda x: (-labels[x], "'" not in x and "’" not in x, -len(x)))[0]
+        label = sorted(labels, key=lambda x: (-labels[x], "'" not in x and "’" not in x, -len(x)))[
+            0
+        ]
         dates = [d for d, _, _ in ev]
         linked.memberships.append(
             Membership(
-                person=person, role=label, organisation=org, committee=committee,
-                start=min(dates), end=max(dates), sources=tuple(sorted({s for _, s, _ in ev})),
+                person=person,
+                role=label,
+                organisation=org,
+                committee=committee,
+                start=min(dates),
+                end=max(dates),
+                sources=tuple(sorted({s for _, s, _ in ev})),
             )
         )
 
@@ -695,7 +766,9 @@ def link(
         for item in r.items:
             item_spans[r.source].extend([(item.start, item.end), *item.extra_spans])
     for m in generic_mentions:
-        root = _resolve_generic(m, prog_mentions, roots, place, docs_by_source, item_spans[m.source])
+        root = _resolve_generic(
+            m, prog_mentions, roots, place, docs_by_source, item_spans[m.source]
+        )
         if root is not None:
             by_root[root].append(m)
     curated = {roots[k]: k.split(":", 1)[1] for k in roots if k.startswith("\0curated:")}
@@ -705,9 +778,10 @@ def link(
         ms = by_root[root]
         counts = Counter(" ".join(m.text.split()) for m in ms)
         names = [n for n in counts if not n.isupper()] or list(counts)
-        pref = curated.get(root) or sorted(
-            names, key=lambda n: (-counts[n], n[0].islower(), -len(n), n)
-        )[0]
+        pref = (
+            curated.get(root)
+            or sorted(names, key=lambda n: (-counts[n], n[0].islower(), -len(n), n))[0]
+        )
         key = slug(pref)
         while key in used:
             key += "-2"
@@ -743,7 +817,10 @@ def link(
     for root in sorted(org_mentions):
         ms = org_mentions[root]
         counts = Counter(" ".join(m.text.split()) for m in ms)
-        pref = org_pref.get(root) or sorted(counts, key=lambda n: (-counts[n], n[0].islower(), -len(n), n))[0]
+        pref = (
+            org_pref.get(root)
+            or sorted(counts, key=lambda n: (-counts[n], n[0].islower(), -len(n), n))[0]
+        )
         key = slug(pref)
         linked.organisations.append(
             Organisation(key=key, pref_label=pref, alt_labels=tuple(sorted(set(counts) - {pref})))

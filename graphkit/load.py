@@ -31,7 +31,9 @@ def load_graph(path: str | Path) -> Dataset:
                 path = path / name
                 break
         else:
-            raise GraphLoadError(f"{path}: no graph.trig or graph.ttl in this folder; run graphkit build first")
+            raise GraphLoadError(
+                f"{path}: no graph.trig or graph.ttl in this folder; run graphkit build first"
+            )
     if not path.exists():
         raise GraphLoadError(f"{path}: no such file; run graphkit build first or name a graph file")
     fmt = SUFFIX_FORMATS.get(path.suffix.lower())

@@ -31,7 +31,15 @@ __all__ = [
 DOC_KINDS = ("minutes", "agenda", "agenda_pack", "briefing_note", "work_programme", "web_page")
 # Attendance values; graph.py maps them to gk:Present, gk:CoOptedMember, ...
 STATUSES = ("present", "apologies", "absent", "substitute")
-CAPACITIES = ("member", "co-opted", "cabinet-member", "other-member", "officer", "invited", "observer")
+CAPACITIES = (
+    "member",
+    "co-opted",
+    "cabinet-member",
+    "other-member",
+    "officer",
+    "invited",
+    "observer",
+)
 
 
 @dataclass(frozen=True)

@@ -55,23 +55,172 @@ _INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})"
 _GIVEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 # Words that are capitalised in council text but are never part of a person's name.
 ROLE_WORDS = frozenset(
-    """
-    cabinet member members councillor councillors director directors head teacher chair chairman
-    deputy vice officer officers manager lead leader executive chief assistant services service
-    children childrens education skills law governance board scrutiny council city county borough
-    committee panel group team department directorate public health social care adult adults
-    safeguarding partnership programme project strategy plan scheme academy the and of for in
-    on at by with from to apologies present employees invitation observer members minutes
-    agenda item items business any other declarations interests work note notes coventry
-    co-opted coopted co-ordinator coordinator principal worker workers secretary clerk mayor
-    young people family families valued holiday activities food early years best start
-    national government ofsted report update briefing contact details authors author
-    private fostering strategic improvement quality assurance practice development
-    recommendation recommendations appendix page pages agency agencies house hub trust
-    primary secondary school schools university college police nhs fire service
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december
-    """.split()
+    [
+        "cabinet",
+        "member",
+        "members",
+        "councillor",
+        "councillors",
+        "director",
+        "directors",
+        "head",
+        "teacher",
+        "chair",
+        "chairman",
+        "deputy",
+        "vice",
+        "officer",
+        "officers",
+        "manager",
+        "lead",
+        "leader",
+        "executive",
+        "chief",
+        "assistant",
+        "services",
+        "service",
+        "children",
+        "childrens",
+        "education",
+        "skills",
+        "law",
+        "governance",
+        "board",
+        "scrutiny",
+        "council",
+        "city",
+        "county",
+        "borough",
+        "committee",
+        "panel",
+        "group",
+        "team",
+        "department",
+        "directorate",
+        "public",
+        "health",
+        "social",
+        "care",
+        "adult",
+        "adults",
+        "safeguarding",
+        "partnership",
+        "programme",
+        "project",
+        "strategy",
+        "plan",
+        "scheme",
+        "academy",
+        "the",
+        "and",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "to",
+        "apologies",
+        "present",
+        "employees",
+        "invitation",
+        "observer",
+        "members",
+        "minutes",
+        "agenda",
+        "item",
+        "items",
+        "business",
+        "any",
+        "other",
+        "declarations",
+        "interests",
+        "work",
+        "note",
+        "notes",
+        "coventry",
+        "co-opted",
+        "coopted",
+        "co-ordinator",
+        "coordinator",
+        "principal",
+        "worker",
+        "workers",
+        "secretary",
+        "clerk",
+        "mayor",
+        "young",
+        "people",
+        "family",
+        "families",
+        "valued",
+        "holiday",
+        "activities",
+        "food",
+        "early",
+        "years",
+        "best",
+        "start",
+        "national",
+        "government",
+        "ofsted",
+        "report",
+        "update",
+        "briefing",
+        "contact",
+        "details",
+        "authors",
+        "author",
+        "private",
+        "fostering",
+        "strategic",
+        "improvement",
+        "quality",
+        "assurance",
+        "practice",
+        "development",
+        "recommendation",
+        "recommendations",
+        "appendix",
+        "page",
+        "pages",
+        "agency",
+        "agencies",
+        "house",
+        "hub",
+        "trust",
+        "primary",
+        "secondary",
+        "school",
+        "schools",
+        "university",
+        "college",
+        "police",
+        "nhs",
+        "fire",
+        "service",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 _SP = r"[ \u00a0]+"  # names never run across a line break or a table cell
@@ -162,7 +311,9 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         given=given,
         initials=initials,
         surname=surname,
-        plural_title=bool(title and title.lower().rstrip(".").endswith("s") and norm == "Councillor"),
+        plural_title=bool(
+            title and title.lower().rstrip(".").endswith("s") and norm == "Councillor"
+        ),
     )
 
 
@@ -182,7 +333,11 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
         m = NAME_RE.search(text, pos)
         if not m:
             break
-        if m.group("title") and m.group("given") and re.match(r"[ \u00a0]+[A-Z][a-z]", text[m.end() :]):
+        if (
+            m.group("title")
+            and m.group("given")
+            and re.match(r"[ \u00a0]+[A-Z][a-z]", text[m.end() :])
+        ):
             # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"
             short = re.match(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])", text[m.start() :])
             m2 = NAME_RE.match(text[: m.start() + short.end()], m.start()) if short else None
@@ -196,8 +351,14 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             continue
         if offset:
             parsed = ParsedName(
-                parsed.text, parsed.start + offset, parsed.end + offset, parsed.title,
-                parsed.given, parsed.initials, parsed.surname, parsed.plural_title,
+                parsed.text,
+                parsed.start + offset,
+                parsed.end + offset,
+                parsed.title,
+                parsed.given,
+                parsed.initials,
+                parsed.surname,
+                parsed.plural_title,
             )
         found.append(parsed)
         pos = m.end()

@@ -19,7 +19,11 @@ __all__ = ["explain", "summarise", "write_summary"]
 def summarise(result: BuildResult) -> dict[str, object]:
     ds = result.dataset
     meetings = {(m.committee, m.date) for m in result.meetings}
-    items = {(m.committee, m.date, i.number or f"p{i.position}") for m in result.meetings for i in m.items}
+    items = {
+        (m.committee, m.date, i.number or f"p{i.position}")
+        for m in result.meetings
+        for i in m.items
+    }
     triples = len(_union(ds))
     return {
         "council": result.council,
@@ -68,7 +72,9 @@ def write_summary(result: BuildResult, out: Path) -> list[Path]:
         else:
             lines.append(f"- {key}: {value}")
     return [
-        atomic_write(out / "summary.json", json.dumps(report, indent=2, sort_keys=False).encode() + b"\n"),
+        atomic_write(
+            out / "summary.json", json.dumps(report, indent=2, sort_keys=False).encode() + b"\n"
+        ),
         atomic_write(out / "summary.md", ("\n".join(lines) + "\n").encode()),
     ]
 
@@ -81,7 +87,10 @@ def explain(summary: dict[str, object], name: str) -> list[dict[str, object]]:
     out = []
     for person in people:  # type: ignore[attr-defined]
         labels = [person["label"], *person["alt_labels"]]
-        if any(needle in " ".join(str(label).lower().split()) for label in labels) or needle == person["key"]:
+        if (
+            any(needle in " ".join(str(label).lower().split()) for label in labels)
+            or needle == person["key"]
+        ):
             amb = [a for a in summary.get("ambiguities", []) if needle in str(a).lower()]  # type: ignore[attr-defined]
             out.append({**person, "ambiguities": amb})
     return out

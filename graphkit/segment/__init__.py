@@ -96,26 +96,56 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         )
         if vm and not re.match(r"(?:\d|noon|midday)", vm.group("v")):
             venue = clean(vm.group("v")).rstrip(".")
-        found.append(Section("minutes", m.start(), m.end(), _committee(m.group("committee")), date,
-                             start_time=time, venue=venue))
+        found.append(
+            Section(
+                "minutes",
+                m.start(),
+                m.end(),
+                _committee(m.group("committee")),
+                date,
+                start_time=time,
+                venue=venue,
+            )
+        )
     for m in _AGENDA.finditer(p):
         date, time = _when(m.group("when"))
         committee = _line_before(p, m.start())
         if date is None or not committee:
             continue
-        vm = re.search(r"(?m)^[ \t]*(?:Place|Venue)[ \t]*:?[ \t]*\n?(?:[ \t]*\n)*[ \t]*(?P<v>[^\n]+)", p[m.end() : m.end() + 400])
-        found.append(Section("agenda", p.rfind("\n", 0, p.find(committee.strip(), max(0, m.start() - 400))) + 1,
-                             m.end(), _committee(committee), date, start_time=time,
-                             venue=clean(vm.group("v")) if vm else None))
+        vm = re.search(
+            r"(?m)^[ \t]*(?:Place|Venue)[ \t]*:?[ \t]*\n?(?:[ \t]*\n)*[ \t]*(?P<v>[^\n]+)",
+            p[m.end() : m.end() + 400],
+        )
+        found.append(
+            Section(
+                "agenda",
+                p.rfind("\n", 0, p.find(committee.strip(), max(0, m.start() - 400))) + 1,
+                m.end(),
+                _committee(committee),
+                date,
+                start_time=time,
+                venue=clean(vm.group("v")) if vm else None,
+            )
+        )
     if doc.kind == "web_page":
         for m in _WEB.finditer(p[:3000]):
             date, time = _when(m.group("when"))
             if date is None or not _COMMITTEE_WORDS.search(m.group("committee")):
                 continue
-            vm = re.search(r"(?m)^[ \t]*Venue:[ \t]*(?P<v>[^\n]+?)(?:\s*View directions)?[ \t]*$", p)
-            found.append(Section("web_page", 0, m.end(), _committee(m.group("committee")), date,
-                                 start_time=time,
-                                 venue=clean(vm.group("v")).rstrip(".") if vm else None))
+            vm = re.search(
+                r"(?m)^[ \t]*Venue:[ \t]*(?P<v>[^\n]+?)(?:\s*View directions)?[ \t]*$", p
+            )
+            found.append(
+                Section(
+                    "web_page",
+                    0,
+                    m.end(),
+                    _committee(m.group("committee")),
+                    date,
+                    start_time=time,
+                    venue=clean(vm.group("v")).rstrip(".") if vm else None,
+                )
+            )
             break
     for m in _BRIEFING.finditer(p):
         date, _ = _when(m.group("when"))
@@ -123,20 +153,38 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         # "Briefing note" or the council's name may stand just above "To:"
         start = m.start()
         above = p[max(0, m.start() - 120) : m.start()]
-        bm = re.search(r"(?im)^[ \t]*(?:[A-Z][\w ]*Council\s*\n\s*)?briefing note[ \t]*\n\s*$", above)
+        bm = re.search(
+            r"(?im)^[ \t]*(?:[A-Z][\w ]*Council\s*\n\s*)?briefing note[ \t]*\n\s*$", above
+        )
         if bm:
             start = m.start() - len(above) + bm.start()
         del head
-        found.append(Section("briefing_note", start, m.end(), _committee(m.group("committee")), date,
-                             title=clean(m.group("subject"))))
+        found.append(
+            Section(
+                "briefing_note",
+                start,
+                m.end(),
+                _committee(m.group("committee")),
+                date,
+                title=clean(m.group("subject")),
+            )
+        )
     seen_wp: set[tuple[str, str]] = set()
     for m in _WORK_PROGRAMME.finditer(p):
         key = (clean(m.group("committee")), m.group("years"))
         if key in seen_wp:
             continue  # the same table's heading repeated on each page
         seen_wp.add(key)
-        found.append(Section("work_programme", m.start(), m.end(), _committee(m.group("committee")),
-                             None, title=clean(m.group(0))))
+        found.append(
+            Section(
+                "work_programme",
+                m.start(),
+                m.end(),
+                _committee(m.group("committee")),
+                None,
+                title=clean(m.group(0)),
+            )
+        )
     found.sort(key=lambda s: s.start)
     for k, sec in enumerate(found):
         sec.end = found[k + 1].start if k + 1 < len(found) else len(doc.text)
@@ -167,13 +215,21 @@ def _actions(doc: Document, p: str, start: int, end: int) -> list[ActionRecord]:
     for res in find_resolutions(doc.text, p, start, end):
         for row in rows_added(doc.text, p, res.start, res.end):
             if not any(a.start <= row.start < a.end or a.start == row.start for a in found):
-                found.append(ActionRecord(text=f"Add to the work programme: {row.title}",
-                                          start=row.start, end=row.end, agent=None))
+                found.append(
+                    ActionRecord(
+                        text=f"Add to the work programme: {row.title}",
+                        start=row.start,
+                        end=row.end,
+                        agent=None,
+                    )
+                )
     return sorted(found, key=lambda a: a.start)
 
 
 def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
-    m = re.search(r"(?im)^[ \t]*(?:present|attendance|in attendance|members present)[ \t]*:?", p[start:end])
+    m = re.search(
+        r"(?im)^[ \t]*(?:present|attendance|in attendance|members present)[ \t]*:?", p[start:end]
+    )
     if not m:
         return None
     return start + m.start(), end
@@ -240,12 +296,19 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 items = [i for i in items if i.start >= stop]
                 items = [replace(i, position=k) for k, i in enumerate(items, 1)]
             if sec.kind == "agenda":
-                mm = re.search(r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)", p[sec.start : sec.end])
+                mm = re.search(
+                    r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)",
+                    p[sec.start : sec.end],
+                )
                 if mm:
                     s = sec.start + mm.start("rest")
                     membership = tuple(
-                        parse_attendance(doc.text, s, sec.start + mm.end("rest"),
-                                         default=Heading("Membership", "present", "member"))
+                        parse_attendance(
+                            doc.text,
+                            s,
+                            sec.start + mm.end("rest"),
+                            default=Heading("Membership", "present", "member"),
+                        )
                     )
             record = MeetingRecord(
                 source=doc.source,
@@ -263,7 +326,9 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 membership=membership,
                 refs=tuple(find_refs(p, body_start, sec.end)),
                 work_programme=tuple(
-                    row for i in items for res in i.resolutions
+                    row
+                    for i in items
+                    for res in i.resolutions
                     for row in rows_added(doc.text, p, res.start, res.end)
                 ),
             )
@@ -276,7 +341,9 @@ def segment(doc: Document) -> list[MeetingRecord]:
             idx = records.index(agenda)
             attached = _attach(agenda, sec, doc, p)
             if sec.kind == "work_programme":
-                rows = find_rows(doc.text, sec.start, sec.end, years=programme_years(sec.title or ""))
+                rows = find_rows(
+                    doc.text, sec.start, sec.end, years=programme_years(sec.title or "")
+                )
                 attached = replace(attached, work_programme=attached.work_programme + tuple(rows))
             records[idx] = agenda = attached
             continue
@@ -293,9 +360,15 @@ def segment(doc: Document) -> list[MeetingRecord]:
             )
             records.append(
                 MeetingRecord(
-                    source=doc.source, section="briefing_note", committee=sec.committee,
-                    date=sec.date, start=sec.start, end=sec.end,
-                    name=sec.title, items=(item,), refs=tuple(find_refs(p, sec.header_end, sec.end)),
+                    source=doc.source,
+                    section="briefing_note",
+                    committee=sec.committee,
+                    date=sec.date,
+                    start=sec.start,
+                    end=sec.end,
+                    name=sec.title,
+                    items=(item,),
+                    refs=tuple(find_refs(p, sec.header_end, sec.end)),
                 )
             )
     return records

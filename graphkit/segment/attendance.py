@@ -17,7 +17,9 @@ from .text import lines
 
 __all__ = ["heading_of", "parse_attendance"]
 
-_SURNAME_ONLY = re.compile(r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$")
+_SURNAME_ONLY = re.compile(
+    r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$"
+)
 _HEADING = re.compile(
     r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$"
 )
@@ -103,7 +105,10 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
     chair = False
     if role:
         low = role.lower()
-        if re.fullmatch(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?", low) or low == "in the chair":
+        if (
+            re.fullmatch(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?", low)
+            or low == "in the chair"
+        ):
             chair = True
         elif low.startswith("deputy cabinet member") and h.capacity in ("member", "other-member"):
             capacity, stated = "other-member", True
@@ -137,15 +142,20 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         inside.append(depth > 0)
         depth -= ch == ")" and depth > 0
     names = [n for n in find_names(line, offset=s) if not inside[n.start - s]]
-    if len(names) > 1 and names[0].given and not names[0].title and all(
-        not n.given for n in names[1:]
+    if (
+        len(names) > 1
+        and names[0].given
+        and not names[0].title
+        and all(not n.given for n in names[1:])
     ):
         # "Finance J Kemble, K Lee": in a list of initials, the first word is a directorate
         m = re.search(r"[ \u00a0]([A-Z]\.?[ \u00a0]+\S)", names[0].text)
         if m and len(names[0].text.split()) == 3:
             at = names[0].start + m.start(1)
             names = [n for n in find_names(text[at:e], offset=at) if not inside[n.start - s]]
-    plural = any(n.plural_title for n in names) or bool(re.match(r"\s*(?:Councillors|Cllrs)\b", line))
+    plural = any(n.plural_title for n in names) or bool(
+        re.match(r"\s*(?:Councillors|Cllrs)\b", line)
+    )
     out: list[AttendanceRecord] = []
     if not names:
         if plural or h.capacity in ("co-opted",):
@@ -153,10 +163,12 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         else:
             return out
     prefix = _role(text[s : names[0].start]) if names else None
-    if prefix and (prefix.lower().rstrip("s") in ("councillor", "cllr") or prefix.lower() in ROLE_WORDS):
+    if prefix and (
+        prefix.lower().rstrip("s") in ("councillor", "cllr") or prefix.lower() in ROLE_WORDS
+    ):
         prefix = None
     bounds = [n.start for n in names[1:]] + [e]
-    for n, stop in zip(names, bounds):
+    for n, stop in zip(names, bounds, strict=True):
         pieces = _split_top(text[n.end : stop])
         role = None
         extra: list[AttendanceRecord] = []
@@ -166,7 +178,9 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
             m = _SURNAME_ONLY.match(re.sub(r"\s+(?:and|&)$", "", piece.strip()))
             if k and plural and m and m.group("s").lower() not in ROLE_WORDS:
                 at = text.index(m.group("s"), pos)
-                extra.append(_entry(m.group("s"), at, at + len(m.group("s")), _role(m.group("r") or ""), h))
+                extra.append(
+                    _entry(m.group("s"), at, at + len(m.group("s")), _role(m.group("r") or ""), h)
+                )
             elif role is None and not extra:
                 role = _role(piece)
             pos += len(piece) + 1

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import find_dates
-from ..model import ActionRecord, ItemRecord, MeetingRef
+from ..model import ActionRecord, MeetingRef
 from .text import clean, paragraphs
 
 __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
@@ -16,13 +16,13 @@ _HEAD = re.compile(
     r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*(?P<num>\d{1,3})(?P<dot>\.)?(?!\d)[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
 )
 # "49." alone on a line, the title on the next line with text (web pages)
-_NUM_ALONE = re.compile(r"(?m)^[ \t]*(?P<num>\d{1,3})\.[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<title>\S[^\n]*)")
+_NUM_ALONE = re.compile(
+    r"(?m)^[ \t]*(?P<num>\d{1,3})\.[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<title>\S[^\n]*)"
+)
 _NOISE = re.compile(
     r"\s*(?:\(\s*Pages?\s+[\d\s\-–]+\)|pdf icon PDF\s+[\d.]+\s*[KM]B|PDF\s+[\d.]+\s*[KM]B)\s*", re.I
 )
-_PROCEDURAL = re.compile(
-    r"^(?:public|private) business$|^present:?$|^part [ab12]$", re.I
-)
+_PROCEDURAL = re.compile(r"^(?:public|private) business$|^present:?$|^part [ab12]$", re.I)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,10 @@ def _chain(cands: list[_Cand]) -> list[_Cand]:
 def _unnumbered(text: str, plain: str, start: int, end: int) -> list[_Cand]:
     """Headings marked only by markup: a Markdown heading or a wholly bold line."""
     out = []
-    for m in re.finditer(r"(?m)^[ \t]*(?:#{1,6}[ \t]+(?P<h>[^\n]+)|\*\*(?P<b>[^*\n]{3,120})\*\*[ \t]*)$", text[start:end]):
+    for m in re.finditer(
+        r"(?m)^[ \t]*(?:#{1,6}[ \t]+(?P<h>[^\n]+)|\*\*(?P<b>[^*\n]{3,120})\*\*[ \t]*)$",
+        text[start:end],
+    ):
         title = clean(m.group("h") or m.group("b"))
         if _title_ok(title) and not re.match(r"RESOLVED", title):
             pos = start + m.start()
@@ -168,7 +171,10 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
             who = agent.group("a") if agent else None
             listed = _listed_after(plain, e, end) if sentence.rstrip().endswith(":") else []
             if listed:
-                out.extend(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=who) for a, b in listed)
+                out.extend(
+                    ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=who)
+                    for a, b in listed
+                )
             else:
                 out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e, agent=who))
     return out

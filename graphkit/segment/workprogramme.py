@@ -47,7 +47,9 @@ def _date(cell: str, years: tuple[int, int] | None) -> tuple[dt.date | None, str
     return None, cell.strip()
 
 
-def find_rows(text: str, start: int, end: int, *, years: tuple[int, int] | None) -> list[WorkProgrammeRow]:
+def find_rows(
+    text: str, start: int, end: int, *, years: tuple[int, int] | None
+) -> list[WorkProgrammeRow]:
     """Rows of tab-separated work-programme tables in ``[start, end)``; page repeats dropped."""
     cols: dict[str, int] | None = None
     current: tuple[dt.date | None, str | None] = (None, None)
@@ -72,8 +74,8 @@ def find_rows(text: str, start: int, end: int, *, years: tuple[int, int] | None)
         if cols is None:
             continue
 
-        def cell(key: str, labels: list[str] = labels) -> str:
-            i = cols.get(key) if cols else None
+        def cell(key: str, labels: list[str] = labels, cols: dict[str, int] = cols) -> str:
+            i = cols.get(key)
             return labels[i] if i is not None and i < len(labels) else ""
 
         first = labels[0]

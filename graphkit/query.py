@@ -1,0 +1,590 @@
+"""The SPARQL query library: find, describe and run the saved queries in ``queries/*.rq``.
+
+A query file starts with a comment header (format in ``docs/queries.md``)::
+
+    # title: Topic timeline
+    # description: Every meeting and agenda item that discussed a programme or topic.
+    # param: topic = HAF — programme or topic, matched against its labels
+
+Queries run over the union of all graphs (the default graph plus every document's
+named graph), in rdflib or in pyoxigraph, with the same rows. Parameters are bound as
+RDF terms through the engine (rdflib ``initBindings``; pyoxigraph ``substitutions`` or
+a ``VALUES`` block of serialised terms), never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import QueryError
+from .vocab import XSD
+
+__all__ = [
+    "ENGINES",
+    "FORMATS",
+    "PARAM_KINDS",
+    "Param",
+    "Query",
+    "Results",
+    "bind_params",
+    "format_results",
+    "list_queries",
+    "load_query",
+    "oxigraph_store",
+    "parse_query",
+    "queries_dir",
+    "run_query",
+    "with_values",
+]
+
+ENGINES = ("rdflib", "oxigraph")
+FORMATS = ("table", "csv", "tsv", "json", "markdown")
+PARAM_KINDS = ("text", "date", "integer", "iri")
+
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<kind>\w+)\))?\s*"
+    r"(?P<eq>=\s*(?P<default>.*?))?\s*(?:—|--)\s*(?P<doc>.+)$"
+)
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: ``default`` None means required, "" means optional (unbound)."""
+
+    name: str
+    kind: str
+    default: str | None
+    description: str
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    def usage(self) -> str:
+        """One line for listings.
+
+        >>> Param("topic", "text", "HAF", "a programme").usage()
+        'topic = HAF — a programme'
+        >>> Param("asof", "date", "", "a day").usage()
+        'asof (date, optional) — a day'
+        """
+        kind = "" if self.kind == "text" else self.kind
+        flag = "required" if self.required else ("optional" if self.default == "" else "")
+        extra = ", ".join(x for x in (kind, flag) if x)
+        shown = f" = {self.default}" if self.default else ""
+        return f"{self.name}{f' ({extra})' if extra else ''}{shown} — {self.description}"
+
+
+@dataclass(frozen=True)
+class Query:
+    """A saved query: its name (file stem), header and text."""
+
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Results:
+    """Rows of rdflib terms (None where a variable is unbound); ``boolean`` for ASK."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Node | None, ...], ...]
+    boolean: bool | None = None
+
+
+# -- finding and reading queries ------------------------------------------------------------
+def queries_dir() -> Path:
+    """The shipped query folder: the checkout's ``queries/``, or the installed copy.
+
+    A wheel carries the queries as ``graphkit/queries/*.rq`` (copied at build time by
+    ``setup.py``); a source checkout or editable install reads the top-level folder.
+    """
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "queries"
+    if (package.parent / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    installed = package / "queries"
+    if installed.is_dir():
+        return installed
+    raise QueryError(
+        f"the query library is missing (looked in {checkout} and {installed}); "
+        "reinstall graphkit or run from a source checkout"
+    )
+
+
+def parse_query(text: str, *, name: str, path: Path | None = None) -> Query:
+    """Read the comment header of a query.
+
+    >>> q = parse_query("# title: T\\n# param: who — a person\\nSELECT * {}", name="x")
+    >>> q.title, [p.name for p in q.params], q.params[0].required
+    ('T', ['who'], True)
+    """
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    where = path or name
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break  # the header ends at the first line of SPARQL
+        m = _HEADER.match(stripped)
+        if not m:
+            continue
+        key, value = m.groups()
+        if key != "param":
+            fields.setdefault(key, value)
+            continue
+        pm = _PARAM.match(value)
+        if not pm:
+            raise QueryError(
+                f"{where}:{n}: bad param line {value!r}; write "
+                "'# param: name = default — meaning' (or 'name — meaning' for a required one)"
+            )
+        kind = pm["kind"] or "text"
+        if kind not in PARAM_KINDS:
+            raise QueryError(
+                f"{where}:{n}: unknown parameter kind {kind!r}; use one of {', '.join(PARAM_KINDS)}"
+            )
+        default = None if pm["eq"] is None else pm["default"].strip()
+        if default:
+            _term(kind, default, pm["name"])  # a bad default is the query author's mistake
+        params.append(Param(pm["name"], kind, default, pm["doc"].strip()))
+    names = [p.name for p in params]
+    if len(set(names)) != len(names):
+        raise QueryError(f"{where}: a parameter is declared twice ({', '.join(names)})")
+    return Query(
+        name=name,
+        title=fields.get("title", ""),
+        description=fields.get("description", ""),
+        params=tuple(params),
+        text=text,
+        path=path,
+    )
+
+
+def list_queries() -> list[Query]:
+    """Every shipped query, sorted by name."""
+    return [_read(p) for p in sorted(queries_dir().glob("*.rq"))]
+
+
+def load_query(name_or_path: str | Path) -> Query:
+    """A shipped query by name (``topic-timeline``) or a ``.rq`` file by path."""
+    candidate = Path(name_or_path)
+    shipped = {p.stem: p for p in queries_dir().glob("*.rq")}
+    if str(name_or_path) in shipped:  # a bare name is a shipped query, even if a file has it
+        return _read(shipped[str(name_or_path)])
+    if candidate.suffix == ".rq" or candidate.is_file():
+        if not candidate.is_file():
+            raise QueryError(f"{candidate}: no such query file")
+        return _read(candidate)
+    import difflib
+
+    close = difflib.get_close_matches(str(name_or_path), shipped, n=3)
+    hint = f" (did you mean {', '.join(close)}?)" if close else ""
+    raise QueryError(
+        f"unknown query {str(name_or_path)!r}{hint}; available: {', '.join(sorted(shipped))}; "
+        "or give the path of a .rq file"
+    )
+
+
+def _read(path: Path) -> Query:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise QueryError(f"{path}: cannot read query ({err})") from err
+    return parse_query(text, name=path.stem, path=path)
+
+
+# -- parameters -------------------------------------------------------------------------------
+def _term(kind: str, value: str, name: str) -> Node:
+    """A parameter value as an RDF term of its declared kind.
+
+    >>> _term("date", "2022-01-31", "asof")
+    rdflib.term.Literal('2022-01-31', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#date'))
+    >>> _term("text", 'x" } DROP', "topic")
+    rdflib.term.Literal('x" } DROP')
+    """
+    if kind == "date":
+        import datetime as dt
+
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"parameter {name} must be a date YYYY-MM-DD, got {value!r}") from None
+        return Literal(day.isoformat(), datatype=XSD.date)
+    if kind == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value):
+            raise QueryError(f"parameter {name} must be a whole number, got {value!r}")
+        return Literal(int(value))
+    if kind == "iri":
+        if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+", value):
+            raise QueryError(f"parameter {name} must be an absolute IRI, got {value!r}")
+        return URIRef(value)
+    return Literal(value)
+
+
+def bind_params(query: Query, params: Mapping[str, str] | None = None) -> dict[str, Node]:
+    """Check ``params`` against the query's header; fill defaults; make RDF terms.
+
+    An empty value leaves an optional parameter unbound (it then matches everything).
+    """
+    params = dict(params or {})
+    unknown = sorted(set(params) - {p.name for p in query.params})
+    if unknown:
+        known = ", ".join(p.name for p in query.params) or "none"
+        raise QueryError(
+            f"query {query.name!r} has no parameter {', '.join(unknown)}; its parameters: {known}"
+        )
+    bound: dict[str, Node] = {}
+    for p in query.params:
+        value = params.get(p.name, p.default)
+        if value is None or (value == "" and p.required):
+            raise QueryError(
+                f"query {query.name!r} needs --param {p.name}=VALUE; "
+                f"its parameters: {'; '.join(q.usage() for q in query.params)}"
+            )
+        if value != "":
+            bound[p.name] = _term(p.kind, value, p.name)
+    return bound
+
+
+# -- running ------------------------------------------------------------------------------------
+def run_query(
+    query: Query | str | Path,
+    graph: Dataset | str | Path | Any,
+    *,
+    params: Mapping[str, str] | None = None,
+    engine: str = "rdflib",
+) -> Results:
+    """Run a query (a :class:`Query`, a shipped name or a ``.rq`` path) over ``graph``.
+
+    ``graph`` is a Dataset, any file ``graphkit build`` writes, or (for
+    ``engine="oxigraph"``) a ``pyoxigraph.Store`` from :func:`oxigraph_store`, to
+    reuse across queries. The query sees the union of the default graph and every
+    named graph.
+    """
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    q = query if isinstance(query, Query) else load_query(query)
+    bindings = bind_params(q, params)
+    if isinstance(graph, (str, Path)):
+        from .load import load_graph
+
+        graph = load_graph(graph)
+    if engine == "oxigraph":
+        store = oxigraph_store(graph) if isinstance(graph, Dataset) else graph
+        return _run_oxigraph(q, store, bindings)
+    if not isinstance(graph, Dataset):
+        raise QueryError("the rdflib engine needs an rdflib Dataset or a graph file")
+    return _run_rdflib(q, graph, bindings)
+
+
+def _syntax_error(q: Query, err: Exception) -> QueryError:
+    where = q.path or q.name
+    detail = " ".join(str(err).split())
+    return QueryError(f"{where}: SPARQL syntax error: {detail}")
+
+
+@functools.lru_cache(maxsize=64)
+def _prepared(text: str) -> Any:
+    """rdflib's parse of a query, kept: parsing costs more than running a small query."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(text)
+
+
+def _run_rdflib(q: Query, ds: Dataset, bindings: Mapping[str, Node]) -> Results:
+    try:
+        prepared = _prepared(q.text)
+    except Exception as err:  # pyparsing raises its own types
+        raise _syntax_error(q, err) from err
+    union = ds.default_union
+    ds.default_union = True
+    try:
+        try:
+            init: dict[str, Any] = dict(bindings)
+            res = ds.query(prepared, initBindings=init)
+        except Exception as err:  # rdflib's evaluator raises many types
+            raise QueryError(f"{q.path or q.name}: rdflib could not run the query "
+                             f"({type(err).__name__}: {err})") from err
+        if res.type == "ASK":
+            return Results((), (), bool(res.askAnswer))
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            triples: list[Any] = sorted(tuple(t) for t in res.graph or ())
+            return Results(("subject", "predicate", "object"), tuple(triples))
+        names = tuple(str(v) for v in res.vars or ())
+        rows: list[Any] = [tuple(row) for row in res]  # type: ignore[arg-type]
+        return Results(names, tuple(rows))
+    finally:
+        ds.default_union = union
+
+
+def _to_ox(term: Node) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot hand {term!r} to pyoxigraph")
+
+
+def _from_ox(term: Any) -> Node | None:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+
+def oxigraph_store(ds: Dataset) -> Any:
+    """The Dataset copied into a pyoxigraph Store, graph for graph."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    default = ds.default_graph.identifier
+    graphs = ds.graphs() if hasattr(ds, "graphs") else ds.contexts()  # rdflib < 7.1
+    quads: list[Any] = []
+    for g in graphs:
+        name = ox.DefaultGraph() if g.identifier == default else _to_ox(g.identifier)
+        quads.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), name) for s, p, o in g)
+    store.extend(quads)
+    return store
+
+
+def _run_oxigraph(q: Query, store: Any, bindings: Mapping[str, Node]) -> Results:
+    import pyoxigraph as ox
+
+    text = q.text
+    substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+    try:
+        try:
+            res = store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
+        except RuntimeError:
+            # pyoxigraph substitutes only projected variables (SEP-0007); otherwise the
+            # terms go in a VALUES block at the start of the WHERE group.
+            if not bindings:
+                raise
+            text = with_values(q.text, {k: str(_to_ox(v)) for k, v in bindings.items()})
+            res = store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise _syntax_error(q, err) from err
+    except (RuntimeError, OSError) as err:
+        raise QueryError(f"{q.path or q.name}: pyoxigraph could not run the query ({err})") from err
+    if isinstance(res, ox.QueryBoolean):
+        return Results((), (), bool(res))
+    if isinstance(res, ox.QueryTriples):
+        triples: list[Any] = sorted(
+            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res)
+        return Results(("subject", "predicate", "object"), tuple(triples))
+    names = tuple(v.value for v in res.variables)
+    rows = tuple(tuple(_from_ox(sol[i]) for i in range(len(names))) for sol in res)
+    return Results(names, rows)
+
+
+# A token scanner just good enough to find the WHERE group: it skips IRIs, strings and
+# comments, so a brace or keyword inside them is never mistaken for syntax.
+_TOKENS = re.compile(
+    r"""(?P<iri><[^<>"{}|^`\\\s]*>)"""
+    r"""|(?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
+    r"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+    r"""|(?P<comment>\#[^\n]*)"""
+    r"""|(?P<word>[A-Za-z_][\w-]*(?::[\w.-]*)?|[?$]\w+|:\w*)"""
+    r"""|(?P<brace>[{}])""",
+    re.S,
+)
+
+
+def with_values(text: str, terms: Mapping[str, str]) -> str:
+    """``text`` with a VALUES block of serialised ``terms`` opening its WHERE group.
+
+    >>> with_values('SELECT ?x WHERE { ?x ?p "}" }', {"p": "<http://e/p>"})
+    'SELECT ?x WHERE {\\nVALUES (?p) { (<http://e/p>) }\\n ?x ?p "}" }'
+    >>> with_values("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {})
+    'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }'
+    """
+    if not terms:
+        return text
+    depth = 0
+    after_where = False
+    construct = False
+    for m in _TOKENS.finditer(text):
+        if m["word"]:
+            word = m["word"].upper()
+            if depth == 0 and word == "WHERE":
+                after_where = True
+            elif depth == 0 and word in ("CONSTRUCT", "DESCRIBE"):
+                construct = True
+        elif m["brace"] == "{":
+            if depth == 0 and (after_where or not construct):
+                names = " ".join(f"?{k}" for k in terms)
+                values = " ".join(terms.values())
+                block = f"\nVALUES ({names}) {{ ({values}) }}\n"
+                return text[: m.end()] + block + text[m.end() :]
+            depth += 1
+        elif m["brace"] == "}":
+            depth -= 1
+    raise QueryError("cannot bind parameters: the query has no WHERE group")
+
+
+# -- output formats -----------------------------------------------------------------------------
+def _plain(term: Node | None) -> str:
+    """A term as plain text: an IRI or a literal's lexical form; '' when unbound.
+
+    >>> _plain(Literal(3)), _plain(URIRef("http://e/x")), _plain(None)
+    ('3', 'http://e/x', '')
+    """
+    return "" if term is None else str(term)
+
+
+_SHORT_TYPES = {str(XSD.integer), str(XSD.decimal), str(XSD.boolean)}
+
+
+def _turtle(term: Node | None) -> str:
+    r"""A term in N-Triples form (numbers bare), as SPARQL 1.1 TSV results write it.
+
+    >>> _turtle(Literal(3)), _turtle(URIRef("http://e/x"))
+    ('3', '<http://e/x>')
+    >>> print(_turtle(Literal('say "hi"\tnow', lang="en")))
+    "say \"hi\"\tnow"@en
+    """
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = str(term)
+    short = isinstance(term, Literal) and str(term.datatype) in _SHORT_TYPES
+    if short and re.fullmatch(r"[+-]?\d+|[+-]?\d*\.\d+|true|false", text):
+        return text
+    for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
+        text = text.replace(raw, escaped)
+    if isinstance(term, Literal) and term.language:
+        return f'"{text}"@{term.language}'
+    if isinstance(term, Literal) and term.datatype:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if isinstance(term, Literal):
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype:
+            out["datatype"] = str(term.datatype)
+    return out
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _table(results: Results, *, width: int | None) -> str:
+    head = list(results.variables)
+    body = [[_one_line(_plain(t)) for t in row] for row in results.rows]
+    if width:
+        body = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in body]
+    sizes = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(head)]
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(n) for c, n in zip(cells, sizes, strict=True)).rstrip()
+
+    lines = [line(head), "  ".join("-" * n for n in sizes)] + [line(row) for row in body]
+    lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _markdown(results: Results) -> str:
+    def cell(term: Node | None) -> str:
+        return _one_line(_plain(term)).replace("\\", "\\\\").replace("|", "\\|")
+
+    lines = ["| " + " | ".join(results.variables) + " |"]
+    lines.append("|" + "|".join("---" for _ in results.variables) + "|")
+    lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in results.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _csv(results: Results) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")  # SPARQL 1.1 CSV: RFC 4180
+    writer.writerow(results.variables)
+    writer.writerows([_plain(t) for t in row] for row in results.rows)
+    return buf.getvalue()
+
+
+def _tsv(results: Results) -> str:
+    lines = ["\t".join(f"?{v}" for v in results.variables)]
+    lines += ["\t".join(_turtle(t) for t in row) for row in results.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _json(results: Results) -> str:
+    import json
+
+    if results.boolean is not None:
+        doc: dict[str, object] = {"head": {}, "boolean": results.boolean}
+    else:
+        bindings = [
+            {v: _json_term(t) for v, t in zip(results.variables, row, strict=True) if t is not None}
+            for row in results.rows
+        ]
+        doc = {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_results(results: Results, fmt: str = "table", *, width: int | None = None) -> str:
+    """Results as text: ``table`` (aligned; cells cut to ``width``), ``csv`` (SPARQL 1.1
+    CSV: plain values), ``tsv`` (SPARQL 1.1 TSV: terms in Turtle form), ``json``
+    (SPARQL 1.1 Query Results JSON) or ``markdown``.
+
+    >>> r = Results(("n", "name"), ((Literal(2), Literal("a|b")),))
+    >>> print(format_results(r, "markdown"), end="")
+    | n | name |
+    |---|---|
+    | 2 | a\\|b |
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if results.boolean is not None and fmt != "json":
+        answer = "true" if results.boolean else "false"
+        results = Results(("boolean",), ((Literal(answer),),))
+    if fmt == "table":
+        return _table(results, width=width)
+    return {"csv": _csv, "tsv": _tsv, "json": _json, "markdown": _markdown}[fmt](results)

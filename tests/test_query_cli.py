@@ -1,0 +1,144 @@
+"""`graphkit query` through click's CliRunner, on the hand-written mini graph."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphkit.cli import cli
+from graphkit.errors import GraphkitError, QueryError
+from graphkit.query import list_queries
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Dataset.default_context is deprecated:DeprecationWarning",
+    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning",
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).resolve().parent / "data" / "queries" / "mini.trig"
+EXPECTED = json.loads((MINI.parent / "mini-expected.json").read_text(encoding="utf-8"))
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, ["query", *args], catch_exceptions=True)
+
+
+def _case(name: str, **params: str) -> dict:
+    return next(c for c in EXPECTED if c["query"] == name and c["params"] == params)
+
+
+def test_help():
+    res = invoke("--help")
+    assert res.exit_code == 0
+    for option in ("--list", "--param", "--graph", "--format", "--engine", "--show"):
+        assert option in res.output
+
+
+def test_list_shows_every_query_with_title_and_parameters():
+    res = invoke("--list")
+    assert res.exit_code == 0
+    for q in list_queries():
+        assert f"{q.name}: {q.title}" in res.output
+        for p in q.params:
+            assert f"--param {p.usage()}" in res.output
+
+
+def test_run_by_name_csv_is_the_default_off_a_terminal():
+    res = invoke("topic-timeline", "--param", "topic=play scheme", "--graph", str(MINI))
+    assert res.exit_code == 0, res.output
+    rows = list(csv.reader(io.StringIO(res.output)))
+    case = _case("topic-timeline", topic="play scheme")
+    assert rows == [case["columns"], *case["rows"]]
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_formats_and_engines(engine):
+    case = _case("person-meetings", person="Cllr Brook")
+    base = ["person-meetings", "-p", "person=Cllr Brook", "-g", str(MINI), "--engine", engine]
+    res = invoke(*base, "--format", "json")
+    doc = json.loads(res.output)
+    assert doc["head"]["vars"] == case["columns"]
+    assert [[b.get(v, {}).get("value", "") for v in case["columns"]]
+            for b in doc["results"]["bindings"]] == case["rows"]
+    table = invoke(*base, "--format", "table").output.splitlines()
+    assert table[0].split() == case["columns"] and table[-1] == f"({len(case['rows'])} rows)"
+    md = invoke(*base, "-f", "markdown").output.splitlines()
+    assert md[0] == "| " + " | ".join(case["columns"]) + " |" and len(md) == 2 + len(case["rows"])
+    tsv = invoke(*base, "-f", "tsv").output.splitlines()
+    assert tsv[0] == "\t".join(f"?{c}" for c in case["columns"])
+
+
+def test_default_graph_is_build_graph_trig(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = invoke("meeting-chain")
+    assert isinstance(res.exception, GraphkitError)
+    assert "build/graph.trig does not exist" in str(res.exception)
+    (tmp_path / "build").mkdir()
+    shutil.copy(MINI, tmp_path / "build" / "graph.trig")
+    res = invoke("meeting-chain")
+    assert res.exit_code == 0
+    assert len(res.output.splitlines()) == 1 + len(_case("meeting-chain")["rows"])
+
+
+def test_a_build_folder_and_a_user_query_file(tmp_path):
+    (tmp_path / "out").mkdir()
+    shutil.copy(MINI, tmp_path / "out" / "graph.trig")
+    mine = tmp_path / "mine.rq"
+    mine.write_text(
+        "# title: Meetings by year\n"
+        "# param: year = 2021/22 — a municipal year\n"
+        "PREFIX gk: <https://w3id.org/graphkit/ns#>\n"
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+        "SELECT ?date WHERE { ?m gk:municipalYear ?year ; dcterms:date ?date } ORDER BY ?date\n",
+        encoding="utf-8")
+    res = invoke(str(mine), "--graph", str(tmp_path / "out"))
+    assert res.output.splitlines() == ["date", "2021-12-02", "2022-01-20"]
+    res = invoke(str(mine), "--graph", str(tmp_path / "out"), "-p", "year=2022/23")
+    assert res.output.splitlines() == ["date", "2022-06-16", "2023-02-09"]
+
+
+def test_show_prints_the_query():
+    res = invoke("who-held-role", "--show")
+    assert res.output == (ROOT / "queries" / "who-held-role.rq").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["topic-timelin", "-g", str(MINI)], "did you mean topic-timeline"),
+        (["evidence", "-g", str(MINI)], "needs --param entity=VALUE"),
+        (["evidence", "-g", str(MINI), "-p", "entity=x", "-p", "colour=red"],
+         "no parameter colour; its parameters: entity"),
+        (["evidence", "-g", str(MINI), "-p", "entity"], "write NAME=VALUE"),
+        (["evidence", "-g", str(MINI), "-p", "entity=a", "-p", "entity=b"], "given twice"),
+        ([], "name a query or a .rq file; available: actions-and-requests"),
+    ],
+)
+def test_errors_say_what_is_available(args, message):
+    res = invoke(*args)
+    assert isinstance(res.exception, GraphkitError), res.output
+    assert message in str(res.exception)
+
+
+def test_syntax_error_in_a_user_file(tmp_path):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT * WHERE { ?s ?p }\n", encoding="utf-8")
+    res = invoke(str(bad), "-g", str(MINI))
+    assert isinstance(res.exception, QueryError)
+    assert "bad.rq: SPARQL syntax error" in str(res.exception)
+
+
+def test_main_turns_errors_into_a_message_and_exit_status_2(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphkit", "query", "no-such-query", "-g", str(MINI)],
+        capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("graphkit: error: unknown query 'no-such-query'")
