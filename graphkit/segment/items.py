@@ -136,9 +136,11 @@ _ACTION = re.compile(
     r"\b(?:agreed|agree|agrees|undertook|undertake|undertakes|were asked|was asked)\b[^.;]{0,40}?"
     r"\bto\s+(?:circulate|provide|look|bring|report|share|send|write|add|include|arrange|investigate"
     r"|consider|follow|feed|update|receive|explore|review|respond|contact|check|confirm|supply"
-    r"|forward|present|meet|raise|seek|invite|produce|prepare)\b"
+    r"|forward|present|meet|raise|seek|invite|produce|prepare|exclude|refer|defer|recommend"
+    r"|establish|monitor|hold)\b"
     r"|\brequest(?:s|ed)?\s+(?:that\b|a\s+(?:report|briefing|letter|further|update))"
     r"|\basked\s+that\b"
+    r"|\bincludes?\b[^.;:]{0,160}?\b(?:on|in)\s+the\s+(?:[\w/ -]{0,30}\s+)?work\s+programme\b"
     r"|\bwould\s+be\s+(?:writing|sending|providing|circulating|arranging|reporting|followed\s+up)\b"
     r"|\b(?:send|sends)\s+a\s+letter\b|\bletter\s+be\s+sent\b"
     r"|\bbe\s+added\s+to\s+the\s+(?:\w+\s+)?work\s+programme\b"
@@ -170,14 +172,66 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
             agent = _AGENT.match(clean(plain[s:e]))
             who = agent.group("a") if agent else None
             listed = _listed_after(plain, e, end) if sentence.rstrip().endswith(":") else []
-            if listed:
-                out.extend(
-                    ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=who)
-                    for a, b in listed
-                )
-            else:
-                out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e, agent=who))
+            for a, b in listed or _clauses(plain, s, e):
+                out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=who))
     return out
+
+
+def _clauses(plain: str, s: int, e: int) -> list[tuple[int, int]]:
+    """One span per request in a sentence: "Requests a report ... and X be added to the
+    Work Programme" holds two; "includes A and B on the Work Programme" adds two items."""
+    sentence = plain[s:e]
+    inline = _INLINE_ADD.search(sentence)
+    if inline:
+        listed = inline.group("list")
+        parts = [p for p in _split_and(listed) if p.strip()]
+        if len(parts) > 1:
+            base = s + inline.start("list")
+            spans, pos = [], 0
+            for part in parts:
+                at = listed.index(part, pos)
+                lead = len(part) - len(part.lstrip())
+                spans.append((base + at + lead, base + at + len(part.rstrip())))
+                pos = at + len(part)
+            return spans
+    hits = list(_ACTION.finditer(sentence))
+    cuts = [0]
+    for prev, h in zip(hits, hits[1:], strict=False):
+        # a second request joined by "and" ("... and X be added to the Work Programme")
+        joint = sentence.rfind(" and ", prev.end(), h.start())
+        if joint != -1:
+            cuts.append(joint + 5)
+    cuts.append(len(sentence))
+    return [(s + a, s + b) for a, b in zip(cuts, cuts[1:], strict=False) if sentence[a:b].strip()]
+
+
+_INLINE_ADD = re.compile(
+    r"\b(?:includes?|add(?:s|ed)?)\s+(?P<list>(?!the following)[^:;]+?)\s+(?:on|to|in)\s+the\s+"
+    r"(?:[\w/ -]{0,30}\s+)?work\s+programme\b",
+    re.I,
+)
+
+
+def _split_and(text: str) -> list[str]:
+    """Split at " and " and commas outside parentheses.
+
+    >>> _split_and("Fostering and the Family Project (including a Reunification and Care Project)")
+    ['Fostering', 'the Family Project (including a Reunification and Care Project)']
+    """
+    parts, depth, cur, i = [], 0, "", 0
+    while i < len(text):
+        ch = text[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0 and (text.startswith(" and ", i) or ch == ","):
+            parts.append(cur)
+            cur = ""
+            i += 1 if ch == "," else 5
+            continue
+        cur += ch
+        i += 1
+    parts.append(cur)
+    return parts
 
 
 def _listed_after(plain: str, pos: int, end: int) -> list[tuple[int, int]]:
