@@ -26,19 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rdflib import Dataset, Literal, URIRef  # noqa: E402
 
 from graphkit.view import build_view  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from support import CHROMIUM_ARGS  # noqa: E402
+
 from graphkit.vocab import DCTERMS, FOAF, GK, OA, ORG, RDF, SCHEMA, SKOS, XSD  # noqa: E402
 
 BASE = "https://w3id.org/graphkit/id/"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def generate(n: int, *, seed: int = 1) -> Dataset:

@@ -67,3 +67,35 @@ def seeds_build(seeds_result, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seeds_dataset(seeds_result):
     return seeds_result.dataset
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A Virtuoso server on free local ports with a temporary database; stopped at the end."""
+    from support import virtuoso_available, virtuoso_server
+
+    if not virtuoso_available():
+        if IN_CI:
+            pytest.fail("virtuoso-opensource is required under CI; .ci/run must install it")
+        pytest.skip("Virtuoso not installed (Debian virtuoso-opensource)")
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as base:
+        yield base
+
+
+VIRTUOSO_DEFAULT_GRAPH = "https://w3id.org/graphkit/id/graph/default"
+
+
+@pytest.fixture(scope="session")
+def virtuoso_seeds(virtuoso, seeds_build):
+    """The Virtuoso server with the seeds graph pushed by ``graphkit push``: the run."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "graphkit", "push", str(seeds_build / "graph.trig"),
+         "--endpoint", f"{virtuoso}/sparql-graph-crud-auth", "--graph", VIRTUOSO_DEFAULT_GRAPH,
+         "--user", "dba", "--password", "dba"],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+    assert run.returncode == 0, run.stderr
+    return run

@@ -2,94 +2,23 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
-from conftest import IN_CI, ROOT
+from conftest import ROOT, VIRTUOSO_DEFAULT_GRAPH
 from rdflib import Dataset
+from support import free_port
 from test_interop import library_queries, query_text, rows_pyoxigraph, rows_results
 
 from graphkit.serialise import write_formats
 
 pytestmark = [pytest.mark.interop, pytest.mark.slow]
 
-INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
-DEFAULT_GRAPH = "https://w3id.org/graphkit/id/graph/default"
-DB_FILES = ("DatabaseFile", "ErrorLogFile", "LockFile", "TransactionFile", "xa_persistent_file")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def virtuoso_ini(template: str, folder: Path, sql_port: int, http_port: int) -> str:
-    """Debian's virtuoso.ini with the database in ``folder`` and both ports changed."""
-    section = ""
-    lines = []
-    for line in template.splitlines():
-        if m := re.match(r"\s*\[(.+)\]", line):
-            section = m.group(1)
-        key = re.match(r"\s*(\w+)\s*=\s*(.*)", line)
-        if key and not line.lstrip().startswith(";"):
-            name, value = key.groups()
-            if name in DB_FILES:
-                line = f"{name} = {folder / Path(value.split(';')[0].strip()).name}"
-            elif name == "ServerPort" and section == "Parameters":
-                line = f"ServerPort = {sql_port}"
-            elif name == "ServerPort" and section == "HTTPServer":
-                line = f"ServerPort = {http_port}"
-            elif name == "DefaultHost":
-                line = f"DefaultHost = localhost:{http_port}"
-        lines.append(line)
-    return "\n".join(lines) + "\n"
-
-
-@pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory):
-    """A Virtuoso server on free local ports with a temporary database; stopped at the end."""
-    exe = shutil.which("virtuoso-t") or shutil.which("virtuoso-t", path="/usr/bin")
-    if exe is None or not INI.exists():
-        if IN_CI:
-            pytest.fail("virtuoso-opensource is required under CI; .ci/run must install it")
-        pytest.skip("Virtuoso not installed (Debian virtuoso-opensource)")
-    folder = tmp_path_factory.mktemp("virtuoso")
-    http_port = free_port()
-    ini = folder / "virtuoso.ini"
-    ini.write_text(virtuoso_ini(INI.read_text(), folder, free_port(), http_port))
-    log = (folder / "stdout.log").open("wb")
-    proc = subprocess.Popen([exe, "-c", str(ini), "+foreground"], cwd=folder,
-                            stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{http_port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/sparql?query=ASK%7B%7D", timeout=5)
-            break
-        except (urllib.error.URLError, ConnectionError, OSError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                tail = (folder / "stdout.log").read_text()[-2000:]
-                pytest.fail(f"Virtuoso did not start:\n{tail}")
-            time.sleep(0.5)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(10)
-    log.close()
+DEFAULT_GRAPH = VIRTUOSO_DEFAULT_GRAPH
 
 
 def graphkit(*args: str) -> subprocess.CompletedProcess[str]:
@@ -112,12 +41,8 @@ def graph_sizes(base: str, prefix: str) -> dict[str, int]:
 
 
 @pytest.fixture(scope="session")
-def pushed(virtuoso, seeds_build):
-    endpoint = f"{virtuoso}/sparql-graph-crud-auth"
-    run = graphkit("push", str(seeds_build / "graph.trig"), "--endpoint", endpoint,
-                   "--graph", DEFAULT_GRAPH, "--user", "dba", "--password", "dba")
-    assert run.returncode == 0, run.stderr
-    return run
+def pushed(virtuoso_seeds):
+    return virtuoso_seeds
 
 
 def test_push_replaces_each_named_graph(pushed, virtuoso, seeds_dataset):

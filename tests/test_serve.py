@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ import urllib.request
 
 import pytest
 from conftest import DATA, ROOT
+from support import free_port
 from test_interop import rows_pyoxigraph, rows_results
 
 TIMEOUT = 2.0
@@ -21,12 +21,6 @@ QUERY = (DATA / "interop" / "meetings.rq").read_text(encoding="utf-8")
 EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 INSERT = "INSERT DATA { <https://example.org/x> <https://example.org/p> 'intruder' }"
 ASK_INSERTED = "ASK { <https://example.org/x> ?p ?o }"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

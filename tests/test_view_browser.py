@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA, IN_CI, need_tool
 from rdflib import Dataset, Literal, URIRef
+from support import CHROMIUM_ARGS
 from test_view import BASE, HAF_MEETINGS_QUERY, sparql, timeline_graph
 
 from graphkit.view import write_view
@@ -23,16 +24,6 @@ from graphkit.vocab import DCTERMS, FOAF, GK, OA, ORG, RDF, SCHEMA, SKOS, XSD
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
