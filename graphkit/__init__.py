@@ -16,7 +16,9 @@ from .errors import (
     QueryError,
     ValidationFailed,
 )
+from .load import load_graph
 from .model import Document
+from .query import run_query
 
 __version__ = "0.1.0"
 
@@ -31,5 +33,7 @@ __all__ = [
     "ValidationFailed",
     "__version__",
     "build",
+    "load_graph",
+    "run_query",
     "write_outputs",
 ]

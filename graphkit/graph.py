@@ -118,7 +118,9 @@ class _Builder:
         self.council = council_key(council)
         self.docs = {d.source: d for d in docs}
         # rdflib ≥ 7.5 calls it default_graph; earlier releases default_context
-        self.default = getattr(self.ds, "default_graph", None) or self.ds.default_context
+        self.default = (
+            self.ds.default_graph if hasattr(type(self.ds), "default_graph") else self.ds.default_context
+        )
         self.person_by_key = {p.key: p for p in linked.people}
         self.concept_by_key = {c.key: c for c in linked.concepts}
         self.org_by_key = {o.key: o for o in linked.organisations}
