@@ -20,4 +20,9 @@ class BuildWithQueries(build_py):
             self.copy_file(str(rq), str(target / rq.name))
 
 
-setup(cmdclass={"build_py": BuildWithQueries})
+# setuptools' own scratch folder is ./build by default, which is where `graphkit build`
+# writes the graph; keep the two apart.
+setup(
+    cmdclass={"build_py": BuildWithQueries},
+    options={"build": {"build_base": ".setuptools-build"}},
+)
