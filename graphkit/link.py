@@ -711,7 +711,7 @@ def link(
                 evidence[(key, label.lower(), "committee", r.committee)].append(
                     (r.date, r.source, label)
                 )
-            if role and not a.chair and _COUNCIL_ROLE.search(role):
+            if role and _COUNCIL_ROLE.search(role):
                 evidence[(key, slug(role), "council", None)].append((r.date, r.source, role))
     for f in forms:
         role = f.mention.role or _role_after(docs_by_source[f.mention.source], f.mention.end)

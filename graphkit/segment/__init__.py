@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..dates import find_dates, find_times
 from ..model import ActionRecord, Document, ItemRecord, MeetingRecord
-from .attendance import Heading, parse_attendance
+from .attendance import Heading, apologies_in_text, parse_attendance
 from .items import find_actions, find_items, find_refs, find_resolutions
 from .text import clean, plain
 from .workprogramme import find_rows, programme_years, rows_added
@@ -55,13 +55,27 @@ _WORK_PROGRAMME = re.compile(
     r"(?m)^[ \t]*(?P<committee>[^\n]{0,150}?)[ \t]*Work\s+Programme\s+(?P<years>(?:19|20)\d\d\s*[-/–]\s*\d{2,4})[ \t]*$"
 )
 _COMMITTEE_WORDS = re.compile(
-    r"\b(?:Board|Committee|Cabinet|Council|Panel|Commission|Forum|Sub-Committee|Group|Assembly)\b"
+    r"\b(?:Board|Committee|Cabinet|Council|Panel|Commission|Forum|Sub-Committee|Group|Assembly"
+    r"|Executive|Authority|Partnership)\b",
+    re.I,
 )
+_SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}
 
 
 def _committee(raw: str) -> str:
+    """A committee's name as written, without "the" or a trailing "meeting".
+
+    >>> _committee("THE PLANNING AND LICENSING COMMITTEE"), _committee("the Planning Committee meeting")
+    ('Planning and Licensing Committee', 'Planning Committee')
+    """
     name = clean(raw)
     name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.I)
+    name = re.sub(r"\s+meeting$", "", name, flags=re.I)
+    if name.isupper():  # a letterhead in capitals: "PLANNING COMMITTEE"
+        name = " ".join(
+            w.lower() if k and w.lower() in _SMALL_WORDS else w.capitalize()
+            for k, w in enumerate(name.split())
+        )
     return name.replace("’", "'")
 
 
@@ -91,7 +105,9 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         if date is None:
             continue
         venue = None
-        vm = re.match(r"\s*at\s+(?!\d)(?P<v>.+?)\s+on\s+", m.group("rest")) or re.search(
+        vm = re.match(
+            r"\s*(?i:at|in)\s+(?!\d)(?P<v>.+?)\s+(?i:on)\s+", m.group("rest")
+        ) or re.search(
             r"\b(?:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]*?)[\s.*]*$", m.group("rest")
         )
         if vm and not re.match(r"(?:\d|noon|midday)", vm.group("v")):
@@ -295,6 +311,8 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 attendance = tuple(parse_attendance(doc.text, block[0], stop))
                 items = [i for i in items if i.start >= stop]
                 items = [replace(i, position=k) for k, i in enumerate(items, 1)]
+            if sec.kind != "agenda":
+                attendance += tuple(apologies_in_text(doc.text, p, body_start, sec.end))
             if sec.kind == "agenda":
                 mm = re.search(
                     r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)",

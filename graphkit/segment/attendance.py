@@ -15,11 +15,12 @@ from ..model import AttendanceRecord
 from ..names import ROLE_WORDS, find_names
 from .text import lines
 
-__all__ = ["heading_of", "parse_attendance"]
+__all__ = ["apologies_in_text", "heading_of", "parse_attendance"]
 
 _SURNAME_ONLY = re.compile(
     r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$"
 )
+_CHAIR = re.compile(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?|in\s+the\s+chair")
 _HEADING = re.compile(
     r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$"
 )
@@ -104,12 +105,15 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
     capacity, stated = h.capacity, h.capacity_stated
     chair = False
     if role:
-        low = role.lower()
-        if (
-            re.fullmatch(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?", low)
-            or low == "in the chair"
-        ):
+        # "(Leader, in the Chair)": the chair, and a role beside it
+        parts = [p.strip() for p in role.split(",")]
+        chairs = [p for p in parts if _CHAIR.fullmatch(p.lower())]
+        if chairs:
             chair = True
+            role = ", ".join(p for p in parts if p not in chairs) or chairs[0]
+        low = role.lower()
+        if chair:
+            pass
         elif low.startswith("deputy cabinet member") and h.capacity in ("member", "other-member"):
             capacity, stated = "other-member", True
         elif low.startswith("cabinet member") and h.capacity in ("member", "other-member"):
@@ -213,4 +217,22 @@ def parse_attendance(
         if h is None:
             continue
         out.extend(_parse_line(text, s, e, h))
+    return out
+
+
+_APOLOGY_SENTENCE = re.compile(
+    r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:received|submitted|noted|given|tendered|reported|made)\s+(?:from|by|on\s+behalf\s+of)\s+"
+    r"(?P<names>[^.;\n]+)",
+    re.I,
+)
+
+
+def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[AttendanceRecord]:
+    """Apologies written as a sentence: "Apologies for absence were received from
+    Councillors J Abara and K Ferris." """
+    heading = Heading("Apologies", "apologies", "member", False)
+    out: list[AttendanceRecord] = []
+    for m in _APOLOGY_SENTENCE.finditer(plain, start, end):
+        out.extend(_parse_line(text, m.start("names"), m.end("names"), heading))
     return out

@@ -13,7 +13,7 @@ __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 
 # "13. Title" at a line start (or after blanked markup: "Business**1. Apologies****2. ...")
 _HEAD = re.compile(
-    r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*(?P<num>\d{1,3})(?P<dot>\.)?(?!\d)[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
+    r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*(?P<num>\d{1,3}(?P<year>/\d{2,4})?)(?P<dot>\.)?(?!\d)[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
 )
 # "49." alone on a line, the title on the next line with text (web pages)
 _NUM_ALONE = re.compile(
@@ -52,7 +52,12 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
             before = seg[line_start : m.start("num")]
             if before.strip() and not re.search(r"\S\s{2,}$", before):
                 continue  # "- 1. Note the dataset": a list inside an item
-            if rx is _HEAD and not m.group("dot") and not re.match(r"[A-Z]", m.group("title")):
+            numbered_by_year = rx is _HEAD and m.group("year")  # "45/23 Apologies"
+            if (
+                rx is _HEAD
+                and not (m.group("dot") or numbered_by_year)
+                and not re.match(r"[A-Z]", m.group("title"))
+            ):
                 continue
             raw = m.group("title")
             title = clean(_NOISE.sub(" ", raw))
@@ -60,7 +65,8 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
                 continue
             pos = start + m.start("num")
             tstart = start + m.start("title")
-            out.setdefault(pos, _Cand(pos, int(m.group("num")), m.group("num"), title, tstart))
+            num = int(m.group("num").split("/")[0])
+            out.setdefault(pos, _Cand(pos, num, m.group("num"), title, tstart))
     return sorted(out.values(), key=lambda c: c.pos)
 
 

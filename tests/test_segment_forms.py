@@ -1,0 +1,85 @@
+"""More ways minutes are written: capitals, year-numbered minutes, apologies as a
+sentence, a venue after "held in", a chair beside another role. Invented documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import DATA
+
+import graphkit
+from graphkit.documents import read_paths
+from graphkit.segment import segment
+
+CAPITALS = DATA / "stages" / "minutes_capitals.txt"
+
+
+@pytest.fixture(scope="module")
+def record():
+    docs, problems = read_paths([CAPITALS])
+    assert not problems
+    (rec,) = segment(docs[0])
+    return rec
+
+
+def test_a_header_in_capitals(record) -> None:
+    assert record.committee == "Executive"
+    assert record.date == dt.date(2023, 3, 14)
+    assert record.start_time == dt.time(18, 30) and record.end_time == dt.time(19, 45)
+    assert record.venue == "THE COUNCIL CHAMBER, TOWN HALL"
+
+
+def test_minutes_numbered_with_the_year(record) -> None:
+    assert [(i.number, i.title) for i in record.items] == [
+        ("45/23", "APOLOGIES FOR ABSENCE"),
+        ("46/23", "MINUTES"),
+        ("47/23", "GREENER STREETS PROGRAMME"),
+    ]
+
+
+def test_apologies_written_as_a_sentence(record) -> None:
+    sent = [(a.name, a.capacity_stated) for a in record.attendance if a.status == "apologies"]
+    assert sent == [("J Abara", False), ("K Ferris", False)]
+
+
+def test_the_chair_beside_another_role(record) -> None:
+    by_name = {a.name: a for a in record.attendance}
+    leader = by_name["Councillor P Rahman"]
+    assert leader.chair and leader.role == "Leader"
+    assert not by_name["M Hart"].chair and by_name["M Hart"].role == "Vice-Chair"
+    assert by_name["T Ogunleye"].role == "Deputy Leader"
+
+
+def test_roles_over_time_keep_both_roles() -> None:
+    result = graphkit.build(CAPITALS)
+    roles = {(m.person, m.role, m.organisation) for m in result.linked.memberships}
+    assert ("p-rahman", "Chair", "committee") in roles
+    assert ("p-rahman", "Leader", "council") in roles
+    assert result.council == "Westmere Borough Council"
+
+
+@pytest.mark.parametrize(
+    ("header", "committee", "venue"),
+    [
+        (
+            "Minutes of the Planning Committee meeting held on Wednesday 3rd May 2023 at "
+            "7.00 pm in Committee Room 1",
+            "Planning Committee",
+            "Committee Room 1",
+        ),
+        (
+            "Minutes of a meeting of the Licensing Panel held in the Guildhall, Eastport on "
+            "Monday 6 March 2023 at 10.00 am",
+            "Licensing Panel",
+            "the Guildhall, Eastport",
+        ),
+    ],
+)
+def test_header_forms(tmp_path, header: str, committee: str, venue: str) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text(f"{header}\n\nPresent: Cllr A Singh (Chair)\n\n1. Declarations\n\nNone.\n")
+    docs, _ = read_paths([path])
+    (rec,) = segment(docs[0])
+    assert (rec.committee, rec.venue) == (committee, venue)
+    assert [a.name for a in rec.attendance] == ["Cllr A Singh"]
