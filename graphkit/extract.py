@@ -39,12 +39,26 @@ _CAP = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
 _CONN = r"(?:and|of|for|in|the|to|on|&|with|at|by|from)"
 _PROG_HEADS = (
     r"Programmes?|Programs?|Projects?|Strateg(?:y|ies)|Plans?|Schemes?|Academy|Framework|Initiative"
-    r"|Pathway|Toolkit|Fund|Campaign|Pilot|Model"
+    r"|Pathway|Toolkit|Fund|Campaign|Pilot|Model|Training|Apprenticeships?"
+)
+# A name in quotes is a name: "the 'refer a friend' scheme", "‘Ask Jan’", "'The Coventry Way'".
+# The opening quote follows a space or bracket (so "Children's" opens nothing).
+_QUOTED = re.compile(
+    r"(?:(?<=[\s(\[])|^)[‘'\"“](?P<q>[^‘’'\"“”\n]{2,60}?)[’'\"”](?![A-Za-z])"
+    r"(?:\s+(?:[a-z]+\s+)?(?P<head>scheme|programme|campaign|app|pilot|model|project|initiative"
+    r"|approach|framework|training|service))?",
+    re.M,
 )
 # names never cross a line break or a table cell, and take at most one small word in a row
 _BODY = rf"{_CAP}(?: (?:{_CONN} )?{_CAP}){{0,7}}"
+# "Programme Manager", "Project Board": a post or a body named after a programme
+_NOT_A_POST = (
+    r"(?! (?:Manager|Managers|Lead|Leads|Officer|Officers|Board|Team|Director|Co-?ordinator"
+    r"|Group|Worker|Workers)\b)"
+)
 _PROGRAMME = re.compile(
     rf"(?<![\w'’])(?P<body>{_BODY})(?: \((?P<acr>[A-Z]{{2,6}})\))? (?P<head>(?:{_PROG_HEADS})|(?i:programme|project|scheme|strategy|plan))\b"
+    + _NOT_A_POST
 )
 _ACRONYM_DEF = re.compile(
     rf"(?<![\w'’])(?P<long>{_BODY}) \((?P<acr>[A-Z][A-Za-z]{{1,6}}?)(?:'?s)?\)"
@@ -196,6 +210,9 @@ _STOP_START = frozenset(
         "trustee",
     ]
 )
+_SMALL = frozenset(
+    ["and", "of", "for", "in", "the", "to", "on", "with", "at", "by", "from", "a", "an", "&"]
+)
 _GENERIC_BODIES = frozenset(
     [
         "action",
@@ -346,6 +363,13 @@ class ProgrammeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        for m in _QUOTED.finditer(text):
+            q = m.group("q").strip()
+            words = q.split()
+            content = [w for w in words if w.lower() not in _SMALL]
+            titled = len(content) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content)
+            if (m.group("head") and len(words) <= 8) or (titled and len(words) <= 6):
+                _add_span(doc, m.start("q"), m.start("q") + len(m.group("q").rstrip()), "PROGRAMME")
         for m in _ACRONYM_DEF.finditer(text):
             long, start = _strip_start(m.group("long"), m.start("long"))
             acr = m.group("acr")
@@ -381,7 +405,9 @@ class ProgrammeFinder:
             # long names recur in any case ("the family valued programme"); short ones
             # only as written, so "early help" in prose is not "Early Help"
             flags = re.I if len(name.split()) >= 3 else 0
-            for hit in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?![\w])", text, flags):
+            for hit in re.finditer(
+                rf"(?<![\w'’]){re.escape(name)}(?![\w]){_NOT_A_POST}", text, flags
+            ):
                 _add_span(doc, hit.start(), hit.end(), "PROGRAMME")
         return _publish(doc)
 
