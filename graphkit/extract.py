@@ -69,7 +69,15 @@ _ORG_HEADS = (
     r"|Department|Agency|Commission|Foundation|Police|Service|Services"
 )
 _ORG_BODY = rf"{_CAP}(?: (?:(?:and|of|for|in|&) )?{_CAP}){{0,7}}"
-_ORGANISATION = re.compile(rf"(?<![\w'’])(?P<body>{_ORG_BODY}) (?P<head>{_ORG_HEADS})\b(?! [A-Z])")
+# heads may be lower case ("Public Health Inequalities team") and bodies numbered
+# ("Scrutiny Board 3", "Scrutiny Board (2)")
+_ORGANISATION = re.compile(
+    rf"(?<![\w'’])(?P<body>{_ORG_BODY}) (?P<head>{_ORG_HEADS}|team|board|partnership|network|group)\b"
+    r"(?P<num> \(\d{1,2}\)| \d{1,2}\b(?![/.:]\d))?(?! [A-Z])"
+)
+_ORG_GENERIC = frozenset(
+    ["the", "this", "our", "a", "an", "local", "national", "council", "any", "each"]
+)
 # Leading words that begin a sentence or a phrase but not a name.
 _STOP_START = frozenset(
     [
@@ -425,8 +433,10 @@ class OrganisationFinder:
                 start += cut[-1].end()
                 body = body[cut[-1].end() :]
             body, start = _strip_start(body, start)
-            if not body or (len(body.split()) == 1 and body.lower() in _GENERIC_BODIES):
+            if not body or (len(body.split()) == 1 and body.lower() in _ORG_GENERIC):
                 continue
+            if m.group("head").islower() and len(body.split()) < 2:
+                continue  # "the Fostering team": a lower-case head needs a longer name
             _add_span(doc, start, m.end(), "ORG")
         for name in sorted(self.gazetteer.organisations, key=len, reverse=True):
             flags = 0 if len(name) <= 5 else re.I

@@ -119,11 +119,14 @@ class _Builder:
         self.docs = {d.source: d for d in docs}
         # rdflib ≥ 7.5 calls it default_graph; earlier releases default_context
         self.default = (
-            self.ds.default_graph if hasattr(type(self.ds), "default_graph") else self.ds.default_context
+            self.ds.default_graph
+            if hasattr(type(self.ds), "default_graph")
+            else self.ds.default_context
         )
         self.person_by_key = {p.key: p for p in linked.people}
         self.concept_by_key = {c.key: c for c in linked.concepts}
         self.org_by_key = {o.key: o for o in linked.organisations}
+        self.committees: dict[str, str] = {}  # slug -> committee name, filled by to_dataset
 
     def g(self, source: str) -> Graph:
         return self.ds.graph(self.iris.document(source))
@@ -138,6 +141,9 @@ class _Builder:
     def committee(self, name: str) -> URIRef:
         node = self.iris.committee(self.council, name)
         self.default.add((node, RDF.type, ORG.OrganizationalUnit))
+        # stated as well as implied (org:OrganizationalUnit ⊑ org:Organization), for tools
+        # that do no inference and for evidence annotations, whose bodies are organisations
+        self.default.add((node, RDF.type, ORG.Organization))
         self.default.add((node, SKOS.prefLabel, _lit(name)))
         self.default.add((node, ORG.subOrganizationOf, self.iris.council(self.council)))
         return node
@@ -185,6 +191,12 @@ class _Builder:
 
     def organisation(self, g: Graph, key: str, surface: str | None = None) -> URIRef:
         o = self.org_by_key[key]
+        committee = self.committees.get(slug(o.pref_label))
+        if committee is not None:
+            # a committee named in the text is the committee node, not a second organisation
+            if surface and slug(surface) != slug(committee):
+                g.add((self.iris.committee(self.council, committee), SKOS.altLabel, _lit(surface)))
+            return self.iris.committee(self.council, committee)
         node = self.iris.organisation(key)
         g.add((node, RDF.type, ORG.Organization))
         g.add((node, SKOS.prefLabel, _lit(o.pref_label)))
@@ -257,6 +269,7 @@ def to_dataset(
 ) -> Dataset:
     """Build the Dataset. Output depends only on the inputs: no clocks, no counters."""
     b = _Builder(docs, linked, Iris(base), council)
+    b.committees = {slug(r.committee): r.committee for r in meetings}
     iris = b.iris
     council_node = b.council_node()
     scheme = iris.scheme(b.council)

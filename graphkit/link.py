@@ -542,6 +542,24 @@ def _resolve_generic(
     return None
 
 
+def _directorates(meetings: Sequence[MeetingRecord], docs: dict[str, Document]) -> list[Mention]:
+    """ "A Coles, Education and Skills", "Law and Governance G Holmes, C Taylor": the words
+    beside an officer that are not a post name the officer's directorate."""
+    out = []
+    for r in meetings:
+        text = docs[r.source].text
+        for a in r.attendance:
+            if a.capacity != "officer" or not a.role or looks_like_role(a.role):
+                continue
+            line_start = text.rfind("\n", 0, a.start) + 1
+            line_end = text.find("\n", a.end)
+            line_end = len(text) if line_end == -1 else line_end
+            at = text.find(a.role, line_start, line_end)
+            if at != -1:
+                out.append(Mention("ORG", a.role, at, at + len(a.role), r.source))
+    return out
+
+
 def _organisation_key(text: str) -> str:
     t = text.replace("’", "").replace("'", "").lower()
     t = re.sub(r"^the\s+", "", t)
@@ -800,7 +818,8 @@ def link(
             linked.resolved.append((m, "programme", key))
     linked.concepts.sort(key=lambda c: c.key)
 
-    # 4. organisations
+    # 4. organisations, with the directorates written beside officers in attendance lists
+    mentions = list(mentions) + _directorates(meetings, docs_by_source)
     org_root: dict[str, str] = {}
     org_pref: dict[str, str] = {}
     for name, aliases in load_curated("organisations"):
