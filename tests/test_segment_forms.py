@@ -83,3 +83,29 @@ def test_header_forms(tmp_path, header: str, committee: str, venue: str) -> None
     (rec,) = segment(docs[0])
     assert (rec.committee, rec.venue) == (committee, venue)
     assert [a.name for a in rec.attendance] == ["Cllr A Singh"]
+
+
+def test_a_header_written_as_fields_under_the_committee_name() -> None:
+    docs, _ = read_paths([DATA / "stages" / "minutes_fields.txt"])
+    (rec,) = segment(docs[0])
+    assert (rec.section, rec.committee, rec.date) == (
+        "minutes",
+        "Overview and Scrutiny Committee",
+        dt.date(2024, 3, 5),
+    )
+    assert (rec.start_time, rec.venue) == (dt.time(10, 0), "Council Chamber, Ashdale House")
+    assert [(a.name, a.status, a.role, a.chair) for a in rec.attendance] == [
+        ("Pemberton", "present", "Chair", True),
+        ("Oduya", "present", None, False),
+        ("Lister", "present", None, False),
+        ("Councillor Sarah Quinn", "present", "Vice-Chair", False),
+        ("Jane Doe", "present", "Democratic Services Officer", False),
+        ("Mark Evans", "present", "Head of Housing", False),
+        ("Cllr Ruiz", "apologies", None, False),
+    ]
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("1", "Declarations of Interest"),
+        ("2", "Minutes of the last meeting"),
+        ("3", "Housing Allocations Policy Review"),
+    ]
+    assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2024, 2, 6), "approves")]

@@ -79,6 +79,54 @@ def _committee(raw: str) -> str:
     return name.replace("’", "'")
 
 
+_DATE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:date(?:\s+of\s+meeting)?|meeting\s+date|date\s+and\s+time)[ \t]*:[ \t]*(?P<when>[^\n]+)"
+)
+_COUNCIL_NAME = re.compile(
+    r"^[\w .'’-]+\b(?:City|County|Borough|District|Town|Parish|Metropolitan)\s+Council$", re.I
+)
+
+
+def _date_block(doc: Document, p: str) -> list[Section]:
+    """A header written as fields under the committee's name:
+    "Planning Committee / Date: Tuesday 5 March 2024 / Time: 10am / Venue: ..." """
+    m = _DATE_LINE.search(p[:2500])
+    if not m:
+        return []
+    date, time = _when(m.group("when"))
+    if date is None:
+        return []
+    committee = ""
+    for line in reversed(p[: m.start()].splitlines()):
+        name = clean(line)
+        if (
+            name
+            and _COMMITTEE_WORDS.search(name)
+            and not _COUNCIL_NAME.match(name)
+            and len(name) < 120
+        ):
+            committee = name
+            break
+    if not committee:
+        return []
+    head = p[m.start() : m.start() + 600]
+    tm = re.search(r"(?im)^[ \t]*time[ \t]*:[ \t]*(?P<t>[^\n]+)", head)
+    vm = re.search(r"(?im)^[ \t]*(?:venue|place|location)[ \t]*:[ \t]*(?P<v>[^\n]+)", head)
+    fields_end = max([m.end()] + [m.start() + x.end() for x in (tm, vm) if x is not None])
+    kind = "minutes" if re.search(r"(?im)^[ \t]*present\b", p) else "agenda"
+    return [
+        Section(
+            kind,
+            0,
+            fields_end,
+            _committee(committee),
+            date,
+            start_time=time or (_when(tm.group("t"))[1] if tm else None),
+            venue=clean(vm.group("v")) if vm else None,
+        )
+    ]
+
+
 def _when(text: str) -> tuple[dt.date | None, dt.time | None]:
     dates = [d.date for d in find_dates(text) if d.date]
     times = [t for t, _, _ in find_times(text)]
@@ -201,6 +249,8 @@ def find_sections(doc: Document, p: str) -> list[Section]:
                 title=clean(m.group(0)),
             )
         )
+    if not any(s.start < 2500 for s in found):
+        found.extend(_date_block(doc, p))
     found.sort(key=lambda s: s.start)
     for k, sec in enumerate(found):
         sec.end = found[k + 1].start if k + 1 < len(found) else len(doc.text)

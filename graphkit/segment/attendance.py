@@ -179,12 +179,22 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         # in "Councillors A Smith, Jones (Co-opted Member), B Brown" a bare surname is a person
         pos = n.end
         for k, piece in enumerate(pieces):
-            m = _SURNAME_ONLY.match(re.sub(r"\s+(?:and|&)$", "", piece.strip()))
-            if k and plural and m and m.group("s").lower() not in ROLE_WORDS:
-                at = text.index(m.group("s"), pos)
-                extra.append(
-                    _entry(m.group("s"), at, at + len(m.group("s")), _role(m.group("r") or ""), h)
-                )
+            # "Cllrs Pemberton (Chair), Oduya and Lister": bare surnames joined by "and" too
+            subs = re.split(r"\s+(?:and|&)\s+", re.sub(r"\s+(?:and|&)$", "", piece.strip()))
+            hits = [_SURNAME_ONLY.match(x.strip()) for x in subs]
+            if (
+                k
+                and plural
+                and all(hits)
+                and all(x.group("s").lower() not in ROLE_WORDS for x in hits if x)
+            ):
+                for x in hits:
+                    at = text.index(x.group("s"), pos)  # type: ignore[union-attr]
+                    extra.append(
+                        _entry(
+                            x.group("s"), at, at + len(x.group("s")), _role(x.group("r") or ""), h
+                        )  # type: ignore[union-attr]
+                    )
             elif role is None and not extra:
                 role = _role(piece)
             pos += len(piece) + 1
