@@ -109,3 +109,27 @@ def test_a_header_written_as_fields_under_the_committee_name() -> None:
         ("3", "Housing Allocations Policy Review"),
     ]
     assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2024, 2, 6), "approves")]
+
+
+def test_a_work_programme_on_its_own() -> None:
+    result = graphkit.build(DATA / "stages" / "work_programme_alone.txt")
+    assert result.documents[0].kind == "work_programme"
+    (rec,) = result.meetings
+    assert (rec.committee, rec.date) == ("Communities Scrutiny Panel", dt.date(2030, 6, 12))
+    assert [(w.date, w.title, w.lead) for w in rec.work_programme] == [
+        (dt.date(2030, 6, 12), "Library Strategy", "Amy Hale"),
+        (dt.date(2030, 6, 12), "Community Grants Scheme", "Ben Ito"),
+        (dt.date(2030, 10, 9), "Youth Services", None),
+        (None, "Parks Review", None),
+    ]
+    ds = result.dataset
+    ds.default_union = True
+    leads = {
+        str(name)
+        for (name,) in ds.query(
+            "PREFIX gk: <https://w3id.org/graphkit/ns#> "
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+            "SELECT ?name WHERE { ?w a gk:WorkProgrammeEntry ; gk:lead/skos:prefLabel ?name }"
+        )
+    }
+    assert leads == {"Amy Hale", "Ben Ito"}

@@ -415,6 +415,25 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 attached = replace(attached, work_programme=attached.work_programme + tuple(rows))
             records[idx] = agenda = attached
             continue
+        if sec.kind == "work_programme":
+            # a work programme on its own announces the committee's planned meetings: its
+            # rows belong to the first of them (each row keeps its own date)
+            rows = find_rows(doc.text, sec.start, sec.end, years=programme_years(sec.title or ""))
+            dated = sorted(r.date for r in rows if r.date)
+            if rows and dated and sec.committee:
+                records.append(
+                    MeetingRecord(
+                        source=doc.source,
+                        section="work_programme",
+                        committee=sec.committee,
+                        date=dated[0],
+                        start=sec.start,
+                        end=sec.end,
+                        name=sec.title,
+                        work_programme=tuple(rows),
+                    )
+                )
+            continue
         if sec.kind == "briefing_note" and sec.date:
             item = ItemRecord(
                 number=None,
