@@ -23,7 +23,6 @@ __all__ = [
     "Organisation",
     "Person",
     "ItemRecord",
-    "TextSpan",
     "WorkProgrammeRow",
 ]
 
@@ -49,13 +48,6 @@ class Document:
     sha256: str  # of the raw bytes
     kind: str  # one of DOC_KINDS
     title: str | None = None
-
-
-@dataclass(frozen=True)
-class TextSpan:
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)

@@ -262,10 +262,6 @@ class ParsedName:
     plural_title: bool = False  # "Councillors A, B and C"
 
     @property
-    def first_initial(self) -> str | None:
-        return self.initials[0] if self.initials else None
-
-    @property
     def bare(self) -> str:
         """The name without its title: "K Sandhu", "John Gregg", "Sandhu"."""
         if self.given:

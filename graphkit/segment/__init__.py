@@ -213,7 +213,6 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             break
     for m in _BRIEFING.finditer(p):
         date, _ = _when(m.group("when"))
-        head = p.rfind("\n\n", 0, max(0, m.start() - 1))
         # "Briefing note" or the council's name may stand just above "To:"
         start = m.start()
         above = p[max(0, m.start() - 120) : m.start()]
@@ -222,7 +221,6 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         )
         if bm:
             start = m.start() - len(above) + bm.start()
-        del head
         found.append(
             Section(
                 "briefing_note",
@@ -260,6 +258,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
 def _items(doc: Document, p: str, start: int, end: int) -> list[ItemRecord]:
     items = []
     for position, (number, title, s, e, ts) in enumerate(find_items(doc.text, p, start, end), 1):
+        resolutions = find_resolutions(doc.text, p, s, e)
         items.append(
             ItemRecord(
                 number=number,
@@ -268,17 +267,19 @@ def _items(doc: Document, p: str, start: int, end: int) -> list[ItemRecord]:
                 start=s,
                 end=e,
                 title_start=ts,
-                resolutions=tuple(find_resolutions(doc.text, p, s, e)),
-                actions=tuple(_actions(doc, p, s, e)),
+                resolutions=tuple(resolutions),
+                actions=tuple(_actions(doc, p, s, e, resolutions)),
             )
         )
     return items
 
 
-def _actions(doc: Document, p: str, start: int, end: int) -> list[ActionRecord]:
-    """Actions in an item, plus one for each item a resolution adds to the work programme."""
+def _actions(
+    doc: Document, p: str, start: int, end: int, resolutions: list[ActionRecord]
+) -> list[ActionRecord]:
+    """Actions in an item, plus one for each item its resolutions add to the work programme."""
     found = find_actions(doc.text, p, start, end)
-    for res in find_resolutions(doc.text, p, start, end):
+    for res in resolutions:
         for row in rows_added(doc.text, p, res.start, res.end):
             if not any(a.start <= row.start < a.end or a.start == row.start for a in found):
                 found.append(
