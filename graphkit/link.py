@@ -10,8 +10,9 @@ Programmes: names are compared by a normal form (case, plurals, possessives,
 the council's own place name, "Programme"/"Project" dropped); acronyms join the
 name they abbreviate; a short name joins the one longer name it ends
 ("Saplings Programme" → "Early Years Saplings Programme"); a one-word spelling
-slip joins ("Family Values" → "Family Valued"). Curated names and aliases are
-one concept each.
+slip joins ("Family Values" → "Family Valued"); plans written in response to
+the same dated event are one plan (see graphkit.responses). Curated names and
+aliases are one concept each.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .model import (
     Person,
 )
 from .names import ParsedName, compatible, looks_like_role, parse_name
+from .responses import Event, responses
 
 __all__ = ["Linked", "link", "load_aliases", "programme_key", "topic_of"]
 
@@ -542,6 +544,59 @@ def _resolve_generic(
     return None
 
 
+def _plans_answering_one_event(
+    by_root: dict[str, list[Mention]], docs: dict[str, Document], linked: Linked
+) -> list[tuple[str, str, str]]:
+    """Plans written in response to the same dated event: (kept root, merged root, reason).
+
+    "An Action Plan was developed in response to the visit" (the visit undertaken on
+    12 and 13 May 2021) in one document, and "the Improvement Plan … following the
+    Focused Visit held on 12-13 May 2021" in another, are one plan. A generic mention
+    speaks for the plan it was resolved to. When two plans are each named outright as
+    the response to one event, the event has several plans: nothing is merged and the
+    build report says so.
+    """
+    root_of = {(m.source, m.start): r for r, ms in by_root.items() for m in ms}
+    named: dict[Event, set[str]] = defaultdict(set)
+    tied: dict[Event, set[str]] = defaultdict(set)
+    plan_mentions: dict[str, list[Mention]] = defaultdict(list)
+    for ms in by_root.values():
+        for m in ms:
+            if re.search(r"\bplan$", m.text.strip(), re.I):
+                plan_mentions[m.source].append(m)
+    for source in sorted(plan_mentions):
+        for resp in responses(docs[source].text):
+            for m in plan_mentions[source]:
+                if resp.start <= m.start < resp.end:
+                    root = root_of[(m.source, m.start)]
+                    tied[resp.event].add(root)
+                    if not m.generic:
+                        named[resp.event].add(root)
+    out: list[tuple[str, str, str]] = []
+    merged: dict[str, str] = {}
+
+    def find(r: str) -> str:
+        while r in merged:
+            r = merged[r]
+        return r
+
+    for event in sorted(tied, key=lambda e: (e.date, e.kind)):
+        when = f"the {event.kind} of {event.date.isoformat()}"
+        if len(named[event]) > 1:
+            names = "', '".join(sorted(named[event]))
+            linked.ambiguities.append(
+                f"programmes '{names}' are each written as the response to {when}; kept apart"
+            )
+            continue
+        group = sorted({find(r) for r in tied[event]})
+        for gone in group[1:]:
+            merged[gone] = group[0]
+            out.append(
+                (group[0], gone, f"programme '{group[0]}' = '{gone}': both the plan answering {when}")
+            )
+    return out
+
+
 def _directorates(meetings: Sequence[MeetingRecord], docs: dict[str, Document]) -> list[Mention]:
     """ "A Coles, Education and Skills", "Law and Governance G Holmes, C Taylor": the words
     beside an officer that are not a post name the officer's directorate."""
@@ -789,17 +844,32 @@ def link(
         )
         if root is not None:
             by_root[root].append(m)
+    for keep, gone, reason in _plans_answering_one_event(by_root, docs_by_source, linked):
+        by_root[keep].extend(by_root.pop(gone))
+        roots = {t: (keep if r == gone else r) for t, r in roots.items()}
+        linked.merges.append(reason)
     curated = {roots[k]: k.split(":", 1)[1] for k in roots if k.startswith("\0curated:")}
     concept_key: dict[str, str] = {}
     used: set[str] = set()
     for root in sorted(by_root):
         ms = by_root[root]
         counts = Counter(" ".join(m.text.split()) for m in ms)
-        names = [n for n in counts if not n.isupper()] or list(counts)
-        pref = (
-            curated.get(root)
-            or sorted(names, key=lambda n: (-counts[n], n[0].islower(), -len(n), n))[0]
+        # the name it is called by, not an acronym or a generic "Action Plan" standing for it
+        proper = {" ".join(m.text.split()) for m in ms if not m.generic}
+        names = (
+            [n for n in counts if n in proper and not n.isupper()]
+            or [n for n in counts if not n.isupper()]
+            or list(counts)
         )
+        # the normal form written most often ("Coventry X Plan" counts for "X Plan"), then
+        # its most used spelling
+        forms = Counter(programme_key(n, place) for n in counts.elements() if n in names)
+        pref = curated.get(root) or sorted(
+            names,
+            key=lambda n: (
+                -forms[programme_key(n, place)], -counts[n], n[0].islower(), -len(n), n
+            ),
+        )[0]
         key = slug(pref)
         while key in used:
             key += "-2"

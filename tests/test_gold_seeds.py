@@ -76,28 +76,12 @@ def _core_ids() -> list[str]:
     return [p["id"] for p in data["programmes"] if p.get("salience") == "core"]
 
 
-# Known, stated gaps: each fails today for the reason given. ``strict=True`` makes a gap
-# that starts passing fail the run, so this list can only shrink.
-KNOWN_GAPS = {
-    "cs-improvement-plan-2021": (
-        "the gold groups three differently named plans from two documents ('Children's "
-        "Services Improvement Plan', 'Children's Services Ofsted Visit Outcome and Action "
-        "Plan', 'Ofsted Areas for Improvement Action Plan') that share no name beyond "
-        "'Ofsted ... Plan'; the linker has no rule that joins them without also joining "
-        "other Ofsted plans"
-    ),
-}
-
-
 def test_every_core_programme_is_checked(figures, gold):
     assert [c["id"] for c in figures.programmes["core"]] == _core_ids()
-    assert set(KNOWN_GAPS) <= set(_core_ids())
 
 
 @pytest.mark.parametrize("pid", _core_ids())
-def test_core_programme_found_as_one_concept_in_the_right_meetings(figures, pid, request):
-    if pid in KNOWN_GAPS:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[pid]))
+def test_core_programme_found_as_one_concept_in_the_right_meetings(figures, pid):
     c = next(c for c in figures.programmes["core"] if c["id"] == pid)
     assert c["found"], f"{pid}: no concept carries any of its names"
     assert c["one_concept"], f"{pid}: {len(c['concepts'])} concepts: {c['concepts']}"

@@ -350,3 +350,79 @@ def test_every_attendance_record_is_resolved_to_a_person(roles: Linked) -> None:
                 assert roles.attendees[(d.source, a.start)] in keys
     # "Councillor D Ellery" across three documents is one person
     assert sum(1 for p in roles.people if p.family_name == "Ellery") == 1
+
+
+# -- plans answering one dated event --------------------------------------------------------
+_NOTE = """Briefing note
+
+To: Parks and Children Scrutiny Board
+
+12 June 2034
+
+Subject: Youth Justice Peer Review Outcome
+
+1 The peer review
+
+1.1 The peer review of youth justice services was undertaken on 3 and 4 March 2034 by
+three reviewers. Four areas were identified for further work.
+
+2 Peer Review Improvement Action Plan
+
+2.1 An Action Plan was developed in response to the review. Progress is reported monthly.
+"""
+_APPENDIX = """Ashcombe Youth Justice Recovery Plan
+
+The Youth Justice Recovery Plan is a short plan to address the findings following the
+Youth Justice Peer Review held on 3-4 March 2034. Actions are reviewed each quarter.
+"""
+
+
+def _plans(*texts: tuple[str, str]) -> Linked:
+    docs = [Document(name, text, "0", "briefing_note") for name, text in texts]
+    meetings = [r for d in docs for r in segment(d)]
+    return link(docs, meetings, extract(docs, meetings), council="Ashcombe City Council")
+
+
+def _concept_with(linked: Linked, name: str):
+    return next(c for c in linked.concepts if name in (c.pref_label, *c.alt_labels))
+
+
+def test_plans_written_in_response_to_one_dated_event_are_one_plan() -> None:
+    linked = _plans(("note.txt", _NOTE), ("appendix.txt", _APPENDIX))
+    plan = _concept_with(linked, "Youth Justice Recovery Plan")
+    assert {"Peer Review Improvement Action Plan", "Ashcombe Youth Justice Recovery Plan"} <= {
+        plan.pref_label, *plan.alt_labels}
+    # the generic "Action Plan" is a variant, never the plan's name; the name written most
+    # often is ("Ashcombe Youth Justice Recovery Plan" and "Youth Justice Recovery Plan")
+    assert "Action Plan" in plan.alt_labels
+    assert plan.pref_label.endswith("Youth Justice Recovery Plan")
+    assert any("answering the review of 2034-03-04" in m for m in linked.merges)
+
+
+def test_plans_answering_different_events_stay_apart() -> None:
+    later = _APPENDIX.replace("3-4 March 2034", "3-4 March 2035")
+    linked = _plans(("note.txt", _NOTE), ("appendix.txt", later))
+    assert _concept_with(linked, "Youth Justice Recovery Plan") != _concept_with(
+        linked, "Peer Review Improvement Action Plan")
+
+
+def test_an_event_answered_by_two_named_plans_merges_nothing_and_is_reported() -> None:
+    text = (
+        "Minutes of the Meeting of the Parks and Children Scrutiny Board held at 10.00 am on "
+        "8 July 2034\n\nPublic Business\n\n1. Inspection Outcome\n\n"
+        "The inspection was carried out on 12 May 2034. The Fostering Sufficiency Plan was "
+        "developed in response to the inspection. The Workforce Recruitment Plan was also "
+        "drawn up following the inspection. An action plan was written following the "
+        "inspection.\n"
+    )
+    linked = _plans(("minutes.txt", text))
+    assert _concept_with(linked, "Fostering Sufficiency Plan") != _concept_with(
+        linked, "Workforce Recruitment Plan")
+    assert any("response to the inspection of 2034-05-12" in a for a in linked.ambiguities)
+
+
+def test_an_undated_event_anchors_nothing() -> None:
+    undated = _NOTE.replace(" was undertaken on 3 and 4 March 2034", "")
+    linked = _plans(("note.txt", undated), ("appendix.txt", _APPENDIX))
+    assert _concept_with(linked, "Youth Justice Recovery Plan") != _concept_with(
+        linked, "Peer Review Improvement Action Plan")

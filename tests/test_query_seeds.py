@@ -1,9 +1,7 @@
 """Every shipped query against the graph built from seeds/, checked against the gold JSON.
 
 Expected rows are derived from the gold annotation (the ``gold`` fixture); graph labels
-are mapped to gold ids with graphkit.evaluate's name keys. Known gaps of the extraction
-are marked ``xfail(strict=True)`` with the reason, so a fix makes the run fail until the
-mark is removed.
+are mapped to gold ids with graphkit.evaluate's name keys.
 """
 
 from __future__ import annotations
@@ -33,13 +31,6 @@ CAPACITY = {"member": "Member", "co-opted": "CoOptedMember", "cabinet-member": "
             "other-member": "OtherMember", "officer": "Officer", "invited": "Invited",
             "observer": "Observer"}
 TOPICS = ("haf", "family-valued", "saplings-programme")  # the issue's examples
-KNOWN_GAPS: dict[str, str] = {
-    "topics-by-year:cs-improvement-plan-2021": (
-        "the gold groups three differently named plans ('Children's Services Improvement "
-        "Plan', 'Children's Services Ofsted Visit Outcome and Action Plan', 'Ofsted Areas for "
-        "Improvement Action Plan'); the graph keeps them apart (see test_gold_seeds.py)"
-    ),
-}
 
 
 def check(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -205,9 +196,7 @@ def _topics_by_year(c: Ctx):
         if len(concepts[pid]) > 1 or dict(want) != got.get(pid, {}):
             problems[pid] = (f"{pid}: gold {dict(want)}, graph {got.get(pid, {})} "
                              f"from {sorted(concepts[pid])}")
-    gaps = {k.split(":")[1] for k in KNOWN_GAPS if k.startswith("topics-by-year:")}
-    assert set(problems) <= gaps, "\n".join(v for k, v in problems.items() if k not in gaps)
-    assert gaps <= set(problems), f"fixed: remove {sorted(gaps - set(problems))} from KNOWN_GAPS"
+    assert not problems, "\n".join(problems.values())
 
 
 @check("person-meetings")
