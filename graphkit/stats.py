@@ -71,6 +71,9 @@ def write_summary(result: BuildResult, out: Path) -> list[Path]:
             lines.extend(f"  - {v}" for v in value)
         else:
             lines.append(f"- {key}: {value}")
+    if result.linked.merges:
+        lines += ["", "## Why names were merged", ""]
+        lines.extend(f"- {m}" for m in result.linked.merges)
     return [
         atomic_write(
             out / "summary.json", json.dumps(report, indent=2, sort_keys=False).encode() + b"\n"

@@ -199,3 +199,18 @@ def test_cli_bad_base_fails_clearly(tmp_path: Path) -> None:
     assert run.exit_code != 0
     assert isinstance(run.exception, GraphkitError) and "--base" in str(run.exception)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_summary_says_why_names_were_merged(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "minutes.txt").write_text(
+        "Minutes of the Meeting of the Parks Committee held at 6.00 pm on 3 March 2031\n\n"
+        "Present:\n\nCouncillor R Okafor (Chair)\n\n"
+        "1. Tree Strategy\n\nCouncillor Rita Okafor introduced the Tree Strategy.\n",
+        encoding="utf-8",
+    )
+    result = graphkit.build(tmp_path / "in")
+    graphkit.write_outputs(result, tmp_path / "out", view=False)
+    summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
+    why = summary.split("## Why names were merged", 1)[1]
+    assert "R Okafor'" in why and "Rita Okafor'" in why and "expands the initial" in why
