@@ -268,7 +268,8 @@ def _person(cluster: _Cluster, taken: set[str]) -> Person:
 # -- programmes and organisations ------------------------------------------------------------
 _PROGRAMME_WORD = re.compile(
     r"\b(?:programmes?|programs?|projects?|strateg(?:y|ies)|plans?|schemes?|academy|framework"
-    r"|initiative|pathway|toolkit|fund|campaign|pilot|model|service|training)\b",
+    r"|initiative|pathway|toolkit|fund|campaign|pilot|model|service|training|roadmap|week|offer"
+    r"|operation)\b",
     re.I,
 )
 _DROP_HEADS = {"programme", "program", "project", "scheme", "initiative"}
@@ -597,6 +598,10 @@ def _plans_answering_one_event(
     return out
 
 
+# a directorate's name: a few capitalised words, perhaps joined by "and" ("Law and Governance")
+_DIRECTORATE = re.compile(r"[A-Z][\w'’]*(?: (?:(?:and|&|of|for) )?[A-Z][\w'’]*){0,5}")
+
+
 def _directorates(meetings: Sequence[MeetingRecord], docs: dict[str, Document]) -> list[Mention]:
     """ "A Coles, Education and Skills", "Law and Governance G Holmes, C Taylor": the words
     beside an officer that are not a post name the officer's directorate."""
@@ -606,12 +611,40 @@ def _directorates(meetings: Sequence[MeetingRecord], docs: dict[str, Document]) 
         for a in r.attendance:
             if a.capacity != "officer" or not a.role or looks_like_role(a.role):
                 continue
+            if not _DIRECTORATE.fullmatch(a.role.strip()):
+                continue  # words that are not a name: "4 members of the public", "(holiday)."
             line_start = text.rfind("\n", 0, a.start) + 1
             line_end = text.find("\n", a.end)
             line_end = len(text) if line_end == -1 else line_end
             at = text.find(a.role, line_start, line_end)
             if at != -1:
                 out.append(Mention("ORG", a.role, at, at + len(a.role), r.source))
+    return out
+
+
+def _organisation_short_forms(
+    org_mentions: dict[str, list[Mention]],
+) -> list[tuple[str, str]]:
+    """(short key, long key) pairs: an acronym that spells exactly one body's name ("AVFT"
+    for "Ashbourne Vale Foundation Trust"), or a place that is exactly one council
+    ("Leeds" for "Leeds City Council")."""
+    out = []
+    for short, ms in sorted(org_mentions.items()):
+        written = ms[0].text.strip()
+        if short != _organisation_key(written):
+            continue  # a curated body's alias is already settled
+        if re.fullmatch(r"[A-Z]{2,6}", written):
+            longs = [k for k in org_mentions if k != short and acronym_matches(written, k)]
+        elif re.fullmatch(r"[A-Z][a-z]+", written):
+            longs = [
+                k
+                for k in org_mentions
+                if re.fullmatch(rf"{short} (?:city|county|borough|district|town|parish) council", k)
+            ]
+        else:
+            continue
+        if len(longs) == 1:
+            out.append((short, longs[0]))
     return out
 
 
@@ -903,12 +936,16 @@ def link(
             continue
         k = _organisation_key(m.text)
         org_mentions[org_root.get(k, k)].append(m)
+    for short, long in _organisation_short_forms(org_mentions):
+        org_mentions[long].extend(org_mentions.pop(short))
+        linked.merges.append(f"organisation '{short}' = '{long}': its acronym or its place")
     for root in sorted(org_mentions):
         ms = org_mentions[root]
         counts = Counter(" ".join(m.text.split()) for m in ms)
         pref = (
             org_pref.get(root)
-            or sorted(counts, key=lambda n: (-counts[n], n[0].islower(), -len(n), n))[0]
+            # a name written out beats its acronym ("Multi Agency Safeguarding Hub", not "MASH")
+            or sorted(counts, key=lambda n: (n.isupper(), -counts[n], n[0].islower(), -len(n), n))[0]
         )
         key = slug(pref)
         linked.organisations.append(
