@@ -88,7 +88,8 @@ _ACRONYM_DEF = re.compile(
 _ORG_HEADS = (
     r"City Council|County Council|Borough Council|District Council|Council|Partnership|Partnerships"
     r"|Board|Group|Team|Trust|CCG|Authority|Society|Network|University|College|School|Hub"
-    r"|Department|Agency|Commission|Foundation|Police|Service|Services|Panel|Committee|Association"
+    r"|Department|Agency|Commission|Foundation|Police|Service|Services|Panel|Sub-Committee|Committee"
+    r"|Association"
     r"|Forum|Teams|Hubs|Ltd|Limited|CIC|plc|LLP|House|Centre|Hospital|Hospice|Club"
 )
 _ORG_BODY = rf"{_CAP}(?: (?:(?:and|of|for|in|&) )?{_CAP}){{0,7}}"
@@ -101,7 +102,12 @@ _ORGANISATION = re.compile(
 # a service is run for residents (a programme) unless it is a national or emergency body
 _SERVICE_ORG = re.compile(
     r"^(?:National|NHS|HM|His Majesty's|Her Majesty's|Crown|Royal)\b"
-    r"|\b(?:Police|Fire|Rescue|Ambulance|Probation|Prison|Courts|Tribunals?|Careers) Service$"
+    r"|\b(?:Police|Fire|Rescue|Ambulance|Probation|Prison|Courts|Tribunals?|Careers|Civil) Service$"
+)
+# a service as a quality or a ceremony names nothing: "Customer Service", "Memorial Service"
+_NOT_A_SERVICE = re.compile(
+    r"\b(?:Customer|Public|Good|Excellent|Quality|Memorial|Church|Carol|Remembrance|Thanksgiving"
+    r"|Military|Community) Service$"
 )
 # the words a council's directorates are named with: "Children and Education Service"
 _DEPARTMENT_WORDS = frozenset(
@@ -122,6 +128,8 @@ def _service_is_body(name: str) -> bool:
     """
     if _SERVICE_ORG.search(name):
         return True
+    if _NOT_A_SERVICE.search(name):
+        return False
     words = name.replace("’", "'").lower().split()
     dept = [w for w in words if w in _DEPARTMENT_WORDS]
     return (
@@ -592,7 +600,10 @@ class ProgrammeFinder:
                 continue  # a committee's work programme is a document, not a programme
             name = text[start : m.end()]
             head = m.group("head")
-            if (head.lower() == "service" and _service_is_body(name)) or _NOT_AN_EVENT.search(name):
+            service = head.lower() == "service"
+            if (
+                service and (_service_is_body(name) or _NOT_A_SERVICE.search(name))
+            ) or _NOT_AN_EVENT.search(name):
                 continue  # "National Careers Service" is a body; "Easter Week" a date
             start += runon_start(name)
             inner = split_at_inner_head(text[start : m.end()])
