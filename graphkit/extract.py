@@ -90,7 +90,7 @@ _ORG_HEADS = (
     r"|Board|Group|Team|Trust|CCG|Authority|Society|Network|University|College|School|Hub"
     r"|Department|Agency|Commission|Foundation|Police|Service|Services|Panel|Sub-Committee|Committee"
     r"|Association"
-    r"|Forum|Teams|Hubs|Ltd|Limited|CIC|plc|LLP|House|Centre|Hospital|Hospice|Club"
+    r"|Forum|Teams|Hubs|Ltd|Limited|CIC|plc|LLP|House|Centre|Hospital|Hospice|Club|Bank"
 )
 _ORG_BODY = rf"{_CAP}(?: (?:(?:and|of|for|in|&) )?{_CAP}){{0,7}}"
 # heads may be lower case ("Public Health Inequalities team") and bodies numbered
@@ -114,7 +114,8 @@ _DEPARTMENT_WORDS = frozenset(
     """children's childrens children adult adults education skills social care housing
     families communities governance law legal finance resources people place public
     health environment culture leisure democratic customer corporate services service
-    and &""".split()  # noqa: SIM905
+    strategy partnerships performance commissioning policy transformation planning
+    regeneration economy transport and &""".split()  # noqa: SIM905
 )
 
 
@@ -153,7 +154,7 @@ _NOT_AN_EVENT = re.compile(
 _ORG_END_AND = re.compile(
     r"\b(?:Trust|Ltd|Limited|CIC|plc|LLP|University|College|School|Team|Teams|Board|Partnership"
     r"|Network|Association|Council|Hospital|Hospice|Club|CCG|Authority|Agency|Foundation"
-    r"|Commission) (?:and|&) "
+    r"|Commission|Service) (?:and|&) "
 )
 # bodies named by what they do with the council: "partnership working with Valpak",
 # "a report by Crisis and Centrepoint", "commissioned from Renew Health CIC"
@@ -168,6 +169,17 @@ _NOT_A_BODY = frozenset(
     """health education schools school children families members officers councillors
     partners colleagues government council councils staff residents parents carers
     public local national cabinet committee board officer director""".split()  # noqa: SIM905
+)
+_POST_OF = re.compile(
+    r"\b(?:Director|Head|Manager|Officer|Member|Lead|Chair|Chairman|Leader|Secretary|Minister"
+    r"|Commissioner|Adviser|Advisor)s? (?:of|for) "
+)
+# "Bramwell Mind, a local charity": a body described as one
+_ORG_APPOSITION = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][\w'’\-]*(?: (?:(?:and|&|of|for) )?[A-Z][\w'’\-]*){0,5}), (?:a|an|the)"
+    r" (?:local |national |regional |registered |small |city-wide )?(?:charity|social enterprise"
+    r"|housing association|community interest company|voluntary (?:group|organisation)"
+    r"|not-for-profit|company|firm|consultancy|provider)\b"
 )
 # first words a body's own name may begin with: "National Careers Service"
 _ORG_FIRST = frozenset(["National", "Local", "Regional", "City"])
@@ -440,6 +452,9 @@ def runon_start(name: str) -> int:
     >>> n = "Strategy Group"
     >>> n[runon_start(n):]
     'Strategy Group'
+    >>> n = "Strategy and Partnerships Service"
+    >>> n[runon_start(n):]
+    'Strategy and Partnerships Service'
     """
     spans = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
     words = [w for _, w in spans]
@@ -452,8 +467,10 @@ def runon_start(name: str) -> int:
     for i in range(cut, len(words) - 1):
         if words[i].lower() in _DOC_WORDS and words[i + 1][0].isupper():
             cut = i + 1
-    while cut < len(words) - 2 and (
-        words[cut].lower() in _DOC_WORDS or _HEAD_WORDS.match(words[cut])
+    while (
+        cut < len(words) - 2
+        and (words[cut].lower() in _DOC_WORDS or _HEAD_WORDS.match(words[cut]))
+        and words[cut + 1][0].isupper()
     ):
         cut += 1
     return spans[cut][0] if words else 0
@@ -596,8 +613,11 @@ class ProgrammeFinder:
                     self.gazetteer.acronyms[acr] = long
         for m in _PROGRAMME.finditer(text):
             body, start = _strip_start(m.group("body"), m.start("body"))
-            if not body or (body.split()[-1] == "Work" and m.group("head").lower() == "programme"):
-                continue  # a committee's work programme is a document, not a programme
+            if not body or (
+                f"{body.split()[-1]} {m.group('head')}".lower()
+                in ("work programme", "forward plan")
+            ):
+                continue  # a committee's work programme or forward plan is a document
             name = text[start : m.end()]
             head = m.group("head")
             service = head.lower() == "service"
@@ -659,7 +679,12 @@ class OrganisationFinder:
         """ "Harrowgate Leisure Trust", "Fostering Panel", "Broad Park House"."""
         for m in _ORGANISATION.finditer(text):
             body, start = m.group("body"), m.start("body")
-            cut = list(re.finditer(rf"\b(?:{_PROG_HEADS}) (?:and|&) ", body))
+            cut = [
+                c
+                for c in re.finditer(rf"\b(?:{_PROG_HEADS}) (?:and|&) ", body)
+                if _strip_start(body[: c.start()], 0)[0]  # not "Strategy and Partnerships"
+                and not c.group().startswith("Service")  # a service may be a body: below
+            ]
             if cut:  # "the Bluebell Programme and Millbrook School": the school alone
                 start += cut[-1].end()
                 body = body[cut[-1].end() :]
@@ -671,10 +696,16 @@ class OrganisationFinder:
             if cut:  # "Renew Health CIC and Harrowgate Leisure Trust": two bodies
                 first = re.sub(r" (?:and|&) $", "", body[: cut[-1].end()])
                 first, first_start = _strip_start(first, start, keep=_ORG_FIRST)
-                if len(first.split()) > 1:
+                if len(first.split()) > 1 and (
+                    not first.endswith(" Service") or _service_is_body(first)
+                ):
                     _add_span(doc, first_start, first_start + len(first), "ORG")
                 start += cut[-1].end()
                 body = body[cut[-1].end() :]
+            post = list(_POST_OF.finditer(body))
+            if post:  # "Executive Director of Adult Services": the directorate, not the post
+                start += post[-1].end()
+                body = body[post[-1].end() :]
             body, start = _strip_start(body, start, keep=_ORG_FIRST)
             if not body or (len(body.split()) == 1 and body.lower() in _ORG_GENERIC):
                 continue
@@ -713,28 +744,32 @@ class OrganisationFinder:
                 self.gazetteer.organisations.add(acr)
 
     def _by_context(self, doc: Doc, text: str) -> None:
-        """ "partnership working with Valpak", "a report by Crisis and Centrepoint"."""
+        """ "partnership working with Valpak", "a report by Crisis and Centrepoint",
+        "Bramwell Mind, a local charity"."""
         for m in _ORG_CONTEXT.finditer(text):
-            name = m.group("name")
-            if _ORGANISATION.fullmatch(name):
-                continue  # named by its head noun, found above
-            pieces = []
             at = m.start("name")
-            for piece in re.split(r"( (?:and|&) )", name):
-                if piece.strip() not in ("and", "&"):
-                    pieces.append((at, piece))
+            for piece in re.split(r"( (?:and|&) )", m.group("name")):
+                # "working with Jane Hill" names a person
+                if self._named_body(piece) and not _is_a_person(piece):
+                    _add_span(doc, at, at + len(piece), "ORG")
                 at += len(piece)
-            for at, piece in pieces:
-                words = piece.split()
-                if not words or words[0].lower() in _NOT_A_BODY or words[0].lower() in _STOP_START:
-                    continue
-                if (
-                    _is_a_person(piece)
-                    or looks_like_role(piece)
-                    or piece in self.gazetteer.programmes
-                ):
-                    continue  # a person ("working with Jane Hill") or a programme
-                _add_span(doc, at, at + len(piece), "ORG")
+        for m in _ORG_APPOSITION.finditer(text):
+            # described as a charity or a company: one body, whatever its name looks like
+            if self._named_body(m.group("name"), described=True):
+                _add_span(doc, m.start("name"), m.end("name"), "ORG")
+
+    def _named_body(self, name: str, described: bool = False) -> bool:
+        """Whether ``name`` can be a body's own name; one ``described`` as a charity may
+        begin with a common word ("Carers Together Westmere")."""
+        words = name.split()
+        return (
+            bool(words)
+            and words[0].lower()
+            not in (_STOP_START | _SMALL if described else _NOT_A_BODY | _STOP_START | _SMALL)
+            and not _ORGANISATION.fullmatch(name)  # named by its head noun, found above
+            and not looks_like_role(name)
+            and name not in self.gazetteer.programmes
+        )
 
 
 @Language.factory("graphkit_people")

@@ -90,6 +90,8 @@ def test_a_long_run_of_title_words_before_annual_report_is_no_body() -> None:
         ),
         # the plan of a named programme is that programme
         ("The Better Care Fund plan was approved.", ["Better Care Fund"], []),
+        # a committee's forward plan and work programme are documents
+        ("The Board noted the Forward Plan and its Work Programme.", [], []),
         (
             "Bids to the UK Shared Prosperity Fund Business Growth Hub opened.",
             ["UK Shared Prosperity Fund"],
@@ -131,6 +133,12 @@ def test_services_events_and_roadmaps(
             ["Cabinet"],
         ),
         ("A nurse joined the Somewhere Safe to Stay Hub.", []),
+        # the directorate a post is named after, not the post
+        ("The Executive Director of Adult Services will attend.", ["Adult Services"]),
+        (
+            "The Strategy and Partnerships Service and Bramwell Food Bank took part.",
+            ["Strategy and Partnerships Service", "Bramwell Food Bank"],
+        ),
         (
             "Staff at Westmere General Hospital and Hadley Youth Club helped.",
             ["Westmere General Hospital", "Hadley Youth Club"],
@@ -154,6 +162,8 @@ def test_organisations_by_head_noun(text: str, organisations: list[str]) -> None
             ["County Councils Network", "IMPOWER"],
         ),
         ("It is a partnership project with Citizen housing in Leeds.", ["Citizen housing"]),
+        # described as a charity: a body whatever its name looks like
+        ("Bramwell Mind, a local charity, ran the service.", ["Bramwell Mind"]),
         # people and generic words are not bodies
         ("Funded by Public Health; delivered by Jane Hill and by Schools.", []),
         ("The team worked in partnership with the Senior Adviser for Early Years.", []),
@@ -198,14 +208,15 @@ def test_invented_documents_score() -> None:
         "05_scrutiny_report.txt",
         "06_wp_table.txt",
         "07_london.txt",
+        "08_traps.txt",
         "expected.json",
         "score.py",
     ]
     result = runpy.run_path(str(FORMS / "score.py"))["score"]()
     assert result["programmes"]["wrong"] == []
     assert result["organisations"]["wrong"] == []
-    assert len(result["programmes"]["found"]) >= 36
-    assert len(result["organisations"]["found"]) >= 48
+    assert len(result["programmes"]["found"]) >= 40
+    assert len(result["organisations"]["found"]) >= 56
 
 
 def test_a_directorate_beside_an_officer_is_a_name_not_a_phrase() -> None:
