@@ -91,6 +91,7 @@ _ORG_HEADS = (
     r"|Department|Agency|Commission|Foundation|Police|Service|Services|Panel|Sub-Committee|Committee"
     r"|Association"
     r"|Forum|Teams|Hubs|Ltd|Limited|CIC|plc|LLP|House|Centre|Hospital|Hospice|Club|Bank"
+    r"|Federation|Inspectorate|Ombudsman|Institute|Alliance|Consortium|Collaborative"
 )
 _ORG_BODY = rf"{_CAP}(?: (?:(?:and|of|for|in|&) )?{_CAP}){{0,7}}"
 # heads may be lower case ("Public Health Inequalities team") and bodies numbered
@@ -160,7 +161,7 @@ _ORG_END_AND = re.compile(
 # "a report by Crisis and Centrepoint", "commissioned from Renew Health CIC"
 _ORG_CONTEXT = re.compile(
     r"\b(?i:partnership(?: working| project)? with|in partnership with|a report (?:by|from)"
-    r"|published by|commissioned (?:from|by)|contract (?:with|to)|awarded to|delivered by"
+    r"|published by|commissioned (?:from|by)|contract (?:with|to)|awarded to|delivered (?:by|with)"
     r"|provided by|funded by|evaluation by|evaluated (?:by|with))\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’\-]*(?: (?:(?:and|&|of|for) )?[A-Z][\w'’\-]*){0,5}"
     r"(?: (?:housing|homes|trust|charity|foundation|group|association))?)(?![\w'’])"
@@ -181,6 +182,11 @@ _ORG_APPOSITION = re.compile(
     r"|housing association|community interest company|voluntary (?:group|organisation)"
     r"|not-for-profit|company|firm|consultancy|provider)\b"
 )
+# heads a name may follow: "HM Inspectorate of Probation", "Royal College of Nursing"
+_HEAD_FIRST = frozenset(
+    ["Inspectorate", "Institute", "University", "College", "Federation", "Ombudsman", "Commission"]
+)
+_OF_TAIL = re.compile(r" (?:of|for) [A-Z][\w'’]*(?: (?:and |& )?[A-Z][\w'’]*){0,3}")
 # first words a body's own name may begin with: "National Careers Service"
 _ORG_FIRST = frozenset(["National", "Local", "Regional", "City"])
 # the Cabinet as a body, not a post ("Cabinet Member for Housing") or a paper
@@ -727,7 +733,9 @@ class OrganisationFinder:
             inner = split_at_inner_head(text[start : m.end()])
             if inner is not None:  # "UK Shared Prosperity Fund Business Growth Hub"
                 start += inner[1]
-            _add_span(doc, start, m.end(), "ORG")
+            end = m.end()
+            tail = _OF_TAIL.match(text, end) if head in _HEAD_FIRST else None
+            _add_span(doc, start, tail.end() if tail else end, "ORG")
 
     def _by_acronym(self, doc: Doc, text: str) -> None:
         """ "South Warwickshire Foundation Trust (SWFT)": the acronym names the body too."""
@@ -767,6 +775,7 @@ class OrganisationFinder:
             and words[0].lower()
             not in (_STOP_START | _SMALL if described else _NOT_A_BODY | _STOP_START | _SMALL)
             and not _ORGANISATION.fullmatch(name)  # named by its head noun, found above
+            and not re.fullmatch(_ORG_HEADS, name)  # "the Department" alone names nothing
             and not looks_like_role(name)
             and name not in self.gazetteer.programmes
         )
@@ -877,7 +886,7 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
         gaz.organisations.update((name, *aliases))
     nlp = make_pipeline(gaz)
     # pass 1 discovers programme names and acronyms; pass 2 finds them everywhere
-    texts = [plain(d.text) for d in docs]
+    texts = [unwrap(plain(d.text)) for d in docs]
     for text in texts:
         first = nlp(text)
         for span in first.spans.get("gk", []):
@@ -918,6 +927,23 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
                 )
             )
     return out
+
+
+_SOFT_BREAK = re.compile(
+    # a long line of prose, not ending a sentence, then a line that goes on with the text
+    r"(?m)^(?=[^\n\t]{60,}\n)[^\n\t]*[\w,’'\-)](?P<br>\n)(?=[ ]?[A-Za-z(][^\n\t]*$)"
+)
+
+
+def unwrap(text: str) -> str:
+    r"""The text with lines wrapped inside a paragraph (PDF text) joined by a space, so a
+    name split over two lines is found whole; offsets are unchanged.
+
+    >>> unwrap("Officers are working with the National Housing Federation on the Local\n"
+    ...        "Supported Housing Strategy.\nShort line\nNext")[61:]
+    'the Local Supported Housing Strategy.\nShort line\nNext'
+    """
+    return _SOFT_BREAK.sub(lambda m: m.group(0)[:-1] + " ", text)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -479,6 +479,14 @@ _PROCEDURAL_TITLE = re.compile(
     r"substitut|election of|appointment of (?:chair|vice)|declarations|items? for information)",
     re.I,
 )
+# the sections of a report, read as numbered items in PDF text
+_REPORT_SECTION = re.compile(
+    r"(?:executive )?summary|purpose(?: of (?:the|this) report)?|background(?: papers)?"
+    r"|introduction|recommendations?|conclusions?|(?:financial|legal|equalit(?:y|ies)|risk|other)"
+    r" implications|appendices|consultation|options(?: considered)?|reasons? for (?:the )?"
+    r"(?:decision|recommendations?)|next steps",
+    re.I,
+)
 _TITLE_TAIL = re.compile(
     r"\s*(?:\([^)]*\))?\s*(?:[-–:]\s*[^-–:]*\b(?:update|report|briefing|progress)\b[^-–:]*"
     r"|\b(?:progress|update|briefing(?: note)?|report)\b.*)$",
@@ -495,8 +503,10 @@ def topic_of(title: str) -> str | None:
     "Children's Services Continuous Improvement"
     >>> topic_of("Declarations of Interests") is None
     True
+    >>> topic_of("Recommendations") is None  # a section of a report, not a topic
+    True
     """
-    if _PROCEDURAL_TITLE.match(title.strip()):
+    if _PROCEDURAL_TITLE.match(title.strip()) or _REPORT_SECTION.fullmatch(title.strip(" .:")):
         return None
     topic = _TITLE_TAIL.sub("", title).strip(" -–:")
     topic = re.sub(r"\s*\([^)]*\)$", "", topic).strip()
@@ -912,7 +922,15 @@ def link(
         # a named programme carries a programme word somewhere; a term defined only by its
         # acronym ("Good Level of Development (GLD)") or an item title is a topic
         is_programme = root in curated or any(
-            m.label == "PROGRAMME" and _PROGRAMME_WORD.search(m.text) for m in ms
+            m.label == "PROGRAMME"
+            and (
+                _PROGRAMME_WORD.search(m.text)
+                # a quoted name followed by its kind: "'Move More Together' campaign"
+                or _PROGRAMME_WORD.match(
+                    re.sub(r"^['’\"”]\s*", "", docs_by_source[m.source].text[m.end : m.end + 30])
+                )
+            )
+            for m in ms
         )
         linked.concepts.append(
             Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=is_programme)
