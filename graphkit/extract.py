@@ -155,7 +155,7 @@ _NOT_AN_EVENT = re.compile(
 _ORG_END_AND = re.compile(
     r"\b(?:Trust|Ltd|Limited|CIC|plc|LLP|University|College|School|Team|Teams|Board|Partnership"
     r"|Network|Association|Council|Hospital|Hospice|Club|CCG|Authority|Agency|Foundation"
-    r"|Commission|Service) (?:and|&) "
+    r"|Commission|Service|Services) (?:and|&) "
 )
 # bodies named by what they do with the council: "partnership working with Valpak",
 # "a report by Crisis and Centrepoint", "commissioned from Renew Health CIC"

@@ -72,10 +72,11 @@ def test_a_long_run_of_title_words_before_annual_report_is_no_body() -> None:
         ),
         ("Pupils met the National Careers Service.", [], ["National Careers Service"]),
         ("Good Customer Service and a Memorial Service were noted.", [], []),
+        # directorates listed together are each a body
         (
             "Officers from the Children's Services and Education Service attended.",
             [],
-            ["Children's Services and Education Service"],
+            ["Children's Services", "Education Service"],
         ),
         (
             "Men's Health Week and Practice Week ran in June; Easter Week was quiet.",
