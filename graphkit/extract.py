@@ -56,7 +56,7 @@ _CAP = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
 _CONN = r"(?:and|of|for|in|the|to|on|&|with|at|by|from)"
 _PROG_HEADS = (
     r"Programmes?|Programs?|Projects?|Strateg(?:y|ies)|Plans?|Schemes?|Academy|Framework|Initiative"
-    r"|Pathway|Toolkit|Fund|Campaign|Pilot|Model|Training|Apprenticeships?|Roadmap|Service|Week|Offer"
+    r"|Pathway|Toolkit|Fund|Campaign|Pilot|Model|Training|Apprenticeships?|Roadmap|Service|Week|Offer|Grant"
 )
 # A name in quotes is a name: "the 'refer a friend' scheme", "‘Ask Jan’", "'The Coventry Way'".
 # The opening quote follows a space or bracket (so "Children's" opens nothing).
@@ -187,6 +187,23 @@ _HEAD_FIRST = frozenset(
     ["Inspectorate", "Institute", "University", "College", "Federation", "Ombudsman", "Commission"]
 )
 _OF_TAIL = re.compile(r" (?:of|for) [A-Z][\w'’]*(?: (?:and |& )?[A-Z][\w'’]*){0,3}")
+_BODY_NAME_END = re.compile(
+    rf"\b(?:(?:{_ORG_HEADS})|(?:{'|'.join(sorted(_HEAD_FIRST))}){_OF_TAIL.pattern})$"
+)
+
+
+def _names_a_body(name: str) -> bool:
+    """Whether a name defined with an acronym is a body's, by how it ends.
+
+    >>> [_names_a_body(n) for n in ("Social Care Institute for Excellence",
+    ...  "South Warwickshire Foundation Trust", "Integrated Community Equipment Service")]
+    [True, True, False]
+    """
+    return bool(_BODY_NAME_END.search(name)) and (
+        not name.endswith(" Service") or _service_is_body(name)
+    )
+
+
 # first words a body's own name may begin with: "National Careers Service"
 _ORG_FIRST = frozenset(["National", "Local", "Regional", "City"])
 # the Cabinet as a body, not a post ("Cabinet Member for Housing") or a paper
@@ -608,7 +625,7 @@ class ProgrammeFinder:
                 )
                 orgs = {o.lower() for o in self.gazetteer.organisations}
                 org_like = (
-                    re.search(rf"\b(?:{_ORG_HEADS})$", long)
+                    _names_a_body(long)
                     or re.match(r"(?:Department|Office|Ministry|Agency|Commission)\b", long)
                     or long.lower() in orgs
                     or acr.lower() in orgs
@@ -744,10 +761,7 @@ class OrganisationFinder:
             long_start = start + runon_start(long)
             long = text[long_start : m.end("long")]
             acr = m.group("acr")
-            body_like = re.search(rf"\b(?:{_ORG_HEADS})$", long) and (
-                not long.endswith(" Service") or _service_is_body(long)
-            )
-            if long and body_like and acronym_matches(acr, long):
+            if long and _names_a_body(long) and acronym_matches(acr, long):
                 _add_span(doc, long_start, m.end("long"), "ORG")
                 self.gazetteer.organisations.add(acr)
 

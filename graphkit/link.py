@@ -269,7 +269,7 @@ def _person(cluster: _Cluster, taken: set[str]) -> Person:
 _PROGRAMME_WORD = re.compile(
     r"\b(?:programmes?|programs?|projects?|strateg(?:y|ies)|plans?|schemes?|academy|framework"
     r"|initiative|pathway|toolkit|fund|campaign|pilot|model|service|training|roadmap|week|offer"
-    r"|operation)\b",
+    r"|operation|grant)\b",
     re.I,
 )
 _DROP_HEADS = {"programme", "program", "project", "scheme", "initiative"}
