@@ -7,11 +7,20 @@ Three spaCy components, registered by name, run on a blank English pipeline:
   (attendance lists, authors, contacts, work-programme leads), wherever they
   recur; and full names that expand a known initial ("John Gregg" for "J Gregg").
 * ``graphkit_programmes``: naming patterns ("... Programme", "... Strategy",
-  "... Plan", "... Academy"), acronym definitions ("Holiday Activities and Food
-  (HAF)"), a curated list of widely known programmes, and every name found so
-  far, case-insensitively, wherever it recurs.
-* ``graphkit_organisations``: a curated list of national bodies and naming
-  patterns ("... City Council", "... Partnership", "... Primary School").
+  "... Plan", "... Academy", a service run for residents "... Service", an
+  awareness "... Week", "Operation ..."), acronym definitions ("Holiday
+  Activities and Food (HAF)"), a curated list of widely known programmes, and
+  every name found so far, case-insensitively, wherever it recurs.
+* ``graphkit_organisations``: a curated list of national bodies; naming
+  patterns ("... City Council", "... Partnership", "... Panel", "... Ltd",
+  "Broad Park House"); acronyms defined for a body ("... Foundation Trust
+  (SWFT)"); bodies named by what they do with the council ("partnership working
+  with Valpak", "a report by ..."); affiliations in work-programme lead cells.
+
+Titles that PDF or table text runs together are cut apart first: a repeated
+phrase, a document word ("Annual Report") or an inner programme head followed
+by a new capitalised name marks where one name ends (:func:`runon_start`,
+:func:`split_at_inner_head`).
 
 A trained pipeline is never needed. Components read the text with markup
 blanked out (same offsets), so every span points into ``Document.text``.
@@ -33,16 +42,29 @@ from .model import Document, MeetingRecord, Mention
 from .names import ParsedName, compatible, find_names, looks_like_role, parse_name
 from .segment.text import plain
 
-__all__ = ["Gazetteer", "acronym_matches", "extract", "load_curated", "make_pipeline"]
+__all__ = [
+    "Gazetteer",
+    "acronym_matches",
+    "extract",
+    "load_curated",
+    "make_pipeline",
+    "runon_start",
+    "split_at_inner_head",
+]
 
 _CAP = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
 _CONN = r"(?:and|of|for|in|the|to|on|&|with|at|by|from)"
 _PROG_HEADS = (
     r"Programmes?|Programs?|Projects?|Strateg(?:y|ies)|Plans?|Schemes?|Academy|Framework|Initiative"
-    r"|Pathway|Toolkit|Fund|Campaign|Pilot|Model|Training|Apprenticeships?"
+    r"|Pathway|Toolkit|Fund|Campaign|Pilot|Model|Training|Apprenticeships?|Roadmap|Service|Week|Offer|Grant"
 )
 # A name in quotes is a name: "the 'refer a friend' scheme", "‘Ask Jan’", "'The Coventry Way'".
 # The opening quote follows a space or bracket (so "Children's" opens nothing).
+# police and council operations have code names: "Operation Nightjar"
+_OPERATION = re.compile(
+    r"(?<![\w'’])Operation (?!(?:Room|Theatre|Centre|Team|Manager|Lead|Officer|Group|Board)\b)"
+    r"[A-Z][a-z]+\b(?! [A-Z])"
+)
 _QUOTED = re.compile(
     r"(?:(?<=[\s(\[])|^)[‘'\"“](?P<q>[^‘’'\"“”\n]{2,60}?)[’'\"”](?![A-Za-z])"
     r"(?:\s+(?:[a-z]+\s+)?(?P<head>scheme|programme|campaign|app|pilot|model|project|initiative"
@@ -57,7 +79,7 @@ _NOT_A_POST = (
     r"|Group|Worker|Workers)\b)"
 )
 _PROGRAMME = re.compile(
-    rf"(?<![\w'’])(?P<body>{_BODY})(?: \((?P<acr>[A-Z]{{2,6}})\))? (?P<head>(?:{_PROG_HEADS})|(?i:programme|project|scheme|strategy|plan))\b"
+    rf"(?<![\w'’])(?P<body>{_BODY})(?: \((?P<acr>[A-Z]{{2,6}})\))? (?P<head>(?:{_PROG_HEADS})|(?i:programme|project|scheme|strategy|plan)|service)\b"
     + _NOT_A_POST
 )
 _ACRONYM_DEF = re.compile(
@@ -66,14 +88,128 @@ _ACRONYM_DEF = re.compile(
 _ORG_HEADS = (
     r"City Council|County Council|Borough Council|District Council|Council|Partnership|Partnerships"
     r"|Board|Group|Team|Trust|CCG|Authority|Society|Network|University|College|School|Hub"
-    r"|Department|Agency|Commission|Foundation|Police|Service|Services"
+    r"|Department|Agency|Commission|Foundation|Police|Service|Services|Panel|Sub-Committee|Committee"
+    r"|Association"
+    r"|Forum|Teams|Hubs|Ltd|Limited|CIC|plc|LLP|House|Centre|Hospital|Hospice|Club|Bank"
+    r"|Federation|Inspectorate|Ombudsman|Institute|Alliance|Consortium|Collaborative"
 )
 _ORG_BODY = rf"{_CAP}(?: (?:(?:and|of|for|in|&) )?{_CAP}){{0,7}}"
 # heads may be lower case ("Public Health Inequalities team") and bodies numbered
 # ("Scrutiny Board 3", "Scrutiny Board (2)")
 _ORGANISATION = re.compile(
-    rf"(?<![\w'’])(?P<body>{_ORG_BODY}) (?P<head>{_ORG_HEADS}|team|board|partnership|network|group)\b"
-    r"(?P<num> \(\d{1,2}\)| \d{1,2}\b(?![/.:]\d))?(?! [A-Z])"
+    rf"(?<![\w'’])(?P<body>{_ORG_BODY}) (?P<head>{_ORG_HEADS}|teams?|board|partnership|network|group|panel)\b"
+    r"(?P<num> \(\d{1,2}\)| \d{1,2}\b(?![/.:]\d))?(?! (?!(?:Annual )?(?:Report|Update)\b)[A-Z])"
+)
+# a service is run for residents (a programme) unless it is a national or emergency body
+_SERVICE_ORG = re.compile(
+    r"^(?:National|NHS|HM|His Majesty's|Her Majesty's|Crown|Royal)\b"
+    r"|\b(?:Police|Fire|Rescue|Ambulance|Probation|Prison|Courts|Tribunals?|Careers|Civil) Service$"
+)
+# a service as a quality or a ceremony names nothing: "Customer Service", "Memorial Service"
+_NOT_A_SERVICE = re.compile(
+    r"\b(?:Customer|Public|Good|Excellent|Quality|Memorial|Church|Carol|Remembrance|Thanksgiving"
+    r"|Military|Community) Service$"
+)
+# the words a council's directorates are named with: "Children and Education Service"
+_DEPARTMENT_WORDS = frozenset(
+    """children's childrens children adult adults education skills social care housing
+    families communities governance law legal finance resources people place public
+    health environment culture leisure democratic customer corporate services service
+    strategy partnerships performance commissioning policy transformation planning
+    regeneration economy transport and &""".split()  # noqa: SIM905
+)
+
+
+def _service_is_body(name: str) -> bool:
+    """Whether "... Service" names a body (national, emergency, a directorate), not a
+    service run for residents.
+
+    >>> [_service_is_body(n) for n in ("National Careers Service", "Adoption Service",
+    ...  "Children's Services and Education Service", "Coventry Children and Education Service")]
+    [True, False, True, True]
+    """
+    if _SERVICE_ORG.search(name):
+        return True
+    if _NOT_A_SERVICE.search(name):
+        return False
+    words = name.replace("’", "'").lower().split()
+    dept = [w for w in words if w in _DEPARTMENT_WORDS]
+    return (
+        len(dept) >= len(words) - 1
+        and len(dept) >= 2
+        and words[-1] == "service"
+        and (dept[0] == words[0] or len(words) > 2)
+    )
+
+
+# a building needs a name of its own: "Broad Park House", not "Council House" or "City Centre"
+_FACILITY = re.compile(r"^(?:\S+ )+\S+ (?:House|Centre)$")
+_NOT_FACILITY = re.compile(r"\b(?:City|Town|Village) Centre$")
+# dates are not names: "Half Term Week", "Easter Week"
+_NOT_AN_EVENT = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December|Term|Holiday|Christmas|Easter"
+    r"|Half|Working|Calendar|Same|Following|Previous) Week$"
+)
+# "Renew Health CIC and Harrowgate Leisure Trust": two bodies
+_ORG_END_AND = re.compile(
+    r"\b(?:Trust|Ltd|Limited|CIC|plc|LLP|University|College|School|Team|Teams|Board|Partnership"
+    r"|Network|Association|Council|Hospital|Hospice|Club|CCG|Authority|Agency|Foundation"
+    r"|Commission|Service|Services) (?:and|&) "
+)
+# bodies named by what they do with the council: "partnership working with Valpak",
+# "a report by Crisis and Centrepoint", "commissioned from Renew Health CIC"
+_ORG_CONTEXT = re.compile(
+    r"\b(?i:partnership(?: working| project)? with|in partnership with|a report (?:by|from)"
+    r"|published by|commissioned (?:from|by)|contract (?:with|to)|awarded to|delivered (?:by|with)"
+    r"|provided by|funded by|evaluation by|evaluated (?:by|with))\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’\-]*(?: (?:(?:and|&|of|for) )?[A-Z][\w'’\-]*){0,5}"
+    r"(?: (?:housing|homes|trust|charity|foundation|group|association))?)(?![\w'’])"
+)
+_NOT_A_BODY = frozenset(
+    """health education schools school children families members officers councillors
+    partners colleagues government council councils staff residents parents carers
+    public local national cabinet committee board officer director""".split()  # noqa: SIM905
+)
+_POST_OF = re.compile(
+    r"\b(?:Director|Head|Manager|Officer|Member|Lead|Chair|Chairman|Leader|Secretary|Minister"
+    r"|Commissioner|Adviser|Advisor)s? (?:of|for) "
+)
+# "Bramwell Mind, a local charity": a body described as one
+_ORG_APPOSITION = re.compile(
+    r"(?<![\w'’])(?P<name>[A-Z][\w'’\-]*(?: (?:(?:and|&|of|for) )?[A-Z][\w'’\-]*){0,5}), (?:a|an|the)"
+    r" (?:local |national |regional |registered |small |city-wide )?(?:charity|social enterprise"
+    r"|housing association|community interest company|voluntary (?:group|organisation)"
+    r"|not-for-profit|company|firm|consultancy|provider)\b"
+)
+# heads a name may follow: "HM Inspectorate of Probation", "Royal College of Nursing"
+_HEAD_FIRST = frozenset(
+    ["Inspectorate", "Institute", "University", "College", "Federation", "Ombudsman", "Commission"]
+)
+_OF_TAIL = re.compile(r" (?:of|for) [A-Z][\w'’]*(?: (?:and |& )?[A-Z][\w'’]*){0,3}")
+_BODY_NAME_END = re.compile(
+    rf"\b(?:(?:{_ORG_HEADS})|(?:{'|'.join(sorted(_HEAD_FIRST))}){_OF_TAIL.pattern})$"
+)
+
+
+def _names_a_body(name: str) -> bool:
+    """Whether a name defined with an acronym is a body's, by how it ends.
+
+    >>> [_names_a_body(n) for n in ("Social Care Institute for Excellence",
+    ...  "South Warwickshire Foundation Trust", "Integrated Community Equipment Service")]
+    [True, True, False]
+    """
+    return bool(_BODY_NAME_END.search(name)) and (
+        not name.endswith(" Service") or _service_is_body(name)
+    )
+
+
+# first words a body's own name may begin with: "National Careers Service"
+_ORG_FIRST = frozenset(["National", "Local", "Regional", "City"])
+# the Cabinet as a body, not a post ("Cabinet Member for Housing") or a paper
+_CABINET = re.compile(
+    r"(?<![\w'’])Cabinet\b(?!['’]?s? (?:Member|Members|Lead|Leads|Portfolio|Secretary|Office"
+    r"|Minister|Report|Paper|Briefing|Advisory)\b)(?! [A-Z])"
 )
 _ORG_GENERIC = frozenset(
     ["the", "this", "our", "a", "an", "local", "national", "council", "any", "each"]
@@ -294,9 +430,13 @@ def acronym_matches(acronym: str, long: str) -> bool:
     return len(acr) >= 2 and walk(0, 0)
 
 
-def _strip_start(body: str, start: int) -> tuple[str, int]:
+def _strip_start(body: str, start: int, keep: frozenset[str] = frozenset()) -> tuple[str, int]:
     words = body.split()
-    while words and (words[0].lower().strip("'’") in _STOP_START or words[0].lower() in ("&",)):
+    while (
+        words
+        and words[0] not in keep
+        and (words[0].lower().strip("'’") in _STOP_START or words[0].lower() in ("&",))
+    ):
         cut = body.index(words[0]) + len(words[0])
         start += cut
         body = body[cut:]
@@ -304,6 +444,101 @@ def _strip_start(body: str, start: int) -> tuple[str, int]:
         lead = len(body) - len(body.lstrip())
         body, start = body.lstrip(), start + lead
     return body, start
+
+
+# words that close a document's title, never part of a programme's or body's name
+_DOC_WORDS = frozenset(
+    ["report", "reports", "update", "minutes", "agenda", "briefing", "presentation"]
+)
+_NOT_A_NEW_NAME = frozenset(
+    """refresh review steering monitoring performance evaluation engagement consultation
+    communications project programme action delivery implementation progress annual
+    improvement development work strategic corporate training support service
+    services""".split()  # noqa: SIM905
+)
+_HEAD_WORDS = re.compile(rf"(?:{_PROG_HEADS}|Roadmap)$")
+
+
+def runon_start(name: str) -> int:
+    """Where a name really starts when PDF or table text glued titles before it.
+
+    A phrase repeated back to back marks a boundary (the name starts at the second copy);
+    so does a document word ("Report", "Update") followed by a capitalised word; and a
+    name never starts with a programme head or a document word.
+
+    >>> n = "Children's Services Children's Services Strategic Plan"
+    >>> n[runon_start(n):]
+    "Children's Services Strategic Plan"
+    >>> n = "Plan Adoption Service Annual Report Family Health and Lifestyles Service"
+    >>> n[runon_start(n):]
+    'Family Health and Lifestyles Service'
+    >>> n = "Strategy Group"
+    >>> n[runon_start(n):]
+    'Strategy Group'
+    >>> n = "Strategy and Partnerships Service"
+    >>> n[runon_start(n):]
+    'Strategy and Partnerships Service'
+    """
+    spans = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
+    words = [w for _, w in spans]
+    cut = 0
+    for size in range(1, 7):
+        for i in range(cut, len(words) - 2 * size + 1):
+            phrase = words[i : i + size]
+            if phrase == words[i + size : i + 2 * size] and any(w[0].isupper() for w in phrase):
+                cut = max(cut, i + size)
+    for i in range(cut, len(words) - 1):
+        if words[i].lower() in _DOC_WORDS and words[i + 1][0].isupper():
+            cut = i + 1
+    while (
+        cut < len(words) - 2
+        and (words[cut].lower() in _DOC_WORDS or _HEAD_WORDS.match(words[cut]))
+        and words[cut + 1][0].isupper()
+    ):
+        cut += 1
+    return spans[cut][0] if words else 0
+
+
+def split_at_inner_head(name: str) -> tuple[int, int] | None:
+    """Where a first programme name ends and a second starts inside a run-on one, if so.
+
+    An inner programme head followed by capitalised words before the final head ends one
+    name: "SEND Improvement Plan Early Help Strategy" is two, and so is "Men's Health Week and
+    Practice Week". A generic word after the inner head ("Strategy Annual Delivery Plan",
+    "Strategy Refresh") or a small word keeps one name.
+
+    >>> n = "SEND Improvement Plan Early Help Strategy"
+    >>> end, start = split_at_inner_head(n)
+    >>> n[:end], n[start:]
+    ('SEND Improvement Plan', 'Early Help Strategy')
+    >>> n = "Men's Health Week and Practice Week"
+    >>> end, start = split_at_inner_head(n)
+    >>> n[:end], n[start:]
+    ("Men's Health Week", 'Practice Week')
+    >>> split_at_inner_head("Early Help Strategy Implementation Plan") is None
+    True
+    >>> split_at_inner_head("Housing Strategy Annual Delivery Plan") is None
+    True
+    >>> n = "One Strategic Plan Adoption Service"
+    >>> n[split_at_inner_head(n)[1]:]
+    'Adoption Service'
+    """
+    spans = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
+    words = [w for _, w in spans]
+    for i in range(1, len(words) - 2):
+        if not _HEAD_WORDS.match(words[i]):
+            continue
+        end = spans[i][0] + len(words[i])
+        joined = words[i + 1] in ("and", "&")
+        rest = words[i + 2 : -1] if joined else words[i + 1 : -1]
+        if (
+            rest
+            and all(w[0].isupper() and w.lower() not in _SMALL for w in rest)
+            and rest[0].lower() not in _NOT_A_NEW_NAME
+            and not any(_HEAD_WORDS.match(w) for w in rest)
+        ):
+            return end, spans[i + 2 if joined else i + 1][0]
+    return None
 
 
 @dataclass
@@ -378,6 +613,8 @@ class ProgrammeFinder:
             titled = len(content) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in content)
             if (m.group("head") and len(words) <= 8) or (titled and len(words) <= 6):
                 _add_span(doc, m.start("q"), m.start("q") + len(m.group("q").rstrip()), "PROGRAMME")
+        for m in _OPERATION.finditer(text):
+            _add_span(doc, m.start(), m.end(), "PROGRAMME")
         for m in _ACRONYM_DEF.finditer(text):
             long, start = _strip_start(m.group("long"), m.start("long"))
             acr = m.group("acr")
@@ -388,7 +625,7 @@ class ProgrammeFinder:
                 )
                 orgs = {o.lower() for o in self.gazetteer.organisations}
                 org_like = (
-                    re.search(rf"\b(?:{_ORG_HEADS})$", long)
+                    _names_a_body(long)
                     or re.match(r"(?:Department|Office|Ministry|Agency|Commission)\b", long)
                     or long.lower() in orgs
                     or acr.lower() in orgs
@@ -399,15 +636,39 @@ class ProgrammeFinder:
                     self.gazetteer.acronyms[acr] = long
         for m in _PROGRAMME.finditer(text):
             body, start = _strip_start(m.group("body"), m.start("body"))
-            if not body or (body.split()[-1] == "Work" and m.group("head").lower() == "programme"):
-                continue  # a committee's work programme is a document, not a programme
+            if not body or (
+                f"{body.split()[-1]} {m.group('head')}".lower()
+                in ("work programme", "forward plan")
+            ):
+                continue  # a committee's work programme or forward plan is a document
+            name = text[start : m.end()]
+            head = m.group("head")
+            service = head.lower() == "service"
+            if (
+                service and (_service_is_body(name) or _NOT_A_SERVICE.search(name))
+            ) or _NOT_AN_EVENT.search(name):
+                continue  # "National Careers Service" is a body; "Easter Week" a date
+            start += runon_start(name)
+            inner = split_at_inner_head(text[start : m.end()])
+            if inner is not None:  # two titles run together: the first is a name too
+                _add_span(doc, start, start + inner[0], "PROGRAMME")
+                start += inner[1]
+            body = text[start : m.start("head")].strip()
             words = body.split()
+            if not words:
+                continue
             if len(words) == 1 and words[0].lower() in _GENERIC_BODIES:
                 # "the Action Plan", "the Strategic Plan": the link stage finds which one
                 _add_span(doc, start, m.end(), "PROGRAMME", generic="1")
                 continue
             if m.group("head")[0].islower() and len(words) == 1 and not words[0].isupper():
                 continue  # "Coventry programme": a place, not a programme's name
+            if m.group("head") == "service" and len(words) == 1:
+                continue  # "the CAMHS service": the service, not a name
+            if m.group("head")[0].islower() and _HEAD_WORDS.match(words[-1]) and len(words) > 1:
+                # "the Better Care Fund plan": the plan of a named programme is that programme
+                _add_span(doc, start, start + len(body), "PROGRAMME")
+                continue
             _add_span(doc, start, m.end(), "PROGRAMME")
         for name in sorted(self.gazetteer.programmes, key=len, reverse=True):
             # long names recur in any case ("the family valued programme"); short ones
@@ -426,23 +687,112 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        for m in _ORGANISATION.finditer(text):
-            body, start = m.group("body"), m.start("body")
-            cut = list(re.finditer(rf"\b(?:{_PROG_HEADS}) (?:and|&) ", body))
-            if cut:  # "the Bluebell Programme and Millbrook School": the school alone
-                start += cut[-1].end()
-                body = body[cut[-1].end() :]
-            body, start = _strip_start(body, start)
-            if not body or (len(body.split()) == 1 and body.lower() in _ORG_GENERIC):
-                continue
-            if m.group("head").islower() and len(body.split()) < 2:
-                continue  # "the Fostering team": a lower-case head needs a longer name
-            _add_span(doc, start, m.end(), "ORG")
+        self._by_head_noun(doc, text)
+        for m in _CABINET.finditer(text):
+            _add_span(doc, m.start(), m.end(), "ORG")
+        self._by_acronym(doc, text)
+        self._by_context(doc, text)
         for name in sorted(self.gazetteer.organisations, key=len, reverse=True):
             flags = 0 if len(name) <= 5 else re.I
             for hit in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?![\w])", text, flags):
                 _add_span(doc, hit.start(), hit.end(), "ORG")
         return _publish(doc)
+
+    def _by_head_noun(self, doc: Doc, text: str) -> None:
+        """ "Harrowgate Leisure Trust", "Fostering Panel", "Broad Park House"."""
+        for m in _ORGANISATION.finditer(text):
+            body, start = m.group("body"), m.start("body")
+            cut = [
+                c
+                for c in re.finditer(rf"\b(?:{_PROG_HEADS}) (?:and|&) ", body)
+                if _strip_start(body[: c.start()], 0)[0]  # not "Strategy and Partnerships"
+                and not c.group().startswith("Service")  # a service may be a body: below
+            ]
+            if cut:  # "the Bluebell Programme and Millbrook School": the school alone
+                start += cut[-1].end()
+                body = body[cut[-1].end() :]
+            if len(body.split()) == 1 and re.search(
+                r"[A-Z][\w'’]* to $", text[max(0, start - 40) : start]
+            ):
+                continue  # "Somewhere Safe to Stay Hub": the name began before "to"
+            cut = list(_ORG_END_AND.finditer(body))
+            if cut:  # "Renew Health CIC and Harrowgate Leisure Trust": two bodies
+                first = re.sub(r" (?:and|&) $", "", body[: cut[-1].end()])
+                first, first_start = _strip_start(first, start, keep=_ORG_FIRST)
+                if len(first.split()) > 1 and (
+                    not first.endswith(" Service") or _service_is_body(first)
+                ):
+                    _add_span(doc, first_start, first_start + len(first), "ORG")
+                start += cut[-1].end()
+                body = body[cut[-1].end() :]
+            post = list(_POST_OF.finditer(body))
+            if post:  # "Executive Director of Adult Services": the directorate, not the post
+                start += post[-1].end()
+                body = body[post[-1].end() :]
+            body, start = _strip_start(body, start, keep=_ORG_FIRST)
+            if not body or (len(body.split()) == 1 and body.lower() in _ORG_GENERIC):
+                continue
+            if m.group("head").islower() and len(body.split()) < 2:
+                continue  # "the Fostering team": a lower-case head needs a longer name
+            name = text[start : m.end()]
+            head = m.group("head")
+            if re.match(r" (?:Annual )?(?:Report|Update)\b", text[m.end() :]) and (
+                len(name.split()) > 6 or re.search(r" (?:in|of|for) ", name)
+            ):
+                continue  # a long run of title words before "Annual Report" is a table row
+            if head == "Service" and not _service_is_body(name):
+                continue  # a service the council runs is found as a programme
+            if head in ("House", "Centre") and (
+                not _FACILITY.match(name) or _NOT_FACILITY.search(name)
+            ):
+                continue
+            start += runon_start(name)
+            inner = split_at_inner_head(text[start : m.end()])
+            if inner is not None:  # "UK Shared Prosperity Fund Business Growth Hub"
+                start += inner[1]
+            end = m.end()
+            tail = _OF_TAIL.match(text, end) if head in _HEAD_FIRST else None
+            _add_span(doc, start, tail.end() if tail else end, "ORG")
+
+    def _by_acronym(self, doc: Doc, text: str) -> None:
+        """ "South Warwickshire Foundation Trust (SWFT)": the acronym names the body too."""
+        for m in _ACRONYM_DEF.finditer(text):
+            long, start = _strip_start(m.group("long"), m.start("long"), keep=_ORG_FIRST)
+            long_start = start + runon_start(long)
+            long = text[long_start : m.end("long")]
+            acr = m.group("acr")
+            if long and _names_a_body(long) and acronym_matches(acr, long):
+                _add_span(doc, long_start, m.end("long"), "ORG")
+                self.gazetteer.organisations.add(acr)
+
+    def _by_context(self, doc: Doc, text: str) -> None:
+        """ "partnership working with Valpak", "a report by Crisis and Centrepoint",
+        "Bramwell Mind, a local charity"."""
+        for m in _ORG_CONTEXT.finditer(text):
+            at = m.start("name")
+            for piece in re.split(r"( (?:and|&) )", m.group("name")):
+                # "working with Jane Hill" names a person
+                if self._named_body(piece) and not _is_a_person(piece):
+                    _add_span(doc, at, at + len(piece), "ORG")
+                at += len(piece)
+        for m in _ORG_APPOSITION.finditer(text):
+            # described as a charity or a company: one body, whatever its name looks like
+            if self._named_body(m.group("name"), described=True):
+                _add_span(doc, m.start("name"), m.end("name"), "ORG")
+
+    def _named_body(self, name: str, described: bool = False) -> bool:
+        """Whether ``name`` can be a body's own name; one ``described`` as a charity may
+        begin with a common word ("Carers Together Westmere")."""
+        words = name.split()
+        return (
+            bool(words)
+            and words[0].lower()
+            not in (_STOP_START | _SMALL if described else _NOT_A_BODY | _STOP_START | _SMALL)
+            and not _ORGANISATION.fullmatch(name)  # named by its head noun, found above
+            and not re.fullmatch(_ORG_HEADS, name)  # "the Department" alone names nothing
+            and not looks_like_role(name)
+            and name not in self.gazetteer.programmes
+        )
 
 
 @Language.factory("graphkit_people")
@@ -489,6 +839,9 @@ def _structured_people(doc: Document, meetings: Iterable[MeetingRecord]) -> list
     return out
 
 
+_LEAD_CELL_SPLIT = re.compile(r",|\s[-–]\s|/")
+
+
 def lead_names(cell: str) -> list[ParsedName]:
     """People named in a work-programme lead cell; a trailing affiliation is not a name.
 
@@ -498,10 +851,34 @@ def lead_names(cell: str) -> list[ParsedName]:
     ['Kirston Nelson', 'Sara Mills', 'Jeanette Essex']
     """
     out: list[ParsedName] = []
-    for piece in re.split(r",|\s[-–]\s|/", cell):
+    for piece in _LEAD_CELL_SPLIT.split(cell):
         if re.search(r"\b[A-Z]{2,}\b|\b(?:Council|Trust|CCG|NHS|Partnership|University)\b", piece):
             continue  # an affiliation: "South Warwickshire CCG", "SWFT"
         out.extend(find_names(piece))
+    return out
+
+
+def _is_a_person(text: str) -> bool:
+    """Whether ``text`` is one person's name ("Jane Hill"), not a body that holds a name-like
+    run of words ("Carers Together Westmere", "Age UK Westmere")."""
+    return any(n.text == text.strip() and (n.given or n.title) for n in find_names(text.strip()))
+
+
+def lead_affiliations(cell: str) -> list[str]:
+    """Bodies a work-programme lead cell names beside its people.
+
+    >>> lead_affiliations("Tom Ellery - NCFT")
+    ['NCFT']
+    >>> lead_affiliations("Anna Hargraves, South Warwickshire CCG / Ben Lowe")
+    ['South Warwickshire CCG']
+    """
+    out = []
+    for piece in _LEAD_CELL_SPLIT.split(cell):
+        piece = piece.strip()
+        if re.fullmatch(r"[A-Z]{2,6}", piece) or re.fullmatch(
+            rf"{_ORG_BODY} (?:{_ORG_HEADS})", piece
+        ):
+            out.append(piece)
     return out
 
 
@@ -514,13 +891,16 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
     for doc in docs:
         for n in _structured_people(doc, by_doc.get(doc.source, [])):
             gaz.add_person(n)
+    for rec in meetings:
+        for row in rec.work_programme:
+            gaz.organisations.update(lead_affiliations(row.lead or ""))
     for name, aliases in load_curated("programmes"):
         gaz.programmes.update((name, *aliases))
     for name, aliases in load_curated("organisations"):
         gaz.organisations.update((name, *aliases))
     nlp = make_pipeline(gaz)
     # pass 1 discovers programme names and acronyms; pass 2 finds them everywhere
-    texts = [plain(d.text) for d in docs]
+    texts = [unwrap(plain(d.text)) for d in docs]
     for text in texts:
         first = nlp(text)
         for span in first.spans.get("gk", []):
@@ -561,6 +941,23 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
                 )
             )
     return out
+
+
+_SOFT_BREAK = re.compile(
+    # a long line of prose, not ending a sentence, then a line that goes on with the text
+    r"(?m)^(?=[^\n\t]{60,}\n)[^\n\t]*[\w,’'\-)](?P<br>\n)(?=[ ]?[A-Za-z(][^\n\t]*$)"
+)
+
+
+def unwrap(text: str) -> str:
+    r"""The text with lines wrapped inside a paragraph (PDF text) joined by a space, so a
+    name split over two lines is found whole; offsets are unchanged.
+
+    >>> unwrap("Officers are working with the National Housing Federation on the Local\n"
+    ...        "Supported Housing Strategy.\nShort line\nNext")[61:]
+    'the Local Supported Housing Strategy.\nShort line\nNext'
+    """
+    return _SOFT_BREAK.sub(lambda m: m.group(0)[:-1] + " ", text)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

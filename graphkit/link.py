@@ -268,7 +268,8 @@ def _person(cluster: _Cluster, taken: set[str]) -> Person:
 # -- programmes and organisations ------------------------------------------------------------
 _PROGRAMME_WORD = re.compile(
     r"\b(?:programmes?|programs?|projects?|strateg(?:y|ies)|plans?|schemes?|academy|framework"
-    r"|initiative|pathway|toolkit|fund|campaign|pilot|model|service|training)\b",
+    r"|initiative|pathway|toolkit|fund|campaign|pilot|model|service|training|roadmap|week|offer"
+    r"|operation|grant)\b",
     re.I,
 )
 _DROP_HEADS = {"programme", "program", "project", "scheme", "initiative"}
@@ -478,6 +479,14 @@ _PROCEDURAL_TITLE = re.compile(
     r"substitut|election of|appointment of (?:chair|vice)|declarations|items? for information)",
     re.I,
 )
+# the sections of a report, read as numbered items in PDF text
+_REPORT_SECTION = re.compile(
+    r"(?:executive )?summary|purpose(?: of (?:the|this) report)?|background(?: papers)?"
+    r"|introduction|recommendations?|conclusions?|(?:financial|legal|equalit(?:y|ies)|risk|other)"
+    r" implications|appendices|consultation|options(?: considered)?|reasons? for (?:the )?"
+    r"(?:decision|recommendations?)|next steps",
+    re.I,
+)
 _TITLE_TAIL = re.compile(
     r"\s*(?:\([^)]*\))?\s*(?:[-–:]\s*[^-–:]*\b(?:update|report|briefing|progress)\b[^-–:]*"
     r"|\b(?:progress|update|briefing(?: note)?|report)\b.*)$",
@@ -494,8 +503,10 @@ def topic_of(title: str) -> str | None:
     "Children's Services Continuous Improvement"
     >>> topic_of("Declarations of Interests") is None
     True
+    >>> topic_of("Recommendations") is None  # a section of a report, not a topic
+    True
     """
-    if _PROCEDURAL_TITLE.match(title.strip()):
+    if _PROCEDURAL_TITLE.match(title.strip()) or _REPORT_SECTION.fullmatch(title.strip(" .:")):
         return None
     topic = _TITLE_TAIL.sub("", title).strip(" -–:")
     topic = re.sub(r"\s*\([^)]*\)$", "", topic).strip()
@@ -597,6 +608,10 @@ def _plans_answering_one_event(
     return out
 
 
+# a directorate's name: a few capitalised words, perhaps joined by "and" ("Law and Governance")
+_DIRECTORATE = re.compile(r"[A-Z][\w'’]*(?: (?:(?:and|&|of|for) )?[A-Z][\w'’]*){0,5}")
+
+
 def _directorates(meetings: Sequence[MeetingRecord], docs: dict[str, Document]) -> list[Mention]:
     """ "A Coles, Education and Skills", "Law and Governance G Holmes, C Taylor": the words
     beside an officer that are not a post name the officer's directorate."""
@@ -606,12 +621,40 @@ def _directorates(meetings: Sequence[MeetingRecord], docs: dict[str, Document]) 
         for a in r.attendance:
             if a.capacity != "officer" or not a.role or looks_like_role(a.role):
                 continue
+            if not _DIRECTORATE.fullmatch(a.role.strip()):
+                continue  # words that are not a name: "4 members of the public", "(holiday)."
             line_start = text.rfind("\n", 0, a.start) + 1
             line_end = text.find("\n", a.end)
             line_end = len(text) if line_end == -1 else line_end
             at = text.find(a.role, line_start, line_end)
             if at != -1:
                 out.append(Mention("ORG", a.role, at, at + len(a.role), r.source))
+    return out
+
+
+def _organisation_short_forms(
+    org_mentions: dict[str, list[Mention]],
+) -> list[tuple[str, str]]:
+    """(short key, long key) pairs: an acronym that spells exactly one body's name ("AVFT"
+    for "Ashbourne Vale Foundation Trust"), or a place that is exactly one council
+    ("Leeds" for "Leeds City Council")."""
+    out = []
+    for short, ms in sorted(org_mentions.items()):
+        written = ms[0].text.strip()
+        if short != _organisation_key(written):
+            continue  # a curated body's alias is already settled
+        if re.fullmatch(r"[A-Z]{2,6}", written):
+            longs = [k for k in org_mentions if k != short and acronym_matches(written, k)]
+        elif re.fullmatch(r"[A-Z][a-z]+", written):
+            longs = [
+                k
+                for k in org_mentions
+                if re.fullmatch(rf"{short} (?:city|county|borough|district|town|parish) council", k)
+            ]
+        else:
+            continue
+        if len(longs) == 1:
+            out.append((short, longs[0]))
     return out
 
 
@@ -879,7 +922,15 @@ def link(
         # a named programme carries a programme word somewhere; a term defined only by its
         # acronym ("Good Level of Development (GLD)") or an item title is a topic
         is_programme = root in curated or any(
-            m.label == "PROGRAMME" and _PROGRAMME_WORD.search(m.text) for m in ms
+            m.label == "PROGRAMME"
+            and (
+                _PROGRAMME_WORD.search(m.text)
+                # a quoted name followed by its kind: "'Move More Together' campaign"
+                or _PROGRAMME_WORD.match(
+                    re.sub(r"^['’\"”]\s*", "", docs_by_source[m.source].text[m.end : m.end + 30])
+                )
+            )
+            for m in ms
         )
         linked.concepts.append(
             Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=is_programme)
@@ -903,12 +954,16 @@ def link(
             continue
         k = _organisation_key(m.text)
         org_mentions[org_root.get(k, k)].append(m)
+    for short, long in _organisation_short_forms(org_mentions):
+        org_mentions[long].extend(org_mentions.pop(short))
+        linked.merges.append(f"organisation '{short}' = '{long}': its acronym or its place")
     for root in sorted(org_mentions):
         ms = org_mentions[root]
         counts = Counter(" ".join(m.text.split()) for m in ms)
         pref = (
             org_pref.get(root)
-            or sorted(counts, key=lambda n: (-counts[n], n[0].islower(), -len(n), n))[0]
+            # a name written out beats its acronym ("Multi Agency Safeguarding Hub", not "MASH")
+            or sorted(counts, key=lambda n: (n.isupper(), -counts[n], n[0].islower(), -len(n), n))[0]
         )
         key = slug(pref)
         linked.organisations.append(
