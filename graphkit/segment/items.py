@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..dates import find_dates
 from ..model import ActionRecord, MeetingRef
-from .text import clean, paragraphs
+from .text import clean, lines, paragraphs
 
 __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 
@@ -119,21 +119,75 @@ def find_items(
     return out
 
 
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)]|\([a-z0-9]{1,3}\)[ \t]*\S)", re.M)
+_LIST_LINE = re.compile(
+    r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)]|\(?[a-z0-9]{1,3}\)[ \t]*\S|(?i:that)\b)", re.M
+)
+# what opens a decision: "RESOLVED", "It was resolved", "Resolved that" starting a sentence,
+# and the labels other councils use: "AGREED:", "DECISION:", "RECOMMENDED to Council that"
+_DECIDED = re.compile(
+    r"\bRESOLVED\b"
+    r"|\b(?i:it\s+was\s+(?:\w+\s+)?resolved)\b"
+    r"|(?:^|(?<=[.;:]\s)|(?<=[.;:]))[ \t]*Resolved\b(?=\s*(?:that|to|:|[-–—]|,|\(|unanimously|$))"
+    r"|\b(?:AGREED|RECOMMENDED)\b(?=\s*(?:that|to|:|[-–—]|\(|$))"
+    r"|^[ \t]*(?:DECISIONS?|Decisions?)[ \t]*(?:[:–—-]|$)",
+    re.M,
+)
+_SECONDARY = re.compile(r"AGREED|RECOMMENDED|DECISION|Decision")
+# where a decision's own text stops: the reasons and options that follow a decision notice
+_AFTER = re.compile(
+    r"^[ \t]*(?:Reasons?\s+for\s+(?:the\s+)?decision|Alternative\s+options|Options\s+considered"
+    r"|ACTIONS?\b|Action\s*:)",
+    re.I,
+)
+
+
+def _shouting(text: str) -> bool:
+    """Text written wholly in capitals, where a capitalised label is no label."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _decision_end(plain: str, s: int, end: int) -> int:
+    """Where the decision starting at ``s`` ends: its paragraph, without a following sentence
+    on a line of its own ("... be approved.\nThe Clerk was asked ..."); a label alone or ending
+    in a colon or dash ("RESOLVED –", "DECISION:") takes the list or "That ..." paragraphs
+    after it."""
+    para_end = next(paragraphs(plain, s, end), (s, end))[1]
+    e = para_end
+    prev = ""
+    for ls, _le, line in lines(plain, s, para_end):
+        first = line.strip()[:1]
+        if prev.endswith(".") and not _LIST_LINE.match(line) and (first.isupper() or first.isdigit()):
+            e = ls
+            while e > s and plain[e - 1].isspace():
+                e -= 1
+            return e
+        prev = line.rstrip()
+    head = plain[s:para_end].rstrip()
+    if head.endswith((":", "–", "—", "-")) or _DECIDED.fullmatch(head.strip()):
+        for ps, pe in paragraphs(plain, para_end, end):
+            para = plain[ps:pe]
+            if not _LIST_LINE.match(para) or _DECIDED.search(para) or _AFTER.match(para):
+                break
+            e = pe
+    return e
 
 
 def find_resolutions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
-    """Each "RESOLVED that ..." with its text (and its list of parts, where it has one)."""
-    out = []
-    for m in re.finditer(r"\bRESOLVED\b|(?m:^[ \t]*Resolved\b)", plain[start:end]):
-        s = start + m.start()
-        para_end = next(paragraphs(plain, s, end), (s, end))[1]
-        e = para_end
-        if plain[s:para_end].rstrip().endswith(":"):
-            for ps, pe in paragraphs(plain, para_end, end):
-                if not _LIST_LINE.match(plain[ps:pe]) or re.search(r"\bRESOLVED\b", plain[ps:pe]):
-                    break
-                e = pe
+    """Each decision ("RESOLVED that ...", "AGREED:", "DECISION:", "RECOMMENDED to Council
+    that ...") with its text (and its list of parts, where it has one)."""
+    out: list[ActionRecord] = []
+    for m in _DECIDED.finditer(plain, start, end):
+        s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        label = m.group(0).strip()
+        if _SECONDARY.match(label):
+            line_s = plain.rfind("\n", 0, s) + 1
+            line_e = plain.find("\n", s)
+            if any(r.start <= s < r.end for r in out) or _shouting(
+                plain[line_s : line_e if line_e != -1 else end]
+            ):
+                continue  # "RESOLVED that it be RECOMMENDED ...": one decision
+        e = _decision_end(plain, s, end)
         out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e, kind="resolution"))
     return out
 
@@ -241,8 +295,6 @@ def _split_and(text: str) -> list[str]:
 
 
 def _listed_after(plain: str, pos: int, end: int) -> list[tuple[int, int]]:
-    from .text import lines
-
     items = []
     for s, e, line in lines(plain, pos, end):
         if not line.strip():

@@ -1,0 +1,179 @@
+"""Resolutions, actions, references to other meetings and work programmes written in the
+ways other councils write them. Invented documents under tests/data/forms/decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+from conftest import DATA
+
+from graphkit.documents import read_paths
+from graphkit.model import MeetingRecord
+from graphkit.segment import segment
+from graphkit.segment.items import find_resolutions
+from graphkit.segment.text import plain
+from graphkit.segment.workprogramme import find_rows
+
+FORMS = DATA / "forms" / "decisions"
+D = dt.date
+
+
+@cache
+def records(name: str) -> tuple[MeetingRecord, ...]:
+    docs, problems = read_paths([FORMS / name])
+    assert not problems
+    return tuple(segment(docs[0]))
+
+
+def _resolutions(name: str) -> dict[str, list[str]]:
+    (rec,) = records(name)
+    return {i.title: [r.text for r in i.resolutions] for i in rec.items}
+
+
+# -- resolutions -------------------------------------------------------------------------------
+def test_resolutions_in_district_minutes_with_wrapped_lines_and_numbered_parts() -> None:
+    assert _resolutions("d01_district_pdf.txt") == {
+        "DECLARATIONS OF INTEREST": [],
+        "MINUTES": [],
+        "HOUSING ALLOCATIONS POLICY REVIEW": [
+            "RESOLVED: That the proposed changes to the Housing Allocations Policy be endorsed "
+            "and forwarded to Cabinet for approval at its meeting on 4 March 2025."
+        ],
+        "LEISURE CENTRE CONTRACT PERFORMANCE": [
+            "RESOLVED – (1) That the report be noted. (2) That officers be requested to report "
+            "back on the footfall figures for the Greenacre Pool in six months' time. (3) That "
+            "the Committee's thanks be passed to the operator's staff."
+        ],
+        "EXCLUSION OF THE PRESS AND PUBLIC": [
+            "It was RESOLVED that under Section 100A(4) of the Local Government Act 1972 the "
+            "press and public be excluded from the meeting for the following item of business "
+            "on the grounds that it involves the likely disclosure of exempt information."
+        ],
+        "DATE OF NEXT MEETING": [],
+    }
+
+
+def test_resolved_starting_a_sentence_and_agreed_as_a_label() -> None:
+    got = _resolutions("d02_parish.txt")
+    assert got["Planning applications"] == [
+        "Resolved that the Parish Council has no objection to the application.",
+        "AGREED: to object on the grounds of loss of parking.",
+    ]
+    # the resolution stops where the next sentence starts a line of its own
+    assert got["Finance"] == [
+        "Resolved that the payments listed in the schedule totalling £2,416.30 be approved."
+    ]
+    assert got["Declarations of interest"] == [] and got["Minutes of the previous meeting"] == []
+
+
+def test_decision_notices_recommendations_and_noting() -> None:
+    got = _resolutions("d03_cabinet_decisions.md")
+    assert got["Budget 2025/26 and Medium Term Financial Strategy"] == [
+        "RECOMMENDED to Council that: (a) the General Fund budget for 2025/26 be approved; "
+        "(b) the Council Tax for a Band D property be set at £1,842.17; and (c) the Medium "
+        "Term Financial Strategy be adopted."
+    ]
+    assert got["Town Centre Regeneration Programme"] == [
+        "DECISION: That the Director of Place be authorised to submit the bid to the "
+        "Levelling Up Fund for the Town Centre Regeneration Programme."
+    ]
+    # "The Cabinet noted the report." is no resolution; the RESOLVED that follows is one
+    assert got["Climate Action Plan Annual Update"] == [
+        "RESOLVED that the annual update on the Climate Action Plan be noted."
+    ]
+
+
+def test_lettered_parts_after_a_colon() -> None:
+    got = _resolutions("d08_lettered.txt")
+    assert got["HACKNEY CARRIAGE FARES REVIEW"] == [
+        "RESOLVED that: a) the proposed table of fares be advertised for 14 days; b) any "
+        "objections received be reported to the Committee at its meeting on 2 April 2025; "
+        "c) if no objections are received, the table of fares come into effect on 1 May 2025."
+    ]
+    assert [len(v) for v in got.values()] == [0, 0, 0, 1, 1, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one decision, however many labels it holds
+        (
+            "RESOLVED that it be RECOMMENDED to Council that the scheme be adopted.",
+            ["RESOLVED that it be RECOMMENDED to Council that the scheme be adopted."],
+        ),
+        # a label alone on its line takes the "That ..." paragraph after it
+        ("RESOLVED\n\nThat the report be noted.\n\nThe meeting ended.", [
+            "RESOLVED That the report be noted."
+        ]),
+        ("It was resolved unanimously that the grant be awarded.", [
+            "It was resolved unanimously that the grant be awarded."
+        ]),
+        # words in capitals throughout are no labels; "agreed" in a sentence is no decision
+        ("THE COMMITTEE AGREED TO DEFER THE ITEM UNTIL THE NEXT MEETING.", []),
+        ("Members agreed that the report was helpful. The matter was resolved.", []),
+        ("Reasons for decision: to set a balanced budget.", []),
+    ],
+)
+def test_find_resolutions_forms(text: str, expected: list[str]) -> None:
+    assert [r.text for r in find_resolutions(text, plain(text), 0, len(text))] == expected
+
+
+# -- work programmes -------------------------------------------------------------------------
+def _rows(name: str) -> list[tuple[object, ...]]:
+    (rec,) = records(name)
+    assert rec.section == "work_programme"
+    return [(r.date, r.title, r.detail, r.lead) for r in rec.work_programme]
+
+
+def test_work_programme_as_a_pipe_table_with_items_to_be_scheduled() -> None:
+    assert _rows("d05_wp_pipe.md") == [
+        (D(2024, 6, 12), "Waste and Recycling Strategy", "Pre-decision scrutiny",
+         "Alan Thwaite, Head of Waste"),
+        (D(2024, 6, 12), "Community Safety Partnership Annual Report", "Annual review",
+         "Sarah Okwu"),
+        (D(2024, 9, 18), "Flood Risk Management Plan", "Progress update", "Alan Thwaite"),
+        (D(2024, 11, 20), "Parks and Open Spaces Strategy", "Consultation response",
+         "Mina Forsyth"),
+        (D(2025, 1, 22), "Air Quality Action Plan", "Annual update", "Sarah Okwu"),
+        (D(2025, 3, 19), "Food Waste Collection Roll-out", "Implementation review",
+         "Alan Thwaite"),
+        (None, "Street Lighting LED Conversion", "Outcome of procurement", "Mina Forsyth"),
+        (None, "Allotments Policy", "Policy review", None),
+    ]
+
+
+def test_work_programme_as_an_html_table() -> None:
+    assert _rows("d06_wp_html.html") == [
+        (D(2025, 7, 9), "School Place Planning", "Annual sufficiency report", "Dev Rajan"),
+        (D(2025, 7, 9), "Youth Justice Plan", "Draft plan for comment", "Claire Hebden"),
+        (D(2025, 10, 15), "SEND Transport Review", "Findings of the review", "Dev Rajan"),
+        (D(2026, 2, 4), "Early Help Strategy", "Progress on the strategy", "Claire Hebden"),
+        (D(2026, 2, 4), "Corporate Parenting Annual Report", "Annual report", "Claire Hebden"),
+    ]
+
+
+def test_work_programme_as_a_list_under_dates() -> None:
+    assert _rows("d07_wp_list.txt") == [
+        (D(2025, 3, 14), "Local Plan Review", None, "Head of Planning Policy"),
+        (D(2025, 3, 14), "Bus Service Improvement Plan", None, "Transport Manager"),
+        (D(2025, 4, 30), "Economic Development Strategy", None, "Director of Regeneration"),
+        (D(2025, 4, 30), "Highways Maintenance Programme", None, "Highways Manager"),
+        (None, "Car Parking Charges Review", None, "Head of Parking Services"),
+    ]
+
+
+def test_the_same_item_at_two_meetings_is_two_rows_and_leads_point_at_the_text() -> None:
+    table = (
+        "| Date | Item | Lead officer |\n|---|---|---|\n"
+        "| 3 June 2030 | Budget Monitoring | Ruth Abey |\n"
+        "| 9 September 2030 | Budget Monitoring | Ruth Abey |\n"
+        "| 9 September 2030 | Budget Monitoring | Ruth Abey |\n"
+    )
+    rows = find_rows(table, 0, len(table), years=None)
+    assert [(r.date, r.title) for r in rows] == [
+        (D(2030, 6, 3), "Budget Monitoring"),
+        (D(2030, 9, 9), "Budget Monitoring"),
+    ]
+    assert all(table[r.lead_start :].startswith("Ruth Abey") for r in rows)
