@@ -12,7 +12,7 @@ from conftest import DATA
 from graphkit.documents import read_paths
 from graphkit.model import MeetingRecord
 from graphkit.segment import segment
-from graphkit.segment.items import find_resolutions
+from graphkit.segment.items import find_actions, find_resolutions
 from graphkit.segment.text import plain
 from graphkit.segment.workprogramme import find_rows
 
@@ -177,3 +177,74 @@ def test_the_same_item_at_two_meetings_is_two_rows_and_leads_point_at_the_text()
         (D(2030, 9, 9), "Budget Monitoring"),
     ]
     assert all(table[r.lead_start :].startswith("Ruth Abey") for r in rows)
+
+
+# -- actions -----------------------------------------------------------------------------------
+def _actions(name: str) -> dict[str, list[tuple[str | None, str]]]:
+    (rec,) = records(name)
+    return {i.title: [(a.agent, a.text) for a in i.actions] for i in rec.items}
+
+
+def test_actions_in_parish_minutes() -> None:
+    got = _actions("d02_parish.txt")
+    assert got["Matters arising"] == [
+        ("The Chair", "The Chair agreed to write to the County Council about the damaged "
+         "footway on Mill Lane.")
+    ]
+    assert got["Finance"] == [
+        ("The Clerk", "The Clerk was asked to obtain three quotes for the grass cutting contract.")
+    ]
+    # the item's heading above the sentence is not part of it
+    assert got["Village Green Improvement Project"] == [
+        (None, "It was agreed that a briefing note would be circulated to councillors before "
+         "the next meeting."),
+        ("Cllr Verity", "Cllr Verity agreed to contact the Lottery fund about a grant."),
+    ]
+    assert sum(len(v) for v in got.values()) == 4
+
+
+def test_action_labels_tables_and_requests() -> None:
+    got = _actions("d04_scrutiny_actions.md")
+    assert got["Reablement Service Performance"] == [
+        ("Officers", "Officers were asked to provide a breakdown of waiting times by locality."),
+        ("Director of Adult Social Services", "Director of Adult Social Services to circulate "
+         "the revised reablement dashboard to Members."),
+    ]
+    assert got["Action Log"] == [
+        ("Rob Ince", "Circulate the carers' survey results"),
+        ("Jane Morcombe", "Arrange a site visit to the Brookside Day Centre"),
+        ("Jane Morcombe", "Report back on the Shared Lives recruitment campaign"),
+    ]
+    assert got["Declarations of Interest"] == [] and got["Minutes of the last meeting"] == []
+
+
+def test_a_request_inside_a_numbered_resolution() -> None:
+    got = _actions("d01_district_pdf.txt")
+    assert got["LEISURE CENTRE CONTRACT PERFORMANCE"] == [
+        ("officers", "That officers be requested to report back on the footfall figures for "
+         "the Greenacre Pool in six months' time.")
+    ]
+    assert sum(len(v) for v in got.values()) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an owner tag after the sentence it belongs to
+        ("The Clerk will chase Highways about the pothole. ACTION: Clerk",
+         [("Clerk", "The Clerk will chase Highways about the pothole.")]),
+        ("Ms Patel agreed to send the figures. ACTION: Ms Patel",
+         [("Ms Patel", "Ms Patel agreed to send the figures.")]),
+        ("ACTION: Head of Finance to circulate the outturn figures.",
+         [("Head of Finance", "Head of Finance to circulate the outturn figures.")]),
+        # the columns of an improvement plan are not a table of actions
+        ("No.\tActions\tRAG\tBy When\tDelivery Lead\tProgress\n"
+         "1.1\tAudit case files\tGreen\tJuly 2030\tPrincipal Social Worker\tOn track\n", []),
+        ("| Action | Owner | Deadline |\n|---|---|---|\n| Book the hall | Clerk | 1 May 2030 |\n",
+         [("Clerk", "Book the hall")]),
+        ("Members were asked to note the report. Declarations of interest: none.", []),
+    ],
+)
+def test_find_actions_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    got = find_actions(text, plain(text), 0, len(text))
+    assert [(a.agent, a.text) for a in got] == expected

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import find_dates
 from ..model import ActionRecord, MeetingRef
-from .text import clean, lines, paragraphs
+from .text import clean, lines, paragraphs, table_cells
 
 __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 
@@ -192,12 +192,25 @@ def find_resolutions(text: str, plain: str, start: int, end: int) -> list[Action
     return out
 
 
-_ACTION = re.compile(
-    r"\b(?:agreed|agree|agrees|undertook|undertake|undertakes|were asked|was asked)\b[^.;]{0,40}?"
-    r"\bto\s+(?:circulate|provide|look|bring|report|share|send|write|add|include|arrange|investigate"
+_VERBS = (
+    r"circulate|provide|look|bring|report|share|send|write|add|include|arrange|investigate"
     r"|consider|follow|feed|update|receive|explore|review|respond|contact|check|confirm|supply"
     r"|forward|present|meet|raise|seek|invite|produce|prepare|exclude|refer|defer|recommend"
-    r"|establish|monitor|hold)\b"
+    r"|establish|monitor|hold|obtain|chase|liaise|clarify|ascertain|draft|organise|organize"
+    r"|publish|notify|inform|advise|distribute|pursue|speak|email|compile|identify|approach"
+)
+_DONE = (
+    r"circulated|provided|sent|shared|arranged|brought|added|reported|presented|included"
+    r"|investigated|forwarded|supplied|prepared|produced|organised|organized|scheduled|written"
+    r"|made\s+available|followed\s+up|invited|contacted|obtained|published|distributed"
+)
+_ACTION = re.compile(
+    r"\b(?:agreed|agree|agrees|undertook|undertake|undertakes|were asked|was asked|be asked"
+    r"|were requested|was requested|be requested)\b[^.;]{0,40}?"
+    rf"\bto\s+(?:{_VERBS})\b"
+    # "It was agreed that a briefing note would be circulated", "... that the Chair would write"
+    rf"|\b(?:agreed|undertook)\s+that\b[^.;]{{0,150}}?\b(?:would|will|should)\s+"
+    rf"(?:be\s+(?:{_DONE})|(?:{_VERBS}))\b"
     r"|\brequest(?:s|ed)?\s+(?:that\b|a\s+(?:report|briefing|letter|further|update))"
     r"|\basked\s+that\b"
     r"|\bincludes?\b[^.;:]{0,160}?\b(?:on|in)\s+the\s+(?:[\w/ -]{0,30}\s+)?work\s+programme\b"
@@ -207,33 +220,140 @@ _ACTION = re.compile(
     r"|\b(?:agreed|agrees)\s+to\s+add\b",
     re.I,
 )
+# "ACTION: Director of Place to circulate ...", or after a sentence, "ACTION: Clerk"
+_ACTION_LABEL = re.compile(
+    r"^[ \t]*(?:ACTIONS?|Actions?(?:\s+point)?)(?:\s+by)?[ \t]*[:–—-][ \t]*(?P<rest>\S[^\n]*)"
+)
+_OWNER = re.compile(r"^(?P<o>(?:[A-Z][\w'’.-]*|of|and|&|the)(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the)){0,7})"
+                    r"(?:\s+to\s+(?P<v>\w+))?")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)])[ \t]*(?P<t>\S[^\n]*)$")
 _AGENT = re.compile(
     r"^(?:In response[^,]*,\s*)?(?P<a>Officers?|The (?:Scrutiny )?Board|Members|The Committee|The Panel"
-    r"|The Chair|The Cabinet Member|The Director[^,]{0,60}?|(?:Councillor|Cllr)\.? (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))\b",
+    r"|The Chair|The Clerk|The Cabinet Member|The Director[^,]{0,60}?"
+    r"|(?:Councillor|Cllr)\.? (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))\b",
+    re.I,
+)
+# the header of a table of actions: "Action | Owner | Deadline"
+_ACTION_COLUMN = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|arising))?$", re.I)
+_OWNER_COLUMN = re.compile(
+    r"^(?:owner|responsible(?:\s+officer)?|lead(?:\s+officer)?|by\s+whom|who|action\s+by)$", re.I
+)
+_OTHER_COLUMN = re.compile(
+    r"^(?:no\.?|ref\.?|item|minute(?:\s+no\.?)?|deadline|by\s+when|due(?:\s+date)?|date"
+    r"|target\s+date|timescale|when)?$",
     re.I,
 )
 
 
 def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
     """Undertakings and requests, sentence by sentence; a sentence that introduces a list
-    ("officers undertook to circulate the following:") gives one action per list item."""
-    out = []
+    ("officers undertook to circulate the following:") gives one action per list item; an
+    "ACTION:" line; each row of a table of actions ("Action | Owner | Deadline")."""
+    out: list[ActionRecord] = []
     for ps, pe in paragraphs(plain, start, end):
+        previous: tuple[int, int] | None = None
         # a full stop between digits ("2.1") does not end a sentence
         for sm in re.finditer(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", plain[ps:pe]):
             s, e = ps + sm.start(), ps + sm.end()
             sentence = plain[s:e]
+            label = _ACTION_LABEL.match(sentence)
+            if label:
+                out.extend(_labelled(text, plain, s + label.start("rest"), e, previous, out))
+                previous = None
+                continue
+            s += _heading_lines(sentence)
+            sentence = plain[s:e]
+            previous = (s, e)
             if not _ACTION.search(sentence):
                 continue
-            numbering = re.match(r"[\s\-•·]*(?:\d+(?:\.\d+)*[.)]?\s+)?", sentence)
+            numbering = re.match(
+                r"[\s\-•·]*(?:(?:\d+(?:\.\d+)*[.)]?|\(?[a-z0-9]{1,3}\))\s+)?", sentence
+            )
             lead = numbering.end() if numbering else 0
             s += lead
-            agent = _AGENT.match(clean(plain[s:e]))
+            previous = (s, e)
+            agent = _AGENT.match(re.sub(r"^(?i:that)\s+", "", clean(plain[s:e])))
             who = agent.group("a") if agent else None
             listed = _listed_after(plain, e, end) if sentence.rstrip().endswith(":") else []
             for a, b in listed or _clauses(plain, s, e):
                 out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=who))
+    out.extend(_table_actions(text, plain, start, end))
+    return sorted(out, key=lambda a: a.start)
+
+
+def _heading_lines(sentence: str) -> int:
+    r"""Length of the item heading lines a sentence starts with ("7. Village Green Project"
+    above the first sentence of the item's text), which belong to no sentence.
+
+    >>> _heading_lines("7. Village Green Project\nIt was agreed that ...")
+    25
+    >>> _heading_lines("3. The Board agreed to ask officers\nto circulate the report.")
+    0
+    """
+    skip = 0
+    for line in sentence.splitlines(keepends=True)[:-1]:
+        m = re.match(r"[ \t]*(?:\d{1,3}(?:/\d{2,4})?\.?|\(?[a-z]\))?[ \t]*(?P<t>\S[^\n]*)", line)
+        words = re.findall(r"[\w'’&-]+", m.group("t")) if m else []
+        content = [w for w in words if w.lower() not in ("and", "of", "the", "for", "in", "on", "to")]
+        if not words or len(words) > 12 or re.search(r"[.!?;:,]\s*$", line):
+            break
+        if sum(w[0].isupper() or w[0].isdigit() for w in content) < 0.7 * max(len(content), 1):
+            break
+        skip += len(line)
+    return skip
+
+
+def _labelled(
+    text: str,
+    plain: str,
+    s: int,
+    e: int,
+    previous: tuple[int, int] | None,
+    found: list[ActionRecord],
+) -> list[ActionRecord]:
+    """The action an "ACTION:" label marks: the words after it ("Director of Place to
+    circulate ..."), or, where they only name its owner ("ACTION: Clerk"), the sentence
+    before it."""
+    rest = clean(plain[s:e]).rstrip(".")
+    owner = _OWNER.match(rest)
+    if owner and owner.group("v"):
+        return [ActionRecord(text=clean(text[s:e]), start=s, end=e, agent=owner.group("o"))]
+    if owner and owner.end() == len(rest) and previous is not None:
+        a, b = previous
+        for k, act in enumerate(found):
+            if a <= act.start < b:  # the sentence was an action already: it gains its owner
+                found[k] = replace(act, agent=act.agent or rest)
+                return []
+        return [ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=rest)]
+    if not owner or owner.end() < len(rest):
+        return [ActionRecord(text=clean(text[s:e]), start=s, end=e)]
+    return []
+
+
+def _table_actions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
+    """One action per row of a table whose columns are the action, its owner and when."""
+    out = []
+    cols: tuple[int, int] | None = None
+    for s, _e, line in lines(plain, start, end):
+        split = table_cells(line)
+        if split is None or re.fullmatch(r"[\s|:-]*", line):
+            if line.strip() and split is None:
+                cols = None
+            continue
+        cells, offsets = split
+        labels = [clean(c) for c in cells]
+        what = [i for i, c in enumerate(labels) if _ACTION_COLUMN.match(c)]
+        who = [i for i, c in enumerate(labels) if _OWNER_COLUMN.match(c)]
+        if what and who:
+            others = set(range(len(labels))) - {what[0], who[0]}
+            cols = (what[0], who[0]) if all(_OTHER_COLUMN.match(labels[i]) for i in others) else None
+            continue
+        if cols is None or len(labels) <= max(cols) or not labels[cols[0]]:
+            continue
+        raw = cells[cols[0]]
+        a = s + offsets[cols[0]] + len(raw) - len(raw.lstrip())
+        b = a + len(raw.strip())
+        out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=labels[cols[1]] or None))
     return out
 
 

@@ -7,7 +7,7 @@ import re
 
 from ..dates import find_dates
 from ..model import WorkProgrammeRow
-from .text import clean, lines
+from .text import clean, lines, table_cells
 
 __all__ = ["find_rows", "programme_years", "rows_added"]
 
@@ -67,35 +67,6 @@ _NOT_NAME = re.compile(
 )
 
 
-def _cells(line: str) -> tuple[list[str], list[int]] | None:
-    r"""A table row's cells and their offsets in ``line``: tab-separated or a pipe table.
-
-    >>> _cells("| 12 June 2024 | Waste Strategy |  |")
-    (['12 June 2024 ', 'Waste Strategy ', ''], [2, 17, 35])
-    >>> _cells("Date\tTitle\tLead")[0]
-    ['Date', 'Title', 'Lead']
-    """
-    if "\t" in line:
-        cells, offsets, pos = [], [], 0
-        for c in line.split("\t"):
-            cells.append(c)
-            offsets.append(pos)
-            pos += len(c) + 1
-        return cells, offsets
-    stripped = line.strip()
-    if stripped.startswith("|") and stripped.count("|") >= 3:
-        first = line.index("|") + 1
-        last = line.rindex("|")
-        cells, offsets, pos = [], [], first
-        for c in line[first:last].split("|"):
-            lead = len(c) - len(c.lstrip(" "))
-            cells.append(c[lead:] if lead else c)
-            offsets.append(pos + lead)
-            pos += len(c) + 1
-        return cells, offsets
-    return None
-
-
 def _date_heading(line: str, years: tuple[int, int] | None) -> tuple[dt.date | None, str | None, str]:
     """A line that starts with a meeting date ("14 March 2025:", "Tuesday 3 June 2025 –
     Item"): the date, as written, and what follows it."""
@@ -151,7 +122,7 @@ def find_rows(
         )
 
     for s, e, line in lines(text, start, end):
-        split = _cells(line)
+        split = table_cells(line)
         if split is None or len(split[0]) < 2 or _RULE.match(line):
             if not line.strip() or _RULE.match(line):
                 continue
