@@ -344,13 +344,14 @@ def to_dataset(
                     if agent:
                         g.add((anode, SCHEMA.agent, b.person(g, agent)))
         for ref in rec.refs:
-            other = iris.meeting(b.council, ref.body or rec.committee, ref.date.isoformat())
+            body = _ref_body(ref.body, rec.committee)
+            other = iris.meeting(b.council, body, ref.date.isoformat())
             g.add((other, RDF.type, GK.Meeting))
             g.add((other, RDF.type, SCHEMA.Event))
             g.add((other, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date)))
             g.add((other, GK.municipalYear, Literal(municipal_year(ref.date))))
-            g.add((other, SCHEMA.organizer, b.committee(ref.body or rec.committee)))
-            g.add((other, SCHEMA.name, _lit(f"{ref.body or rec.committee}, {ref.date:%-d %B %Y}")))
+            g.add((other, SCHEMA.organizer, b.committee(body)))
+            g.add((other, SCHEMA.name, _lit(f"{body}, {ref.date:%-d %B %Y}")))
             prop = GK.approvesMinutesOf if ref.relation == "approves" else DCTERMS.references
             g.add((node, prop, other))
         for a in rec.attendance:
@@ -453,3 +454,15 @@ def to_dataset(
             b.default.add((instant, RDF.type, TIME.Instant))
             b.default.add((instant, TIME.inXSDDate, value))
     return b.ds
+
+
+def _ref_body(body: str | None, committee: str) -> str:
+    """The committee a referenced meeting belongs to: this one unless another is named;
+    a short form of this committee's own name ("Cabinet" in the Cabinet's minutes) is this one.
+
+    >>> _ref_body("Cabinet", "Planning Committee"), _ref_body("Scrutiny Board (2)", "Education Scrutiny Board (2)")
+    ('Cabinet', 'Education Scrutiny Board (2)')
+    """
+    if not body or body.lower().replace("’", "'") in committee.lower().replace("’", "'"):
+        return committee
+    return body

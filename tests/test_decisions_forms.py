@@ -8,11 +8,12 @@ from functools import cache
 
 import pytest
 from conftest import DATA
+from rdflib.namespace import DCTERMS
 
 from graphkit.documents import read_paths
 from graphkit.model import MeetingRecord
 from graphkit.segment import segment
-from graphkit.segment.items import find_actions, find_resolutions
+from graphkit.segment.items import find_actions, find_refs, find_resolutions
 from graphkit.segment.text import plain
 from graphkit.segment.workprogramme import find_rows
 
@@ -248,3 +249,66 @@ def test_a_request_inside_a_numbered_resolution() -> None:
 def test_find_actions_forms(text: str, expected: list[tuple[str, str]]) -> None:
     got = find_actions(text, plain(text), 0, len(text))
     assert [(a.agent, a.text) for a in got] == expected
+
+
+# -- references to other meetings --------------------------------------------------------------
+def _refs(name: str) -> list[tuple[dt.date, str, str | None]]:
+    (rec,) = records(name)
+    return [(r.date, r.relation, r.body) for r in rec.refs]
+
+
+def test_refs_approved_minutes_another_body_and_the_next_meeting() -> None:
+    assert _refs("d01_district_pdf.txt") == [
+        (D(2025, 1, 12), "approves", None),  # "confirmed as a correct record"
+        (D(2025, 3, 4), "references", "Cabinet"),  # "to Cabinet ... at its meeting on"
+        (D(2025, 4, 8), "references", None),  # "The next meeting of the Committee will be held on"
+    ]
+    assert _refs("d02_parish.txt") == [
+        (D(2025, 2, 3), "approves", None),  # "were approved and signed by the Chair"
+        (D(2025, 4, 7), "references", None),  # "Date of next meeting" above the date
+    ]
+    # "the minutes of the Cabinet meeting held on": the Cabinet's own minutes
+    assert _refs("d03_cabinet_decisions.md") == [(D(2024, 12, 11), "approves", "Cabinet")]
+    assert _refs("d08_lettered.txt") == [
+        (D(2025, 2, 5), "approves", None),
+        (D(2025, 4, 2), "references", None),  # "the Committee at its meeting on"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minutes of the meetings held on 12 and 26 January 2030 were approved.",
+         [(D(2030, 1, 12), "approves", None), (D(2030, 1, 26), "approves", None)]),
+        ("The minutes of the Schools Forum meeting held on 3 March 2030 were noted.",
+         [(D(2030, 3, 3), "references", "Schools Forum")]),
+        ("The Board noted that the Health Scrutiny Board meeting on 9 May 2030 was cancelled.",
+         [(D(2030, 5, 9), "references", "Health Scrutiny Board")]),
+        ("The next Joint Improvement Group would be held on 10 June 2030.",
+         [(D(2030, 6, 10), "references", "Joint Improvement Group")]),
+        # a next meeting of something we cannot name is left out
+        ("The next Scrutiny Co-ordination meeting will be held on 2 July 2030.", []),
+        ("Declarations of interest: none.", []),
+    ],
+)
+def test_find_refs_forms(text: str, expected: list[tuple[dt.date, str, str | None]]) -> None:
+    p = plain(text)
+    assert [(r.date, r.relation, r.body) for r in find_refs(p, 0, len(p))] == expected
+
+
+def test_a_referenced_meeting_of_another_body_is_that_body_s_meeting() -> None:
+    import graphkit
+    from graphkit.vocab import GK
+
+    result = graphkit.build(FORMS / "d01_district_pdf.txt")
+    refs = {
+        str(o).rsplit("/meeting/", 1)[1]
+        for g in result.dataset.graphs()
+        for p_ in (GK.approvesMinutesOf, DCTERMS.references)
+        for o in g.objects(None, p_)
+    }
+    assert refs == {
+        "harrowfield/overview-and-scrutiny-committee/2025-01-12",
+        "harrowfield/cabinet/2025-03-04",
+        "harrowfield/overview-and-scrutiny-committee/2025-04-08",
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -426,40 +427,106 @@ def _listed_after(plain: str, pos: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+_BODY_WORD = (
+    r"Board|Committee|Sub-Committee|Panel|Cabinet|Council|Group|Forum|Partnership|Commission"
+    r"|Executive|Assembly"
+)
 _APPROVE = re.compile(
-    r"minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting(?:\s+of\s+[^\n.]{0,100}?)?\s+held\s+on\s+(?:the\s+)?",
+    r"minutes\s+of\s+the\s+(?:(?:last|previous|[A-Z][\w'’&-]*|\(\d+\)|and|of|for)\s+){0,8}?"
+    r"meetings?(?:\s+of\s+[^\n.]{0,100}?)?[\s,]+held\s+on\s+(?:the\s+)?",
     re.I,
 )
 _REFER = re.compile(
-    r"\b(?:Board|Committee|Panel|Cabinet)\b[^.\n]{0,60}?\bmeeting\s+(?:held\s+)?on\s+(?:the\s+)?",
+    rf"\b(?:{_BODY_WORD})\b[^.\n]{{0,60}}?\bmeeting\s+(?:held\s+)?on\s+(?:the\s+)?",
     re.I,
 )
+# "The next meeting of the Committee will be held on ...", "The next Improvement Group would
+# be held on ...", "Date of next meeting: ..."
+_NEXT = re.compile(
+    r"\bnext\s+(?:(?P<body>(?-i:[A-Z])(?:(?!meeting)[^\n.]){0,80}?)\s+)?(?:meeting\s+)?(?:of\s+(?:the\s+)?"
+    r"(?P<of>[^\n.]{0,80}?)\s+)?(?:will|would|is|shall)\s+(?:now\s+)?(?:be\s+)?(?:held\s+)?"
+    r"(?:on\s+)?(?:the\s+)?"
+    r"|(?m:^[ \t]*(?:\d{1,3}\.?[ \t]+)?date\s+of\s+(?:the\s+)?next\s+meeting[ \t]*[:–-]?\s*)",
+    re.I,
+)
+_SELF = re.compile(rf"(?:the\s+|this\s+|its\s+)?(?:Scrutiny\s+)?(?:{_BODY_WORD})", re.I)
+
+
+def _body(words: str | None) -> str | None:
+    """The body a reference names, or None for this committee ("the Committee", "its").
+
+    >>> _body("forwarded to Cabinet for approval at its"), _body("reported to the Committee at its")
+    ('Cabinet', None)
+    >>> _body("noted that the Health Scrutiny Board"), _body("Continuous Improvement Executive Group")
+    ('Health Scrutiny Board', 'Continuous Improvement Executive Group')
+    """
+    if not words:
+        return None
+    found = list(re.finditer(rf"\b(?:{_BODY_WORD})\b(?:\s*\(\d+\))?", words))
+    if not found:
+        return None
+    last = found[-1]
+    head = re.search(r"(?:(?:[A-Z][\w'’&-]*|and|of|for|&)\s+)*$", words[: last.start()])
+    name = (head.group(0) if head else "") + last.group(0)
+    name = re.sub(r"^(?:(?:and|of|for|&)\s+)+", "", name)
+    if _SELF.fullmatch(name) and not re.fullmatch(r"Cabinet|Council", name):
+        return None
+    return name
+
+
+def _dates_at(text: str) -> list[tuple[dt.date, int]]:
+    """The dates ``text`` starts with, and where each ends: "12 and 26 January 2025" holds two.
+
+    >>> [(str(d), e) for d, e in _dates_at("12 and 26 January 2025 were agreed")]
+    [('2025-01-12', 2), ('2025-01-26', 22)]
+    """
+    dates = list(find_dates(text[:80]))
+    if dates and dates[0].start <= 2 and dates[0].date is not None:
+        return [(dates[0].date, dates[0].end)]
+    m = re.match(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*&\s*)", text)
+    if m and dates and dates[0].start == m.end() and dates[0].date is not None:
+        try:
+            first = dates[0].date.replace(day=int(m.group(1)))
+        except ValueError:
+            return []
+        return [(first, m.end(1)), (dates[0].date, dates[0].end)]
+    return []
 
 
 def find_refs(plain: str, start: int, end: int) -> list[MeetingRef]:
-    """Earlier meetings whose minutes are approved, or that are referred to."""
+    """Earlier meetings whose minutes are approved, or that are referred to (the next
+    meeting among them), with the body named where it is not this committee."""
     out: list[MeetingRef] = []
     seg = plain[start:end]
     taken: set[int] = set()
-    for rx, relation in ((_APPROVE, "approves"), (_REFER, "references")):
+    for rx, relation in ((_APPROVE, "approves"), (_REFER, "references"), (_NEXT, "references")):
         for m in rx.finditer(seg):
-            dates = list(find_dates(seg[m.end() : m.end() + 60]))
-            if not dates or dates[0].start > 2 or dates[0].date is None:
+            dates = _dates_at(seg[m.end() :])
+            if not dates:
                 continue
-            d = dates[0]
             s = start + m.start()
-            e = start + m.end() + d.end
+            e = start + m.end() + dates[-1][1]
             if any(s <= t < e for t in taken):
                 continue
-            sentence_end = seg.find(".", m.end() + d.end)
-            tail = seg[m.end() + d.end : sentence_end if sentence_end != -1 else None][:200].lower()
+            sentence_end = seg.find(".", m.end() + dates[-1][1])
+            tail = seg[m.end() + dates[-1][1] : sentence_end if sentence_end != -1 else None]
             head = seg[max(0, m.start() - 80) : m.start()].lower()
+            relation_here = relation
             if relation == "approves" and not re.search(
-                r"agree|approv|confirm|sign|accept|adopt", head + tail
+                r"agree|approv|confirm|sign|accept|adopt", head + tail[:200].lower()
             ):
                 relation_here = "references"
+            if rx is _APPROVE:
+                body = _body(re.sub(r"(?i)\s*meetings?\b.*$", "", m.group(0), flags=re.S))
+            elif rx is _NEXT:
+                written = m.group("body") or m.group("of")
+                body = _body(written)
+                if written and body is None and not _SELF.fullmatch(written.strip()):
+                    continue  # "the next Scrutiny Co-ordination meeting": no body we can name
             else:
-                relation_here = relation
+                before = seg[max(0, m.start() - 80) : m.start()]
+                body = _body(before.rsplit(".", 1)[-1] + m.group(0).split(" meeting")[0])
             taken.update(range(s, e))
-            out.append(MeetingRef(date=d.date, relation=relation_here, start=s, end=e))
-    return sorted(out, key=lambda r: r.start)
+            for d, _ in dates:
+                out.append(MeetingRef(date=d, relation=relation_here, start=s, end=e, body=body))
+    return sorted(out, key=lambda r: (r.start, r.date))
