@@ -115,6 +115,13 @@ def test_lettered_parts_after_a_colon() -> None:
         ("THE COMMITTEE AGREED TO DEFER THE ITEM UNTIL THE NEXT MEETING.", []),
         ("Members agreed that the report was helpful. The matter was resolved.", []),
         ("Reasons for decision: to set a balanced budget.", []),
+        # a report proposes; only a label starting a sentence decides
+        ("It is RECOMMENDED that Cabinet approve the plan.", []),
+        ("Members AGREED to defer the item.", []),
+        ("It was AGREED that the item be deferred.", ["It was AGREED that the item be deferred."]),
+        ("The report was noted. RECOMMENDED to Council that the fees be set.", [
+            "RECOMMENDED to Council that the fees be set."
+        ]),
     ],
 )
 def test_find_resolutions_forms(text: str, expected: list[str]) -> None:
@@ -312,3 +319,54 @@ def test_a_referenced_meeting_of_another_body_is_that_body_s_meeting() -> None:
         "harrowfield/cabinet/2025-03-04",
         "harrowfield/overview-and-scrutiny-committee/2025-04-08",
     }
+
+
+# -- more documents ----------------------------------------------------------------------------
+def test_moderngov_web_page_decisions_and_actions() -> None:
+    (rec,) = records("d09_moderngov_web.txt")
+    counts = [(i.title, len(i.resolutions), len(i.actions)) for i in rec.items]
+    assert counts == [
+        ("Apologies for Absence", 0, 0),
+        ("Minutes of the Previous Meeting", 1, 0),
+        ("Council Tax Reduction Scheme 2025/26", 1, 1),
+        ("Digital Strategy Progress", 1, 1),
+        ("Panel Work Programme", 1, 1),  # "subject to the addition of an item on ..."
+    ]
+    assert rec.items[2].resolutions[0].text == (
+        "Resolved: 1. That the report be noted. 2. That the Panel's comments be forwarded to "
+        "the Cabinet Member for Finance."
+    )
+    assert [(r.date, r.relation) for r in rec.refs] == [(D(2025, 1, 9), "approves")]
+
+
+def test_an_agenda_report_recommends_but_does_not_resolve() -> None:
+    (rec,) = records("d10_agenda_report.txt")
+    assert rec.section == "agenda"
+    assert [len(i.resolutions) for i in rec.items] == [0, 0, 0, 0, 0]
+    assert [(r.date, r.relation) for r in rec.refs] == [(D(2025, 2, 18), "approves")]
+
+
+def test_minutes_in_capitals() -> None:
+    (rec,) = records("d11_capitals.txt")
+    assert [(i.title, [r.text for r in i.resolutions]) for i in rec.items] == [
+        ("DECLARATIONS OF INTEREST", []),
+        ("MINUTES", []),
+        ("PRECEPT 2025/26", ["RESOLVED THAT THE DRAFT BUDGET FOR 2025/26 BE RECOMMENDED TO "
+                             "FULL COUNCIL."]),
+    ]
+    assert [(r.date, r.relation) for r in rec.refs] == [(D(2024, 12, 10), "approves")]
+
+
+def test_work_programmes_of_two_years_in_one_document() -> None:
+    first, second = records("d12_wp_years.txt")
+    assert [(r.date, r.title, r.detail) for r in first.work_programme] == [
+        (D(2024, 10, 9), "Winter Pressures Plan", "Assurance on readiness"),
+        (D(2024, 10, 9), "Quarterly Performance Report", "Quarter 1 performance"),
+        (D(2024, 12, 11), "Quarterly Performance Report", "Quarter 2 performance"),
+        (D(2025, 3, 12), "Pharmacy Needs Assessment", "Draft for comment"),
+    ]
+    assert [(r.date, r.date_as_written, r.title, r.lead) for r in second.work_programme] == [
+        (None, "June 2025 (date tbc)", "Annual Public Health Report", "Director of Public Health"),
+        (D(2025, 9, 17), "17 September 2025", "Suicide Prevention Strategy", "Kiran Bhatt"),
+        (None, None, "Dental Access", "Kiran Bhatt"),
+    ]

@@ -127,9 +127,11 @@ _LIST_LINE = re.compile(
 # and the labels other councils use: "AGREED:", "DECISION:", "RECOMMENDED to Council that"
 _DECIDED = re.compile(
     r"\bRESOLVED\b"
-    r"|\b(?i:it\s+was\s+(?:\w+\s+)?resolved)\b"
+    r"|\b(?i:it\s+was\s+(?:\w+\s+)?resolved)\b|\b(?i:it\s+was\s+(?:\w+\s+)?)AGREED\b"
     r"|(?:^|(?<=[.;:]\s)|(?<=[.;:]))[ \t]*Resolved\b(?=\s*(?:that|to|:|[-–—]|,|\(|unanimously|$))"
-    r"|\b(?:AGREED|RECOMMENDED)\b(?=\s*(?:that|to|:|[-–—]|\(|$))"
+    # a label starts a line or sentence; "It is RECOMMENDED that" in a report proposes only
+    r"|(?:^|(?<=[.;:]\s)|(?<=[.;:])|(?<=\bwas\s))[ \t]*(?:AGREED|RECOMMENDED)\b"
+    r"(?=\s*(?:that|to|:|[-–—]|\(|$))"
     r"|^[ \t]*(?:DECISIONS?|Decisions?)[ \t]*(?:[:–—-]|$)",
     re.M,
 )
@@ -181,7 +183,7 @@ def find_resolutions(text: str, plain: str, start: int, end: int) -> list[Action
     for m in _DECIDED.finditer(plain, start, end):
         s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         label = m.group(0).strip()
-        if _SECONDARY.match(label):
+        if _SECONDARY.search(label):
             line_s = plain.rfind("\n", 0, s) + 1
             line_e = plain.find("\n", s)
             if any(r.start <= s < r.end for r in out) or _shouting(
@@ -214,6 +216,7 @@ _ACTION = re.compile(
     rf"(?:be\s+(?:{_DONE})|(?:{_VERBS}))\b"
     r"|\brequest(?:s|ed)?\s+(?:that\b|a\s+(?:report|briefing|letter|further|update))"
     r"|\basked\s+that\b"
+    r"|\baddition\s+of\s+(?:an?\s+)?(?:item|report|briefing)\b"
     r"|\bincludes?\b[^.;:]{0,160}?\b(?:on|in)\s+the\s+(?:[\w/ -]{0,30}\s+)?work\s+programme\b"
     r"|\bwould\s+be\s+(?:writing|sending|providing|circulating|arranging|reporting|followed\s+up)\b"
     r"|\b(?:send|sends)\s+a\s+letter\b|\bletter\s+be\s+sent\b"

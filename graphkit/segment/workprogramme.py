@@ -34,8 +34,9 @@ def programme_years(title: str) -> tuple[int, int] | None:
 
 def _date(cell: str, years: tuple[int, int] | None) -> tuple[dt.date | None, str | None]:
     found = next(find_dates(cell), None)
-    if found is None:
-        return None, None
+    if found is None:  # "June 2025 (date tbc)": a month, no day
+        month = re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", cell)
+        return None, (cell.strip() if month else None)
     if found.date and found.year_written:
         return found.date, found.text
     if years:  # council years run May to April
