@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from .iris import Iris, slug
 from .link import Linked
 from .model import AttendanceRecord, Document, MeetingRecord
+from .segment.workprogramme import repeated_rows
 from .vocab import (
     DCTERMS,
     DEFAULT_BASE,
@@ -286,6 +287,14 @@ def to_dataset(
         lambda: defaultdict(list)
     )
 
+    # an item a resolution adds that the document's programme table lists too is one entry
+    repeats = {
+        (source, start)
+        for source in {r.source for r in meetings}
+        for start in repeated_rows(
+            [row for r in meetings if r.source == source for row in r.work_programme]
+        )
+    }
     wp_number = {
         key: n
         for source in sorted({r.source for r in meetings})
@@ -295,6 +304,7 @@ def to_dataset(
                 for r in meetings
                 if r.source == source
                 for row in r.work_programme
+                if (r.source, row.start) not in repeats
             ),
             1,
         )
@@ -364,6 +374,8 @@ def to_dataset(
                 pnode = b.person(g, key, a.name)
                 g.add((node, GK.chair if a.chair else SCHEMA.mentions, pnode))
         for row in rec.work_programme:
+            if (rec.source, row.start) in repeats:
+                continue
             doc_node = iris.document(rec.source)
             # numbered per document in text order: two sections of one document never collide
             wnode = URIRef(f"{doc_node}/work-programme/{wp_number[(rec.source, row.start)]}")

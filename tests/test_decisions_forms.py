@@ -8,14 +8,17 @@ from functools import cache
 
 import pytest
 from conftest import DATA
-from rdflib.namespace import DCTERMS
+from rdflib import RDF
+from rdflib.namespace import DCTERMS, SDO
 
+import graphkit
 from graphkit.documents import read_paths
 from graphkit.model import MeetingRecord
 from graphkit.segment import segment
 from graphkit.segment.items import find_actions, find_refs, find_resolutions
 from graphkit.segment.text import plain
 from graphkit.segment.workprogramme import find_rows
+from graphkit.vocab import GK
 
 FORMS = DATA / "forms" / "decisions"
 D = dt.date
@@ -304,9 +307,6 @@ def test_find_refs_forms(text: str, expected: list[tuple[dt.date, str, str | Non
 
 
 def test_a_referenced_meeting_of_another_body_is_that_body_s_meeting() -> None:
-    import graphkit
-    from graphkit.vocab import GK
-
     result = graphkit.build(FORMS / "d01_district_pdf.txt")
     refs = {
         str(o).rsplit("/meeting/", 1)[1]
@@ -370,3 +370,20 @@ def test_work_programmes_of_two_years_in_one_document() -> None:
         (D(2025, 9, 17), "17 September 2025", "Suicide Prevention Strategy", "Kiran Bhatt"),
         (None, None, "Dental Access", "Kiran Bhatt"),
     ]
+
+
+def test_an_item_added_by_resolution_and_listed_in_the_pack_s_programme_is_one_entry() -> None:
+    agenda, minutes = records("d13_pack_adds.txt")
+    # each item the resolution adds is an action of its own
+    assert [a.text for a in minutes.items[0].actions] == [
+        "Allotment waiting lists and plot sizes",
+        "Cemetery capacity",
+    ]
+    result = graphkit.build(FORMS / "d13_pack_adds.txt")
+    names = sorted(
+        str(n)
+        for g in result.dataset.graphs()
+        for e in g.subjects(RDF.type, GK.WorkProgrammeEntry)
+        for n in g.objects(e, SDO.name)
+    )
+    assert names == ["Allotment waiting lists", "Cemetery capacity", "Play Area Renewal"]

@@ -256,8 +256,11 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
     out: list[ActionRecord] = []
     for ps, pe in paragraphs(plain, start, end):
         previous: tuple[int, int] | None = None
-        # a full stop between digits ("2.1") does not end a sentence
-        for sm in re.finditer(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", plain[ps:pe]):
+        # a full stop between digits ("2.1") does not end a sentence; a colon ending a line
+        # (a list follows) does
+        for sm in re.finditer(
+            r"(?:(?!:[ \t]*\n)[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|:(?=[ \t]*\n)|$)", plain[ps:pe]
+        ):
             s, e = ps + sm.start(), ps + sm.end()
             sentence = plain[s:e]
             label = _ACTION_LABEL.match(sentence)
