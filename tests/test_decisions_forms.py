@@ -254,6 +254,14 @@ def test_a_request_inside_a_numbered_resolution() -> None:
         ("| Action | Owner | Deadline |\n|---|---|---|\n| Book the hall | Clerk | 1 May 2030 |\n",
          [("Clerk", "Book the hall")]),
         ("Members were asked to note the report. Declarations of interest: none.", []),
+        # an owner and a verb opening a sentence; a list under "Actions agreed:"
+        ("Officers to circulate the figures to Members.",
+         [("Officers", "Officers to circulate the figures to Members.")]),
+        ("Actions agreed:\n- Clerk to book the hall for June\n- Cllr Jones to contact the school"
+         "\n\nThe meeting closed.",
+         [("Clerk", "Clerk to book the hall for June"),
+          ("Cllr Jones", "Cllr Jones to contact the school")]),
+        ("Members to note the report. The Board were asked to approve the plan.", []),
     ],
 )
 def test_find_actions_forms(text: str, expected: list[tuple[str, str]]) -> None:

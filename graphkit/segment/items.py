@@ -201,6 +201,7 @@ _VERBS = (
     r"|forward|present|meet|raise|seek|invite|produce|prepare|exclude|refer|defer|recommend"
     r"|establish|monitor|hold|obtain|chase|liaise|clarify|ascertain|draft|organise|organize"
     r"|publish|notify|inform|advise|distribute|pursue|speak|email|compile|identify|approach"
+    r"|book|order|purchase|repair|install|set\s+up"
 )
 _DONE = (
     r"circulated|provided|sent|shared|arranged|brought|added|reported|presented|included"
@@ -230,6 +231,18 @@ _ACTION_LABEL = re.compile(
 )
 _OWNER = re.compile(r"^(?P<o>(?:[A-Z][\w'’.-]*|of|and|&|the)(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the)){0,7})"
                     r"(?:\s+to\s+(?P<v>\w+))?")
+# "Officers to circulate ...", "Clerk to book ...", "Director of Place to report back ..."
+_OWNED = re.compile(
+    r"(?:The\s+)?(?P<o>Officers?|Clerk|Chair(?:man)?|Board|Committee|Panel|Members"
+    r"|(?:Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Manager|Officer|Clerk)"
+    r"|(?:Director|Head|Chief\s+Executive)(?:\s+of(?:\s+(?:[A-Z][\w&'’-]*|and|&))+)?"
+    r"|[A-Z][a-z]+\s+[A-Z][a-z'’-]+)"
+    rf"\s+to\s+(?:{_VERBS})\b"
+)
+_ACTIONS_HEADING = re.compile(
+    r"\s*(?:Agreed\s+)?Actions?(?:\s+(?:agreed|arising|points?))?\s*:\s*$", re.I
+)
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)])[ \t]*(?P<t>\S[^\n]*)$")
 _AGENT = re.compile(
     r"^(?:In response[^,]*,\s*)?(?P<a>Officers?|The (?:Scrutiny )?Board|Members|The Committee|The Panel"
@@ -271,6 +284,18 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
             s += _heading_lines(sentence)
             sentence = plain[s:e]
             previous = (s, e)
+            if _ACTIONS_HEADING.match(sentence):  # "Actions agreed:" above a list of them
+                for a, b in _listed_after(plain, e, end):
+                    owner = _OWNED.match(plain[a:b])
+                    out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b,
+                                            agent=owner.group("o") if owner else None))
+                continue
+            owned = _OWNED.match(sentence.lstrip(" \t-•·"))
+            if owned and not _ACTION.search(sentence):  # "Officers to circulate the figures."
+                s += len(sentence) - len(sentence.lstrip(" \t-•·"))
+                out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e,
+                                        agent=owned.group("o")))
+                continue
             if not _ACTION.search(sentence):
                 continue
             numbering = re.match(
