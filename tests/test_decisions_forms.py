@@ -395,3 +395,42 @@ def test_an_item_added_by_resolution_and_listed_in_the_pack_s_programme_is_one_e
         for n in g.objects(e, SDO.name)
     )
     assert names == ["Allotment waiting lists", "Cemetery capacity", "Play Area Renewal"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Place Scrutiny Committee Work Plan 2024/25",
+        "Place Scrutiny Committee Work Programme for 2024/25",
+        "PLACE SCRUTINY COMMITTEE WORK PROGRAMME 2024-25",
+        "Place Scrutiny Committee – Work Programme 2024/2025 (updated 3 June 2024)",
+    ],
+)
+def test_work_programme_headings(tmp_path, heading: str) -> None:
+    path = tmp_path / "wp.txt"
+    path.write_text(
+        f"{heading}\n\nDate\tItem\tPurpose\tLead officer\n"
+        "12 June 2024\tWaste Strategy\tScrutiny\tAl Thwaite\n",
+        encoding="utf-8",
+    )
+    docs, _ = read_paths([path])
+    (rec,) = segment(docs[0])
+    assert (rec.section, rec.committee) == ("work_programme", "Place Scrutiny Committee")
+    assert [(r.date, r.title, r.lead) for r in rec.work_programme] == [
+        (D(2024, 6, 12), "Waste Strategy", "Al Thwaite")
+    ]
+
+
+def test_a_numbered_minute_on_the_work_programme_is_no_programme_of_its_own(tmp_path) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the Meeting of the Place Scrutiny Committee held on 4 June 2030\n\n"
+        "Present: Councillor A Bell (Chair)\n\n"
+        "7. Budget Monitoring\n\nRESOLVED that the report be noted.\n\n"
+        "8. Work Programme 2030/31\n\nRESOLVED that the work programme be agreed.\n\n"
+        "9. Any Other Business\n\nNone.\n",
+        encoding="utf-8",
+    )
+    docs, _ = read_paths([path])
+    (rec,) = segment(docs[0])
+    assert [(i.number, len(i.resolutions)) for i in rec.items] == [("7", 1), ("8", 1), ("9", 0)]

@@ -127,7 +127,8 @@ _LIST_LINE = re.compile(
 # and the labels other councils use: "AGREED:", "DECISION:", "RECOMMENDED to Council that"
 _DECIDED = re.compile(
     r"\bRESOLVED\b"
-    r"|\b(?i:it\s+was\s+(?:\w+\s+)?resolved)\b|\b(?i:it\s+was\s+(?:\w+\s+)?)AGREED\b"
+    r"|(?:^|(?<=[.;:]\s)|(?<=[.;:]))[ \t]*(?i:it\s+was\s+(?:\w+\s+)?resolved)\b"
+    r"|\b(?i:it\s+was\s+(?:\w+\s+)?)(?:AGREED|RESOLVED)\b"
     r"|(?:^|(?<=[.;:]\s)|(?<=[.;:]))[ \t]*Resolved\b(?=\s*(?:that|to|:|[-–—]|,|\(|unanimously|$))"
     # a label starts a line or sentence; "It is RECOMMENDED that" in a report proposes only
     r"|(?:^|(?<=[.;:]\s)|(?<=[.;:])|(?<=\bwas\s))[ \t]*(?:AGREED|RECOMMENDED)\b"
