@@ -118,6 +118,12 @@ def test_lettered_parts_after_a_colon() -> None:
         ("THE COMMITTEE AGREED TO DEFER THE ITEM UNTIL THE NEXT MEETING.", []),
         ("Members agreed that the report was helpful. The matter was resolved.", []),
         ("Reasons for decision: to set a balanced budget.", []),
+        # a status, not a decision
+        ("Pothole on Mill Lane. Status: Resolved", []),
+        ("Action\nOwner\nStatus\nChase the contractor\nClerk\nResolved\n", []),
+        ("Minutes:\nResolved:\n1. That the minutes be approved.", [
+            "Resolved: 1. That the minutes be approved."
+        ]),
         # a report proposes; only a label starting a sentence decides
         ("It is RECOMMENDED that Cabinet approve the plan.", []),
         ("Members AGREED to defer the item.", []),

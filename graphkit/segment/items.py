@@ -129,7 +129,10 @@ _DECIDED = re.compile(
     r"\bRESOLVED\b"
     r"|(?:^|(?<=[.;:]\s)|(?<=[.;:]))[ \t]*(?i:it\s+was\s+(?:\w+\s+)?resolved)\b"
     r"|\b(?i:it\s+was\s+(?:\w+\s+)?)(?:AGREED|RESOLVED)\b"
-    r"|(?:^|(?<=[.;:]\s)|(?<=[.;:]))[ \t]*Resolved\b(?=\s*(?:that|to|:|[-–—]|,|\(|unanimously|$))"
+    r"|^[ \t]*Resolved\b(?=\s*(?:that|to|:|[-–—]|,|\(|unanimously|$))"
+    # after a sentence, not a field's value ("Status: Resolved")
+    r"|(?:(?<=[.;]\s)|(?<=[.;:])|(?<=:\s)(?<!(?i:status):\s)(?<!(?i:outcome):\s)(?<!(?i:progress):\s))[ \t]*Resolved\b"
+    r"(?=\s*(?:that|to|:|,|\(|unanimously))"
     # a label starts a line or sentence; "It is RECOMMENDED that" in a report proposes only
     r"|(?:^|(?<=[.;:]\s)|(?<=[.;:])|(?<=\bwas\s))[ \t]*(?:AGREED|RECOMMENDED)\b"
     r"(?=\s*(?:that|to|:|[-–—]|\(|$))"
@@ -191,6 +194,13 @@ def find_resolutions(text: str, plain: str, start: int, end: int) -> list[Action
                 plain[line_s : line_e if line_e != -1 else end]
             ):
                 continue  # "RESOLVED that it be RECOMMENDED ...": one decision
+        if label in ("Resolved", "Decision", "Decisions", "Decision:", "Decisions:"):
+            # alone on its line, a label only where the decision follows ("That ...", "1. ...");
+            # else a cell of a table ("Status / Resolved")
+            line_end = plain.find("\n", m.end())
+            after = plain[m.end() : line_end if line_end != -1 else end]
+            if not after.strip() and not _LIST_LINE.match(plain[m.end() : end].lstrip("\n \t")):
+                continue
         e = _decision_end(plain, s, end)
         out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e, kind="resolution"))
     return out
