@@ -268,6 +268,12 @@ def test_a_request_inside_a_numbered_resolution() -> None:
          [("Clerk", "Clerk to book the hall for June"),
           ("Cllr Jones", "Cllr Jones to contact the school")]),
         ("Members to note the report. The Board were asked to approve the plan.", []),
+        # an officer's post as the agent
+        ("The Tree Officer agreed to provide the survival rates.",
+         [("The Tree Officer", "The Tree Officer agreed to provide the survival rates.")]),
+        ("The Director of Finance and Resources agreed to send the figures.",
+         [("The Director of Finance and Resources",
+           "The Director of Finance and Resources agreed to send the figures.")]),
     ],
 )
 def test_find_actions_forms(text: str, expected: list[tuple[str, str]]) -> None:

@@ -257,7 +257,9 @@ _ACTIONS_HEADING = re.compile(
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)])[ \t]*(?P<t>\S[^\n]*)$")
 _AGENT = re.compile(
     r"^(?:In response[^,]*,\s*)?(?P<a>Officers?|The (?:Scrutiny )?Board|Members|The Committee|The Panel"
-    r"|The Chair|The Clerk|The Cabinet Member|The Director[^,]{0,60}?"
+    r"|The Chair|The Clerk|The Cabinet Member"
+    r"|The (?:Director|Head|Chief Executive)(?: of(?: (?-i:[A-Z][\w&'’-]*)| and| &)+)?"
+    r"|The (?-i:(?:[A-Z][\w&'’-]*\s+){0,3})(?:Manager|Officer)"
     r"|(?:Councillor|Cllr)\.? (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))\b",
     re.I,
 )
