@@ -446,3 +446,24 @@ def test_a_numbered_minute_on_the_work_programme_is_no_programme_of_its_own(tmp_
     docs, _ = read_paths([path])
     (rec,) = segment(docs[0])
     assert [(i.number, len(i.resolutions)) for i in rec.items] == [("7", 1), ("8", 1), ("9", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year not written: minutes approved are of the last such day before the meeting
+        ("The minutes of the meeting held on 9th December were approved.",
+         [(D(2029, 12, 9), "approves")]),
+        # the next meeting is the first such day after it
+        ("The next meeting will be held on 3 February.", [(D(2030, 2, 3), "references")]),
+        # another meeting, past unless the words look ahead
+        ("As requested by the Board at their meeting on 11 March, an item was added.",
+         [(D(2029, 3, 11), "references")]),
+        ("The Cabinet will consider the plan at its meeting on 20 February.",
+         [(D(2030, 2, 20), "references")]),
+    ],
+)
+def test_find_refs_dates_without_a_year(text: str, expected: list[tuple[dt.date, str]]) -> None:
+    p = plain(text)
+    got = find_refs(p, 0, len(p), on=D(2030, 1, 15))
+    assert [(r.date, r.relation) for r in got] == expected

@@ -397,7 +397,7 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 items=tuple(items),
                 attendance=attendance,
                 membership=membership,
-                refs=tuple(find_refs(p, body_start, sec.end)),
+                refs=tuple(find_refs(p, body_start, sec.end, on=sec.date)),
                 work_programme=tuple(
                     row
                     for i in items
@@ -460,7 +460,7 @@ def segment(doc: Document) -> list[MeetingRecord]:
                     end=sec.end,
                     name=sec.title,
                     items=(item,),
-                    refs=tuple(find_refs(p, sec.header_end, sec.end)),
+                    refs=tuple(find_refs(p, sec.header_end, sec.end, on=sec.date)),
                 )
             )
     return records

@@ -518,15 +518,41 @@ def _body(words: str | None) -> str | None:
     return name
 
 
-def _dates_at(text: str) -> list[tuple[dt.date, int]]:
-    """The dates ``text`` starts with, and where each ends: "12 and 26 January 2025" holds two.
+def _in_year(month: int, day: int, on: dt.date, toward: str) -> dt.date | None:
+    """A day written without its year, placed beside the meeting ``on``: the last such day
+    before it, or the first after it.
+
+    >>> str(_in_year(11, 28, dt.date(2021, 1, 20), "before")), str(_in_year(3, 11, dt.date(2021, 9, 16), "after"))
+    ('2020-11-28', '2022-03-11')
+    """
+    days = []
+    for year in (on.year - 1, on.year, on.year + 1):
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if toward == "before":
+        return max((d for d in days if d < on), default=None)
+    return min((d for d in days if d > on), default=None)
+
+
+def _dates_at(
+    text: str, on: dt.date | None = None, toward: str = "before"
+) -> list[tuple[dt.date, int]]:
+    """The dates ``text`` starts with, and where each ends: "12 and 26 January 2025" holds two;
+    a date without its year is placed beside the meeting ``on``, where that is known.
 
     >>> [(str(d), e) for d, e in _dates_at("12 and 26 January 2025 were agreed")]
     [('2025-01-12', 2), ('2025-01-26', 22)]
+    >>> [str(d) for d, _ in _dates_at("3rd February were agreed", dt.date(2025, 3, 3), "before")]
+    ['2025-02-03']
     """
     dates = list(find_dates(text[:80]))
-    if dates and dates[0].start <= 2 and dates[0].date is not None:
-        return [(dates[0].date, dates[0].end)]
+    if dates and dates[0].start <= 2:
+        first = dates[0].date
+        if first is None and on is not None:
+            first = _in_year(dates[0].month, dates[0].day, on, toward)
+        return [(first, dates[0].end)] if first else []
     m = re.match(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*&\s*)", text)
     if m and dates and dates[0].start == m.end() and dates[0].date is not None:
         try:
@@ -537,15 +563,29 @@ def _dates_at(text: str) -> list[tuple[dt.date, int]]:
     return []
 
 
-def find_refs(plain: str, start: int, end: int) -> list[MeetingRef]:
+def find_refs(
+    plain: str, start: int, end: int, on: dt.date | None = None
+) -> list[MeetingRef]:
     """Earlier meetings whose minutes are approved, or that are referred to (the next
-    meeting among them), with the body named where it is not this committee."""
+    meeting among them), with the body named where it is not this committee. A date written
+    without its year is placed beside this meeting's date ``on``, where that is given."""
     out: list[MeetingRef] = []
     seg = plain[start:end]
     taken: set[int] = set()
     for rx, relation in ((_APPROVE, "approves"), (_REFER, "references"), (_NEXT, "references")):
         for m in rx.finditer(seg):
-            dates = _dates_at(seg[m.end() :])
+            # an undated year: minutes approved are of a past meeting, the next one is to come,
+            # and another is past unless the words look ahead ("will consider it at its meeting")
+            ahead = rx is _NEXT or (
+                rx is _REFER
+                and re.search(
+                    r"\b(?:will|would|shall|next|forthcoming|future|to\s+be)\b",
+                    seg[max(0, m.start() - 80) : m.end()].rsplit(".", 1)[-1],
+                    re.I,
+                )
+            )
+            toward = "after" if ahead else "before"
+            dates = _dates_at(seg[m.end() :], on, toward)
             if not dates:
                 continue
             s = start + m.start()
