@@ -118,6 +118,11 @@ def test_lettered_parts_after_a_colon() -> None:
         ("THE COMMITTEE AGREED TO DEFER THE ITEM UNTIL THE NEXT MEETING.", []),
         ("Members agreed that the report was helpful. The matter was resolved.", []),
         ("Reasons for decision: to set a balanced budget.", []),
+        # roman and capital-letter parts on wrapped lines; the next sentence is not a part
+        ("RESOLVED that:\ni. the report be noted.\nii. the plan be approved.\nThe Chair thanked "
+         "officers.", ["RESOLVED that: i. the report be noted. ii. the plan be approved."]),
+        ("RESOLVED that:\nA) the report be noted.\nB) the plan be approved.\n",
+         ["RESOLVED that: A) the report be noted. B) the plan be approved."]),
         # a status, not a decision
         ("Pothole on Mill Lane. Status: Resolved", []),
         ("Action\nOwner\nStatus\nChase the contractor\nClerk\nResolved\n", []),

@@ -121,7 +121,9 @@ def find_items(
 
 
 _LIST_LINE = re.compile(
-    r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)]|\(?[a-z0-9]{1,3}\)[ \t]*\S|(?i:that)\b)", re.M
+    r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)]|\(?[A-Za-z0-9]{1,3}\)[ \t]*\S|(?:[ivx]{1,4}|[a-zA-Z])\.[ \t]+\S"
+    r"|(?i:that)\b)",
+    re.M,
 )
 # what opens a decision: "RESOLVED", "It was resolved", "Resolved that" starting a sentence,
 # and the labels other councils use: "AGREED:", "DECISION:", "RECOMMENDED to Council that"
