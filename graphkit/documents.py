@@ -58,7 +58,18 @@ def _read_html(raw: bytes, source: str) -> str:
     for br in soup.find_all("br"):
         br.replace_with("\n")
     blocks = []
-    for el in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "pre"]):
+    rows = set()  # table rows written as one line, cells separated by tabs
+    for el in soup.find_all(
+        ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "td", "th", "pre"]
+    ):
+        if el.name == "tr":
+            cells = el.find_all(["td", "th"], recursive=False)
+            if len(cells) >= 2 and not el.find(["table", "p", "li"]):
+                rows.add(id(el))
+                blocks.append("\t".join(" ".join(c.get_text(" ", strip=True).split()) for c in cells))
+            continue
+        if el.name in ("td", "th") and id(el.parent) in rows:
+            continue
         if el.find(["p", "li", "td", "th", "h1", "h2", "h3", "h4"]):
             continue  # a container: its children are emitted on their own
         text = el.get_text(" ", strip=True)

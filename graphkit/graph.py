@@ -16,6 +16,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from .iris import Iris, slug
 from .link import Linked
 from .model import AttendanceRecord, Document, MeetingRecord
+from .segment.workprogramme import repeated_rows
 from .vocab import (
     DCTERMS,
     DEFAULT_BASE,
@@ -286,6 +287,14 @@ def to_dataset(
         lambda: defaultdict(list)
     )
 
+    # an item a resolution adds that the document's programme table lists too is one entry
+    repeats = {
+        (source, start)
+        for source in {r.source for r in meetings}
+        for start in repeated_rows(
+            [row for r in meetings if r.source == source for row in r.work_programme]
+        )
+    }
     wp_number = {
         key: n
         for source in sorted({r.source for r in meetings})
@@ -295,6 +304,7 @@ def to_dataset(
                 for r in meetings
                 if r.source == source
                 for row in r.work_programme
+                if (r.source, row.start) not in repeats
             ),
             1,
         )
@@ -344,13 +354,14 @@ def to_dataset(
                     if agent:
                         g.add((anode, SCHEMA.agent, b.person(g, agent)))
         for ref in rec.refs:
-            other = iris.meeting(b.council, ref.body or rec.committee, ref.date.isoformat())
+            body = _ref_body(ref.body, rec.committee)
+            other = iris.meeting(b.council, body, ref.date.isoformat())
             g.add((other, RDF.type, GK.Meeting))
             g.add((other, RDF.type, SCHEMA.Event))
             g.add((other, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date)))
             g.add((other, GK.municipalYear, Literal(municipal_year(ref.date))))
-            g.add((other, SCHEMA.organizer, b.committee(ref.body or rec.committee)))
-            g.add((other, SCHEMA.name, _lit(f"{ref.body or rec.committee}, {ref.date:%-d %B %Y}")))
+            g.add((other, SCHEMA.organizer, b.committee(body)))
+            g.add((other, SCHEMA.name, _lit(f"{body}, {ref.date:%-d %B %Y}")))
             prop = GK.approvesMinutesOf if ref.relation == "approves" else DCTERMS.references
             g.add((node, prop, other))
         for a in rec.attendance:
@@ -363,6 +374,8 @@ def to_dataset(
                 pnode = b.person(g, key, a.name)
                 g.add((node, GK.chair if a.chair else SCHEMA.mentions, pnode))
         for row in rec.work_programme:
+            if (rec.source, row.start) in repeats:
+                continue
             doc_node = iris.document(rec.source)
             # numbered per document in text order: two sections of one document never collide
             wnode = URIRef(f"{doc_node}/work-programme/{wp_number[(rec.source, row.start)]}")
@@ -453,3 +466,15 @@ def to_dataset(
             b.default.add((instant, RDF.type, TIME.Instant))
             b.default.add((instant, TIME.inXSDDate, value))
     return b.ds
+
+
+def _ref_body(body: str | None, committee: str) -> str:
+    """The committee a referenced meeting belongs to: this one unless another is named;
+    a short form of this committee's own name ("Cabinet" in the Cabinet's minutes) is this one.
+
+    >>> _ref_body("Cabinet", "Planning Committee"), _ref_body("Scrutiny Board (2)", "Education Scrutiny Board (2)")
+    ('Cabinet', 'Education Scrutiny Board (2)')
+    """
+    if not body or body.lower().replace("’", "'") in committee.lower().replace("’", "'"):
+        return committee
+    return body

@@ -747,6 +747,9 @@ def link(
             if (m.source, m.start, m.end) not in seen:
                 seen.add((m.source, m.start, m.end))
                 forms.append(f)
+            else:  # the same words listed twice (two headings): one form, or it is never linked
+                f = next(x for x in forms if (x.mention.source, x.mention.start, x.mention.end)
+                         == (m.source, m.start, m.end))
             attendance_forms[(r.source, a.start)] = f
         for row in r.work_programme:
             if row.lead and row.lead_start is not None:

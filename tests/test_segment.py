@@ -627,7 +627,8 @@ def test_action_in_a_briefing_note_is_a_whole_sentence() -> None:
 
 REFS = {
     ("minutes_numbered.md", 0): {(D(2029, 5, 3), "approves")},
-    ("minutes_unnumbered.md", 0): set(),
+    # "The next meeting would be held on 4 December 2030": the next meeting is referenced
+    ("minutes_unnumbered.md", 0): {(D(2030, 12, 4), "references")},
     ("web_page.txt", 0): {(D(2031, 5, 12), "approves")},
     ("agenda_pack.txt", 0): {(D(2030, 5, 14), "approves")},
     ("agenda_pack.txt", 1): {(D(2030, 3, 7), "approves")},

@@ -51,8 +51,12 @@ _BRIEFING = re.compile(
     r"(?m)^[ \t]*To:[ \t]*(?P<committee>[^\n]+)\n(?:[ \t]*\n)*(?:[ \t]*Date:)?(?P<when>[^\n]*\d{4}[^\n]*)\n"
     r"(?:[ \t]*\n)*[ \t]*Subject:[ \t]*(?P<subject>[^\n]+)"
 )
+# "X Work Programme 2021-22", "X – Work Plan for 2024/25", "X WORK PROGRAMME 2024-2025 (updated
+# 3 June)"; not a numbered item heading in minutes ("8. Work Programme 2024/25")
 _WORK_PROGRAMME = re.compile(
-    r"(?m)^[ \t]*(?P<committee>[^\n]{0,150}?)[ \t]*Work\s+Programme\s+(?P<years>(?:19|20)\d\d\s*[-/–]\s*\d{2,4})[ \t]*$"
+    r"(?m)^[ \t]*(?P<committee>(?!\d)[^\n]{0,150}?)[ \t]*(?i:Work\s+(?:Programme|Plan))\s+"
+    r"(?i:for\s+)?(?:[-–:][ \t]*)?(?P<years>(?:19|20)\d\d\s*[-/–]\s*\d{2,4})"
+    r"(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*$"
 )
 _COMMITTEE_WORDS = re.compile(
     r"\b(?:Board|Committee|Cabinet|Council|Panel|Commission|Forum|Sub-Committee|Group|Assembly"
@@ -393,7 +397,7 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 items=tuple(items),
                 attendance=attendance,
                 membership=membership,
-                refs=tuple(find_refs(p, body_start, sec.end)),
+                refs=tuple(find_refs(p, body_start, sec.end, on=sec.date)),
                 work_programme=tuple(
                     row
                     for i in items
@@ -456,7 +460,7 @@ def segment(doc: Document) -> list[MeetingRecord]:
                     end=sec.end,
                     name=sec.title,
                     items=(item,),
-                    refs=tuple(find_refs(p, sec.header_end, sec.end)),
+                    refs=tuple(find_refs(p, sec.header_end, sec.end, on=sec.date)),
                 )
             )
     return records

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import find_dates
 from ..model import ActionRecord, MeetingRef
-from .text import clean, paragraphs
+from .text import clean, lines, paragraphs, table_cells
 
 __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 
@@ -119,33 +120,117 @@ def find_items(
     return out
 
 
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)]|\([a-z0-9]{1,3}\)[ \t]*\S)", re.M)
+_LIST_LINE = re.compile(
+    r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)]|\(?[A-Za-z0-9]{1,3}\)[ \t]*\S|(?:[ivx]{1,4}|[a-zA-Z])\.[ \t]+\S"
+    r"|(?i:that)\b)",
+    re.M,
+)
+# what opens a decision: "RESOLVED", "It was resolved", "Resolved that" starting a sentence,
+# and the labels other councils use: "AGREED:", "DECISION:", "RECOMMENDED to Council that"
+_DECIDED = re.compile(
+    r"\bRESOLVED\b"
+    r"|(?:^|(?<=[.;:]\s)|(?<=[.;:]))[ \t]*(?i:it\s+was\s+(?:\w+\s+)?resolved)\b"
+    r"|\b(?i:it\s+was\s+(?:\w+\s+)?)(?:AGREED|RESOLVED)\b"
+    r"|^[ \t]*Resolved\b(?=\s*(?:that|to|:|[-–—]|,|\(|unanimously|$))"
+    # after a sentence, not a field's value ("Status: Resolved")
+    r"|(?:(?<=[.;]\s)|(?<=[.;:])|(?<=:\s)(?<!(?i:status):\s)(?<!(?i:outcome):\s)(?<!(?i:progress):\s))[ \t]*Resolved\b"
+    r"(?=\s*(?:that|to|:|,|\(|unanimously))"
+    # a label starts a line or sentence; "It is RECOMMENDED that" in a report proposes only
+    r"|(?:^|(?<=[.;:]\s)|(?<=[.;:])|(?<=\bwas\s))[ \t]*(?:AGREED|RECOMMENDED)\b"
+    r"(?=\s*(?:that|to|:|[-–—]|\(|$))"
+    r"|^[ \t]*(?:DECISIONS?|Decisions?)[ \t]*(?:[:–—-]|$)",
+    re.M,
+)
+_SECONDARY = re.compile(r"AGREED|RECOMMENDED|DECISION|Decision")
+# where a decision's own text stops: the reasons and options that follow a decision notice
+_AFTER = re.compile(
+    r"^[ \t]*(?:Reasons?\s+for\s+(?:the\s+)?decision|Alternative\s+options|Options\s+considered"
+    r"|ACTIONS?\b|Action\s*:)",
+    re.I,
+)
+
+
+def _shouting(text: str) -> bool:
+    """Text written wholly in capitals, where a capitalised label is no label."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _decision_end(plain: str, s: int, end: int) -> int:
+    """Where the decision starting at ``s`` ends: its paragraph, without a following sentence
+    on a line of its own ("... be approved.\nThe Clerk was asked ..."); a label alone or ending
+    in a colon or dash ("RESOLVED –", "DECISION:") takes the list or "That ..." paragraphs
+    after it."""
+    para_end = next(paragraphs(plain, s, end), (s, end))[1]
+    e = para_end
+    prev = ""
+    for ls, _le, line in lines(plain, s, para_end):
+        first = line.strip()[:1]
+        if prev.endswith(".") and not _LIST_LINE.match(line) and (first.isupper() or first.isdigit()):
+            e = ls
+            while e > s and plain[e - 1].isspace():
+                e -= 1
+            return e
+        prev = line.rstrip()
+    head = plain[s:para_end].rstrip()
+    if head.endswith((":", "–", "—", "-")) or _DECIDED.fullmatch(head.strip()):
+        for ps, pe in paragraphs(plain, para_end, end):
+            para = plain[ps:pe]
+            if not _LIST_LINE.match(para) or _DECIDED.search(para) or _AFTER.match(para):
+                break
+            e = pe
+    return e
 
 
 def find_resolutions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
-    """Each "RESOLVED that ..." with its text (and its list of parts, where it has one)."""
-    out = []
-    for m in re.finditer(r"\bRESOLVED\b|(?m:^[ \t]*Resolved\b)", plain[start:end]):
-        s = start + m.start()
-        para_end = next(paragraphs(plain, s, end), (s, end))[1]
-        e = para_end
-        if plain[s:para_end].rstrip().endswith(":"):
-            for ps, pe in paragraphs(plain, para_end, end):
-                if not _LIST_LINE.match(plain[ps:pe]) or re.search(r"\bRESOLVED\b", plain[ps:pe]):
-                    break
-                e = pe
+    """Each decision ("RESOLVED that ...", "AGREED:", "DECISION:", "RECOMMENDED to Council
+    that ...") with its text (and its list of parts, where it has one)."""
+    out: list[ActionRecord] = []
+    for m in _DECIDED.finditer(plain, start, end):
+        s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        label = m.group(0).strip()
+        if _SECONDARY.search(label):
+            line_s = plain.rfind("\n", 0, s) + 1
+            line_e = plain.find("\n", s)
+            if any(r.start <= s < r.end for r in out) or _shouting(
+                plain[line_s : line_e if line_e != -1 else end]
+            ):
+                continue  # "RESOLVED that it be RECOMMENDED ...": one decision
+        if label in ("Resolved", "Decision", "Decisions", "Decision:", "Decisions:"):
+            # alone on its line, a label only where the decision follows ("That ...", "1. ...");
+            # else a cell of a table ("Status / Resolved")
+            line_end = plain.find("\n", m.end())
+            after = plain[m.end() : line_end if line_end != -1 else end]
+            if not after.strip() and not _LIST_LINE.match(plain[m.end() : end].lstrip("\n \t")):
+                continue
+        e = _decision_end(plain, s, end)
         out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e, kind="resolution"))
     return out
 
 
-_ACTION = re.compile(
-    r"\b(?:agreed|agree|agrees|undertook|undertake|undertakes|were asked|was asked)\b[^.;]{0,40}?"
-    r"\bto\s+(?:circulate|provide|look|bring|report|share|send|write|add|include|arrange|investigate"
+_VERBS = (
+    r"circulate|provide|look|bring|report|share|send|write|add|include|arrange|investigate"
     r"|consider|follow|feed|update|receive|explore|review|respond|contact|check|confirm|supply"
     r"|forward|present|meet|raise|seek|invite|produce|prepare|exclude|refer|defer|recommend"
-    r"|establish|monitor|hold)\b"
+    r"|establish|monitor|hold|obtain|chase|liaise|clarify|ascertain|draft|organise|organize"
+    r"|publish|notify|inform|advise|distribute|pursue|speak|email|compile|identify|approach"
+    r"|book|order|purchase|repair|install|set\s+up"
+)
+_DONE = (
+    r"circulated|provided|sent|shared|arranged|brought|added|reported|presented|included"
+    r"|investigated|forwarded|supplied|prepared|produced|organised|organized|scheduled|written"
+    r"|made\s+available|followed\s+up|invited|contacted|obtained|published|distributed"
+)
+_ACTION = re.compile(
+    r"\b(?:agreed|agree|agrees|undertook|undertake|undertakes|were asked|was asked|be asked"
+    r"|were requested|was requested|be requested)\b[^.;]{0,40}?"
+    rf"\bto\s+(?:{_VERBS})\b"
+    # "It was agreed that a briefing note would be circulated", "... that the Chair would write"
+    rf"|\b(?:agreed|undertook)\s+that\b[^.;]{{0,150}}?\b(?:would|will|should)\s+"
+    rf"(?:be\s+(?:{_DONE})|(?:{_VERBS}))\b"
     r"|\brequest(?:s|ed)?\s+(?:that\b|a\s+(?:report|briefing|letter|further|update))"
     r"|\basked\s+that\b"
+    r"|\baddition\s+of\s+(?:an?\s+)?(?:item|report|briefing)\b"
     r"|\bincludes?\b[^.;:]{0,160}?\b(?:on|in)\s+the\s+(?:[\w/ -]{0,30}\s+)?work\s+programme\b"
     r"|\bwould\s+be\s+(?:writing|sending|providing|circulating|arranging|reporting|followed\s+up)\b"
     r"|\b(?:send|sends)\s+a\s+letter\b|\bletter\s+be\s+sent\b"
@@ -153,33 +238,169 @@ _ACTION = re.compile(
     r"|\b(?:agreed|agrees)\s+to\s+add\b",
     re.I,
 )
+# "ACTION: Director of Place to circulate ...", or after a sentence, "ACTION: Clerk"
+_ACTION_LABEL = re.compile(
+    r"^[ \t]*(?:ACTIONS?|Actions?(?:\s+point)?)(?:\s+by)?[ \t]*[:–—-][ \t]*(?P<rest>\S[^\n]*)"
+)
+_OWNER = re.compile(r"^(?P<o>(?:[A-Z][\w'’.-]*|of|and|&|the)(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the)){0,7})"
+                    r"(?:\s+to\s+(?P<v>\w+))?")
+# "Officers to circulate ...", "Clerk to book ...", "Director of Place to report back ..."
+_OWNED = re.compile(
+    r"(?:The\s+)?(?P<o>Officers?|Clerk|Chair(?:man)?|Board|Committee|Panel|Members"
+    r"|(?:Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Manager|Officer|Clerk)"
+    r"|(?:Director|Head|Chief\s+Executive)(?:\s+of(?:\s+(?:[A-Z][\w&'’-]*|and|&))+)?"
+    r"|[A-Z][a-z]+\s+[A-Z][a-z'’-]+)"
+    rf"\s+to\s+(?:{_VERBS})\b"
+)
+_ACTIONS_HEADING = re.compile(
+    r"\s*(?:Agreed\s+)?Actions?(?:\s+(?:agreed|arising|points?))?\s*:\s*$", re.I
+)
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)])[ \t]*(?P<t>\S[^\n]*)$")
 _AGENT = re.compile(
     r"^(?:In response[^,]*,\s*)?(?P<a>Officers?|The (?:Scrutiny )?Board|Members|The Committee|The Panel"
-    r"|The Chair|The Cabinet Member|The Director[^,]{0,60}?|(?:Councillor|Cllr)\.? (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))\b",
+    r"|The Chair|The Clerk|The Cabinet Member"
+    r"|The (?:Director|Head|Chief Executive)(?: of(?: (?-i:[A-Z][\w&'’-]*)| and| &)+)?"
+    r"|The (?-i:(?:[A-Z][\w&'’-]*\s+){0,3})(?:Manager|Officer)"
+    r"|(?:Councillor|Cllr)\.? (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))\b",
+    re.I,
+)
+# the header of a table of actions: "Action | Owner | Deadline"
+_ACTION_COLUMN = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|arising))?$", re.I)
+_OWNER_COLUMN = re.compile(
+    r"^(?:owner|responsible(?:\s+officer)?|lead(?:\s+officer)?|by\s+whom|who|action\s+by)$", re.I
+)
+_OTHER_COLUMN = re.compile(
+    r"^(?:no\.?|ref\.?|item|minute(?:\s+no\.?)?|deadline|by\s+when|due(?:\s+date)?|date"
+    r"|target\s+date|timescale|when)?$",
     re.I,
 )
 
 
 def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
     """Undertakings and requests, sentence by sentence; a sentence that introduces a list
-    ("officers undertook to circulate the following:") gives one action per list item."""
-    out = []
+    ("officers undertook to circulate the following:") gives one action per list item; an
+    "ACTION:" line; each row of a table of actions ("Action | Owner | Deadline")."""
+    out: list[ActionRecord] = []
     for ps, pe in paragraphs(plain, start, end):
-        # a full stop between digits ("2.1") does not end a sentence
-        for sm in re.finditer(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", plain[ps:pe]):
+        previous: tuple[int, int] | None = None
+        # a full stop between digits ("2.1") does not end a sentence; a colon ending a line
+        # (a list follows) does
+        for sm in re.finditer(
+            r"(?:(?!:[ \t]*\n)[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|:(?=[ \t]*\n)|$)", plain[ps:pe]
+        ):
             s, e = ps + sm.start(), ps + sm.end()
             sentence = plain[s:e]
+            label = _ACTION_LABEL.match(sentence)
+            if label:
+                out.extend(_labelled(text, plain, s + label.start("rest"), e, previous, out))
+                previous = None
+                continue
+            s += _heading_lines(sentence)
+            sentence = plain[s:e]
+            previous = (s, e)
+            if _ACTIONS_HEADING.match(sentence):  # "Actions agreed:" above a list of them
+                for a, b in _listed_after(plain, e, end):
+                    owner = _OWNED.match(plain[a:b])
+                    out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b,
+                                            agent=owner.group("o") if owner else None))
+                continue
+            owned = _OWNED.match(sentence.lstrip(" \t-•·"))
+            if owned and not _ACTION.search(sentence):  # "Officers to circulate the figures."
+                s += len(sentence) - len(sentence.lstrip(" \t-•·"))
+                out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e,
+                                        agent=owned.group("o")))
+                continue
             if not _ACTION.search(sentence):
                 continue
-            numbering = re.match(r"[\s\-•·]*(?:\d+(?:\.\d+)*[.)]?\s+)?", sentence)
+            numbering = re.match(
+                r"[\s\-•·]*(?:(?:\d+(?:\.\d+)*[.)]?|\(?[a-z0-9]{1,3}\))\s+)?", sentence
+            )
             lead = numbering.end() if numbering else 0
             s += lead
-            agent = _AGENT.match(clean(plain[s:e]))
+            previous = (s, e)
+            agent = _AGENT.match(re.sub(r"^(?i:that)\s+", "", clean(plain[s:e])))
             who = agent.group("a") if agent else None
             listed = _listed_after(plain, e, end) if sentence.rstrip().endswith(":") else []
             for a, b in listed or _clauses(plain, s, e):
                 out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=who))
+    out.extend(_table_actions(text, plain, start, end))
+    return sorted(out, key=lambda a: a.start)
+
+
+def _heading_lines(sentence: str) -> int:
+    r"""Length of the item heading lines a sentence starts with ("7. Village Green Project"
+    above the first sentence of the item's text), which belong to no sentence.
+
+    >>> _heading_lines("7. Village Green Project\nIt was agreed that ...")
+    25
+    >>> _heading_lines("3. The Board agreed to ask officers\nto circulate the report.")
+    0
+    """
+    skip = 0
+    for line in sentence.splitlines(keepends=True)[:-1]:
+        m = re.match(r"[ \t]*(?:\d{1,3}(?:/\d{2,4})?\.?|\(?[a-z]\))?[ \t]*(?P<t>\S[^\n]*)", line)
+        words = re.findall(r"[\w'’&-]+", m.group("t")) if m else []
+        content = [w for w in words if w.lower() not in ("and", "of", "the", "for", "in", "on", "to")]
+        if not words or len(words) > 12 or re.search(r"[.!?;:,]\s*$", line):
+            break
+        if sum(w[0].isupper() or w[0].isdigit() for w in content) < 0.7 * max(len(content), 1):
+            break
+        skip += len(line)
+    return skip
+
+
+def _labelled(
+    text: str,
+    plain: str,
+    s: int,
+    e: int,
+    previous: tuple[int, int] | None,
+    found: list[ActionRecord],
+) -> list[ActionRecord]:
+    """The action an "ACTION:" label marks: the words after it ("Director of Place to
+    circulate ..."), or, where they only name its owner ("ACTION: Clerk"), the sentence
+    before it."""
+    rest = clean(plain[s:e]).rstrip(".")
+    owner = _OWNER.match(rest)
+    if owner and owner.group("v"):
+        return [ActionRecord(text=clean(text[s:e]), start=s, end=e, agent=owner.group("o"))]
+    if owner and owner.end() == len(rest) and previous is not None:
+        a, b = previous
+        for k, act in enumerate(found):
+            if a <= act.start < b:  # the sentence was an action already: it gains its owner
+                found[k] = replace(act, agent=act.agent or rest)
+                return []
+        return [ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=rest)]
+    if not owner or owner.end() < len(rest):
+        return [ActionRecord(text=clean(text[s:e]), start=s, end=e)]
+    return []
+
+
+def _table_actions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
+    """One action per row of a table whose columns are the action, its owner and when."""
+    out = []
+    cols: tuple[int, int] | None = None
+    for s, _e, line in lines(plain, start, end):
+        split = table_cells(line)
+        if split is None or re.fullmatch(r"[\s|:-]*", line):
+            if line.strip() and split is None:
+                cols = None
+            continue
+        cells, offsets = split
+        labels = [clean(c) for c in cells]
+        what = [i for i, c in enumerate(labels) if _ACTION_COLUMN.match(c)]
+        who = [i for i, c in enumerate(labels) if _OWNER_COLUMN.match(c)]
+        if what and who:
+            others = set(range(len(labels))) - {what[0], who[0]}
+            cols = (what[0], who[0]) if all(_OTHER_COLUMN.match(labels[i]) for i in others) else None
+            continue
+        if cols is None or len(labels) <= max(cols) or not labels[cols[0]]:
+            continue
+        raw = cells[cols[0]]
+        a = s + offsets[cols[0]] + len(raw) - len(raw.lstrip())
+        b = a + len(raw.strip())
+        out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=labels[cols[1]] or None))
     return out
 
 
@@ -241,8 +462,6 @@ def _split_and(text: str) -> list[str]:
 
 
 def _listed_after(plain: str, pos: int, end: int) -> list[tuple[int, int]]:
-    from .text import lines
-
     items = []
     for s, e, line in lines(plain, pos, end):
         if not line.strip():
@@ -254,40 +473,146 @@ def _listed_after(plain: str, pos: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+_BODY_WORD = (
+    r"Board|Committee|Sub-Committee|Panel|Cabinet|Council|Group|Forum|Partnership|Commission"
+    r"|Executive|Assembly"
+)
 _APPROVE = re.compile(
-    r"minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting(?:\s+of\s+[^\n.]{0,100}?)?\s+held\s+on\s+(?:the\s+)?",
+    r"minutes\s+of\s+the\s+(?:(?:last|previous|[A-Z][\w'’&-]*|\(\d+\)|and|of|for)\s+){0,8}?"
+    r"meetings?(?:\s+of\s+[^\n.]{0,100}?)?[\s,]+held\s+on\s+(?:the\s+)?",
     re.I,
 )
 _REFER = re.compile(
-    r"\b(?:Board|Committee|Panel|Cabinet)\b[^.\n]{0,60}?\bmeeting\s+(?:held\s+)?on\s+(?:the\s+)?",
+    rf"\b(?:{_BODY_WORD})\b[^.\n]{{0,60}}?\bmeeting\s+(?:held\s+)?on\s+(?:the\s+)?",
     re.I,
 )
+# "The next meeting of the Committee will be held on ...", "The next Improvement Group would
+# be held on ...", "Date of next meeting: ..."
+_NEXT = re.compile(
+    r"\bnext\s+(?:(?P<body>(?-i:[A-Z])(?:(?!meeting)[^\n.]){0,80}?)\s+)?(?:meeting\s+)?(?:of\s+(?:the\s+)?"
+    r"(?P<of>[^\n.]{0,80}?)\s+)?(?:will|would|is|shall)\s+(?:now\s+)?(?:be\s+)?(?:held\s+)?"
+    r"(?:on\s+)?(?:the\s+)?"
+    r"|(?m:^[ \t]*(?:\d{1,3}\.?[ \t]+)?date\s+of\s+(?:the\s+)?next\s+meeting[ \t]*[:–-]?\s*)",
+    re.I,
+)
+_SELF = re.compile(rf"(?:the\s+|this\s+|its\s+)?(?:Scrutiny\s+)?(?:{_BODY_WORD})", re.I)
 
 
-def find_refs(plain: str, start: int, end: int) -> list[MeetingRef]:
-    """Earlier meetings whose minutes are approved, or that are referred to."""
+def _body(words: str | None) -> str | None:
+    """The body a reference names, or None for this committee ("the Committee", "its").
+
+    >>> _body("forwarded to Cabinet for approval at its"), _body("reported to the Committee at its")
+    ('Cabinet', None)
+    >>> _body("noted that the Health Scrutiny Board"), _body("Continuous Improvement Executive Group")
+    ('Health Scrutiny Board', 'Continuous Improvement Executive Group')
+    """
+    if not words:
+        return None
+    found = list(re.finditer(rf"\b(?:{_BODY_WORD})\b(?:\s*\(\d+\))?", words))
+    if not found:
+        return None
+    last = found[-1]
+    head = re.search(r"(?:(?:[A-Z][\w'’&-]*|and|of|for|&)\s+)*$", words[: last.start()])
+    name = (head.group(0) if head else "") + last.group(0)
+    name = re.sub(r"^(?:(?:and|of|for|&)\s+)+", "", name)
+    if _SELF.fullmatch(name) and not re.fullmatch(r"Cabinet|Council", name):
+        return None
+    return name
+
+
+def _in_year(month: int, day: int, on: dt.date, toward: str) -> dt.date | None:
+    """A day written without its year, placed beside the meeting ``on``: the last such day
+    before it, or the first after it.
+
+    >>> str(_in_year(11, 28, dt.date(2021, 1, 20), "before")), str(_in_year(3, 11, dt.date(2021, 9, 16), "after"))
+    ('2020-11-28', '2022-03-11')
+    """
+    days = []
+    for year in (on.year - 1, on.year, on.year + 1):
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if toward == "before":
+        return max((d for d in days if d < on), default=None)
+    return min((d for d in days if d > on), default=None)
+
+
+def _dates_at(
+    text: str, on: dt.date | None = None, toward: str = "before"
+) -> list[tuple[dt.date, int]]:
+    """The dates ``text`` starts with, and where each ends: "12 and 26 January 2025" holds two;
+    a date without its year is placed beside the meeting ``on``, where that is known.
+
+    >>> [(str(d), e) for d, e in _dates_at("12 and 26 January 2025 were agreed")]
+    [('2025-01-12', 2), ('2025-01-26', 22)]
+    >>> [str(d) for d, _ in _dates_at("3rd February were agreed", dt.date(2025, 3, 3), "before")]
+    ['2025-02-03']
+    """
+    dates = list(find_dates(text[:80]))
+    if dates and dates[0].start <= 2:
+        first = dates[0].date
+        if first is None and on is not None:
+            first = _in_year(dates[0].month, dates[0].day, on, toward)
+        return [(first, dates[0].end)] if first else []
+    m = re.match(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*&\s*)", text)
+    if m and dates and dates[0].start == m.end() and dates[0].date is not None:
+        try:
+            first = dates[0].date.replace(day=int(m.group(1)))
+        except ValueError:
+            return []
+        return [(first, m.end(1)), (dates[0].date, dates[0].end)]
+    return []
+
+
+def find_refs(
+    plain: str, start: int, end: int, on: dt.date | None = None
+) -> list[MeetingRef]:
+    """Earlier meetings whose minutes are approved, or that are referred to (the next
+    meeting among them), with the body named where it is not this committee. A date written
+    without its year is placed beside this meeting's date ``on``, where that is given."""
     out: list[MeetingRef] = []
     seg = plain[start:end]
     taken: set[int] = set()
-    for rx, relation in ((_APPROVE, "approves"), (_REFER, "references")):
+    for rx, relation in ((_APPROVE, "approves"), (_REFER, "references"), (_NEXT, "references")):
         for m in rx.finditer(seg):
-            dates = list(find_dates(seg[m.end() : m.end() + 60]))
-            if not dates or dates[0].start > 2 or dates[0].date is None:
+            # an undated year: minutes approved are of a past meeting, the next one is to come,
+            # and another is past unless the words look ahead ("will consider it at its meeting")
+            ahead = rx is _NEXT or (
+                rx is _REFER
+                and re.search(
+                    r"\b(?:will|would|shall|next|forthcoming|future|to\s+be)\b",
+                    seg[max(0, m.start() - 80) : m.end()].rsplit(".", 1)[-1],
+                    re.I,
+                )
+            )
+            toward = "after" if ahead else "before"
+            dates = _dates_at(seg[m.end() :], on, toward)
+            if not dates:
                 continue
-            d = dates[0]
             s = start + m.start()
-            e = start + m.end() + d.end
+            e = start + m.end() + dates[-1][1]
             if any(s <= t < e for t in taken):
                 continue
-            sentence_end = seg.find(".", m.end() + d.end)
-            tail = seg[m.end() + d.end : sentence_end if sentence_end != -1 else None][:200].lower()
+            sentence_end = seg.find(".", m.end() + dates[-1][1])
+            tail = seg[m.end() + dates[-1][1] : sentence_end if sentence_end != -1 else None]
             head = seg[max(0, m.start() - 80) : m.start()].lower()
+            relation_here = relation
             if relation == "approves" and not re.search(
-                r"agree|approv|confirm|sign|accept|adopt", head + tail
+                r"agree|approv|confirm|sign|accept|adopt", head + tail[:200].lower()
             ):
                 relation_here = "references"
+            if rx is _APPROVE:
+                body = _body(re.sub(r"(?i)\s*meetings?\b.*$", "", m.group(0), flags=re.S))
+            elif rx is _NEXT:
+                written = m.group("body") or m.group("of")
+                body = _body(written)
+                if written and body is None and not _SELF.fullmatch(written.strip()):
+                    continue  # "the next Scrutiny Co-ordination meeting": no body we can name
             else:
-                relation_here = relation
+                before = seg[max(0, m.start() - 80) : m.start()]
+                body = _body(before.rsplit(".", 1)[-1] + m.group(0).split(" meeting")[0])
             taken.update(range(s, e))
-            out.append(MeetingRef(date=d.date, relation=relation_here, start=s, end=e))
-    return sorted(out, key=lambda r: r.start)
+            for d, _ in dates:
+                out.append(MeetingRef(date=d, relation=relation_here, start=s, end=e, body=body))
+    return sorted(out, key=lambda r: (r.start, r.date))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["clean", "lines", "paragraphs", "plain"]
+__all__ = ["clean", "lines", "paragraphs", "plain", "table_cells"]
 
 _MARKUP = re.compile(
     r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#{1,6}[ \t]|<\/?[a-zA-Z][^<>\n]{0,200}>|\\(?=[^\w\s])",
@@ -55,3 +55,32 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
             e -= 1
         if e > s:
             yield s, e
+
+
+def table_cells(line: str) -> tuple[list[str], list[int]] | None:
+    r"""A table row's cells and their offsets in ``line``: tab-separated or a pipe table.
+
+    >>> table_cells("| 12 June 2024 | Waste Strategy |  |")
+    (['12 June 2024 ', 'Waste Strategy ', ''], [2, 17, 35])
+    >>> table_cells("Date\tTitle\tLead")[0]
+    ['Date', 'Title', 'Lead']
+    """
+    if "\t" in line:
+        cells, offsets, pos = [], [], 0
+        for c in line.split("\t"):
+            cells.append(c)
+            offsets.append(pos)
+            pos += len(c) + 1
+        return cells, offsets
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 3:
+        first = line.index("|") + 1
+        last = line.rindex("|")
+        cells, offsets, pos = [], [], first
+        for c in line[first:last].split("|"):
+            lead = len(c) - len(c.lstrip(" "))
+            cells.append(c[lead:] if lead else c)
+            offsets.append(pos + lead)
+            pos += len(c) + 1
+        return cells, offsets
+    return None

@@ -7,9 +7,9 @@ import re
 
 from ..dates import find_dates
 from ..model import WorkProgrammeRow
-from .text import clean, lines
+from .text import clean, lines, table_cells
 
-__all__ = ["find_rows", "programme_years", "rows_added"]
+__all__ = ["find_rows", "programme_years", "repeated_rows", "rows_added"]
 
 _COLUMNS = {
     "date": re.compile(r"\bdate|meeting\b", re.I),
@@ -34,8 +34,9 @@ def programme_years(title: str) -> tuple[int, int] | None:
 
 def _date(cell: str, years: tuple[int, int] | None) -> tuple[dt.date | None, str | None]:
     found = next(find_dates(cell), None)
-    if found is None:
-        return None, None
+    if found is None:  # "June 2025 (date tbc)": a month, no day
+        month = re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", cell)
+        return None, (cell.strip() if month else None)
     if found.date and found.year_written:
         return found.date, found.text
     if years:  # council years run May to April
@@ -47,18 +48,108 @@ def _date(cell: str, years: tuple[int, int] | None) -> tuple[dt.date | None, str
     return None, cell.strip()
 
 
+# a heading for the programme's undated part: "Items for 2021-22", "Items to be scheduled"
+_UNDATED = re.compile(
+    r"(?:Items?|Topics?|Issues?)\s+(?:for\b|to\s+be\s+(?:scheduled|programmed|allocated|confirmed)"
+    r"|not\s+yet\s+scheduled|awaiting)|(?:Unscheduled|Unallocated|Future|Possible)\s+(?:items|topics)\b"
+    r"|(?:Date\s+)?(?:to\s+be\s+confirmed|TBC)\s*:?\s*$",
+    re.I,
+)
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # |---|---|
+_BULLET = re.compile(r"^[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)])[ \t]+(?P<t>\S[^\n]*)$")
+# "Local Plan Review – Head of Planning Policy": the last part names a post or a person
+_LEAD_POST = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w&]*\s+)*(?:Head|Director|Manager|Officer|Lead|Chief|Cabinet\s+Member"
+    r"|Portfolio\s+Holder|Cllr|Councillor|Leader)\b"
+)
+_LEAD_PERSON = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+$")
+_NOT_NAME = re.compile(
+    r"\b(?:Report|Update|Review|Strategy|Plan|Policy|Programme|Service|Services|Annual|Budget)\b"
+)
+
+
+def _date_heading(line: str, years: tuple[int, int] | None) -> tuple[dt.date | None, str | None, str]:
+    """A line that starts with a meeting date ("14 March 2025:", "Tuesday 3 June 2025 –
+    Item"): the date, as written, and what follows it."""
+    text = clean(line)
+    found = next(find_dates(text), None)
+    if found is None or found.start > 12 or text[: found.start].strip(" *#") and not re.fullmatch(
+        r"(?:[A-Z][a-z]+day,?\s*)", text[: found.start]
+    ):
+        return None, None, ""
+    date, written = _date(found.text, years)
+    rest = text[found.end :]
+    rest = re.sub(r"^\s*(?:\((?:tbc|provisional)\))?\s*[:–—-]?\s*", "", rest, flags=re.I)
+    return date, written, rest
+
+
+def _split_lead(entry: str) -> tuple[str, str | None]:
+    """ "Item – Lead officer" → (item, lead); the lead only where it names a post or person.
+
+    >>> _split_lead("Local Plan Review – Head of Planning Policy")
+    ('Local Plan Review', 'Head of Planning Policy')
+    >>> _split_lead("Homes for Children in Care – Update Report")
+    ('Homes for Children in Care – Update Report', None)
+    """
+    parts = re.split(r"\s+[–—-]\s+", entry)
+    if len(parts) >= 2:
+        last = parts[-1].strip()
+        if _LEAD_POST.match(last) or (_LEAD_PERSON.match(last) and not _NOT_NAME.search(last)):
+            return " – ".join(p.strip() for p in parts[:-1]), last
+    return entry.strip(), None
+
+
 def find_rows(
     text: str, start: int, end: int, *, years: tuple[int, int] | None
 ) -> list[WorkProgrammeRow]:
-    """Rows of tab-separated work-programme tables in ``[start, end)``; page repeats dropped."""
+    """Rows of a work programme in ``[start, end)``: tables (tab-separated or pipe) under a
+    header row naming the columns, or lists under a date line ("14 March 2025:" then
+    "– Item – Lead officer"); rows under "Items to be scheduled" are undated. Rows repeated
+    on a later page are dropped."""
     cols: dict[str, int] | None = None
     current: tuple[dt.date | None, str | None] = (None, None)
+    listing = False  # under a date line or an undated heading, outside a table
     rows: list[WorkProgrammeRow] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, dt.date | None]] = set()
+
+    def add(title: str, s: int, e: int, **kw: object) -> None:
+        title = title.strip().rstrip(".;")
+        if not title or title in ("-", "–") or (title, current[0]) in seen:
+            return  # a row repeated on the next page; the same item at another meeting stays
+        seen.add((title, current[0]))
+        rows.append(
+            WorkProgrammeRow(title=title, start=s, end=e, date=current[0],
+                             date_as_written=current[1], **kw)  # type: ignore[arg-type]
+        )
+
     for s, e, line in lines(text, start, end):
-        cells = line.split("\t")
+        split = table_cells(line)
+        if split is None or len(split[0]) < 2 or _RULE.match(line):
+            if not line.strip() or _RULE.match(line):
+                continue
+            if _UNDATED.match(clean(line)) and len(clean(line).split()) <= 8:
+                current, listing, cols = (None, None), True, cols
+                continue
+            bullet = _BULLET.match(line)
+            if bullet and listing:
+                title, lead = _split_lead(clean(bullet.group("t")))
+                lead_start = s + line.rfind(lead) if lead else None
+                add(title, s + bullet.start("t"), e, lead=lead, lead_start=lead_start)
+                continue
+            date, written, rest = _date_heading(line, years)
+            if written:
+                current, listing = (date, written), True
+                if rest and "\t" not in line:
+                    title, lead = _split_lead(rest)
+                    lead_start = s + line.rfind(lead) if lead else None
+                    add(title, s + line.find(rest[:10]), e, lead=lead, lead_start=lead_start)
+                continue
+            listing = False
+            continue
+        cells, offsets = split
         if len(cells) < 3:
-            if len(cells) == 1 and re.match(r"\s*Items? for\b", line):
+            first = clean(cells[0])
+            if len(cells) == 1 and _UNDATED.match(first):
                 current = (None, None)
             continue
         labels = [clean(c) for c in cells]
@@ -69,7 +160,10 @@ def find_rows(
             if rx.search(label) and len(label) < 40
         }
         if "title" in header and len(header) >= 3:
+            if "date" not in header:
+                current = (None, None)  # a table of undated items
             cols = header
+            listing = False
             continue
         if cols is None:
             continue
@@ -78,34 +172,19 @@ def find_rows(
             i = cols.get(key)
             return labels[i] if i is not None and i < len(labels) else ""
 
-        first = labels[0]
-        if re.match(r"Items? for\b", first):
+        if _UNDATED.match(labels[0]) and not any(labels[1:]) or re.match(r"Items? for\b", labels[0]):
             current = (None, None)
             continue
         if cell("date"):
             current = _date(cell("date"), years)
-        title = cell("title")
-        if not title or title in ("-", "–") or title in seen:
-            continue
-        seen.add(title)
         lead = cell("lead") or None
+        if lead and re.fullmatch(r"(?i)tbc|tba|n/?a|-|–", lead):
+            lead = None
         lead_start = None
-        if lead and cols and "lead" in cols:
-            offset = sum(len(c) + 1 for c in cells[: cols["lead"]])
+        if lead and "lead" in cols:
             raw = cells[cols["lead"]]
-            lead_start = s + offset + (len(raw) - len(raw.lstrip()))
-        rows.append(
-            WorkProgrammeRow(
-                title=title,
-                start=s,
-                end=e,
-                date=current[0],
-                date_as_written=current[1],
-                detail=cell("detail") or None,
-                lead=lead,
-                lead_start=lead_start,
-            )
-        )
+            lead_start = s + offsets[cols["lead"]] + (len(raw) - len(raw.lstrip()))
+        add(cell("title"), s, e, detail=cell("detail") or None, lead=lead, lead_start=lead_start)
     return rows
 
 
@@ -122,8 +201,6 @@ def rows_added(text: str, plain_text: str, start: int, end: int) -> list[WorkPro
     2023/24 Work Programme: - Fostering - ...")."""
     out = []
     for m in _ADDS.finditer(plain_text, start, end):
-        from .text import lines
-
         for s, e, line in lines(plain_text, m.end(), end):
             if not line.strip():
                 continue
@@ -134,3 +211,32 @@ def rows_added(text: str, plain_text: str, start: int, end: int) -> list[WorkPro
             if title and len(title.split()) <= 20:
                 out.append(WorkProgrammeRow(title=title, start=s + it.start("t"), end=e))
     return out
+
+
+_MINOR = {"and", "of", "the", "to", "on", "in", "for", "with", "a", "an", "including", "at"}
+
+
+def _words(title: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", title.lower().replace("’", "'")) if w not in _MINOR}
+
+
+def same_item(a: str, b: str) -> bool:
+    """Two titles for one work-programme item: the words of the shorter (two at least) are
+    all in the longer one.
+
+    >>> same_item("Apprenticeships (with Scrutiny Board 3)", "Apprenticeships (with Scrutiny Board 1&3)")
+    True
+    >>> same_item("Fostering", "Private Fostering Annual Report")
+    False
+    """
+    wa, wb = _words(a), _words(b)
+    small, large = sorted((wa, wb), key=len)
+    return small == large or (len(small) >= 2 and small <= large)
+
+
+def repeated_rows(rows: list[WorkProgrammeRow]) -> set[int]:
+    """Starts of the rows that only repeat another row of the same document: an item a
+    resolution adds to the programme (title only) that the programme's table lists too."""
+    bare = [r for r in rows if r.date is None and not r.detail and not r.lead]
+    full = [r for r in rows if r not in bare]
+    return {r.start for r in bare if any(same_item(r.title, f.title) for f in full)}
