@@ -50,7 +50,9 @@ _TITLE_RE = (
     r"(?:Councillors|Councillor|Cllrs|Cllr|Mrs|Mr|Ms|Miss|Dr|Doctor|Professor|Prof|Sir|Dame"
     r"|Lord|Lady|Revd|Rev|Reverend|Alderman|Head ?[Tt]eacher)\.?"
 )
-_SURNAME = r"(?:[A-Z]['’][A-Z][a-z]+|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
+# a second title after the first: "Councillor Mrs P Jones", "Cllr Dr S Mistry"
+_SECOND_TITLE_RE = r"(?:Mrs|Mr|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Revd|Rev)\.?"
+_SURNAME = r"(?:[A-Z]['’][A-Z][a-z]+(?:-[A-Z][a-z]+)*|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
 _INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})"
 _GIVEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 # Words that are capitalised in council text but are never part of a person's name.
@@ -220,12 +222,39 @@ ROLE_WORDS = frozenset(
         "october",
         "november",
         "december",
+        "sector",
+        "representative",
+        "representatives",
+        "healthwatch",
+        "integrated",
+        "internal",
+        "audit",
+        "democratic",
+        "monitoring",
+        "finance",
+        "resources",
+        "housing",
+        "planning",
+        "licensing",
+        "legal",
+        "corporate",
+        "commissioning",
+        "wellbeing",
+        "community",
+        "communities",
+        "environment",
+        "highways",
+        "transport",
+        "regeneration",
+        "procurement",
+        "revenues",
+        "benefits",
     ]
 )
 
 _SP = r"[ \u00a0]+"  # names never run across a line break or a table cell
 NAME_RE = re.compile(
-    rf"(?<![\w'’])(?:(?P<title>{_TITLE_RE}){_SP})?"
+    rf"(?<![\w'’])(?:(?P<title>{_TITLE_RE}(?:{_SP}{_SECOND_TITLE_RE})?){_SP})?"
     rf"(?P<name>"
     rf"(?P<initials>{_INITIALS}){_SP}(?P<isurname>{_SURNAME})"
     rf"|(?P<given>{_GIVEN}){_SP}(?:(?P<middle>[A-Z])\.?{_SP})?(?P<gsurname>{_SURNAME})"
@@ -274,6 +303,7 @@ class ParsedName:
 def _norm_title(title: str | None) -> str | None:
     if not title:
         return None
+    title = re.sub(rf"[ \u00a0]+{_SECOND_TITLE_RE}$", "", title)  # "Councillor Mrs" → Councillor
     key = re.sub(r"\s+", " ", title.rstrip(".").lower())
     return _TITLES.get(key) or _TITLES.get(key.replace(" ", ""))
 
@@ -294,7 +324,7 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         if not title:
             return None  # a lone capitalised word is a name only after a title
         surname, given, initials = m.group("tsurname"), None, None
-    if surname.lower() in ROLE_WORDS:
+    if surname.lower() in ROLE_WORDS or surname.lower() in TITLE_WORDS:
         return None
     if titled_only and not title:
         return None
@@ -307,10 +337,28 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         given=given,
         initials=initials,
         surname=surname,
-        plural_title=bool(
-            title and title.lower().rstrip(".").endswith("s") and norm == "Councillor"
-        ),
+        plural_title=bool(title and re.match(r"(?:Councillors|Cllrs)\b", title)),
     )
+
+
+# words that end the name of a body: "Overbridge Integrated Care Board" names no person
+_BODY_END = re.compile(
+    r"(?:[ \u00a0]+[A-Z][\w'’&-]*)*?[ \u00a0]+(?:Board|Trust|Council|Partnership|Services?|Group"
+    r"|Network|Centre|Center|Association|Forum|Hospital|Foundation|University|College|School"
+    r"|Academy|Agency|Commission|Authority|Team|Unit|Care|Limited|Ltd|Society|Alliance|Sector)\b"
+)
+
+
+def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
+    """Whether two capitalised words are part of the name of a post or body, not a person:
+    "Head of Internal Audit", "Overbridge Integrated Care Board".
+
+    >>> [n.bare for n in find_names("Head of Internal Audit; Overbridge Integrated Care Board")]
+    []
+    """
+    if re.search(r"\b(?:of|for|the)[ \u00a0]+$", text[max(0, m.start() - 5) : m.start()]):
+        return True
+    return bool(_BODY_END.match(text, m.end()))
 
 
 def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list[ParsedName]:
@@ -332,7 +380,7 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
         if (
             m.group("title")
             and m.group("given")
-            and re.match(r"[ \u00a0]+[A-Z][a-z]", text[m.end() :])
+            and re.match(r"[ \u00a0]{1,2}[A-Z][a-z]", text[m.end() :])
         ):
             # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"
             short = re.match(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])", text[m.start() :])
@@ -340,6 +388,8 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             if m2:
                 m = m2
         parsed = _accept(m, titled_only=titled_only)
+        if parsed is not None and not parsed.title and parsed.given and _part_of_a_name(text, m):
+            parsed = None
         if parsed is None:
             # retry one word later: "Cabinet Member Kate Smith" must still find "Kate Smith"
             nxt = re.search(r"\s\S", text[m.start() :])

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import AttendanceRecord
-from ..names import ROLE_WORDS, find_names
-from .text import lines
+from ..names import ROLE_WORDS, TITLE_WORDS, find_names
+from .text import clean, lines
 
 __all__ = ["apologies_in_text", "heading_of", "parse_attendance"]
 
@@ -21,6 +21,14 @@ _SURNAME_ONLY = re.compile(
     r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$"
 )
 _CHAIR = re.compile(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?|in\s+the\s+chair")
+_OFFICER_POST = re.compile(
+    r"^(?:Head of|(?:Assistant |Deputy |Executive |Corporate )?Director\b|Chief Executive|Clerk\b"
+    r"|Solicitor|Monitoring Officer)|\b(?:Officer|Manager|Clerk|Adviser|Advisor)$",
+    re.I,
+)
+_SUBSTITUTE = re.compile(r"(?:substitut(?:e|ing)|deputising|in\s+place)\b", re.I)
+# cells of a table row, or a name and a role set apart by a dash or a wide gap
+_CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{3,}|[ \t]+[-–—][ \t]+")
 _HEADING = re.compile(
     r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$"
 )
@@ -70,6 +78,7 @@ def heading_of(label: str) -> Heading | None:
         ("councillor", "present", "member", True),
         ("present", "present", "member", True),
         ("chair", "present", "member", True),
+        ("attendance", "present", "member", True),
     )
     for key, status, capacity, stated in rules:
         if key in low:
@@ -93,17 +102,26 @@ def _split_top(text: str) -> list[str]:
 
 
 def _role(piece: str) -> str | None:
+    """The role written beside a name, without its brackets.
+
+    >>> _role(" (Leader of the Council) (Chair)"), _role("(Parish Clerk) and 3 members of the public")
+    ('Leader of the Council, Chair', 'Parish Clerk')
+    """
     piece = piece.strip(" \t,;–-")
     piece = re.sub(r"(?:^|\s+)(?:and|&)$", "", piece).strip()
-    m = re.fullmatch(r"\((.*)\)", piece)
-    if m:
-        piece = m.group(1).strip()
+    groups = re.match(r"(?:\(([^()]*)\)\s*)+", piece)
+    if groups and (groups.end() == len(piece) or re.match(r"(?:and|&)\s", piece[groups.end() :])):
+        # "(Leader) (Chair)" is two roles; "(Clerk) and 3 members of the public" ends at "and"
+        piece = ", ".join(x.strip() for x in re.findall(r"\(([^()]*)\)", piece[: groups.end()]))
     return piece or None
 
 
 def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -> AttendanceRecord:
     capacity, stated = h.capacity, h.capacity_stated
+    status = h.status
     chair = False
+    if role and _SUBSTITUTE.match(role) and status == "present":
+        status = "substitute"  # "Councillor A (substituting for Councillor B)"
     if role:
         # "(Leader, in the Chair)": the chair, and a role beside it
         parts = [p.strip() for p in role.split(",")]
@@ -124,11 +142,19 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
             capacity, stated = "co-opted", True
         elif "invitation" in low or low == "invited":
             capacity, stated = "invited", True
+        elif (
+            capacity == "member"
+            and re.fullmatch(r"(?i:present|attendance|in attendance)", h.text)
+            and not re.match(r"(?i:councillor|cllr)", name_text)
+            and _OFFICER_POST.search(role)
+        ):
+            # under a bare "Present:", "Mark Ellison, Head of Looked After Children" is an officer
+            capacity, stated = "officer", True
     return AttendanceRecord(
         name=name_text,
         start=start,
         end=end,
-        status=h.status,
+        status=status,
         capacity=capacity,
         heading=h.text,
         role=role,
@@ -137,7 +163,43 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
     )
 
 
-def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of the non-empty cells of a line ("| Name | Role |", "Name - Role")."""
+    out, pos = [], s
+    for m in _CELL_GAP.finditer(text, s, e):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    return [(a, b) for a, b in out if text[a:b].strip(" \t*_")]
+
+
+def _parse_line(
+    text: str, s: int, e: int, h: Heading, beside: str | None = None
+) -> list[AttendanceRecord]:
+    cells = _cells(text, s, e)
+    if beside is None and len(cells) > 1:
+        named = [(a, b) for a, b in cells if find_names(text[a:b])]
+        if not named:
+            return []
+        if (
+            len(named) > 1
+            and len(named) == len(cells)
+            and all(
+                (n := find_names(text[a:b]))
+                and n[0].start == len(text[a:b]) - len(text[a:b].lstrip())
+                and (n[0].title or n[0].initials and not n[0].given)
+                for a, b in cells
+            )
+        ):
+            # names in columns: each cell is a person
+            return [r for a, b in cells for r in _parse_line(text, a, b, h, beside="")]
+        if len(named) == 1:
+            # the one cell with a name holds the person; the other cells are their role
+            a, b = named[0]
+            others = ", ".join(
+                _role(text[x:y].strip(" \t*_")) or "" for x, y in cells if (x, y) != (a, b)
+            )
+            return _parse_line(text, a, b, h, beside=others)
     line = text[s:e]
     # a name inside parentheses is part of a role: "J Khan (Head of Transport Planning)"
     depth, inside = 0, []
@@ -146,6 +208,12 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         inside.append(depth > 0)
         depth -= ch == ")" and depth > 0
     names = [n for n in find_names(line, offset=s) if not inside[n.start - s]]
+    # "Councillor A for Councillor B": the member substituted is part of A's role
+    names = [
+        n
+        for k, n in enumerate(names)
+        if not (k and re.search(r"\b(?:for|of|replacing)\s+$", text[names[k - 1].end : n.start]))
+    ]
     if (
         len(names) > 1
         and names[0].given
@@ -168,7 +236,8 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
             return out
     prefix = _role(text[s : names[0].start]) if names else None
     if prefix and (
-        prefix.lower().rstrip("s") in ("councillor", "cllr") or prefix.lower() in ROLE_WORDS
+        prefix.lower().rstrip("s") in ("councillor", "cllr", "member", "officer", "present", "and")
+        or prefix.lower() in TITLE_WORDS
     ):
         prefix = None
     bounds = [n.start for n in names[1:]] + [e]
@@ -180,10 +249,11 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         pos = n.end
         for k, piece in enumerate(pieces):
             # "Cllrs Pemberton (Chair), Oduya and Lister": bare surnames joined by "and" too
-            subs = re.split(r"\s+(?:and|&)\s+", re.sub(r"\s+(?:and|&)$", "", piece.strip()))
+            bare = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", piece.strip())
+            subs = re.split(r"\s+(?:and|&)\s+", bare)
             hits = [_SURNAME_ONLY.match(x.strip()) for x in subs]
             if (
-                k
+                (k or re.match(r"\s*(?:and|&)\s", piece))
                 and plural
                 and all(hits)
                 and all(x.group("s").lower() not in ROLE_WORDS for x in hits if x)
@@ -200,7 +270,9 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
             pos += len(piece) + 1
         name_start = n.start
         if n.plural_title:  # "Councillors F Abbott, ...": the title belongs to the list
-            name_start = n.start + len(n.text) - len(n.bare)
+            name_start = n.start + re.match(r"\S+\s+", n.text).end()  # type: ignore[union-attr]
+        if beside:
+            role = ", ".join(x for x in (role, beside) if x)
         out.append(_entry(text[name_start : n.end], name_start, n.end, role or prefix, h))
         out.extend(extra)
     return out
@@ -216,6 +288,10 @@ def parse_attendance(
         if not line.strip():
             continue
         m = _HEADING.match(line)
+        bare = clean(line)
+        if not m and len(bare.split()) <= 6 and heading_of(bare) and not find_names(bare):
+            h = heading_of(bare)  # a heading on its own line: "PRESENT", "Officers in attendance"
+            continue
         if m:
             found = heading_of(m.group("h"))
             if found is None:
@@ -230,11 +306,23 @@ def parse_attendance(
     return out
 
 
+# a sentence runs on past the full stop of an initial or a title: "Cllr. A. Barrow."
+_NAMES_UNTIL_STOP = (
+    r"(?P<names>(?:[^.;\n]|(?<=\b[A-Z])\.|(?<=\bCllr)\.|(?<=\bCllrs)\.|(?<=\bMrs)\.|(?<=\bMr)\."
+    r"|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bRev)\.|(?<=\bRevd)\.)+)"
+)
 _APOLOGY_SENTENCE = re.compile(
-    r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been|have\s+been)\s+"
     r"(?:received|submitted|noted|given|tendered|reported|made)\s+(?:from|by|on\s+behalf\s+of)\s+"
-    r"(?P<names>[^.;\n]+)",
+    + _NAMES_UNTIL_STOP,
     re.I,
+)
+# "Councillor H. Beck sent apologies." (not "apologies for lateness": they came)
+_SENT_APOLOGIES = re.compile(
+    r"(?m)^[ \t]*"
+    + _NAMES_UNTIL_STOP.replace(")+)", ")+?)")
+    + r"\s+(?:had\s+)?(?:sent|gave|tendered|submitted|offered)"
+    r"\s+(?:(?:his|her|their)\s+)?apologies(?!\s+for\s+(?:lateness|late|leaving))"
 )
 
 
@@ -244,5 +332,12 @@ def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[Atten
     heading = Heading("Apologies", "apologies", "member", False)
     out: list[AttendanceRecord] = []
     for m in _APOLOGY_SENTENCE.finditer(plain, start, end):
-        out.extend(_parse_line(text, m.start("names"), m.end("names"), heading))
-    return out
+        out.extend(_parse_line(text, m.start("names"), m.end("names"), heading, beside=""))
+    for m in _SENT_APOLOGIES.finditer(plain, start, end):
+        found = _parse_line(text, m.start("names"), m.end("names"), heading, beside="")
+        rest = plain[m.start("names") : m.end("names")]
+        for r in sorted(found, key=lambda r: -r.start):
+            rest = rest[: r.start - m.start("names")] + rest[r.end - m.start("names") :]
+        if found and re.fullmatch(r"(?:[\s,&]|\band\b|Councillors?|Cllrs?\.?)*", rest):
+            out.extend(found)  # only names before "sent apologies", no other words
+    return sorted(out, key=lambda r: r.start)

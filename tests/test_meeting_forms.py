@@ -1,0 +1,392 @@
+"""Meetings, items, attendance and names in forms the samples do not show: parish and
+district minutes, minute codes, roman numerals, ModernGov pages, PDF text, attendance
+tables, substitutes, apologies in sentences. Invented councils and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import DATA
+
+import graphkit
+from graphkit.documents import read_paths
+from graphkit.model import MeetingRecord
+from graphkit.names import find_names
+from graphkit.segment import segment
+from graphkit.segment.attendance import apologies_in_text, parse_attendance
+from graphkit.segment.items import find_items
+from graphkit.segment.text import plain
+
+FORMS = DATA / "forms" / "meetings"
+
+
+def records(name: str) -> list[MeetingRecord]:
+    docs, problems = read_paths([FORMS / name])
+    assert not problems
+    return segment(docs[0])
+
+
+def people(rec: MeetingRecord) -> list[tuple[str, str, str | None, bool]]:
+    return [(a.name, a.status, a.role, a.chair) for a in rec.attendance]
+
+
+# -- item headings -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbered with the year first: the minute number is the part after the slash
+        (
+            "23/45 APOLOGIES\n\nNone.\n\n23/46 MINUTES\n\nAgreed.\n\n23/47 FINANCE\n",
+            [("23/45", "APOLOGIES"), ("23/46", "MINUTES"), ("23/47", "FINANCE")],
+        ),
+        # a minute code before the number
+        (
+            "CAB 12/24 APOLOGIES\n\nNone.\n\nCAB 13/24 MINUTES\n\nAgreed.\n",
+            [("CAB 12/24", "APOLOGIES"), ("CAB 13/24", "MINUTES")],
+        ),
+        # "Min No. 5", "Minute 6", "Item 7:"; lettered parts are not items
+        (
+            "Min No. 5 Apologies\nNone.\nMinute 6 Audit Report\n(a) Counter Fraud\n"
+            "Item 7: Risk Register\n",
+            [("5", "Apologies"), ("6", "Audit Report"), ("7", "Risk Register")],
+        ),
+        # roman numerals
+        (
+            "I. APOLOGIES\nNone.\nII. MINUTES\nAgreed.\nIII. CODE OF CONDUCT\nIV. ANY OTHER BUSINESS\n",
+            [
+                ("I", "APOLOGIES"),
+                ("II", "MINUTES"),
+                ("III", "CODE OF CONDUCT"),
+                ("IV", "ANY OTHER BUSINESS"),
+            ],
+        ),
+        # a dash between the number and the title
+        ("1 - Apologies\n2 - Minutes\n", [("1", "Apologies"), ("2", "Minutes")]),
+    ],
+)
+def test_item_heading_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n, t) for n, t, *_ in find_items(text, plain(text), 0, len(text))] == expected
+
+
+def test_an_item_with_a_prefix_starts_at_the_prefix() -> None:
+    text = "Min No. 5 Apologies\nNone.\nMin No. 6 Minutes\n"
+    (_, _, s1, e1, _), (_, _, s2, _, _) = find_items(text, plain(text), 0, len(text))
+    assert (s1, e1, s2) == (0, text.index("Min No. 6"), text.index("Min No. 6"))
+
+
+# -- names ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cllr. Mrs P. Jones and Cllr. D. Jones",
+            [("Councillor", "P", "Jones"), ("Councillor", "D", "Jones")],
+        ),
+        ("Councillor Dr S. Mistry", [("Councillor", "S", "Mistry")]),
+        ("Councillor Ms Siobhan O'Neill-Byrne", [("Councillor", "S", "O'Neill-Byrne")]),
+        # a post or a body is not a person
+        ("Head of Internal Audit, Democratic Services Officer", []),
+        ("Dr Eleanor Fitch - Overbridge Integrated Care Board", [("Dr", "E", "Fitch")]),
+        ("Rev Simon Parr - Faith Sector Representative", [("Rev", "S", "Parr")]),
+        # a wide gap is a column, not the next word of a name
+        ("Cllr Imogen Shah          Chair", [("Councillor", "I", "Shah")]),
+    ],
+)
+def test_name_forms(text: str, expected: list[tuple[str | None, str | None, str]]) -> None:
+    assert [(n.title, n.initials, n.surname) for n in find_names(text)] == expected
+
+
+def test_a_second_title_does_not_make_a_list() -> None:
+    (n,) = find_names("Cllr. Mrs P. Jones")
+    assert not n.plural_title and n.text == "Cllr. Mrs P. Jones"
+
+
+# -- attendance lines ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "Present: Councillor Mrs H. Adeyemi (Leader of the Council) (Chair)\n",
+            [("Councillor Mrs H. Adeyemi", "present", "Leader of the Council", True)],
+        ),
+        (
+            "IN ATTENDANCE: Mrs L. Harding (Parish Clerk) and 3 members of the public\n",
+            [("Mrs L. Harding", "present", "Parish Clerk", False)],
+        ),
+        (
+            "Also present: Councillors B. Ellery, N. Ford and V. Ramsay\n",
+            [
+                ("B. Ellery", "present", None, False),
+                ("N. Ford", "present", None, False),
+                ("V. Ramsay", "present", None, False),
+            ],
+        ),
+        (
+            "Officers present:\nChief Executive – Andrew Pollard\nDemocratic Services Officer\n",
+            [("Andrew Pollard", "present", "Chief Executive", False)],
+        ),
+        (
+            "PRESENT\nCouncillor Kiran Bhatt (Chair) - Cabinet Member for Adult Services\n"
+            "Mr Callum Reid - Healthwatch Overbridge\n",
+            [
+                ("Councillor Kiran Bhatt", "present", "Cabinet Member for Adult Services", True),
+                ("Mr Callum Reid", "present", "Healthwatch Overbridge", False),
+            ],
+        ),
+        (
+            "Present:\nCouncillor Farah Siddiqui (substituting for Councillor Graham Tate)\n"
+            "Substitutes: Councillor Keith Brannigan for Councillor Joan Elphick\n",
+            [
+                (
+                    "Councillor Farah Siddiqui",
+                    "substitute",
+                    "substituting for Councillor Graham Tate",
+                    False,
+                ),
+                ("Councillor Keith Brannigan", "substitute", "for Councillor Joan Elphick", False),
+            ],
+        ),
+        (
+            "Attendance:\nName                      Role\nCllr Imogen Shah          Chair\n"
+            "Mark Ellison              Head of Looked After Children\nMembers of the public: 3\n",
+            [
+                ("Cllr Imogen Shah", "present", "Chair", True),
+                ("Mark Ellison", "present", "Head of Looked After Children", False),
+            ],
+        ),
+        (
+            "| Name | Role |\n|---|---|\n| Councillor Nadia Hussain | Chair |\n",
+            [("Councillor Nadia Hussain", "present", "Chair", True)],
+        ),
+    ],
+)
+def test_attendance_line_forms(block: str, expected: list) -> None:
+    from graphkit.segment.attendance import Heading
+
+    got = parse_attendance(block, 0, len(block), default=Heading("Present", "present", "member"))
+    assert [(a.name, a.status, a.role, a.chair) for a in got] == expected
+    for a in got:
+        assert block[a.start : a.end] == a.name
+
+
+def test_an_officer_under_a_bare_present_heading() -> None:
+    block = "Present:\nCllr A Rowe\nMark Ellison, Head of Looked After Children\n"
+    got = parse_attendance(block, 0, len(block))
+    assert [(a.name, a.capacity) for a in got] == [
+        ("Cllr A Rowe", "member"),
+        ("Mark Ellison", "officer"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Apologies were received from Cllr. A. Barrow and Cllr. S. Khan. Next.",
+            ["Cllr. A. Barrow", "Cllr. S. Khan"],
+        ),
+        (
+            "Apologies for absence were received from Councillors Tate and Elphick.",
+            ["Tate", "Elphick"],
+        ),
+        ("Councillor H. Beck sent apologies.", ["Councillor H. Beck"]),
+        ("Councillors R Obi and T Wu had sent their apologies.", ["R Obi", "T Wu"]),
+        # not names alone before "sent apologies"; apologies for lateness are not absence
+        ("The Chair said that Councillor X Young sent apologies.", []),
+        ("Councillor A Lee sent apologies for lateness.", []),
+        ("Apologies for lateness were received from Councillor A Lee.", []),
+    ],
+)
+def test_apologies_in_sentences(text: str, names: list[str]) -> None:
+    got = apologies_in_text(text, text, 0, len(text))
+    assert [a.name for a in got] == names
+    assert all(a.status == "apologies" for a in got)
+
+
+# -- whole documents -----------------------------------------------------------------------
+def test_parish_minutes() -> None:
+    (rec,) = records("parish_minutes.txt")
+    assert (rec.committee, rec.date, rec.start_time, rec.end_time) == (
+        "Ashcombe Parish Council",
+        dt.date(2025, 3, 4),
+        dt.time(19),
+        dt.time(20, 40),
+    )
+    assert [i.number for i in rec.items] == ["23/45", "23/46", "23/47", "23/48", "23/49", "23/50"]
+    assert people(rec) == [
+        ("Cllr. J. Smith", "present", "Chairman", True),
+        ("Cllr. Mrs P. Jones", "present", None, False),
+        ("Cllr. D. Jones", "present", None, False),
+        ("Cllr. R. Okonkwo", "present", None, False),
+        ("Cllr. T. Whitfield", "present", None, False),
+        ("Mrs L. Harding", "present", "Parish Clerk", False),
+        ("Cllr. A. Barrow", "apologies", None, False),
+        ("Cllr. S. Khan", "apologies", None, False),
+    ]
+    assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2025, 2, 4), "approves")]
+
+
+def test_cabinet_minutes_with_minute_codes() -> None:
+    (rec,) = records("district_cabinet.txt")
+    assert [i.number for i in rec.items] == [f"CAB {n}/24" for n in range(12, 17)]
+    assert (rec.venue, rec.end_time) == (
+        "the Council Chamber, Town Hall, Brantwell",
+        dt.time(19, 52),
+    )
+    names = [a.name for a in rec.attendance]
+    # the block ends where the business begins: no sentence of the minutes is a person
+    assert names == [
+        "Councillor Mrs H. Adeyemi",
+        "Councillor G. Fairbairn",
+        "Councillor K. Lowther",
+        "Councillor Dr S. Mistry",
+        "Councillor P. Quinn",
+        "B. Ellery",
+        "N. Ford",
+        "V. Ramsay",
+        "Andrew Pollard",
+        "Fiona Carrick",
+        "Jane Mabry",
+        "Councillor L. Tennant",
+    ]
+    assert {a.capacity for a in rec.attendance[5:8]} == {"other-member"}
+    assert {a.capacity for a in rec.attendance[8:11]} == {"officer"}
+
+
+def test_committee_named_above_minutes_of_the_meeting() -> None:
+    (rec,) = records("county_scrutiny.txt")
+    assert (rec.committee, rec.date, rec.start_time, rec.end_time, rec.venue) == (
+        "Adult Social Care Scrutiny Committee",
+        dt.date(2025, 3, 4),
+        dt.time(10),
+        dt.time(12, 35),
+        "Virtual meeting via Microsoft Teams",
+    )
+    assert [i.number for i in rec.items] == ["1", "2", "3", "4", "5"]
+    by = {a.name: a for a in rec.attendance}
+    assert by["Councillor Farah Siddiqui"].status == "substitute"
+    assert by["Councillor Keith Brannigan"].status == "substitute"
+    assert "Councillor Joan Elphick" not in by and "Councillor Graham Tate" not in by
+    assert [a.name for a in rec.attendance if a.status == "apologies"] == ["Tate", "Elphick"]
+    assert [a.name for a in rec.attendance if a.capacity == "officer"] == [
+        "Helen Stroud",
+        "Martin Gale",
+    ]
+
+
+def test_markdown_minutes_with_attendance_tables() -> None:
+    (rec,) = records("london_borough.md")
+    assert (rec.section, rec.committee, rec.start_time) == (
+        "minutes",
+        "Licensing Sub-Committee",
+        dt.time(19, 30),
+    )
+    assert [(a.name, a.capacity, a.role) for a in rec.attendance] == [
+        ("Councillor Nadia Hussain", "member", "Chair"),
+        ("Councillor Oliver Brandt", "member", "Member"),
+        ("Councillor Grace Obi", "member", "Member"),
+        ("Tom Reilly", "officer", "Licensing Officer"),
+        ("Sara Lindqvist", "officer", "Legal Adviser"),
+    ]
+    assert [i.number for i in rec.items] == ["1", "2", "3"]
+
+
+def test_moderngov_page_items_before_its_attendance_link() -> None:
+    (rec,) = records("moderngov.html")
+    assert [(i.number, i.title) for i in rec.items][:3] == [
+        ("54", "Apologies for Absence"),
+        ("55", "Declarations of Interest"),
+        ("56", "Minutes"),
+    ]
+    assert [(a.name, a.status) for a in rec.attendance] == [
+        ("Harker", "apologies"),
+        ("Ndlovu", "apologies"),
+    ]
+    # "To confirm the minutes of ..." and "RESOLVED that the minutes of ..." approve one meeting
+    assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2025, 2, 5), "approves")]
+
+
+def test_pdf_text_with_a_wrapped_header() -> None:
+    (rec,) = records("pdf_text.txt")
+    assert (rec.committee, rec.date, rec.venue) == (
+        "Health and Wellbeing Board",
+        dt.date(2025, 3, 10),
+        "Room 3.15, Overbridge House",
+    )
+    assert [a.name for a in rec.attendance if a.status == "present"] == [
+        "Councillor Kiran Bhatt",
+        "Dr Eleanor Fitch",
+        "Prof Daniel Okafor",
+        "Rev Simon Parr",
+        "Ms Joanne Tully",
+        "Mr Callum Reid",
+        "Lucy Marr",
+    ]
+
+
+def test_minute_numbers_and_a_list_of_surnames() -> None:
+    (rec,) = records("roman_minutes.txt")
+    assert rec.date == dt.date(2025, 3, 4)
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("5", "Apologies"),
+        ("6", "Internal Audit Progress Report"),
+        ("7", "Annual Governance Statement"),
+    ]
+    assert [a.name for a in rec.attendance] == [
+        "A. Kowalski",
+        "B. Kowalski",
+        "Mr R. Dunmore",
+        "Smith",
+        "Jones",
+        "Patel",
+        "Mrs E Varga",
+        "Councillor C. Hendry",
+    ]
+
+
+def test_roman_numbered_items() -> None:
+    (rec,) = records("roman_numerals.txt")
+    assert [i.number for i in rec.items] == ["I", "II", "III", "IV", "V"]
+    assert rec.attendance[-1].role == "Independent Person"
+
+
+def test_two_meetings_in_one_document() -> None:
+    first, second = records("two_meetings.txt")
+    assert (first.committee, first.start_time, first.venue) == (
+        "Environment Committee",
+        dt.time(19),
+        "THE TOWN HALL",
+    )
+    assert (second.committee, second.start_time) == (
+        "Finance and General Purposes Committee",
+        dt.time(20),
+    )
+    assert [(a.name, a.status) for a in first.attendance][-1] == ("Councillor H. Beck", "apologies")
+    assert [(a.name, a.status) for a in second.attendance][-1] == (
+        "Councillor O. Nunez",
+        "apologies",
+    )
+    assert [a.name for a in first.attendance if a.chair] == ["M. Greaves"]
+
+
+def test_an_attendance_table() -> None:
+    (rec,) = records("attendance_table.txt")
+    assert [(a.name, a.status, a.capacity) for a in rec.attendance] == [
+        ("Cllr Imogen Shah", "present", "member"),
+        ("Cllr Patrick Doyle", "present", "member"),
+        ("Cllr Hannah Price", "present", "member"),
+        ("Mark Ellison", "present", "officer"),
+        ("Cllr Yusuf Ali", "absent", "member"),
+        ("Councillor Owen Price", "apologies", "member"),
+    ]
+
+
+def test_people_with_one_surname_stay_apart() -> None:
+    result = graphkit.build(
+        [FORMS / "parish_minutes.txt", FORMS / "two_meetings.txt", FORMS / "roman_minutes.txt"]
+    )
+    labels = {p.pref_label for p in result.linked.people}
+    assert {"P Jones", "D Jones", "M Greaves", "L Greaves", "A Kowalski", "B Kowalski"} <= labels
+    # posts and counts are not people
+    assert not {"Internal Audit", "Min No", "Chief Executive"} & labels
