@@ -58,15 +58,35 @@ def _read_html(raw: bytes, source: str) -> str:
     for br in soup.find_all("br"):
         br.replace_with("\n")
     blocks = []
+    done: set[int] = set()
     for el in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "pre"]):
-        if el.find(["p", "li", "td", "th", "h1", "h2", "h3", "h4"]):
+        if id(el) in done or el.find(["p", "li", "td", "th", "h1", "h2", "h3", "h4"]):
             continue  # a container: its children are emitted on their own
+        row = _table_row(el)
+        if row is not None:
+            done.update(id(c) for c in row)
+            cells = [c.get_text(" ", strip=True) for c in row]
+            blocks.append(" | ".join(c for c in cells if c))  # one line per row
+            continue
         text = el.get_text(" ", strip=True)
         if text:
             blocks.append(("- " if el.name == "li" else "") + text)
     if not blocks:
         return soup.get_text("\n")
     return "\n\n".join(blocks)
+
+
+def _table_row(cell):  # type: ignore[no-untyped-def]
+    """The cells of a table row of plain cells ("Councillor A Rahim | Chair | Present"),
+    when ``cell`` is its first; None for any other element or a row holding blocks."""
+    if cell.name not in ("td", "th") or cell.parent is None or cell.parent.name != "tr":
+        return None
+    cells = cell.parent.find_all(["td", "th"], recursive=False)
+    if len(cells) < 2 or cells[0] is not cell:
+        return None
+    if any(c.find(["p", "li", "div", "table", "h1", "h2", "h3", "h4"]) for c in cells):
+        return None
+    return cells
 
 
 @reader(".pdf")

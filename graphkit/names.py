@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "NAME_RE",
@@ -52,7 +52,13 @@ _TITLE_RE = (
 )
 # a second title after the first: "Councillor Mrs P Jones", "Cllr Dr S Mistry"
 _SECOND_TITLE_RE = r"(?:Mrs|Mr|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Revd|Rev)\.?"
-_SURNAME = r"(?:[A-Z]['’][A-Z][a-z]+(?:-[A-Z][a-z]+)*|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
+# a particle written apart belongs to the surname: "De Souza", "van der Berg", "da Silva"
+_PARTICLE = r"(?:(?:[Vv]an(?:[ \u00a0][Dd]e[rn])?|[Vv]on(?:[ \u00a0]der)?|De|de|Da|da|Di|Du|Del|del|Le|La)[ \u00a0](?=[A-Z]))"
+_PARTICLE_WORDS = frozenset(["van", "von", "de", "da", "di", "du", "del", "le", "la"])
+_SURNAME = (
+    rf"(?:{_PARTICLE}?(?:[A-Z]['’][A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+    r"|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*))"
+)
 _INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})"
 _GIVEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 # Words that are capitalised in council text but are never part of a person's name.
@@ -314,6 +320,9 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         surname = m.group("isurname")
         initials = m.group("initials").replace(".", "").replace(" ", "")
         given = None
+    elif m.group("given") and title and m.group("given").lower() in _PARTICLE_WORDS:
+        # "Cllr Le Page", "Cllr Van Dyke": a particle and a surname, no forename
+        surname, given, initials = f"{m.group('given')} {m.group('gsurname')}", None, None
     elif m.group("given"):
         surname = m.group("gsurname")
         given = m.group("given")
@@ -377,15 +386,23 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
         m = NAME_RE.search(text, pos)
         if not m:
             break
+        longer = _second_forename(text, m)
+        if longer is not None:
+            found.append(_shift(longer, offset))
+            pos = longer.end
+            continue
         if (
             m.group("title")
             and m.group("given")
+            and _norm_title(m.group("title")) == "Councillor"
             and re.match(r"[ \u00a0]{1,2}[A-Z][a-z]", text[m.end() :])
         ):
-            # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"
+            # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"; but
+            # "Dr Eleanor Fitch Director" is one, with her post
             short = re.match(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])", text[m.start() :])
             m2 = NAME_RE.match(text[: m.start() + short.end()], m.start()) if short else None
-            if m2:
+            rest = NAME_RE.match(text, m2.end() + 1) if m2 else None
+            if m2 and rest and rest.group("given") and _accept(rest, titled_only=False):
                 m = m2
         parsed = _accept(m, titled_only=titled_only)
         if parsed is not None and not parsed.title and parsed.given and _part_of_a_name(text, m):
@@ -395,20 +412,41 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             nxt = re.search(r"\s\S", text[m.start() :])
             pos = m.start() + (nxt.start() + 1 if nxt else len(m.group(0)))
             continue
-        if offset:
-            parsed = ParsedName(
-                parsed.text,
-                parsed.start + offset,
-                parsed.end + offset,
-                parsed.title,
-                parsed.given,
-                parsed.initials,
-                parsed.surname,
-                parsed.plural_title,
-            )
-        found.append(parsed)
+        found.append(_shift(parsed, offset))
         pos = m.end()
     return found
+
+
+def _shift(name: ParsedName, offset: int) -> ParsedName:
+    return replace(name, start=name.start + offset, end=name.end + offset) if offset else name
+
+
+def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
+    """ "Mr John Paul Smith": after a title other than Councillor, one more capitalised word
+    that ends the name is the surname and the word before it a second forename. (After
+    "Cllr", a surname alone is usual: "Cllr Seaman John Gregg" is two people.)
+
+    >>> [n.bare for n in find_names("Mr John Paul Smith (Chair) and Cllr Seaman John Gregg")]
+    ['John Paul Smith', 'Seaman', 'John Gregg']
+    """
+    title = m.group("title")
+    if not (title and m.group("given") and _norm_title(title) not in (None, "Councillor")):
+        return None
+    more = re.match(rf"[ \u00a0]({_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])", text[m.end() :])
+    if not more or more.group(1).lower() in ROLE_WORDS or more.group(1).lower() in TITLE_WORDS:
+        return None
+    first = _accept(m, titled_only=False)
+    if first is None or first.surname.lower() in ROLE_WORDS:
+        return None
+    end = m.end() + more.end()
+    return replace(
+        first,
+        text=text[m.start() : end],
+        end=end,
+        given=f"{first.given} {first.surname}",
+        initials=f"{first.initials[:1] if first.initials else ''}{first.surname[0]}",
+        surname=more.group(1),
+    )
 
 
 def parse_name(text: str) -> ParsedName | None:

@@ -97,6 +97,23 @@ def test_name_forms(text: str, expected: list[tuple[str | None, str | None, str]
     assert [(n.title, n.initials, n.surname) for n in find_names(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr John Paul Smith (Chair)", [("John Paul", "Smith")]),
+        ("Dr Eleanor Fitch Director of Public Health", [("Eleanor", "Fitch")]),
+        ("Mrs Jane Roe Head Teacher", [("Jane", "Roe")]),
+        # after "Cllr", a surname alone: two people
+        ("Cllr Seaman John Gregg", [(None, "Seaman"), ("John", "Gregg")]),
+        ("Dr. Anne-Marie De Souza", [("Anne-Marie", "De Souza")]),
+        ("Councillor Pieter van der Berg", [("Pieter", "van der Berg")]),
+        ("Cllr Le Page and Cllr Van Dyke", [(None, "Le Page"), (None, "Van Dyke")]),
+    ],
+)
+def test_forenames_and_surnames(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(n.given, n.surname) for n in find_names(text)] == expected
+
+
 def test_a_second_title_does_not_make_a_list() -> None:
     (n,) = find_names("Cllr. Mrs P. Jones")
     assert not n.plural_title and n.text == "Cllr. Mrs P. Jones"
@@ -153,6 +170,14 @@ def test_a_second_title_does_not_make_a_list() -> None:
             [
                 ("Cllr Imogen Shah", "present", "Chair", True),
                 ("Mark Ellison", "present", "Head of Looked After Children", False),
+            ],
+        ),
+        (
+            "PRESENT: The Mayor (Councillor Mrs A Smith) in the Chair; Councillors B Jones and C Lee\n",
+            [
+                ("Councillor Mrs A Smith", "present", "Mayor", True),
+                ("B Jones", "present", None, False),
+                ("C Lee", "present", None, False),
             ],
         ),
         (
@@ -307,6 +332,28 @@ def test_moderngov_page_items_before_its_attendance_link() -> None:
     assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2025, 2, 5), "approves")]
 
 
+def test_moderngov_attendance_table() -> None:
+    (rec,) = records("moderngov_attendance.html")
+    assert (rec.committee, rec.date, rec.venue) == (
+        "Licensing Committee",
+        dt.date(2025, 3, 13),
+        "The Guildhall, Tamsford",
+    )
+    assert [(a.name, a.status, a.capacity, a.role, a.chair) for a in rec.attendance] == [
+        ("Councillor Ayesha Rahim", "present", "member", "Chair", True),
+        ("Councillor Brian Cole", "apologies", "member", "Committee Member", False),
+        ("Councillor Chloe Dunne", "present", "member", "Committee Member", False),
+        ("Councillor Dev Mehta", "substitute", "member", None, False),
+        ("Councillor Emma Frost", "absent", "member", "Committee Member", False),
+        ("Gareth Hume", "present", "officer", None, False),
+    ]
+
+
+def test_html_table_rows_are_read_as_lines() -> None:
+    docs, _ = read_paths([FORMS / "moderngov_attendance.html"])
+    assert "\nCouncillor Brian Cole | Committee Member | Apologies\n" in docs[0].text
+
+
 def test_pdf_text_with_a_wrapped_header() -> None:
     (rec,) = records("pdf_text.txt")
     assert (rec.committee, rec.date, rec.venue) == (
@@ -390,3 +437,72 @@ def test_people_with_one_surname_stay_apart() -> None:
     assert {"P Jones", "D Jones", "M Greaves", "L Greaves", "A Kowalski", "B Kowalski"} <= labels
     # posts and counts are not people
     assert not {"Internal Audit", "Min No", "Chief Executive"} & labels
+
+
+# -- meeting headers -----------------------------------------------------------------------
+_BODY = "\n\nPresent: Councillor A Rowe (Chair)\n\n1. Apologies\n\nNone.\n\n2. Minutes\n\nAgreed.\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "start", "end", "venue"),
+    [
+        (
+            "Minutes of the Planning Committee\n\nDate: Tuesday 4th March 2025\nTime: 7.00pm\n"
+            "Venue: Council Chamber, Town Hall",
+            dt.time(19),
+            None,
+            "Council Chamber, Town Hall",
+        ),
+        (
+            "PLANNING COMMITTEE\n\nMINUTES\n\nTuesday 4th March 2025 at 7.00pm\nCouncil Chamber, Town Hall",
+            dt.time(19),
+            None,
+            "Council Chamber, Town Hall",
+        ),
+        (
+            "Minutes of the Planning Committee held on 2025-03-04 at 19:00 in the Council Chamber",
+            dt.time(19),
+            None,
+            "the Council Chamber",
+        ),
+        (
+            "Minutes of the meeting of the Planning Committee held on 04.03.2025 at 7.00 p.m.",
+            dt.time(19),
+            None,
+            None,
+        ),
+        (
+            "Planning Committee\nMinutes of the meeting held on Tuesday, 4 March 2025 at 6.30 pm - 8.15 pm\n"
+            "Council Chamber, Town Hall",
+            dt.time(18, 30),
+            dt.time(20, 15),
+            "Council Chamber, Town Hall",
+        ),
+        (
+            "MINUTES OF THE MEETING OF THE PLANNING COMMITTEE\nHELD ON TUESDAY 4 MARCH 2025 AT 7.00 PM\n"
+            "IN THE COUNCIL CHAMBER, TOWN HALL",
+            dt.time(19),
+            None,
+            "THE COUNCIL CHAMBER, TOWN HALL",
+        ),
+        (
+            "Planning Committee\n\nMinutes - 4 March 2025\n\nVenue: Council Chamber",
+            None,
+            None,
+            "Council Chamber",
+        ),
+    ],
+)
+def test_header_forms(tmp_path, header: str, start, end, venue) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text("Eastvale District Council\n\n" + header + _BODY)
+    docs, _ = read_paths([path])
+    (rec,) = segment(docs[0])
+    assert (rec.section, rec.committee, rec.date) == (
+        "minutes",
+        "Planning Committee",
+        dt.date(2025, 3, 4),
+    )
+    assert (rec.start_time, rec.end_time, rec.venue) == (start, end, venue)
+    assert [a.name for a in rec.attendance] == ["Councillor A Rowe"]
+    assert [i.number for i in rec.items] == ["1", "2"]

@@ -91,7 +91,7 @@ _COUNCIL_NAME = re.compile(
 def _date_block(doc: Document, p: str) -> list[Section]:
     """A header written as fields under the committee's name:
     "Planning Committee / Date: Tuesday 5 March 2024 / Time: 10am / Venue: ..." """
-    m = _DATE_LINE.search(p[:2500])
+    m = _DATE_LINE.search(p[:2500]) or _BARE_DATE_LINE.search(p[:1500])
     if not m:
         return []
     date, time = _when(m.group("when"))
@@ -103,19 +103,35 @@ def _date_block(doc: Document, p: str) -> list[Section]:
     head = p[m.start() : m.start() + 600]
     tm = re.search(r"(?im)^[ \t]*time[ \t]*:[ \t]*(?P<t>[^\n]+)", head)
     vm = re.search(r"(?im)^[ \t]*(?:venue|place|location)[ \t]*:[ \t]*(?P<v>[^\n]+)", head)
-    fields_end = max([m.end()] + [m.start() + x.end() for x in (tm, vm) if x is not None])
+    ends = [m.end()] + [m.start() + x.end() for x in (tm, vm) if x is not None]
+    venue = clean(vm.group("v")).rstrip(".") if vm else None
+    if venue is None:
+        # a place on the line below a bare date: "Tuesday 4 March 2025 at 7pm / Town Hall"
+        venue = _place_below(p, m.end())
     kind = "minutes" if _present_block(p, 0, len(p)) else "agenda"
     return [
         Section(
             kind,
             0,
-            fields_end,
-            _committee(committee),
+            max(ends),
+            _committee(re.sub(r"^(?i:minutes|agenda)\s+(?i:of)\s+(?:(?i:the)\s+)?", "", committee)),
             date,
             start_time=time or (_when(tm.group("t"))[1] if tm else None),
-            venue=clean(vm.group("v")) if vm else None,
+            venue=venue,
         )
     ]
+
+
+# a date on a line of its own near the top: "Tuesday 4th March 2025 at 7.00pm",
+# "Minutes - 4 March 2025"
+_BARE_DATE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:(?:minutes|agenda|meeting)[ \t]*[-–:]?[ \t]*)?(?P<when>(?:(?:mon|tues|wednes|thurs"
+    r"|fri|satur|sun)day,?[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]{3,9},?[ \t]+\d{4}\b[^\n]{0,40})$"
+)
+_PLACE_WORDS = (
+    r"(?i:Hall|Chamber|Room|House|Centre|Center|Offices|Teams|Zoom|Online|Virtual|Library"
+    r"|Building|Guildhall|Pavilion|Institute)"
+)
 
 
 def _committee_above(p: str, pos: int, limit: int = 2500) -> str:
@@ -154,6 +170,14 @@ def _venue_field(p: str, pos: int) -> str | None:
     return clean(vm.group("v")).rstrip(".") if vm else None
 
 
+def _place_below(p: str, pos: int) -> str | None:
+    """A place written alone on the line below a header: "Council Chamber, Town Hall"."""
+    below = re.match(
+        r"[ \t]*\n[ \t]*(?P<v>[^\n:]*\b" + _PLACE_WORDS + r"\b[^\n:]*)$", p[pos:], re.M
+    )
+    return clean(below.group("v")).rstrip(".") if below else None
+
+
 def _when(text: str) -> tuple[dt.date | None, dt.time | None]:
     dates = [d.date for d in find_dates(text) if d.date]
     times = [t for t, _, _ in find_times(text)]
@@ -181,9 +205,13 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         rest = m.group("rest")
         date, time = _when(rest)
         end = m.end()
-        if date is None or not re.search(r"\S", rest):
+        if date is None or not re.search(r"\S", rest) or _venue(rest) is None:
             # a header wrapped onto the next line: "... held at 2.00pm\non Monday 10 March ..."
-            nxt = re.match(r"[ \t]*\n[ \t]*(?P<line>(?i:on|at|in)\b[^\n]*)", p[m.end() :])
+            nxt = re.match(
+                r"[ \t]*\n[ \t]*(?P<line>(?i:on|at|in)\b(?![ \t]+(?i:attendance))[^\n:]*)$",
+                p[m.end() :],
+                re.M,
+            )
             if nxt:
                 rest, end = rest + " " + nxt.group("line"), m.end() + nxt.end()
                 date, time = _when(rest)
@@ -204,7 +232,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
                 start_time=time,
                 # "(10.00 am - 12.35 pm)": when the meeting began and ended
                 end_time=times[1] if span and len(times) == 2 else None,
-                venue=_venue(rest) or _venue_field(p, end),
+                venue=_venue(rest) or _venue_field(p, end) or _place_below(p, end),
             )
         )
     for m in _AGENDA.finditer(p):
@@ -334,7 +362,7 @@ def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
     "In attendance" or "Attendance" heading (a heading, not a sentence that starts so)."""
     m = re.search(
         r"(?im)^[ \t]*(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance|attendance)"
-        r"(?:\s+were)?[ \t]*(?::|[ \t]*$)",
+        r"(?:\s+were|\s+details)?[ \t]*(?::|[ \t]*$)",
         p[start:end],
     )
     if not m:

@@ -9,7 +9,7 @@ before the first name on a line is a directorate shared by the line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import AttendanceRecord
 from ..names import ROLE_WORDS, TITLE_WORDS, find_names
@@ -24,6 +24,12 @@ _CHAIR = re.compile(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?|in\s+
 _OFFICER_POST = re.compile(
     r"^(?:Head of|(?:Assistant |Deputy |Executive |Corporate )?Director\b|Chief Executive|Clerk\b"
     r"|Solicitor|Monitoring Officer)|\b(?:Officer|Manager|Clerk|Adviser|Advisor)$",
+    re.I,
+)
+# an office whose holder is named in brackets after it: "The Mayor (Councillor A Smith)"
+_OFFICE_THEN_NAME = re.compile(
+    r"(?:^|[,;:]\s*)(?:the\s+)?(?P<office>(?:(?:deputy|lord|vice)[\s-]+)?(?:mayor|chair(?:man)?"
+    r"|leader|sheriff|civic\s+head|lord\s+mayor))\s*\(\s*",
     re.I,
 )
 _SUBSTITUTE = re.compile(r"(?:substitut(?:e|ing)|deputising|in\s+place)\b", re.I)
@@ -136,6 +142,8 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
             capacity, stated = "other-member", True
         elif low.startswith("cabinet member") and h.capacity in ("member", "other-member"):
             capacity, stated = "cabinet-member", True
+        elif low in ("officer", "officers"):
+            capacity, stated, role = "officer", True, None  # the column names a capacity
         elif low == "observer":
             capacity, stated = "observer", True
         elif "co-opted" in low or "co opted" in low:
@@ -161,6 +169,29 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
         chair=chair,
         capacity_stated=stated,
     )
+
+
+def _status_cell(cell: str) -> tuple[str, str | None] | None:
+    """The status (and capacity) a table cell states, as web attendance tables write it.
+
+    >>> _status_cell("Present as substitute"), _status_cell("In attendance"), _status_cell("Chair")
+    (('substitute', None), ('present', 'officer'), None)
+    """
+    low = " ".join(cell.lower().split())
+    table = {
+        "present": ("present", None),
+        "attended": ("present", None),
+        "yes": ("present", None),
+        "present as substitute": ("substitute", None),
+        "substitute": ("substitute", None),
+        "in attendance": ("present", "officer"),
+        "apologies": ("apologies", None),
+        "apologies received": ("apologies", None),
+        "sent apologies": ("apologies", None),
+        "absent": ("absent", None),
+        "no": ("absent", None),
+    }
+    return table.get(low)
 
 
 def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -194,12 +225,16 @@ def _parse_line(
             # names in columns: each cell is a person
             return [r for a, b in cells for r in _parse_line(text, a, b, h, beside="")]
         if len(named) == 1:
-            # the one cell with a name holds the person; the other cells are their role
+            # the one cell with a name holds the person; the other cells are their role,
+            # or their attendance ("| Councillor A Rahim | Chair | Apologies |")
             a, b = named[0]
-            others = ", ".join(
-                _role(text[x:y].strip(" \t*_")) or "" for x, y in cells if (x, y) != (a, b)
-            )
-            return _parse_line(text, a, b, h, beside=others)
+            others = [text[x:y].strip(" \t*_") for x, y in cells if (x, y) != (a, b)]
+            for cell in others:
+                status = _status_cell(cell)
+                if status:
+                    h = replace(h, status=status[0], capacity=status[1] or h.capacity)
+            roles = [_role(c) or "" for c in others if not _status_cell(c)]
+            return _parse_line(text, a, b, h, beside=", ".join(r for r in roles if r))
     line = text[s:e]
     # a name inside parentheses is part of a role: "J Khan (Head of Transport Planning)"
     depth, inside = 0, []
@@ -207,7 +242,11 @@ def _parse_line(
         depth += ch == "("
         inside.append(depth > 0)
         depth -= ch == ")" and depth > 0
-    names = [n for n in find_names(line, offset=s) if not inside[n.start - s]]
+    # ... but "The Mayor (Councillor A Smith)" names the Mayor
+    office: dict[int, str] = {}
+    for om in _OFFICE_THEN_NAME.finditer(line):
+        office[s + om.end()] = clean(om.group("office"))
+    names = [n for n in find_names(line, offset=s) if not inside[n.start - s] or n.start in office]
     # "Councillor A for Councillor B": the member substituted is part of A's role
     names = [
         n
@@ -235,6 +274,8 @@ def _parse_line(
         else:
             return out
     prefix = _role(text[s : names[0].start]) if names else None
+    if names and names[0].start in office:
+        prefix = None
     if prefix and (
         prefix.lower().rstrip("s") in ("councillor", "cllr", "member", "officer", "present", "and")
         or prefix.lower() in TITLE_WORDS
@@ -268,6 +309,10 @@ def _parse_line(
             elif role is None and not extra:
                 role = _role(piece)
             pos += len(piece) + 1
+        if n.start in office:  # "The Mayor (Councillor A Smith) in the Chair"
+            after = _role(re.sub(r"^\s*\)", "", text[n.end : stop]).split(";")[0].split(",")[0])
+            role = ", ".join(x for x in (office[n.start], after) if x)
+            extra = []
         name_start = n.start
         if n.plural_title:  # "Councillors F Abbott, ...": the title belongs to the list
             name_start = n.start + re.match(r"\S+\s+", n.text).end()  # type: ignore[union-attr]
