@@ -130,6 +130,8 @@ def classify(text: str, suffix: str = ".txt") -> str:
     'briefing_note'
     >>> classify("Minutes of the Meeting of the Planning Committee held on 1 May 2024\\nPresent:")
     'minutes'
+    >>> classify("Agenda\\n\\n3. Minutes of the meeting held on 4 March 2025 (Pages 1 - 6)")
+    'agenda'
     """
     head = text[:3000]
     low = text.lower()
@@ -140,12 +142,14 @@ def classify(text: str, suffix: str = ".txt") -> str:
     ):
         return "web_page"
     has_minutes = bool(re.search(r"minutes of (?:the )?meeting", low))
+    # an agenda pack holds minutes themselves, not just an item to approve them
+    minutes_inside = bool(re.search(r"^[ \t*#]*minutes of (?:the |a )?meeting\b", low, re.M))
     has_agenda = bool(
         re.search(r"^\s*time and date\s*$", low, re.M)
         or re.search(r"\(pages? \d+", low)
         or re.search(r"^\s*agenda\s*$", head.lower(), re.M)
     )
-    if has_agenda and (has_minutes or "briefing note" in low or "work programme" in low):
+    if has_agenda and (minutes_inside or "briefing note" in low or "work programme" in low):
         return "agenda_pack"
     if has_agenda:
         return "agenda"

@@ -181,6 +181,13 @@ def test_a_second_title_does_not_make_a_list() -> None:
             ],
         ),
         (
+            "Officers: Chief Executive (Andrew Pollard), Monitoring Officer (Jane Smith)\n",
+            [
+                ("Andrew Pollard", "present", "Chief Executive", False),
+                ("Jane Smith", "present", "Monitoring Officer", False),
+            ],
+        ),
+        (
             "| Name | Role |\n|---|---|\n| Councillor Nadia Hussain | Chair |\n",
             [("Councillor Nadia Hussain", "present", "Chair", True)],
         ),
@@ -506,3 +513,108 @@ def test_header_forms(tmp_path, header: str, start, end, venue) -> None:
     assert (rec.start_time, rec.end_time, rec.venue) == (start, end, venue)
     assert [a.name for a in rec.attendance] == ["Councillor A Rowe"]
     assert [i.number for i in rec.items] == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "1. Apologies for Absence\n\nCouncillors A Rowe and B Stone.\n",
+            [("A Rowe", None), ("B Stone", None)],
+        ),
+        ("1. Apologies for Absence – Councillor C Lee\n", [("Councillor C Lee", None)]),
+        (
+            "1. Apologies\n\nCouncillor E Hart (Vice-Chair) and Mrs F Ng.\n",
+            [("Councillor E Hart", "Vice-Chair"), ("Mrs F Ng", None)],
+        ),
+        # a sentence is read as a sentence, once; "none" names nobody
+        (
+            "1. Apologies\n\nApologies were received from Councillor D Moss.\n",
+            [("Councillor D Moss", None)],
+        ),
+        ("1. Apologies for Absence\n\nThere were no apologies.\n", []),
+    ],
+)
+def test_apologies_listed_under_an_apologies_item(tmp_path, item: str, expected: list) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the Planning Committee held on 4 March 2025\n\nPresent: Councillor X Dunmore\n\n"
+        + item
+        + "\n2. Minutes\n\nAgreed.\n"
+    )
+    docs, _ = read_paths([path])
+    (rec,) = segment(docs[0])
+    assert [(a.name, a.role) for a in rec.attendance if a.status == "apologies"] == expected
+
+
+def test_a_real_pdf_with_wrapped_lines() -> None:
+    # printed from HTML by a browser: the header and the attendance list wrap, and the
+    # text has no blank lines between paragraphs
+    (rec,) = records("keldale_scrutiny.pdf")
+    assert (rec.committee, rec.date, rec.start_time, rec.venue) == (
+        "Overview and Scrutiny Committee",
+        dt.date(2025, 2, 12),
+        dt.time(18),
+        "the Council Chamber, Keldale Town Hall",
+    )
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("56", "APOLOGIES FOR ABSENCE"),
+        ("57", "MINUTES"),
+        ("58", "TOWN CENTRE REGENERATION"),
+    ]
+    assert people(rec) == [
+        ("Councillor Mrs S. Whitmore", "present", "Chair", True),
+        ("T. Abbott", "present", None, False),
+        ("R. Cheung", "present", "Vice-Chair", False),
+        ("L. Fairweather", "present", None, False),
+        ("P. Gallagher", "present", None, False),
+        ("K. Ivanova", "present", None, False),
+        ("M. O'Rourke", "present", None, False),
+        ("Nicola Barnes", "present", "Director of Place", False),
+        ("Ian Shaw", "present", "Scrutiny Officer", False),
+        ("D. Blackwood", "apologies", None, False),
+        ("H. Singh", "apologies", None, False),
+    ]
+
+
+def test_minutes_written_in_capitals() -> None:
+    (rec,) = records("parish_capitals.txt")
+    text = (FORMS / "parish_capitals.txt").read_text()
+    assert people(rec) == [
+        ("Councillor J Smith", "present", "Chairman", True),
+        ("A Brown", "present", None, False),
+        ("R McDonald", "present", None, False),
+        ("T O'Neill", "present", None, False),
+        ("Mrs K Lee", "present", "Clerk", False),
+        ("Councillor P O'Hara", "apologies", None, False),
+    ]
+    # names are given in title case; the spans point at the capitals as written
+    assert [text[a.start : a.end] for a in rec.attendance][:2] == ["COUNCILLOR J SMITH", "A BROWN"]
+
+
+def test_an_agenda_that_lists_minutes_to_approve_is_an_agenda(tmp_path) -> None:
+    path = tmp_path / "agenda.txt"
+    path.write_text(
+        "NOTICE OF MEETING\n\nPlanning Committee\n\nDate: Tuesday 18 March 2025\nTime: 7.00 pm\n"
+        "Venue: Council Chamber, Eastvale House\n\n"
+        "Membership: Councillors A Rowe (Chair), B Stone (Vice-Chair), C Dee and E Fox\n\n"
+        "AGENDA\n\n1. Apologies for absence\n2. Declarations of interest\n"
+        "3. Minutes of the meeting held on 4 March 2025 (Pages 1 - 6)\n"
+        "4. 24/0123/FUL Land at Mill Lane, Eastvale (Pages 7 - 20)\n"
+    )
+    docs, _ = read_paths([path])
+    assert docs[0].kind == "agenda"
+    (rec,) = segment(docs[0])
+    assert (rec.section, rec.committee, rec.date, rec.start_time) == (
+        "agenda",
+        "Planning Committee",
+        dt.date(2025, 3, 18),
+        dt.time(19),
+    )
+    assert [(a.name, a.role) for a in rec.membership] == [
+        ("A Rowe", "Chair"),
+        ("B Stone", "Vice-Chair"),
+        ("C Dee", None),
+        ("E Fox", None),
+    ]
+    assert [i.number for i in rec.items] == ["1", "2", "3", "4"]

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field, replace
 from ..dates import find_dates, find_times
 from ..model import ActionRecord, Document, ItemRecord, MeetingRecord, MeetingRef
 from ..names import find_names
-from .attendance import Heading, apologies_in_text, heading_of, parse_attendance
+from .attendance import (
+    Heading,
+    apologies_in_item,
+    apologies_in_text,
+    heading_of,
+    parse_attendance,
+)
 from .items import find_actions, find_items, find_refs, find_resolutions
 from .text import clean, lines, plain
 from .workprogramme import find_rows, programme_years, rows_added
@@ -170,6 +176,33 @@ def _venue_field(p: str, pos: int) -> str | None:
     return clean(vm.group("v")).rstrip(".") if vm else None
 
 
+def _wrapped_header(p: str, rest: str, end: int) -> tuple[str, int]:
+    """The rest of a header line with the lines it wraps onto (PDF text): "... held on /
+    Wednesday 12 February 2025 at 6.00 pm in the Council Chamber, Keldale Town / Hall"."""
+    for _ in range(3):
+        nxt = re.match(r"[ \t]*\n[ \t]*(?P<line>[^\n]*\S)[ \t]*$", p[end:], re.M)
+        if not nxt:
+            break
+        line = nxt.group("line")
+        if (
+            ":" in line
+            or _present_block(line, 0, len(line))
+            or find_names(line, titled_only=True)
+            or re.match(r"\d|(?i:in\s+attendance)", line)
+        ):
+            break
+        dated = bool(_when(rest)[0])
+        if not (
+            not dated
+            or re.search(r"\b(?i:on|at|in|held)\s*$", rest)
+            or re.match(r"(?i:on|at|in)\b", line)
+            or (len(line.split()) <= 3 and line[0].isupper() and not rest.rstrip().endswith("."))
+        ):
+            break
+        rest, end = f"{rest} {line}", end + nxt.end()
+    return rest, end
+
+
 def _place_below(p: str, pos: int) -> str | None:
     """A place written alone on the line below a header: "Council Chamber, Town Hall"."""
     below = re.match(
@@ -202,19 +235,8 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             start = p.rfind("\n", 0, max(0, p.rfind(committee, 0, m.start()))) + 1
         if not _COMMITTEE_WORDS.search(committee):
             continue
-        rest = m.group("rest")
+        rest, end = _wrapped_header(p, m.group("rest"), m.end())
         date, time = _when(rest)
-        end = m.end()
-        if date is None or not re.search(r"\S", rest) or _venue(rest) is None:
-            # a header wrapped onto the next line: "... held at 2.00pm\non Monday 10 March ..."
-            nxt = re.match(
-                r"[ \t]*\n[ \t]*(?P<line>(?i:on|at|in)\b(?![ \t]+(?i:attendance))[^\n:]*)$",
-                p[m.end() :],
-                re.M,
-            )
-            if nxt:
-                rest, end = rest + " " + nxt.group("line"), m.end() + nxt.end()
-                date, time = _when(rest)
         if date is None:
             date, time2 = _when(p[m.end() : m.end() + 200])
             time = time or time2
@@ -465,6 +487,11 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 items = [replace(i, position=k) for k, i in enumerate(items, 1)]
             if sec.kind != "agenda":
                 attendance += tuple(apologies_in_text(doc.text, p, body_start, sec.end))
+                for item in items:
+                    if re.match(r"(?i)apolog", item.title):
+                        attendance += tuple(
+                            apologies_in_item(doc.text, p, item.title_start, item.end)
+                        )
             if sec.kind == "agenda":
                 mm = re.search(
                     r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)",

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import AttendanceRecord
-from ..names import ROLE_WORDS, TITLE_WORDS, find_names
-from .text import clean, lines
+from ..names import ROLE_WORDS, TITLE_WORDS, find_names, looks_like_role
+from .text import clean, lines, paragraphs
 
-__all__ = ["apologies_in_text", "heading_of", "parse_attendance"]
+__all__ = ["apologies_in_item", "apologies_in_text", "heading_of", "parse_attendance"]
 
 _SURNAME_ONLY = re.compile(
     r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$"
@@ -28,15 +28,14 @@ _OFFICER_POST = re.compile(
 )
 # an office whose holder is named in brackets after it: "The Mayor (Councillor A Smith)"
 _OFFICE_THEN_NAME = re.compile(
-    r"(?:^|[,;:]\s*)(?:the\s+)?(?P<office>(?:(?:deputy|lord|vice)[\s-]+)?(?:mayor|chair(?:man)?"
-    r"|leader|sheriff|civic\s+head|lord\s+mayor))\s*\(\s*",
-    re.I,
+    r"(?:^|[,;:]\s*)(?:(?i:the)\s+)?(?P<office>[A-Z][^,;:()\n]{2,60}?)\s*\(\s*"
 )
 _SUBSTITUTE = re.compile(r"(?:substitut(?:e|ing)|deputising|in\s+place)\b", re.I)
 # cells of a table row, or a name and a role set apart by a dash or a wide gap
 _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{3,}|[ \t]+[-–—][ \t]+")
 _HEADING = re.compile(
-    r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$"
+    r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$",
+    re.S,  # a logical line may run over a line break
 )
 
 
@@ -113,7 +112,7 @@ def _role(piece: str) -> str | None:
     >>> _role(" (Leader of the Council) (Chair)"), _role("(Parish Clerk) and 3 members of the public")
     ('Leader of the Council, Chair', 'Parish Clerk')
     """
-    piece = piece.strip(" \t,;–-")
+    piece = " ".join(piece.split()).strip(" ,;.–-")
     piece = re.sub(r"(?:^|\s+)(?:and|&)$", "", piece).strip()
     groups = re.match(r"(?:\(([^()]*)\)\s*)+", piece)
     if groups and (groups.end() == len(piece) or re.match(r"(?:and|&)\s", piece[groups.end() :])):
@@ -245,7 +244,9 @@ def _parse_line(
     # ... but "The Mayor (Councillor A Smith)" names the Mayor
     office: dict[int, str] = {}
     for om in _OFFICE_THEN_NAME.finditer(line):
-        office[s + om.end()] = clean(om.group("office"))
+        post = clean(om.group("office"))
+        if looks_like_role(post) and not find_names(post):
+            office[s + om.end()] = post
     names = [n for n in find_names(line, offset=s) if not inside[n.start - s] or n.start in office]
     # "Councillor A for Councillor B": the member substituted is part of A's role
     names = [
@@ -323,13 +324,33 @@ def _parse_line(
     return out
 
 
+def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    r"""Lines, with a line wrapped onto the next joined to it (PDF text): the next line
+    goes on when it opens with a bracket, "and" or a small letter, or this one ends with a
+    comma or "and".
+
+    >>> [t for _, _, t in _logical_lines("Councillors A Bell, R Cheung\n(Vice-Chair) and T Abbott\nOfficers: X", 0, 66)]
+    ['Councillors A Bell, R Cheung\n(Vice-Chair) and T Abbott', 'Officers: X']
+    """
+    out: list[tuple[int, int, str]] = []
+    for s, e, line in lines(text, start, end):
+        if out and line.strip() and out[-1][2].strip():
+            prev = out[-1][2].rstrip()
+            if re.match(r"\s*(?:\(|and\b|&|[a-z])", line) or re.search(r"(?:,|\band|&)$", prev):
+                ps = out[-1][0]
+                out[-1] = (ps, e, text[ps:e])
+                continue
+        out.append((s, e, line))
+    return out
+
+
 def parse_attendance(
     text: str, start: int, end: int, *, default: Heading | None = None
 ) -> list[AttendanceRecord]:
     """Attendance records in ``text[start:end]`` (an attendance block or a membership list)."""
     h = default
     out: list[AttendanceRecord] = []
-    for s, e, line in lines(text, start, end):
+    for s, e, line in _logical_lines(text, start, end):
         if not line.strip():
             continue
         m = _HEADING.match(line)
@@ -347,8 +368,29 @@ def parse_attendance(
                 continue
         if h is None:
             continue
-        out.extend(_parse_line(text, s, e, h))
+        out.extend(_parse_line_any_case(text, s, e, h))
     return out
+
+
+def _parse_line_any_case(
+    text: str, s: int, e: int, h: Heading, beside: str | None = None
+) -> list[AttendanceRecord]:
+    """A line in capitals ("COUNCILLOR J SMITH (CHAIRMAN), MRS A BROWN") is read in title
+    case; names and roles are given in title case, offsets point at the capitals."""
+    line = text[s:e]
+    if not (re.sub(r"\bMa?c(?=[A-Z])", "", line).isupper() and re.search(r"[A-Z]{3}", line)):
+        return _parse_line(text, s, e, h, beside)
+    small = {"and", "of", "for", "the", "in", "to", "as", "with", "on", "at", "by"}
+    titled = re.sub(
+        r"[A-Za-z'’]+",
+        lambda w: w.group(0).lower() if w.group(0).lower() in small else w.group(0).capitalize(),
+        line,
+    )
+    titled = re.sub(r"\b(Mc|Mac|O['’])([a-z])", lambda w: w.group(1) + w.group(2).upper(), titled)
+    return [
+        replace(r, start=r.start + s, end=r.end + s)
+        for r in _parse_line(titled, 0, len(titled), h, beside)
+    ]
 
 
 # a sentence runs on past the full stop of an initial or a title: "Cllr. A. Barrow."
@@ -377,12 +419,34 @@ def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[Atten
     heading = Heading("Apologies", "apologies", "member", False)
     out: list[AttendanceRecord] = []
     for m in _APOLOGY_SENTENCE.finditer(plain, start, end):
-        out.extend(_parse_line(text, m.start("names"), m.end("names"), heading, beside=""))
+        out.extend(_parse_line_any_case(text, m.start("names"), m.end("names"), heading, beside=""))
     for m in _SENT_APOLOGIES.finditer(plain, start, end):
-        found = _parse_line(text, m.start("names"), m.end("names"), heading, beside="")
-        rest = plain[m.start("names") : m.end("names")]
-        for r in sorted(found, key=lambda r: -r.start):
-            rest = rest[: r.start - m.start("names")] + rest[r.end - m.start("names") :]
-        if found and re.fullmatch(r"(?:[\s,&]|\band\b|Councillors?|Cllrs?\.?)*", rest):
-            out.extend(found)  # only names before "sent apologies", no other words
+        out.extend(_names_only(text, plain, m.start("names"), m.end("names"), heading))
     return sorted(out, key=lambda r: r.start)
+
+
+def _names_only(text: str, plain: str, s: int, e: int, heading: Heading) -> list[AttendanceRecord]:
+    """The people in ``text[s:e]`` when it holds names and nothing else but "and",
+    commas and a role in brackets; otherwise none."""
+    found = _parse_line_any_case(text, s, e, heading, beside="")
+    rest = plain[s:e]
+    for r in sorted(found, key=lambda r: -r.start):
+        rest = rest[: r.start - s] + rest[r.end - s :]
+    rest = re.sub(r"\([^()]*\)", "", rest)
+    if found and re.fullmatch(r"(?:[\s,.&]|\band\b|Councillors?|Cllrs?\.?)*", rest):
+        return found
+    return []
+
+
+def apologies_in_item(text: str, plain: str, title_start: int, end: int) -> list[AttendanceRecord]:
+    """Apologies listed under an "Apologies" item with no verb: "1. Apologies for Absence
+    / Councillors A Rowe and B Stone." or "1. Apologies – Councillor C Lee"."""
+    heading = Heading("Apologies", "apologies", "member", False)
+    title_end = plain.find("\n", title_start, end)
+    title_end = end if title_end == -1 else title_end
+    dash = re.search(r"\s[-–:]\s*(?=\S)", plain[title_start:title_end])
+    if dash:  # the names on the heading line
+        return _names_only(text, plain, title_start + dash.end(), title_end, heading)
+    for ps, pe in paragraphs(plain, title_end, end):
+        return _names_only(text, plain, ps, pe, heading)  # the first paragraph only
+    return []
