@@ -202,6 +202,19 @@ def test_attendance_line_forms(block: str, expected: list) -> None:
         assert block[a.start : a.end] == a.name
 
 
+def test_a_dash_inside_a_role_and_a_councillor_in_attendance() -> None:
+    block = (
+        "Also in attendance: Councillor S. Lomax (Portfolio Holder – Communities)\n"
+        "Officers: Assistant Director – Leisure (Carl Hibbert); Mrs J. Nuttall (Committee Clerk)\n"
+    )
+    got = parse_attendance(block, 0, len(block))
+    assert [(a.name, a.capacity, a.role) for a in got] == [
+        ("Councillor S. Lomax", "other-member", "Portfolio Holder – Communities"),
+        ("Carl Hibbert", "officer", "Assistant Director – Leisure"),
+        ("Mrs J. Nuttall", "officer", "Committee Clerk"),
+    ]
+
+
 def test_an_officer_under_a_bare_present_heading() -> None:
     block = "Present:\nCllr A Rowe\nMark Ellison, Head of Looked After Children\n"
     got = parse_attendance(block, 0, len(block))
@@ -493,6 +506,12 @@ _BODY = "\n\nPresent: Councillor A Rowe (Chair)\n\n1. Apologies\n\nNone.\n\n2. M
             "THE COUNCIL CHAMBER, TOWN HALL",
         ),
         (
+            "Minutes of the Planning Committee held on 4 March 2025 from 6.30 pm to 8.15 pm",
+            dt.time(18, 30),
+            dt.time(20, 15),
+            None,
+        ),
+        (
             "Planning Committee\n\nMinutes - 4 March 2025\n\nVenue: Council Chamber",
             None,
             None,
@@ -618,3 +637,27 @@ def test_an_agenda_that_lists_minutes_to_approve_is_an_agenda(tmp_path) -> None:
         ("E Fox", None),
     ]
     assert [i.number for i in rec.items] == ["1", "2", "3", "4"]
+
+
+def test_dates_in_page_headers_and_footers_are_not_items() -> None:
+    text = (
+        "10. Budget\nText about budget.\nCabinet                                    11 March 2025\n"
+        "11. Housing\nText.\n12 March 2025\nPage 4\n12. Parks\nText.\n"
+    )
+    found = find_items(text, plain(text), 0, len(text))
+    assert [(n, t) for n, t, *_ in found] == [("10", "Budget"), ("11", "Housing"), ("12", "Parks")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "closed"),
+    [
+        ("The meeting closed at 8.40pm.", dt.time(20, 40)),
+        ("Meeting closed: 9.05 pm", dt.time(21, 5)),
+        ("The Panel rose at 4.15 p.m.", dt.time(16, 15)),
+        ("The meeting concluded at 12 noon", dt.time(12)),
+    ],
+)
+def test_closing_times(sentence: str, closed: dt.time) -> None:
+    from graphkit.segment import _closing_time
+
+    assert _closing_time(sentence, 0, len(sentence)) == closed

@@ -243,7 +243,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         if date is None:
             continue
         times = [t for t, _, _ in find_times(rest)]
-        span = re.search(r"\d\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d", rest, re.I)
+        span = re.search(r"\d\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|until)\s*\d", rest, re.I)
         found.append(
             Section(
                 "minutes",
@@ -414,7 +414,8 @@ def _block_end(p: str, start: int, stop: int) -> int:
 
 def _closing_time(p: str, start: int, end: int) -> dt.time | None:
     m = re.search(
-        r"(?:meeting|board|committee)\s+(?:closed|ended|finished|terminated|rose)\s+at\s+([^\n)]{1,20})",
+        r"(?:meeting|board|committee|panel|council|cabinet)\s+(?:closed|ended|finished|terminated|rose"
+        r"|concluded)\s*(?:at\b|:)\s*([^\n)]{1,20})",
         p[start:end],
         re.I,
     )

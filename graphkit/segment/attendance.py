@@ -125,6 +125,8 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
     capacity, stated = h.capacity, h.capacity_stated
     status = h.status
     chair = False
+    if capacity == "officer" and re.match(r"(?i:councillor|cllr)", name_text):
+        capacity = "other-member"  # "In attendance: Councillor S Lomax": not an officer
     if role and _SUBSTITUTE.match(role) and status == "present":
         status = "substitute"  # "Councillor A (substituting for Councillor B)"
     if role:
@@ -197,6 +199,8 @@ def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Spans of the non-empty cells of a line ("| Name | Role |", "Name - Role")."""
     out, pos = [], s
     for m in _CELL_GAP.finditer(text, s, e):
+        if text.count("(", s, m.start()) > text.count(")", s, m.start()):
+            continue  # "(Portfolio Holder – Communities)": a dash inside brackets
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, e))
@@ -223,7 +227,7 @@ def _parse_line(
         ):
             # names in columns: each cell is a person
             return [r for a, b in cells for r in _parse_line(text, a, b, h, beside="")]
-        if len(named) == 1:
+        if len(named) == 1 and len(find_names(text[named[0][0] : named[0][1]])) == 1:
             # the one cell with a name holds the person; the other cells are their role,
             # or their attendance ("| Councillor A Rahim | Chair | Apologies |")
             a, b = named[0]

@@ -67,8 +67,8 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
                 continue
             raw = m.group("title")
             title = clean(_NOISE.sub(" ", raw))
-            if not _title_ok(title):
-                continue
+            if not _title_ok(title) or _is_date(f"{m.group('num')} {title}"):
+                continue  # "12 March 2025": a date in a page header or footer
             pos = start + m.start("num")
             tstart = start + m.start("title")
             number = m.group("num")
@@ -80,6 +80,15 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
                     number = f"{m.group('code')} {number}"
             out.setdefault(pos, _Cand(pos, num, number, title, tstart))
     return _by_minute_number(sorted(out.values(), key=lambda c: c.pos))
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` opens with a date.
+
+    >>> _is_date("12 March 2025"), _is_date("12 Housing Strategy")
+    (True, False)
+    """
+    return any(d.start == 0 for d in find_dates(text))
 
 
 def _roman(numeral: str) -> int:
