@@ -255,6 +255,21 @@ ROLE_WORDS = frozenset(
         "procurement",
         "revenues",
         "benefits",
+        "speaker",
+        "network",
+        "centre",
+        "center",
+        "association",
+        "forum",
+        "hospital",
+        "foundation",
+        "commission",
+        "authority",
+        "unit",
+        "limited",
+        "ltd",
+        "society",
+        "alliance",
     ]
 )
 
@@ -265,7 +280,7 @@ NAME_RE = re.compile(
     rf"(?P<initials>{_INITIALS}){_SP}(?P<isurname>{_SURNAME})"
     rf"|(?P<given>{_GIVEN}){_SP}(?:(?P<middle>[A-Z])\.?{_SP})?(?P<gsurname>{_SURNAME})"
     rf"|(?P<tsurname>{_SURNAME})"
-    rf")(?![\w'’])"
+    rf")(?!\w|['’](?!s\b))"  # a possessive ends a name: "Councillor Smith's motion"
 )
 
 _ROLE_RE = re.compile(
@@ -405,8 +420,13 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             if m2 and rest and rest.group("given") and _accept(rest, titled_only=False):
                 m = m2
         parsed = _accept(m, titled_only=titled_only)
-        if parsed is not None and not parsed.title and parsed.given and _part_of_a_name(text, m):
-            parsed = None
+        if (
+            parsed is not None
+            and parsed.given
+            and parsed.title in (None, "Sir", "Dame", "Lord", "Lady")
+            and _part_of_a_name(text, m)
+        ):
+            parsed = None  # "Overbridge Integrated Care Board", "Sir Robert Peel School"
         if parsed is None:
             # retry one word later: "Cabinet Member Kate Smith" must still find "Kate Smith"
             nxt = re.search(r"\s\S", text[m.start() :])
@@ -433,7 +453,12 @@ def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
     if not (title and m.group("given") and _norm_title(title) not in (None, "Councillor")):
         return None
     more = re.match(rf"[ \u00a0]({_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])", text[m.end() :])
-    if not more or more.group(1).lower() in ROLE_WORDS or more.group(1).lower() in TITLE_WORDS:
+    if (
+        not more
+        or more.group(1).lower() in ROLE_WORDS
+        or more.group(1).lower() in TITLE_WORDS
+        or _BODY_END.match(text, m.end())
+    ):
         return None
     first = _accept(m, titled_only=False)
     if first is None or first.surname.lower() in ROLE_WORDS:

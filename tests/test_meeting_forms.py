@@ -89,6 +89,12 @@ def test_an_item_with_a_prefix_starts_at_the_prefix() -> None:
         ("Head of Internal Audit, Democratic Services Officer", []),
         ("Dr Eleanor Fitch - Overbridge Integrated Care Board", [("Dr", "E", "Fitch")]),
         ("Rev Simon Parr - Faith Sector Representative", [("Rev", "S", "Parr")]),
+        # a possessive ends a name; a school or a foundation named after a person is no person
+        (
+            "Councillor Smith's motion and Cllr A Patel’s question",
+            [("Councillor", None, "Smith"), ("Councillor", "A", "Patel")],
+        ),
+        ("pupils at Sir Robert Peel School and the Dame Alice Owen Foundation", []),
         # a wide gap is a column, not the next word of a name
         ("Cllr Imogen Shah          Chair", [("Councillor", "I", "Shah")]),
     ],
@@ -236,6 +242,7 @@ def test_an_officer_under_a_bare_present_heading() -> None:
             ["Tate", "Elphick"],
         ),
         ("Councillor H. Beck sent apologies.", ["Councillor H. Beck"]),
+        ("Apologies received from Cllr. A. Barrow.", ["Cllr. A. Barrow"]),
         ("Councillors R Obi and T Wu had sent their apologies.", ["R Obi", "T Wu"]),
         # not names alone before "sent apologies"; apologies for lateness are not absence
         ("The Chair said that Councillor X Young sent apologies.", []),
@@ -542,6 +549,7 @@ def test_header_forms(tmp_path, header: str, start, end, venue) -> None:
             [("A Rowe", None), ("B Stone", None)],
         ),
         ("1. Apologies for Absence – Councillor C Lee\n", [("Councillor C Lee", None)]),
+        ("1. Apologies\n\nApologies for absence: Councillor C Lee\n", [("Councillor C Lee", None)]),
         (
             "1. Apologies\n\nCouncillor E Hart (Vice-Chair) and Mrs F Ng.\n",
             [("Councillor E Hart", "Vice-Chair"), ("Mrs F Ng", None)],

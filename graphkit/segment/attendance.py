@@ -403,7 +403,7 @@ _NAMES_UNTIL_STOP = (
     r"|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bRev)\.|(?<=\bRevd)\.)+)"
 )
 _APOLOGY_SENTENCE = re.compile(
-    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"\bapologies(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
     r"(?:received|submitted|noted|given|tendered|reported|made)\s+(?:from|by|on\s+behalf\s+of)\s+"
     + _NAMES_UNTIL_STOP,
     re.I,
@@ -452,5 +452,7 @@ def apologies_in_item(text: str, plain: str, title_start: int, end: int) -> list
     if dash:  # the names on the heading line
         return _names_only(text, plain, title_start + dash.end(), title_end, heading)
     for ps, pe in paragraphs(plain, title_end, end):
+        label = re.match(r"(?i:apologies(?:\s+for\s+absence)?)\s*[:–-]\s*", plain[ps:pe])
+        ps += label.end() if label else 0  # "Apologies for absence: Councillor A Rowe"
         return _names_only(text, plain, ps, pe, heading)  # the first paragraph only
     return []
