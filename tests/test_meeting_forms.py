@@ -669,3 +669,23 @@ def test_closing_times(sentence: str, closed: dt.time) -> None:
     from graphkit.segment import _closing_time
 
     assert _closing_time(sentence, 0, len(sentence)) == closed
+
+
+def test_a_web_page_about_one_item(tmp_path) -> None:
+    path = tmp_path / "issue.html"
+    path.write_text(
+        "<html><body><h1>Issue - meetings</h1>"
+        "<h2>Meeting: 05/03/2025 - Planning Committee (Item 57.)</h2>"
+        "<h3>57. 24/01987/FUL - Land at Oakley Farm</h3>"
+        "<p>Minutes:</p><p>RESOLVED that permission be refused.</p></body></html>"
+    )
+    docs, _ = read_paths([path])
+    (rec,) = segment(docs[0])
+    assert (rec.section, rec.committee, rec.date) == (
+        "web_page",
+        "Planning Committee",
+        dt.date(2025, 3, 5),
+    )
+    assert [(i.number, i.title, len(i.resolutions)) for i in rec.items] == [
+        ("57", "24/01987/FUL - Land at Oakley Farm", 1)
+    ]

@@ -54,6 +54,11 @@ _AGENDA = re.compile(r"(?m)^[ \t]*Time\s+and\s+Date[ \t]*\n(?:[ \t]*\n)*(?P<when
 _WEB = re.compile(
     r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)\s+[-–]\s+(?P<when>(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}[^\n]*)$"
 )
+# a web page about one item: "Meeting: 05/03/2025 - Planning Committee (Item 56.)"
+_WEB_ISSUE = re.compile(
+    r"(?m)^[ \t]*Meeting:[ \t]*(?P<when>\d{1,2}/\d{1,2}/\d{4})[ \t]+[-–][ \t]+"
+    r"(?P<committee>[^\n(]{3,150}?)[ \t]*(?:\((?i:item)[^)\n]*\))?[ \t]*$"
+)
 _BRIEFING = re.compile(
     r"(?m)^[ \t]*To:[ \t]*(?P<committee>[^\n]+)\n(?:[ \t]*\n)*(?:[ \t]*Date:)?(?P<when>[^\n]*\d{4}[^\n]*)\n"
     r"(?:[ \t]*\n)*[ \t]*Subject:[ \t]*(?P<subject>[^\n]+)"
@@ -278,7 +283,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             )
         )
     if doc.kind == "web_page":
-        for m in _WEB.finditer(p[:3000]):
+        for m in [*_WEB.finditer(p[:3000]), *_WEB_ISSUE.finditer(p[:3000])]:
             date, time = _when(m.group("when"))
             if date is None or not _COMMITTEE_WORDS.search(m.group("committee")):
                 continue
