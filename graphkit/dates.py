@@ -27,7 +27,8 @@ DATE_RE = re.compile(
     rf"\b{_WEEKDAY}?(?P<day>[0-3]?\d){_ORD}\s{{0,12}}(?:of\s+)?(?P<month>{_MONTHS})\b\.?,?"
     rf"(?:\s{{0,12}}(?P<year>(?:19|20)\d\d)\b)?"
     rf"|\b{_WEEKDAY}?(?P<month2>{_MONTHS})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year2>(?:19|20)\d\d)\b"
-    rf"|\b(?P<nday>[0-3]?\d)/(?P<nmonth>[01]?\d)/(?P<nyear>(?:19|20)?\d\d)\b",
+    rf"|\b(?P<nday>[0-3]?\d)(?P<sep>[/.])(?P<nmonth>[01]?\d)(?P=sep)(?P<nyear>(?:19|20)\d\d|(?<=/)\d\d)\b"
+    rf"|\b(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)\b",
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
@@ -64,10 +65,19 @@ def find_dates(text: str, *, default_year: int | None = None) -> Iterator[FoundD
     ['2024-11-28', '2021-09-07']
     >>> [d.date for d in find_dates("25th November (tbc)")]
     [None]
+    >>> [str(d.date) for d in find_dates("on 04.03.2025, 2025-03-05 and 6/3/25; see 3.1.2")]
+    ['2025-03-04', '2025-03-05', '2025-03-06']
     """
     for m in DATE_RE.finditer(text):
         try:
-            if m.group("nday"):
+            if m.group("iyear"):
+                year, month, day = (
+                    int(m.group("iyear")),
+                    int(m.group("imonth")),
+                    int(m.group("iday")),
+                )
+                written = True
+            elif m.group("nday"):
                 year = int(m.group("nyear"))
                 year = year + 2000 if year < 100 else year
                 day, month, written = int(m.group("nday")), int(m.group("nmonth")), True

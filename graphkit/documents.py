@@ -58,26 +58,35 @@ def _read_html(raw: bytes, source: str) -> str:
     for br in soup.find_all("br"):
         br.replace_with("\n")
     blocks = []
-    rows = set()  # table rows written as one line, cells separated by tabs
-    for el in soup.find_all(
-        ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "td", "th", "pre"]
-    ):
-        if el.name == "tr":
-            cells = el.find_all(["td", "th"], recursive=False)
-            if len(cells) >= 2 and not el.find(["table", "p", "li"]):
-                rows.add(id(el))
-                blocks.append("\t".join(" ".join(c.get_text(" ", strip=True).split()) for c in cells))
-            continue
-        if el.name in ("td", "th") and id(el.parent) in rows:
-            continue
-        if el.find(["p", "li", "td", "th", "h1", "h2", "h3", "h4"]):
+    done: set[int] = set()
+    for el in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "pre"]):
+        if id(el) in done or el.find(["p", "li", "td", "th", "h1", "h2", "h3", "h4"]):
             continue  # a container: its children are emitted on their own
+        row = _table_row(el)
+        if row is not None:
+            done.update(id(c) for c in row)
+            # one line per row, cells separated by tabs; an empty cell keeps its column
+            blocks.append("\t".join(" ".join(c.get_text(" ", strip=True).split()) for c in row))
+            continue
         text = el.get_text(" ", strip=True)
         if text:
             blocks.append(("- " if el.name == "li" else "") + text)
     if not blocks:
         return soup.get_text("\n")
     return "\n\n".join(blocks)
+
+
+def _table_row(cell):  # type: ignore[no-untyped-def]
+    """The cells of a table row of plain cells ("Councillor A Rahim", "Chair", "Present"),
+    when ``cell`` is its first; None for any other element or a row holding blocks."""
+    if cell.name not in ("td", "th") or cell.parent is None or cell.parent.name != "tr":
+        return None
+    cells = cell.parent.find_all(["td", "th"], recursive=False)
+    if len(cells) < 2 or cells[0] is not cell:
+        return None
+    if any(c.find(["p", "li", "div", "table", "h1", "h2", "h3", "h4"]) for c in cells):
+        return None
+    return cells
 
 
 @reader(".pdf")
@@ -121,6 +130,8 @@ def classify(text: str, suffix: str = ".txt") -> str:
     'briefing_note'
     >>> classify("Minutes of the Meeting of the Planning Committee held on 1 May 2024\\nPresent:")
     'minutes'
+    >>> classify("Agenda\\n\\n3. Minutes of the meeting held on 4 March 2025 (Pages 1 - 6)")
+    'agenda'
     """
     head = text[:3000]
     low = text.lower()
@@ -131,12 +142,14 @@ def classify(text: str, suffix: str = ".txt") -> str:
     ):
         return "web_page"
     has_minutes = bool(re.search(r"minutes of (?:the )?meeting", low))
+    # an agenda pack holds minutes themselves, not just an item to approve them
+    minutes_inside = bool(re.search(r"^[ \t*#]*minutes of (?:the |a )?meeting\b", low, re.M))
     has_agenda = bool(
         re.search(r"^\s*time and date\s*$", low, re.M)
         or re.search(r"\(pages? \d+", low)
         or re.search(r"^\s*agenda\s*$", head.lower(), re.M)
     )
-    if has_agenda and (has_minutes or "briefing note" in low or "work programme" in low):
+    if has_agenda and (minutes_inside or "briefing note" in low or "work programme" in low):
         return "agenda_pack"
     if has_agenda:
         return "agenda"

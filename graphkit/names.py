@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "NAME_RE",
@@ -50,7 +50,15 @@ _TITLE_RE = (
     r"(?:Councillors|Councillor|Cllrs|Cllr|Mrs|Mr|Ms|Miss|Dr|Doctor|Professor|Prof|Sir|Dame"
     r"|Lord|Lady|Revd|Rev|Reverend|Alderman|Head ?[Tt]eacher)\.?"
 )
-_SURNAME = r"(?:[A-Z]['’][A-Z][a-z]+|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)"
+# a second title after the first: "Councillor Mrs P Jones", "Cllr Dr S Mistry"
+_SECOND_TITLE_RE = r"(?:Mrs|Mr|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Revd|Rev)\.?"
+# a particle written apart belongs to the surname: "De Souza", "van der Berg", "da Silva"
+_PARTICLE = r"(?:(?:[Vv]an(?:[ \u00a0][Dd]e[rn])?|[Vv]on(?:[ \u00a0]der)?|De|de|Da|da|Di|Du|Del|del|Le|La)[ \u00a0](?=[A-Z]))"
+_PARTICLE_WORDS = frozenset(["van", "von", "de", "da", "di", "du", "del", "le", "la"])
+_SURNAME = (
+    rf"(?:{_PARTICLE}?(?:[A-Z]['’][A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+    r"|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*))"
+)
 _INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})"
 _GIVEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
 # Words that are capitalised in council text but are never part of a person's name.
@@ -220,17 +228,59 @@ ROLE_WORDS = frozenset(
         "october",
         "november",
         "december",
+        "sector",
+        "representative",
+        "representatives",
+        "healthwatch",
+        "integrated",
+        "internal",
+        "audit",
+        "democratic",
+        "monitoring",
+        "finance",
+        "resources",
+        "housing",
+        "planning",
+        "licensing",
+        "legal",
+        "corporate",
+        "commissioning",
+        "wellbeing",
+        "community",
+        "communities",
+        "environment",
+        "highways",
+        "transport",
+        "regeneration",
+        "procurement",
+        "revenues",
+        "benefits",
+        "speaker",
+        "network",
+        "centre",
+        "center",
+        "association",
+        "forum",
+        "hospital",
+        "foundation",
+        "commission",
+        "authority",
+        "unit",
+        "limited",
+        "ltd",
+        "society",
+        "alliance",
     ]
 )
 
 _SP = r"[ \u00a0]+"  # names never run across a line break or a table cell
 NAME_RE = re.compile(
-    rf"(?<![\w'’])(?:(?P<title>{_TITLE_RE}){_SP})?"
+    rf"(?<![\w'’])(?:(?P<title>{_TITLE_RE}(?:{_SP}{_SECOND_TITLE_RE})?){_SP})?"
     rf"(?P<name>"
     rf"(?P<initials>{_INITIALS}){_SP}(?P<isurname>{_SURNAME})"
     rf"|(?P<given>{_GIVEN}){_SP}(?:(?P<middle>[A-Z])\.?{_SP})?(?P<gsurname>{_SURNAME})"
     rf"|(?P<tsurname>{_SURNAME})"
-    rf")(?![\w'’])"
+    rf")(?!\w|['’](?!s\b))"  # a possessive ends a name: "Councillor Smith's motion"
 )
 
 _ROLE_RE = re.compile(
@@ -274,6 +324,7 @@ class ParsedName:
 def _norm_title(title: str | None) -> str | None:
     if not title:
         return None
+    title = re.sub(rf"[ \u00a0]+{_SECOND_TITLE_RE}$", "", title)  # "Councillor Mrs" → Councillor
     key = re.sub(r"\s+", " ", title.rstrip(".").lower())
     return _TITLES.get(key) or _TITLES.get(key.replace(" ", ""))
 
@@ -284,6 +335,9 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         surname = m.group("isurname")
         initials = m.group("initials").replace(".", "").replace(" ", "")
         given = None
+    elif m.group("given") and title and m.group("given").lower() in _PARTICLE_WORDS:
+        # "Cllr Le Page", "Cllr Van Dyke": a particle and a surname, no forename
+        surname, given, initials = f"{m.group('given')} {m.group('gsurname')}", None, None
     elif m.group("given"):
         surname = m.group("gsurname")
         given = m.group("given")
@@ -294,7 +348,7 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         if not title:
             return None  # a lone capitalised word is a name only after a title
         surname, given, initials = m.group("tsurname"), None, None
-    if surname.lower() in ROLE_WORDS:
+    if surname.lower() in ROLE_WORDS or surname.lower() in TITLE_WORDS:
         return None
     if titled_only and not title:
         return None
@@ -307,10 +361,28 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         given=given,
         initials=initials,
         surname=surname,
-        plural_title=bool(
-            title and title.lower().rstrip(".").endswith("s") and norm == "Councillor"
-        ),
+        plural_title=bool(title and re.match(r"(?:Councillors|Cllrs)\b", title)),
     )
+
+
+# words that end the name of a body: "Overbridge Integrated Care Board" names no person
+_BODY_END = re.compile(
+    r"(?:[ \u00a0]+[A-Z][\w'’&-]*)*?[ \u00a0]+(?:Board|Trust|Council|Partnership|Services?|Group"
+    r"|Network|Centre|Center|Association|Forum|Hospital|Foundation|University|College|School"
+    r"|Academy|Agency|Commission|Authority|Team|Unit|Care|Limited|Ltd|Society|Alliance|Sector)\b"
+)
+
+
+def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
+    """Whether two capitalised words are part of the name of a post or body, not a person:
+    "Head of Internal Audit", "Overbridge Integrated Care Board".
+
+    >>> [n.bare for n in find_names("Head of Internal Audit; Overbridge Integrated Care Board")]
+    []
+    """
+    if re.search(r"\b(?:of|for|the)[ \u00a0]+$", text[max(0, m.start() - 5) : m.start()]):
+        return True
+    return bool(_BODY_END.match(text, m.end()))
 
 
 def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list[ParsedName]:
@@ -329,36 +401,77 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
         m = NAME_RE.search(text, pos)
         if not m:
             break
+        longer = _second_forename(text, m)
+        if longer is not None:
+            found.append(_shift(longer, offset))
+            pos = longer.end
+            continue
         if (
             m.group("title")
             and m.group("given")
-            and re.match(r"[ \u00a0]+[A-Z][a-z]", text[m.end() :])
+            and _norm_title(m.group("title")) == "Councillor"
+            and re.match(r"[ \u00a0]{1,2}[A-Z][a-z]", text[m.end() :])
         ):
-            # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"
+            # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"; but
+            # "Dr Eleanor Fitch Director" is one, with her post
             short = re.match(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])", text[m.start() :])
             m2 = NAME_RE.match(text[: m.start() + short.end()], m.start()) if short else None
-            if m2:
+            rest = NAME_RE.match(text, m2.end() + 1) if m2 else None
+            if m2 and rest and rest.group("given") and _accept(rest, titled_only=False):
                 m = m2
         parsed = _accept(m, titled_only=titled_only)
+        if (
+            parsed is not None
+            and parsed.given
+            and parsed.title in (None, "Sir", "Dame", "Lord", "Lady")
+            and _part_of_a_name(text, m)
+        ):
+            parsed = None  # "Overbridge Integrated Care Board", "Sir Robert Peel School"
         if parsed is None:
             # retry one word later: "Cabinet Member Kate Smith" must still find "Kate Smith"
             nxt = re.search(r"\s\S", text[m.start() :])
             pos = m.start() + (nxt.start() + 1 if nxt else len(m.group(0)))
             continue
-        if offset:
-            parsed = ParsedName(
-                parsed.text,
-                parsed.start + offset,
-                parsed.end + offset,
-                parsed.title,
-                parsed.given,
-                parsed.initials,
-                parsed.surname,
-                parsed.plural_title,
-            )
-        found.append(parsed)
+        found.append(_shift(parsed, offset))
         pos = m.end()
     return found
+
+
+def _shift(name: ParsedName, offset: int) -> ParsedName:
+    return replace(name, start=name.start + offset, end=name.end + offset) if offset else name
+
+
+def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
+    """ "Mr John Paul Smith": after a title other than Councillor, one more capitalised word
+    that ends the name is the surname and the word before it a second forename. (After
+    "Cllr", a surname alone is usual: "Cllr Seaman John Gregg" is two people.)
+
+    >>> [n.bare for n in find_names("Mr John Paul Smith (Chair) and Cllr Seaman John Gregg")]
+    ['John Paul Smith', 'Seaman', 'John Gregg']
+    """
+    title = m.group("title")
+    if not (title and m.group("given") and _norm_title(title) not in (None, "Councillor")):
+        return None
+    more = re.match(rf"[ \u00a0]({_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])", text[m.end() :])
+    if (
+        not more
+        or more.group(1).lower() in ROLE_WORDS
+        or more.group(1).lower() in TITLE_WORDS
+        or _BODY_END.match(text, m.end())
+    ):
+        return None
+    first = _accept(m, titled_only=False)
+    if first is None or first.surname.lower() in ROLE_WORDS:
+        return None
+    end = m.end() + more.end()
+    return replace(
+        first,
+        text=text[m.start() : end],
+        end=end,
+        given=f"{first.given} {first.surname}",
+        initials=f"{first.initials[:1] if first.initials else ''}{first.surname[0]}",
+        surname=more.group(1),
+    )
 
 
 def parse_name(text: str) -> ParsedName | None:

@@ -15,10 +15,17 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..dates import find_dates, find_times
-from ..model import ActionRecord, Document, ItemRecord, MeetingRecord
-from .attendance import Heading, apologies_in_text, parse_attendance
+from ..model import ActionRecord, Document, ItemRecord, MeetingRecord, MeetingRef
+from ..names import find_names
+from .attendance import (
+    Heading,
+    apologies_in_item,
+    apologies_in_text,
+    heading_of,
+    parse_attendance,
+)
 from .items import find_actions, find_items, find_refs, find_resolutions
-from .text import clean, plain
+from .text import clean, lines, plain
 from .workprogramme import find_rows, programme_years, rows_added
 
 __all__ = ["Section", "find_sections", "segment"]
@@ -46,6 +53,11 @@ _MINUTES = re.compile(
 _AGENDA = re.compile(r"(?m)^[ \t]*Time\s+and\s+Date[ \t]*\n(?:[ \t]*\n)*(?P<when>[^\n]+)")
 _WEB = re.compile(
     r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)\s+[-–]\s+(?P<when>(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}[^\n]*)$"
+)
+# a web page about one item: "Meeting: 05/03/2025 - Planning Committee (Item 56.)"
+_WEB_ISSUE = re.compile(
+    r"(?m)^[ \t]*Meeting:[ \t]*(?P<when>\d{1,2}/\d{1,2}/\d{4})[ \t]+[-–][ \t]+"
+    r"(?P<committee>[^\n(]{3,150}?)[ \t]*(?:\((?i:item)[^)\n]*\))?[ \t]*$"
 )
 _BRIEFING = re.compile(
     r"(?m)^[ \t]*To:[ \t]*(?P<committee>[^\n]+)\n(?:[ \t]*\n)*(?:[ \t]*Date:)?(?P<when>[^\n]*\d{4}[^\n]*)\n"
@@ -94,14 +106,52 @@ _COUNCIL_NAME = re.compile(
 def _date_block(doc: Document, p: str) -> list[Section]:
     """A header written as fields under the committee's name:
     "Planning Committee / Date: Tuesday 5 March 2024 / Time: 10am / Venue: ..." """
-    m = _DATE_LINE.search(p[:2500])
+    m = _DATE_LINE.search(p[:2500]) or _BARE_DATE_LINE.search(p[:1500])
     if not m:
         return []
     date, time = _when(m.group("when"))
     if date is None:
         return []
-    committee = ""
-    for line in reversed(p[: m.start()].splitlines()):
+    committee = _committee_above(p, m.start())
+    if not committee:
+        return []
+    head = p[m.start() : m.start() + 600]
+    tm = re.search(r"(?im)^[ \t]*time[ \t]*:[ \t]*(?P<t>[^\n]+)", head)
+    vm = re.search(r"(?im)^[ \t]*(?:venue|place|location)[ \t]*:[ \t]*(?P<v>[^\n]+)", head)
+    ends = [m.end()] + [m.start() + x.end() for x in (tm, vm) if x is not None]
+    venue = clean(vm.group("v")).rstrip(".") if vm else None
+    if venue is None:
+        # a place on the line below a bare date: "Tuesday 4 March 2025 at 7pm / Town Hall"
+        venue = _place_below(p, m.end())
+    kind = "minutes" if _present_block(p, 0, len(p)) else "agenda"
+    return [
+        Section(
+            kind,
+            0,
+            max(ends),
+            _committee(re.sub(r"^(?i:minutes|agenda)\s+(?i:of)\s+(?:(?i:the)\s+)?", "", committee)),
+            date,
+            start_time=time or (_when(tm.group("t"))[1] if tm else None),
+            venue=venue,
+        )
+    ]
+
+
+# a date on a line of its own near the top: "Tuesday 4th March 2025 at 7.00pm",
+# "Minutes - 4 March 2025"
+_BARE_DATE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:(?:minutes|agenda|meeting)[ \t]*[-–:]?[ \t]*)?(?P<when>(?:(?:mon|tues|wednes|thurs"
+    r"|fri|satur|sun)day,?[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]{3,9},?[ \t]+\d{4}\b[^\n]{0,40})$"
+)
+_PLACE_WORDS = (
+    r"(?i:Hall|Chamber|Room|House|Centre|Center|Offices|Teams|Zoom|Online|Virtual|Library"
+    r"|Building|Guildhall|Pavilion|Institute)"
+)
+
+
+def _committee_above(p: str, pos: int, limit: int = 2500) -> str:
+    """The nearest line above ``pos`` that names a committee (not the council itself)."""
+    for line in reversed(p[max(0, pos - limit) : pos].splitlines()):
         name = clean(line)
         if (
             name
@@ -109,26 +159,65 @@ def _date_block(doc: Document, p: str) -> list[Section]:
             and not _COUNCIL_NAME.match(name)
             and len(name) < 120
         ):
-            committee = name
+            return name
+    return ""
+
+
+def _venue(rest: str) -> str | None:
+    """The place in the rest of a header line: "... at 7.00 pm at the Town Hall".
+
+    >>> _venue(" IN THE COUNCIL CHAMBER ON TUESDAY 4 MARCH"), _venue(" ON 3 MARCH 2025 AT 7.00 PM AT THE TOWN HALL")
+    ('THE COUNCIL CHAMBER', 'THE TOWN HALL')
+    """
+    vm = re.match(r"\s*(?i:at|in)\s+(?!\d)(?P<v>.+?)\s+(?i:on)\s+", rest) or re.search(
+        r"\b(?i:at|in)\s+(?!\d)(?P<v>(?:(?i:the)\s+)?[A-Z][^\n]*?)[\s.*]*$", rest
+    )
+    if vm and not re.match(r"(?i:\d|noon|midday)", vm.group("v")):
+        return clean(vm.group("v")).rstrip(".")
+    return None
+
+
+def _venue_field(p: str, pos: int) -> str | None:
+    """A "Venue:" (or "Place:", "Location:") line just below a header."""
+    vm = re.match(
+        r"(?:[ \t]*\n){1,3}[ \t]*(?i:venue|place|location)[ \t]*:[ \t]*(?P<v>[^\n]+)", p[pos:]
+    )
+    return clean(vm.group("v")).rstrip(".") if vm else None
+
+
+def _wrapped_header(p: str, rest: str, end: int) -> tuple[str, int]:
+    """The rest of a header line with the lines it wraps onto (PDF text): "... held on /
+    Wednesday 12 February 2025 at 6.00 pm in the Council Chamber, Keldale Town / Hall"."""
+    for _ in range(3):
+        nxt = re.match(r"[ \t]*\n[ \t]*(?P<line>[^\n]*\S)[ \t]*$", p[end:], re.M)
+        if not nxt:
             break
-    if not committee:
-        return []
-    head = p[m.start() : m.start() + 600]
-    tm = re.search(r"(?im)^[ \t]*time[ \t]*:[ \t]*(?P<t>[^\n]+)", head)
-    vm = re.search(r"(?im)^[ \t]*(?:venue|place|location)[ \t]*:[ \t]*(?P<v>[^\n]+)", head)
-    fields_end = max([m.end()] + [m.start() + x.end() for x in (tm, vm) if x is not None])
-    kind = "minutes" if re.search(r"(?im)^[ \t]*present\b", p) else "agenda"
-    return [
-        Section(
-            kind,
-            0,
-            fields_end,
-            _committee(committee),
-            date,
-            start_time=time or (_when(tm.group("t"))[1] if tm else None),
-            venue=clean(vm.group("v")) if vm else None,
-        )
-    ]
+        line = nxt.group("line")
+        if (
+            ":" in line
+            or _present_block(line, 0, len(line))
+            or find_names(line, titled_only=True)
+            or re.match(r"\d|(?i:in\s+attendance)", line)
+        ):
+            break
+        dated = bool(_when(rest)[0])
+        if not (
+            not dated
+            or re.search(r"\b(?i:on|at|in|held)\s*$", rest)
+            or re.match(r"(?i:on|at|in)\b", line)
+            or (len(line.split()) <= 3 and line[0].isupper() and not rest.rstrip().endswith("."))
+        ):
+            break
+        rest, end = f"{rest} {line}", end + nxt.end()
+    return rest, end
+
+
+def _place_below(p: str, pos: int) -> str | None:
+    """A place written alone on the line below a header: "Council Chamber, Town Hall"."""
+    below = re.match(
+        r"[ \t]*\n[ \t]*(?P<v>[^\n:]*\b" + _PLACE_WORDS + r"\b[^\n:]*)$", p[pos:], re.M
+    )
+    return clean(below.group("v")).rstrip(".") if below else None
 
 
 def _when(text: str) -> tuple[dt.date | None, dt.time | None]:
@@ -148,31 +237,33 @@ def find_sections(doc: Document, p: str) -> list[Section]:
     """Every section header in the document, in order, with its span."""
     found: list[Section] = []
     for m in _MINUTES.finditer(p):
-        if not _COMMITTEE_WORDS.search(m.group("committee")):
+        committee, start = m.group("committee"), m.start()
+        if re.fullmatch(r"(?i:meeting|proceedings)", committee.strip()):
+            # "ADULT SOCIAL CARE COMMITTEE / MINUTES of the meeting held on ...": named above
+            committee = _committee_above(p, m.start(), 400)
+            start = p.rfind("\n", 0, max(0, p.rfind(committee, 0, m.start()))) + 1
+        if not _COMMITTEE_WORDS.search(committee):
             continue
-        date, time = _when(m.group("rest"))
+        rest, end = _wrapped_header(p, m.group("rest"), m.end())
+        date, time = _when(rest)
         if date is None:
             date, time2 = _when(p[m.end() : m.end() + 200])
             time = time or time2
         if date is None:
             continue
-        venue = None
-        vm = re.match(
-            r"\s*(?i:at|in)\s+(?!\d)(?P<v>.+?)\s+(?i:on)\s+", m.group("rest")
-        ) or re.search(
-            r"\b(?:at|in)\s+(?!\d)(?P<v>(?:the\s+)?[A-Z][^\n]*?)[\s.*]*$", m.group("rest")
-        )
-        if vm and not re.match(r"(?:\d|noon|midday)", vm.group("v")):
-            venue = clean(vm.group("v")).rstrip(".")
+        times = [t for t, _, _ in find_times(rest)]
+        span = re.search(r"\d\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|until)\s*\d", rest, re.I)
         found.append(
             Section(
                 "minutes",
-                m.start(),
-                m.end(),
-                _committee(m.group("committee")),
+                start,
+                end,
+                _committee(committee),
                 date,
                 start_time=time,
-                venue=venue,
+                # "(10.00 am - 12.35 pm)": when the meeting began and ended
+                end_time=times[1] if span and len(times) == 2 else None,
+                venue=_venue(rest) or _venue_field(p, end) or _place_below(p, end),
             )
         )
     for m in _AGENDA.finditer(p):
@@ -196,7 +287,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             )
         )
     if doc.kind == "web_page":
-        for m in _WEB.finditer(p[:3000]):
+        for m in [*_WEB.finditer(p[:3000]), *_WEB_ISSUE.finditer(p[:3000])]:
             date, time = _when(m.group("when"))
             if date is None or not _COMMITTEE_WORDS.search(m.group("committee")):
                 continue
@@ -298,21 +389,58 @@ def _actions(
 
 
 def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the attendance block begins: a "Present:", "PRESENT", "Members present",
+    "In attendance" or "Attendance" heading (a heading, not a sentence that starts so)."""
     m = re.search(
-        r"(?im)^[ \t]*(?:present|attendance|in attendance|members present)[ \t]*:?", p[start:end]
+        r"(?im)^[ \t]*(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance|attendance)"
+        r"(?:\s+were|\s+details)?[ \t]*(?::|[ \t]*$)",
+        p[start:end],
     )
     if not m:
         return None
     return start + m.start(), end
 
 
+def _block_end(p: str, start: int, stop: int) -> int:
+    """Where an attendance block ends, at the latest ``stop``: at the first line of prose
+    ("Apologies for absence were received from ...") or a heading in capitals that
+    opens the business ("APOLOGIES FOR ABSENCE")."""
+    first = True
+    for s, _, line in lines(p, start, stop):
+        text = clean(line)
+        if first or not text:
+            first = False
+            continue
+        if heading_of(text.rstrip(":")) and len(text.split()) <= 6 and not find_names(text):
+            continue  # "IN ATTENDANCE", "Officers present"
+        outside = re.sub(r"\([^)]*\)", "", text)
+        if re.search(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z]+\b", outside) and text.endswith("."):
+            return s  # a sentence
+        if text.isupper() and len(text.split()) >= 2 and ":" not in text:
+            return s  # "DECLARATIONS OF INTEREST"
+    return stop
+
+
 def _closing_time(p: str, start: int, end: int) -> dt.time | None:
     m = re.search(
-        r"(?:meeting|board|committee)\s+(?:closed|ended|finished|terminated|rose)\s+at\s+([^\n)]{1,20})",
+        r"(?:meeting|board|committee|panel|council|cabinet)\s+(?:closed|ended|finished|terminated|rose"
+        r"|concluded)\s*(?:at\b|:)\s*([^\n)]{1,20})",
         p[start:end],
         re.I,
     )
     return _when(m.group(1))[1] if m else None
+
+
+def _one_ref_per_meeting(refs: list[MeetingRef]) -> tuple[MeetingRef, ...]:
+    """The earlier meetings a meeting refers to, each once: "To confirm the minutes of
+    the meeting held on 5 May" and "RESOLVED that the minutes of the meeting held on
+    5 May be approved" approve one meeting; approving outranks referring."""
+    best: dict[tuple[dt.date, str | None], MeetingRef] = {}
+    for ref in refs:
+        key = (ref.date, ref.body)
+        if key not in best or (ref.relation == "approves" and best[key].relation != "approves"):
+            best[key] = ref
+    return tuple(sorted(best.values(), key=lambda r: r.start))
 
 
 def _norm(title: str) -> str:
@@ -363,11 +491,17 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 bm = re.search(r"(?im)^[ \t]*(?:public|private)\s+business\b", p[block[0] : stop])
                 if bm:
                     stop = block[0] + bm.start()
+                stop = _block_end(p, block[0], stop)
                 attendance = tuple(parse_attendance(doc.text, block[0], stop))
-                items = [i for i in items if i.start >= stop]
+                items = [i for i in items if not block[0] <= i.start < stop]
                 items = [replace(i, position=k) for k, i in enumerate(items, 1)]
             if sec.kind != "agenda":
                 attendance += tuple(apologies_in_text(doc.text, p, body_start, sec.end))
+                for item in items:
+                    if re.match(r"(?i)apolog", item.title):
+                        attendance += tuple(
+                            apologies_in_item(doc.text, p, item.title_start, item.end)
+                        )
             if sec.kind == "agenda":
                 mm = re.search(
                     r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)",
@@ -391,13 +525,13 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 start=sec.start,
                 end=sec.end,
                 start_time=sec.start_time,
-                end_time=_closing_time(p, body_start, sec.end),
+                end_time=_closing_time(p, body_start, sec.end) or sec.end_time,
                 venue=sec.venue,
                 name=clean(doc.text[sec.start : sec.header_end])[:300],
                 items=tuple(items),
                 attendance=attendance,
                 membership=membership,
-                refs=tuple(find_refs(p, body_start, sec.end, on=sec.date)),
+                refs=_one_ref_per_meeting(find_refs(p, body_start, sec.end, on=sec.date)),
                 work_programme=tuple(
                     row
                     for i in items

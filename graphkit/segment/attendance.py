@@ -9,20 +9,33 @@ before the first name on a line is a directorate shared by the line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import AttendanceRecord
-from ..names import ROLE_WORDS, find_names
-from .text import lines
+from ..names import ROLE_WORDS, TITLE_WORDS, find_names, looks_like_role
+from .text import clean, lines, paragraphs
 
-__all__ = ["apologies_in_text", "heading_of", "parse_attendance"]
+__all__ = ["apologies_in_item", "apologies_in_text", "heading_of", "parse_attendance"]
 
 _SURNAME_ONLY = re.compile(
     r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$"
 )
 _CHAIR = re.compile(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?|in\s+the\s+chair")
+_OFFICER_POST = re.compile(
+    r"^(?:Head of|(?:Assistant |Deputy |Executive |Corporate )?Director\b|Chief Executive|Clerk\b"
+    r"|Solicitor|Monitoring Officer)|\b(?:Officer|Manager|Clerk|Adviser|Advisor)$",
+    re.I,
+)
+# an office whose holder is named in brackets after it: "The Mayor (Councillor A Smith)"
+_OFFICE_THEN_NAME = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?i:the)\s+)?(?P<office>[A-Z][^,;:()\n]{2,60}?)\s*\(\s*"
+)
+_SUBSTITUTE = re.compile(r"(?:substitut(?:e|ing)|deputising|in\s+place)\b", re.I)
+# cells of a table row, or a name and a role set apart by a dash or a wide gap
+_CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{3,}|[ \t]+[-–—][ \t]+")
 _HEADING = re.compile(
-    r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$"
+    r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$",
+    re.S,  # a logical line may run over a line break
 )
 
 
@@ -70,6 +83,7 @@ def heading_of(label: str) -> Heading | None:
         ("councillor", "present", "member", True),
         ("present", "present", "member", True),
         ("chair", "present", "member", True),
+        ("attendance", "present", "member", True),
     )
     for key, status, capacity, stated in rules:
         if key in low:
@@ -93,17 +107,28 @@ def _split_top(text: str) -> list[str]:
 
 
 def _role(piece: str) -> str | None:
-    piece = piece.strip(" \t,;–-")
+    """The role written beside a name, without its brackets.
+
+    >>> _role(" (Leader of the Council) (Chair)"), _role("(Parish Clerk) and 3 members of the public")
+    ('Leader of the Council, Chair', 'Parish Clerk')
+    """
+    piece = " ".join(piece.split()).strip(" ,;.–-")
     piece = re.sub(r"(?:^|\s+)(?:and|&)$", "", piece).strip()
-    m = re.fullmatch(r"\((.*)\)", piece)
-    if m:
-        piece = m.group(1).strip()
+    groups = re.match(r"(?:\(([^()]*)\)\s*)+", piece)
+    if groups and (groups.end() == len(piece) or re.match(r"(?:and|&)\s", piece[groups.end() :])):
+        # "(Leader) (Chair)" is two roles; "(Clerk) and 3 members of the public" ends at "and"
+        piece = ", ".join(x.strip() for x in re.findall(r"\(([^()]*)\)", piece[: groups.end()]))
     return piece or None
 
 
 def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -> AttendanceRecord:
     capacity, stated = h.capacity, h.capacity_stated
+    status = h.status
     chair = False
+    if capacity == "officer" and re.match(r"(?i:councillor|cllr)", name_text):
+        capacity = "other-member"  # "In attendance: Councillor S Lomax": not an officer
+    if role and _SUBSTITUTE.match(role) and status == "present":
+        status = "substitute"  # "Councillor A (substituting for Councillor B)"
     if role:
         # "(Leader, in the Chair)": the chair, and a role beside it
         parts = [p.strip() for p in role.split(",")]
@@ -118,17 +143,27 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
             capacity, stated = "other-member", True
         elif low.startswith("cabinet member") and h.capacity in ("member", "other-member"):
             capacity, stated = "cabinet-member", True
+        elif low in ("officer", "officers"):
+            capacity, stated, role = "officer", True, None  # the column names a capacity
         elif low == "observer":
             capacity, stated = "observer", True
         elif "co-opted" in low or "co opted" in low:
             capacity, stated = "co-opted", True
         elif "invitation" in low or low == "invited":
             capacity, stated = "invited", True
+        elif (
+            capacity == "member"
+            and re.fullmatch(r"(?i:present|attendance|in attendance)", h.text)
+            and not re.match(r"(?i:councillor|cllr)", name_text)
+            and _OFFICER_POST.search(role)
+        ):
+            # under a bare "Present:", "Mark Ellison, Head of Looked After Children" is an officer
+            capacity, stated = "officer", True
     return AttendanceRecord(
         name=name_text,
         start=start,
         end=end,
-        status=h.status,
+        status=status,
         capacity=capacity,
         heading=h.text,
         role=role,
@@ -137,7 +172,72 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
     )
 
 
-def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
+def _status_cell(cell: str) -> tuple[str, str | None] | None:
+    """The status (and capacity) a table cell states, as web attendance tables write it.
+
+    >>> _status_cell("Present as substitute"), _status_cell("In attendance"), _status_cell("Chair")
+    (('substitute', None), ('present', 'officer'), None)
+    """
+    low = " ".join(cell.lower().split())
+    table = {
+        "present": ("present", None),
+        "attended": ("present", None),
+        "yes": ("present", None),
+        "present as substitute": ("substitute", None),
+        "substitute": ("substitute", None),
+        "in attendance": ("present", "officer"),
+        "apologies": ("apologies", None),
+        "apologies received": ("apologies", None),
+        "sent apologies": ("apologies", None),
+        "absent": ("absent", None),
+        "no": ("absent", None),
+    }
+    return table.get(low)
+
+
+def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of the non-empty cells of a line ("| Name | Role |", "Name - Role")."""
+    out, pos = [], s
+    for m in _CELL_GAP.finditer(text, s, e):
+        if text.count("(", s, m.start()) > text.count(")", s, m.start()):
+            continue  # "(Portfolio Holder – Communities)": a dash inside brackets
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    return [(a, b) for a, b in out if text[a:b].strip(" \t*_")]
+
+
+def _parse_line(
+    text: str, s: int, e: int, h: Heading, beside: str | None = None
+) -> list[AttendanceRecord]:
+    cells = _cells(text, s, e)
+    if beside is None and len(cells) > 1:
+        named = [(a, b) for a, b in cells if find_names(text[a:b])]
+        if not named:
+            return []
+        if (
+            len(named) > 1
+            and len(named) == len(cells)
+            and all(
+                (n := find_names(text[a:b]))
+                and n[0].start == len(text[a:b]) - len(text[a:b].lstrip())
+                and (n[0].title or n[0].initials and not n[0].given)
+                for a, b in cells
+            )
+        ):
+            # names in columns: each cell is a person
+            return [r for a, b in cells for r in _parse_line(text, a, b, h, beside="")]
+        if len(named) == 1 and len(find_names(text[named[0][0] : named[0][1]])) == 1:
+            # the one cell with a name holds the person; the other cells are their role,
+            # or their attendance ("| Councillor A Rahim | Chair | Apologies |")
+            a, b = named[0]
+            others = [text[x:y].strip(" \t*_") for x, y in cells if (x, y) != (a, b)]
+            for cell in others:
+                status = _status_cell(cell)
+                if status:
+                    h = replace(h, status=status[0], capacity=status[1] or h.capacity)
+            roles = [_role(c) or "" for c in others if not _status_cell(c)]
+            return _parse_line(text, a, b, h, beside=", ".join(r for r in roles if r))
     line = text[s:e]
     # a name inside parentheses is part of a role: "J Khan (Head of Transport Planning)"
     depth, inside = 0, []
@@ -145,7 +245,19 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         depth += ch == "("
         inside.append(depth > 0)
         depth -= ch == ")" and depth > 0
-    names = [n for n in find_names(line, offset=s) if not inside[n.start - s]]
+    # ... but "The Mayor (Councillor A Smith)" names the Mayor
+    office: dict[int, str] = {}
+    for om in _OFFICE_THEN_NAME.finditer(line):
+        post = clean(om.group("office"))
+        if looks_like_role(post) and not find_names(post):
+            office[s + om.end()] = post
+    names = [n for n in find_names(line, offset=s) if not inside[n.start - s] or n.start in office]
+    # "Councillor A for Councillor B": the member substituted is part of A's role
+    names = [
+        n
+        for k, n in enumerate(names)
+        if not (k and re.search(r"\b(?:for|of|replacing)\s+$", text[names[k - 1].end : n.start]))
+    ]
     if (
         len(names) > 1
         and names[0].given
@@ -167,8 +279,11 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         else:
             return out
     prefix = _role(text[s : names[0].start]) if names else None
+    if names and names[0].start in office:
+        prefix = None
     if prefix and (
-        prefix.lower().rstrip("s") in ("councillor", "cllr") or prefix.lower() in ROLE_WORDS
+        prefix.lower().rstrip("s") in ("councillor", "cllr", "member", "officer", "present", "and")
+        or prefix.lower() in TITLE_WORDS
     ):
         prefix = None
     bounds = [n.start for n in names[1:]] + [e]
@@ -180,10 +295,11 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
         pos = n.end
         for k, piece in enumerate(pieces):
             # "Cllrs Pemberton (Chair), Oduya and Lister": bare surnames joined by "and" too
-            subs = re.split(r"\s+(?:and|&)\s+", re.sub(r"\s+(?:and|&)$", "", piece.strip()))
+            bare = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", piece.strip())
+            subs = re.split(r"\s+(?:and|&)\s+", bare)
             hits = [_SURNAME_ONLY.match(x.strip()) for x in subs]
             if (
-                k
+                (k or re.match(r"\s*(?:and|&)\s", piece))
                 and plural
                 and all(hits)
                 and all(x.group("s").lower() not in ROLE_WORDS for x in hits if x)
@@ -198,11 +314,37 @@ def _parse_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]
             elif role is None and not extra:
                 role = _role(piece)
             pos += len(piece) + 1
+        if n.start in office:  # "The Mayor (Councillor A Smith) in the Chair"
+            after = _role(re.sub(r"^\s*\)", "", text[n.end : stop]).split(";")[0].split(",")[0])
+            role = ", ".join(x for x in (office[n.start], after) if x)
+            extra = []
         name_start = n.start
         if n.plural_title:  # "Councillors F Abbott, ...": the title belongs to the list
-            name_start = n.start + len(n.text) - len(n.bare)
+            name_start = n.start + re.match(r"\S+\s+", n.text).end()  # type: ignore[union-attr]
+        if beside:
+            role = ", ".join(x for x in (role, beside) if x)
         out.append(_entry(text[name_start : n.end], name_start, n.end, role or prefix, h))
         out.extend(extra)
+    return out
+
+
+def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    r"""Lines, with a line wrapped onto the next joined to it (PDF text): the next line
+    goes on when it opens with a bracket, "and" or a small letter, or this one ends with a
+    comma or "and".
+
+    >>> [t for _, _, t in _logical_lines("Councillors A Bell, R Cheung\n(Vice-Chair) and T Abbott\nOfficers: X", 0, 66)]
+    ['Councillors A Bell, R Cheung\n(Vice-Chair) and T Abbott', 'Officers: X']
+    """
+    out: list[tuple[int, int, str]] = []
+    for s, e, line in lines(text, start, end):
+        if out and line.strip() and out[-1][2].strip():
+            prev = out[-1][2].rstrip()
+            if re.match(r"\s*(?:\(|and\b|&|[a-z])", line) or re.search(r"(?:,|\band|&)$", prev):
+                ps = out[-1][0]
+                out[-1] = (ps, e, text[ps:e])
+                continue
+        out.append((s, e, line))
     return out
 
 
@@ -212,10 +354,14 @@ def parse_attendance(
     """Attendance records in ``text[start:end]`` (an attendance block or a membership list)."""
     h = default
     out: list[AttendanceRecord] = []
-    for s, e, line in lines(text, start, end):
+    for s, e, line in _logical_lines(text, start, end):
         if not line.strip():
             continue
         m = _HEADING.match(line)
+        bare = clean(line)
+        if not m and len(bare.split()) <= 6 and heading_of(bare) and not find_names(bare):
+            h = heading_of(bare)  # a heading on its own line: "PRESENT", "Officers in attendance"
+            continue
         if m:
             found = heading_of(m.group("h"))
             if found is None:
@@ -226,15 +372,48 @@ def parse_attendance(
                 continue
         if h is None:
             continue
-        out.extend(_parse_line(text, s, e, h))
+        out.extend(_parse_line_any_case(text, s, e, h))
     return out
 
 
+def _parse_line_any_case(
+    text: str, s: int, e: int, h: Heading, beside: str | None = None
+) -> list[AttendanceRecord]:
+    """A line in capitals ("COUNCILLOR J SMITH (CHAIRMAN), MRS A BROWN") is read in title
+    case; names and roles are given in title case, offsets point at the capitals."""
+    line = text[s:e]
+    if not (re.sub(r"\bMa?c(?=[A-Z])", "", line).isupper() and re.search(r"[A-Z]{3}", line)):
+        return _parse_line(text, s, e, h, beside)
+    small = {"and", "of", "for", "the", "in", "to", "as", "with", "on", "at", "by"}
+    titled = re.sub(
+        r"[A-Za-z'’]+",
+        lambda w: w.group(0).lower() if w.group(0).lower() in small else w.group(0).capitalize(),
+        line,
+    )
+    titled = re.sub(r"\b(Mc|Mac|O['’])([a-z])", lambda w: w.group(1) + w.group(2).upper(), titled)
+    return [
+        replace(r, start=r.start + s, end=r.end + s)
+        for r in _parse_line(titled, 0, len(titled), h, beside)
+    ]
+
+
+# a sentence runs on past the full stop of an initial or a title: "Cllr. A. Barrow."
+_NAMES_UNTIL_STOP = (
+    r"(?P<names>(?:[^.;\n]|(?<=\b[A-Z])\.|(?<=\bCllr)\.|(?<=\bCllrs)\.|(?<=\bMrs)\.|(?<=\bMr)\."
+    r"|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bRev)\.|(?<=\bRevd)\.)+)"
+)
 _APOLOGY_SENTENCE = re.compile(
-    r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been|have\s+been)\s+"
+    r"\bapologies(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
     r"(?:received|submitted|noted|given|tendered|reported|made)\s+(?:from|by|on\s+behalf\s+of)\s+"
-    r"(?P<names>[^.;\n]+)",
+    + _NAMES_UNTIL_STOP,
     re.I,
+)
+# "Councillor H. Beck sent apologies." (not "apologies for lateness": they came)
+_SENT_APOLOGIES = re.compile(
+    r"(?m)^[ \t]*"
+    + _NAMES_UNTIL_STOP.replace(")+)", ")+?)")
+    + r"\s+(?:had\s+)?(?:sent|gave|tendered|submitted|offered)"
+    r"\s+(?:(?:his|her|their)\s+)?apologies(?!\s+for\s+(?:lateness|late|leaving))"
 )
 
 
@@ -244,5 +423,36 @@ def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[Atten
     heading = Heading("Apologies", "apologies", "member", False)
     out: list[AttendanceRecord] = []
     for m in _APOLOGY_SENTENCE.finditer(plain, start, end):
-        out.extend(_parse_line(text, m.start("names"), m.end("names"), heading))
-    return out
+        out.extend(_parse_line_any_case(text, m.start("names"), m.end("names"), heading, beside=""))
+    for m in _SENT_APOLOGIES.finditer(plain, start, end):
+        out.extend(_names_only(text, plain, m.start("names"), m.end("names"), heading))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _names_only(text: str, plain: str, s: int, e: int, heading: Heading) -> list[AttendanceRecord]:
+    """The people in ``text[s:e]`` when it holds names and nothing else but "and",
+    commas and a role in brackets; otherwise none."""
+    found = _parse_line_any_case(text, s, e, heading, beside="")
+    rest = plain[s:e]
+    for r in sorted(found, key=lambda r: -r.start):
+        rest = rest[: r.start - s] + rest[r.end - s :]
+    rest = re.sub(r"\([^()]*\)", "", rest)
+    if found and re.fullmatch(r"(?:[\s,.&]|\band\b|Councillors?|Cllrs?\.?)*", rest):
+        return found
+    return []
+
+
+def apologies_in_item(text: str, plain: str, title_start: int, end: int) -> list[AttendanceRecord]:
+    """Apologies listed under an "Apologies" item with no verb: "1. Apologies for Absence
+    / Councillors A Rowe and B Stone." or "1. Apologies – Councillor C Lee"."""
+    heading = Heading("Apologies", "apologies", "member", False)
+    title_end = plain.find("\n", title_start, end)
+    title_end = end if title_end == -1 else title_end
+    dash = re.search(r"\s[-–:]\s*(?=\S)", plain[title_start:title_end])
+    if dash:  # the names on the heading line
+        return _names_only(text, plain, title_start + dash.end(), title_end, heading)
+    for ps, pe in paragraphs(plain, title_end, end):
+        label = re.match(r"(?i:apologies(?:\s+for\s+absence)?)\s*[:–-]\s*", plain[ps:pe])
+        ps += label.end() if label else 0  # "Apologies for absence: Councillor A Rowe"
+        return _names_only(text, plain, ps, pe, heading)  # the first paragraph only
+    return []

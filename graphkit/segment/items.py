@@ -12,9 +12,14 @@ from .text import clean, lines, paragraphs, table_cells
 
 __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 
-# "13. Title" at a line start (or after blanked markup: "Business**1. Apologies****2. ...")
+# "13. Title" at a line start (or after blanked markup: "Business**1. Apologies****2. ..."),
+# also "Min No. 5 Title", "Minute 34 Title", "Item 3: Title", "CAB 12/24 TITLE" (a minute
+# code), "23/45 TITLE" and "45/23 TITLE" (numbered with the year), "IV. TITLE" (roman)
 _HEAD = re.compile(
-    r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*(?P<num>\d{1,3}(?P<year>/\d{2,4})?)(?P<dot>\.)?(?!\d)[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
+    r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*"
+    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)|(?P<code>[A-Z]{2,5})[ \t]+(?=\d{1,3}/\d))?)"
+    r"(?P<num>\d{1,3}(?P<year>/\d{2,4})?|(?P<roman>(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
+    r"(?P<dot>[.):])?(?!\d)(?:[ \t]+[-–])?[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
 )
 # "49." alone on a line, the title on the next line with text (web pages)
 _NUM_ALONE = re.compile(
@@ -49,8 +54,9 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
     seg = plain[start:end]
     for rx in (_HEAD, _NUM_ALONE):
         for m in rx.finditer(seg):
-            line_start = seg.rfind("\n", 0, m.start("num")) + 1
-            before = seg[line_start : m.start("num")]
+            at = m.start("head") if rx is _HEAD else m.start("num")
+            line_start = seg.rfind("\n", 0, at) + 1
+            before = seg[line_start:at]
             if before.strip() and not re.search(r"\S\s{2,}$", before):
                 continue  # "- 1. Note the dataset": a list inside an item
             numbered_by_year = rx is _HEAD and m.group("year")  # "45/23 Apologies"
@@ -62,13 +68,56 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
                 continue
             raw = m.group("title")
             title = clean(_NOISE.sub(" ", raw))
-            if not _title_ok(title):
-                continue
+            if not _title_ok(title) or _is_date(f"{m.group('num')} {title}"):
+                continue  # "12 March 2025": a date in a page header or footer
             pos = start + m.start("num")
             tstart = start + m.start("title")
-            num = int(m.group("num").split("/")[0])
-            out.setdefault(pos, _Cand(pos, num, m.group("num"), title, tstart))
-    return sorted(out.values(), key=lambda c: c.pos)
+            number = m.group("num")
+            roman = rx is _HEAD and m.group("roman")
+            num = _roman(number) if roman else int(number.split("/")[0])
+            if rx is _HEAD and m.group("head"):
+                pos = start + m.start("head")  # "Min No. 5": the item starts at "Min"
+                if m.group("code"):
+                    number = f"{m.group('code')} {number}"
+            out.setdefault(pos, _Cand(pos, num, number, title, tstart))
+    return _by_minute_number(sorted(out.values(), key=lambda c: c.pos))
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` opens with a date.
+
+    >>> _is_date("12 March 2025"), _is_date("12 Housing Strategy")
+    (True, False)
+    """
+    return any(d.start == 0 for d in find_dates(text))
+
+
+def _roman(numeral: str) -> int:
+    """The value of a roman numeral.
+
+    >>> _roman("IV"), _roman("XII")
+    (4, 12)
+    """
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " ", strict=True):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
+
+
+def _by_minute_number(cands: list[_Cand]) -> list[_Cand]:
+    """Minutes numbered "23/45, 23/46, ..." (year first) count by the part after the slash.
+
+    >>> [c.num for c in _by_minute_number([_Cand(0, 23, "23/45", "A", 0), _Cand(9, 23, "23/46", "B", 9)])]
+    [45, 46]
+    """
+    pairs = [c.number.split()[-1].split("/") for c in cands if "/" in c.number]
+    if len(pairs) < 2 or len({a for a, _ in pairs}) >= len({b for _, b in pairs}):
+        return cands
+    return [
+        replace(c, num=int(c.number.split()[-1].split("/")[1])) if "/" in c.number else c
+        for c in cands
+    ]
 
 
 def _chain(cands: list[_Cand]) -> list[_Cand]:
