@@ -11,7 +11,7 @@ from conftest import DATA
 
 import graphkit
 from graphkit.documents import read_paths
-from graphkit.model import MeetingRecord
+from graphkit.model import Document, MeetingRecord
 from graphkit.names import find_names
 from graphkit.segment import segment
 from graphkit.segment.attendance import apologies_in_text, parse_attendance
@@ -44,6 +44,13 @@ def people(rec: MeetingRecord) -> list[tuple[str, str, str | None, bool]]:
         (
             "CAB 12/24 APOLOGIES\n\nNone.\n\nCAB 13/24 MINUTES\n\nAgreed.\n",
             [("CAB 12/24", "APOLOGIES"), ("CAB 13/24", "MINUTES")],
+        ),
+        # a minute series letter before the number, kept as written
+        (
+            "F/101 Apologies for Absence\n\nNone.\n\nF/102 Minutes\n\nAgreed.\n\n"
+            "F/103 Taxi Licensing Policy\n",
+            [("F/101", "Apologies for Absence"), ("F/102", "Minutes"),
+             ("F/103", "Taxi Licensing Policy")],
         ),
         # "Min No. 5", "Minute 6", "Item 7:"; lettered parts are not items
         (
@@ -689,3 +696,16 @@ def test_a_web_page_about_one_item(tmp_path) -> None:
     assert [(i.number, i.title, len(i.resolutions)) for i in rec.items] == [
         ("57", "24/01987/FUL - Land at Oakley Farm", 1)
     ]
+
+
+def test_a_name_read_by_two_attendance_readers_is_one_entry() -> None:
+    """An apologies sentence right under the Present list, with no items after it."""
+    text = (
+        "Minutes of the Meeting of the Licensing Committee held at 7.00 pm on 4 March 2025\n\n"
+        "Present: Councillors A Brook (Chair), B Rudd and C Dunne\n\n"
+        "Apologies were received from Councillor E Blake.\n\n"
+        "The Committee considered the taxi licensing policy.\n"
+    )
+    (rec,) = segment(Document("m.txt", text, "0", "minutes"))
+    assert [(a.name, a.status) for a in rec.attendance if "Blake" in a.name] == [
+        ("Councillor E Blake", "apologies")]

@@ -502,6 +502,9 @@ def segment(doc: Document) -> list[MeetingRecord]:
                         attendance += tuple(
                             apologies_in_item(doc.text, p, item.title_start, item.end)
                         )
+                # one entry per name written: the apologies readers, which read the sentence
+                # a name is in, win over the block's reading of it
+                attendance = tuple({(a.start, a.end): a for a in attendance}.values())
             if sec.kind == "agenda":
                 mm = re.search(
                     r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)",

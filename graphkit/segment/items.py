@@ -14,10 +14,10 @@ __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 
 # "13. Title" at a line start (or after blanked markup: "Business**1. Apologies****2. ..."),
 # also "Min No. 5 Title", "Minute 34 Title", "Item 3: Title", "CAB 12/24 TITLE" (a minute
-# code), "23/45 TITLE" and "45/23 TITLE" (numbered with the year), "IV. TITLE" (roman)
+# code), "F/101 Title" (a minute series letter), "23/45 TITLE" and "45/23 TITLE" (numbered with the year), "IV. TITLE" (roman)
 _HEAD = re.compile(
     r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*"
-    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)|(?P<code>[A-Z]{2,5})[ \t]+(?=\d{1,3}/\d))?)"
+    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)|(?P<code>[A-Z]{2,5})[ \t]+(?=\d{1,3}/\d)|(?P<prefix>[A-Z]{1,5}/)(?=\d{1,4}\b))?)"
     r"(?P<num>\d{1,3}(?P<year>/\d{2,4})?|(?P<roman>(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
     r"(?P<dot>[.):])?(?!\d)(?:[ \t]+[-–])?[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
 )
@@ -79,6 +79,8 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
                 pos = start + m.start("head")  # "Min No. 5": the item starts at "Min"
                 if m.group("code"):
                     number = f"{m.group('code')} {number}"
+                elif m.group("prefix"):
+                    number = m.group("prefix") + number  # "F/101" as written
             out.setdefault(pos, _Cand(pos, num, number, title, tstart))
     return _by_minute_number(sorted(out.values(), key=lambda c: c.pos))
 
