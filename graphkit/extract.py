@@ -456,6 +456,20 @@ _NOT_A_NEW_NAME = frozenset(
     improvement development work strategic corporate training support service
     services""".split()  # noqa: SIM905
 )
+_LOCAL = frozenset(["Local"])
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    r"""Whether ``at`` is inside a sentence, so a capital there is a name's own.
+
+    >>> [_mid_sentence(t, t.index("Local")) for t in ("on the Local Plan", "Done. Local Plan",
+    ...                                             "Local Plan", "Item 4\tLocal Plan")]
+    [True, False, False, False]
+    """
+    before = text[max(0, at - 40) : at].rstrip(" ")
+    return bool(before) and not re.search(r"(?:[\n\t]|[.!?:;][’'\")]?)$", before)
+
+
 _HEAD_WORDS = re.compile(rf"(?:{_PROG_HEADS}|Roadmap)$")
 
 
@@ -541,6 +555,39 @@ def split_at_inner_head(name: str) -> tuple[int, int] | None:
     return None
 
 
+_LISTED = re.compile(rf"(?<![\w'’])({_BODY}), $")
+
+
+def listed_start(text: str, start: int, acronym: str, long: str) -> int:
+    """Where a name defined with ``acronym`` starts when a comma list precedes its head.
+
+    The name reaches back over comma-separated capitalised phrases on its line as far as
+    the acronym's letters need; ``start`` is returned when no such reach spells it.
+
+    >>> t = "the Kestrel and Avon Maternity, Children and Young People Programme (KAMCYP)"
+    >>> t[listed_start(t, 32, "KAMCYP", t[32:67]):]
+    'Kestrel and Avon Maternity, Children and Young People Programme (KAMCYP)'
+    >>> t = "Housing, Children and Young People Programme (CYPP)"
+    >>> listed_start(t, 9, "XYZ", t[9:44])
+    9
+    """
+    at = start
+    for _ in range(4):
+        line = text.rfind("\n", 0, at) + 1
+        prev = _LISTED.search(text, line, at)
+        if prev is None or prev.end() != at:
+            return start
+        piece, at = _strip_start(prev.group(1), prev.start(1))
+        if not piece:
+            return start
+        long = f"{piece}, {long}"
+        spelt = long.replace(",", "")
+        headless = spelt.rsplit(" ", 1)[0] if _HEAD_WORDS.search(spelt) else spelt
+        if acronym_matches(acronym, spelt) or acronym_matches(acronym, headless):
+            return at
+    return start
+
+
 @dataclass
 class Gazetteer:
     """Names the corpus itself has introduced, found again wherever they recur."""
@@ -618,7 +665,12 @@ class ProgrammeFinder:
         for m in _ACRONYM_DEF.finditer(text):
             long, start = _strip_start(m.group("long"), m.start("long"))
             acr = m.group("acr")
-            if long and acronym_matches(acr, long):
+            spelt = bool(long) and acronym_matches(acr, long)
+            if long and not spelt:  # "Avon Maternity, Children and Young People Programme"
+                listed = listed_start(text, start, acr, long)
+                spelt, start = listed != start, listed
+                long = text[start : m.end("long")]
+            if spelt:
                 after = text[m.end() : m.end() + 20]
                 head = re.match(
                     rf"\s*(?:{_PROG_HEADS}|programme|project|scheme|service)\b", after, re.I
@@ -635,7 +687,11 @@ class ProgrammeFinder:
                     _add_span(doc, start, end, "PROGRAMME", acronym=acr, long=long)
                     self.gazetteer.acronyms[acr] = long
         for m in _PROGRAMME.finditer(text):
-            body, start = _strip_start(m.group("body"), m.start("body"))
+            # "the Local Supported Housing Strategy": "Local" mid-sentence is the name's own
+            keep = _LOCAL if _mid_sentence(text, m.start("body")) else frozenset()
+            body, start = _strip_start(m.group("body"), m.start("body"), keep=keep)
+            if body.split()[:1] == ["Local"] and len(body.split()) == 1:
+                continue  # "the Local Plan": which plan, the link stage cannot tell
             if not body or (
                 f"{body.split()[-1]} {m.group('head')}".lower()
                 in ("work programme", "forward plan")

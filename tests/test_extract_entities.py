@@ -265,3 +265,25 @@ def test_a_name_wrapped_over_two_lines_of_pdf_text_is_found_whole() -> None:
     )
     assert found(text, "ORG") == ["Department for Levelling Up, Housing and Communities"]
     assert found(text, "PROGRAMME") == ["Safer Streets\nFund"]
+
+
+def test_a_comma_list_before_a_head_reaches_back_as_far_as_the_acronym_spells() -> None:
+    text = (
+        "The Board noted progress on the Kestrel and Avon Maternity, Children and Young People"
+        " Programme (KAMCYP). The Housing, Children and Young People Programme was noted."
+    )
+    assert found(text, "PROGRAMME") == [
+        "Kestrel and Avon Maternity, Children and Young People Programme (KAMCYP)",
+        "Children and Young People Programme",
+    ]
+
+
+def test_local_capitalised_mid_sentence_is_part_of_a_programme_name() -> None:
+    text = (
+        "Officers are working with partners on the Local Supported Housing Strategy.\n"
+        "Local Homelessness Strategy: members noted the report. The Local Plan was noted."
+    )
+    assert found(text, "PROGRAMME") == [
+        "Local Supported Housing Strategy",
+        "Homelessness Strategy",
+    ]
