@@ -46,6 +46,8 @@ __all__ = [
     "Gazetteer",
     "acronym_matches",
     "extract",
+    "in_a_post",
+    "listed_start",
     "load_curated",
     "make_pipeline",
     "runon_start",
@@ -171,6 +173,8 @@ _NOT_A_BODY = frozenset(
     partners colleagues government council councils staff residents parents carers
     public local national cabinet committee board officer director""".split()  # noqa: SIM905
 )
+# a single word repeated as the first word after "and" is a place, then that place's body
+_PLACE_AND_BODY = re.compile(r"(?<![\w'’])([A-Z][\w'’\-]*) (?:and|&) (?=\1(?![\w'’]))")
 _POST_OF = re.compile(
     r"\b(?:Director|Head|Manager|Officer|Member|Lead|Chair|Chairman|Leader|Secretary|Minister"
     r"|Commissioner|Adviser|Advisor)s? (?:of|for) "
@@ -588,6 +592,31 @@ def listed_start(text: str, start: int, acronym: str, long: str) -> int:
     return start
 
 
+_POST_OF_END = re.compile(_POST_OF.pattern + r"$")
+# the title just before a comma: "Sarah Lyle, Head of Service, "
+_TITLE_BEFORE = re.compile(r"(?:^|[,;:(\[\n\t])\s*([A-Z][^,;:(\[\n\t]*),[ ]*$")
+
+
+def in_a_post(text: str, at: int) -> bool:
+    """Whether a name at ``at`` is the remit of an officer's post, not a mention of it:
+    "Head of Service, Early Help", "(Strategic Lead, Early Help)", "Head of Early Help".
+
+    >>> t = "Jo Bell, Head of Service, Early Help; the Early Help offer"
+    >>> [in_a_post(t, i) for i in (26, t.rindex("Early"))]
+    [True, False]
+    >>> in_a_post("Head of Early Help", 8), in_a_post("As the Team manager said, Early Help", 26)
+    (True, False)
+    """
+    before = text[max(0, at - 80) : at]
+    if _POST_OF_END.search(before):
+        return True
+    title = _TITLE_BEFORE.search(before)
+    return bool(title) and (
+        all(w[0].isupper() for w in title.group(1).split() if w.lower() not in _SMALL)
+        and looks_like_role(title.group(1))
+    )
+
+
 @dataclass
 class Gazetteer:
     """Names the corpus itself has introduced, found again wherever they recur."""
@@ -733,7 +762,8 @@ class ProgrammeFinder:
             for hit in re.finditer(
                 rf"(?<![\w'’]){re.escape(name)}(?![\w]){_NOT_A_POST}", text, flags
             ):
-                _add_span(doc, hit.start(), hit.end(), "PROGRAMME")
+                if not in_a_post(text, hit.start()):
+                    _add_span(doc, hit.start(), hit.end(), "PROGRAMME")
         return _publish(doc)
 
 
@@ -781,6 +811,10 @@ class OrganisationFinder:
                     _add_span(doc, first_start, first_start + len(first), "ORG")
                 start += cut[-1].end()
                 body = body[cut[-1].end() :]
+            place = _PLACE_AND_BODY.search(body)
+            if place:  # "Leeds and Leeds City Council": the place, then its council alone
+                start += place.end()
+                body = body[place.end() :]
             post = list(_POST_OF.finditer(body))
             if post:  # "Executive Director of Adult Services": the directorate, not the post
                 start += post[-1].end()

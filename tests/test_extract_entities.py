@@ -287,3 +287,33 @@ def test_local_capitalised_mid_sentence_is_part_of_a_programme_name() -> None:
         "Local Supported Housing Strategy",
         "Homelessness Strategy",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        ("The Leader wrote to Leeds and Leeds City Council.", ["Leeds City Council"]),
+        ("Funding from Kent and Kent Police was agreed.", ["Kent Police"]),
+        ("Brighton and Hove City Council agreed the scheme.", ["Brighton and Hove City Council"]),
+        ("Stoke and Staffordshire Partnership met.", ["Stoke and Staffordshire Partnership"]),
+    ],
+)
+def test_a_place_before_its_own_body_is_not_part_of_the_name(
+    text: str, organisations: list[str]
+) -> None:
+    assert found(text, "ORG") == organisations
+
+
+def test_a_curated_programme_inside_an_officers_post_is_no_mention() -> None:
+    text = (
+        "Present: Sarah Lyle, Head of Service, Early Help; Tom Reed (Strategic Lead, Early Help)"
+        "; Ann Moss, Head of Early Help.\n"
+        "The Early Help offer was discussed. As the Team Manager said, Early Help works."
+    )
+    starts = [
+        m.start
+        for m in extract([Document("t.txt", text, "0" * 64, "minutes")], [])
+        if m.label == "PROGRAMME"
+    ]
+    assert [text[s : s + 10] for s in starts] == ["Early Help", "Early Help"]
+    assert starts == [text.index("Early Help offer"), text.rindex("Early Help")]
