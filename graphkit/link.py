@@ -272,6 +272,8 @@ _PROGRAMME_WORD = re.compile(
     r"|operation|grant)\b",
     re.I,
 )
+# a name's last word when it is a head: "(KAMCYP)" spells the name before "Programme"
+_HEADLESS = re.compile(rf"\s+{_PROGRAMME_WORD.pattern}$", re.I)
 _DROP_HEADS = {"programme", "program", "project", "scheme", "initiative"}
 _SMALL = {"and", "of", "for", "in", "the", "to", "on", "with", "at", "by", "from", "a", "an"}
 
@@ -400,7 +402,10 @@ def _group_programmes(
         sources[k].add(m.source)
         uf.find(k)
         defined = re.search(r"\(([A-Z][A-Za-z]{1,6})\)", m.text)
-        if defined and acronym_matches(defined.group(1), re.sub(r"\(.*", "", m.text)):
+        long = re.sub(r"\s*\(.*", "", m.text)
+        if defined and any(  # "... Young People Programme (KAMCYP)": the head is not spelt
+            acronym_matches(defined.group(1), n) for n in (long, _HEADLESS.sub("", long))
+        ):
             acronyms[defined.group(1).lower()] = k
             uf.union(k, defined.group(1).lower())
     known = sorted(set(keys.values()))

@@ -270,12 +270,20 @@ def test_a_name_wrapped_over_two_lines_of_pdf_text_is_found_whole() -> None:
 def test_a_comma_list_before_a_head_reaches_back_as_far_as_the_acronym_spells() -> None:
     text = (
         "The Board noted progress on the Kestrel and Avon Maternity, Children and Young People"
-        " Programme (KAMCYP). The Housing, Children and Young People Programme was noted."
+        " Programme (KAMCYP). KAMCYP reports in June. The Housing, Children and Young People"
+        " Programme was noted."
     )
-    assert found(text, "PROGRAMME") == [
-        "Kestrel and Avon Maternity, Children and Young People Programme (KAMCYP)",
+    doc = Document("t.txt", text, "0" * 64, "minutes")
+    mentions = extract([doc], [])
+    long = "Kestrel and Avon Maternity, Children and Young People Programme"
+    assert [m.text for m in mentions if m.label == "PROGRAMME"] == [
+        f"{long} (KAMCYP)",
+        "KAMCYP",
         "Children and Young People Programme",
     ]
+    concepts = {c.pref_label: c.alt_labels for c in link([doc], [], mentions).concepts}
+    # the acronym joins its name; the shorter name ending the longer one joins it too
+    assert concepts == {f"{long} (KAMCYP)": ("Children and Young People Programme", "KAMCYP")}
 
 
 def test_local_capitalised_mid_sentence_is_part_of_a_programme_name() -> None:
