@@ -324,6 +324,14 @@ def test_refs_approved_minutes_another_body_and_the_next_meeting() -> None:
         # a next meeting of something we cannot name is left out
         ("The next Scrutiny Co-ordination meeting will be held on 2 July 2030.", []),
         ("Declarations of interest: none.", []),
+        # a minute of an earlier meeting, amended or followed up: a reference to that meeting
+        ("Minute 34 of the meeting held on 12 March 2030 was amended to read as follows.",
+         [(D(2030, 3, 12), "references", None)]),
+        ("Further to Minute No. 7 of the meeting held on 3 April 2030, members asked for figures.",
+         [(D(2030, 4, 3), "references", None)]),
+        ("Further to minute 12/30 of the Cabinet meeting held on 3 April 2030, the Board noted it.",
+         [(D(2030, 4, 3), "references", "Cabinet")]),
+        ("Minute 34 was amended to read as follows.", []),
     ],
 )
 def test_find_refs_forms(text: str, expected: list[tuple[dt.date, str, str | None]]) -> None:
