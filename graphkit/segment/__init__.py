@@ -174,6 +174,23 @@ def _venue(rest: str) -> str | None:
     )
     if vm and not re.match(r"(?i:\d|noon|midday)", vm.group("v")):
         return clean(vm.group("v")).rstrip(".")
+    return _venue_after_when(rest)
+
+
+def _venue_after_when(rest: str) -> str | None:
+    """A place written after the date and time, set off by a comma or a dash.
+
+    >>> _venue_after_when(" March 4, 2025, 7:00 PM, Virtual meeting via Microsoft Teams")
+    'Virtual meeting via Microsoft Teams'
+    >>> _venue_after_when(" 4 March 2025, 7.00 pm, Planning applications"), _venue_after_when(" Room 4")
+    (None, None)
+    """
+    ends = [e for _, _, e in find_times(rest, header=True)] + [d.end for d in find_dates(rest)]
+    if not ends:
+        return None
+    vm = re.match(r"\s*[,–-]\s*(?P<v>[A-Z][^\n]*?)[\s.]*$", rest[max(ends) :])
+    if vm and re.search(rf"\b{_PLACE_WORDS}\b", vm.group("v")):
+        return clean(vm.group("v"))
     return None
 
 
@@ -222,7 +239,7 @@ def _place_below(p: str, pos: int) -> str | None:
 
 def _when(text: str) -> tuple[dt.date | None, dt.time | None]:
     dates = [d.date for d in find_dates(text) if d.date]
-    times = [t for t, _, _ in find_times(text)]
+    times = [t for t, _, _ in find_times(text, header=True)]
     return (dates[0] if dates else None), (times[0] if times else None)
 
 
@@ -251,7 +268,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             time = time or time2
         if date is None:
             continue
-        times = [t for t, _, _ in find_times(rest)]
+        times = [t for t, _, _ in find_times(rest, header=True)]
         span = re.search(r"\d\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|until)\s*\d", rest, re.I)
         found.append(
             Section(
