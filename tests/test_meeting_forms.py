@@ -174,7 +174,19 @@ def test_a_second_title_does_not_make_a_list() -> None:
                     "substituting for Councillor Graham Tate",
                     False,
                 ),
-                ("Councillor Keith Brannigan", "substitute", "for Councillor Joan Elphick", False),
+                (
+                    "Councillor Keith Brannigan",
+                    "substitute",
+                    "substitute for Councillor Joan Elphick",
+                    False,
+                ),
+            ],
+        ),
+        (
+            "Present: Councillor Ann Vale, Councillor Tom Rudd in place of Councillor Lee Ward\n",
+            [
+                ("Councillor Ann Vale", "present", None, False),
+                ("Councillor Tom Rudd", "substitute", "substitute for Councillor Lee Ward", False),
             ],
         ),
         (
