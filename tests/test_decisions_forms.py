@@ -186,6 +186,33 @@ def test_work_programme_as_a_list_under_dates() -> None:
     ]
 
 
+def test_a_work_programme_titled_without_years() -> None:
+    # "Scrutiny Work Programme" under the committee's name, a table of dated rows below
+    (rec,) = records("d14_wp_no_years.md")
+    assert (rec.section, rec.committee, rec.name) == (
+        "work_programme",
+        "Overview and Scrutiny Committee",
+        "Scrutiny Work Programme",
+    )
+    assert [(r.date, r.title, r.lead) for r in rec.work_programme] == [
+        (D(2030, 6, 10), "Housing Allocations Policy", "Nadia Brook"),
+        (D(2030, 6, 10), "Leisure Centre Contract", "Owen Pell"),
+        (D(2030, 9, 16), "Town Centre Regeneration", "Nadia Brook"),
+    ]
+
+
+def test_a_work_programme_item_in_minutes_is_not_a_work_programme(tmp_path) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the Overview and Scrutiny Committee held on 4 March 2030 at 7.00 pm\n\n"
+        "Present: Councillor Ann Vale (Chair)\n\n1. Work Programme\n\n"
+        "Work Programme\n\nThe Committee noted its work programme for 8 April 2030 and "
+        "agreed to add an item on 20 May 2030.\n"
+    )
+    docs, _ = read_paths([path])
+    assert [r.section for r in segment(docs[0])] == ["minutes"]
+
+
 def test_the_same_item_at_two_meetings_is_two_rows_and_leads_point_at_the_text() -> None:
     table = (
         "| Date | Item | Lead officer |\n|---|---|---|\n"

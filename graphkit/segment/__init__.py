@@ -70,6 +70,12 @@ _WORK_PROGRAMME = re.compile(
     r"(?i:for\s+)?(?:[-–:][ \t]*)?(?P<years>(?:19|20)\d\d\s*[-/–]\s*\d{2,4})"
     r"(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*$"
 )
+# "Scrutiny Work Programme", "Work Programme" alone on a line: a work programme only where a
+# table of dated rows follows
+_WORK_PROGRAMME_BARE = re.compile(
+    r"(?m)^[ \t]*(?:#+[ \t]*)?(?P<committee>(?!\d)[^\n|]{0,120}?)[ \t]*"
+    r"(?i:Work\s+(?:Programme|Plan))[ \t]*$"
+)
 _COMMITTEE_WORDS = re.compile(
     r"\b(?:Board|Committee|Cabinet|Council|Panel|Commission|Forum|Sub-Committee|Group|Assembly"
     r"|Executive|Authority|Partnership)\b",
@@ -359,6 +365,27 @@ def find_sections(doc: Document, p: str) -> list[Section]:
                 title=clean(m.group(0)),
             )
         )
+    for m in _WORK_PROGRAMME_BARE.finditer(p):
+        if any(s.kind == "work_programme" for s in found):
+            break  # a title with years names the work programme
+        following = [s.start for s in found if s.start > m.end()]
+        limit = min([m.end() + 4000, len(doc.text), *following])
+        rows = find_rows(doc.text, m.end(), limit, years=None)
+        if sum(1 for r in rows if r.date) < 2:
+            continue
+        named = clean(m.group("committee"))
+        committee = named if _COMMITTEE_WORDS.search(named) else _committee_above(p, m.start(), 300)
+        found.append(
+            Section(
+                "work_programme",
+                m.start(),
+                m.end(),
+                _committee(committee) if committee else "",
+                None,
+                title=clean(m.group(0)).lstrip("# "),
+            )
+        )
+        break  # one work programme per document when its title gives no years
     if not any(s.start < 2500 for s in found):
         found.extend(_date_block(doc, p))
     found.sort(key=lambda s: s.start)
