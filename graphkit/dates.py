@@ -37,6 +37,13 @@ _TIME_RE = re.compile(
     r"|\b(?P<h24>[012]\d):(?P<m24>[0-5]\d)\b",
     re.IGNORECASE,
 )
+# "19.00", "09.30 hrs": a 24-hour time written with a dot, read only in a meeting header and
+# only where nothing else can be meant (not "3.50", a sum, nor "12.03.2025", a date)
+_DOT24_RE = re.compile(
+    r"(?<![\d.£$€])(?P<h>[012]\d)\.(?P<m>[0-5]\d)(?![\d.]\d|\s*(?:[ap]\.?m\b|%))"
+    r"(?P<hrs>\s*(?:hrs|hours|h)\b)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -108,12 +115,49 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def find_times(text: str) -> Iterator[tuple[dt.time, int, int]]:
-    """Clock times with their spans.
+def _dot24(text: str) -> Iterator[tuple[dt.time, int, int]]:
+    """24-hour times written with a dot, where a header's words make them times: "at 19.00",
+    "19.00 - 21.15", "18.30 hrs", or an hour past noon ("Tuesday 4 March 2025 19.00").
+
+    >>> [str(t) for t, _, _ in _dot24("Tuesday 4 March 2025 at 19.00 - 21.15")]
+    ['19:00:00', '21:15:00']
+    >>> [str(t) for t, _, _ in _dot24("4 March 2025, 09.30 hrs; Room 10.30, £12.50, 12.03.2025")]
+    ['09:30:00']
+    """
+    found = list(_DOT24_RE.finditer(text))
+    for i, m in enumerate(found):
+        h, mi = int(m.group("h")), int(m.group("m"))
+        if h > 23:
+            continue
+        before = text[max(0, m.start() - 20) : m.start()]
+        between = lambda a, b: text[a.end() : b.start()]  # noqa: E731
+        ranged = (
+            i + 1 < len(found) and re.fullmatch(r"\s*(?:[-–]|to|until)\s*", between(m, found[i + 1]))
+        ) or (i > 0 and re.fullmatch(r"\s*(?:[-–]|to|until)\s*", between(found[i - 1], m)))
+        if (
+            m.group("hrs")
+            or ranged
+            or h >= 13
+            or re.search(r"(?i)\b(?:at|from|commencing|starts?|starting|time)\s*:?\s*$", before)
+        ):
+            yield dt.time(h, mi), m.start(), m.end()
+
+
+def find_times(text: str, header: bool = False) -> Iterator[tuple[dt.time, int, int]]:
+    """Clock times with their spans; in a meeting ``header``, also 24-hour times written with
+    a dot ("at 19.00").
 
     >>> [str(t) for t, _, _ in find_times("held at 10.30 am; closed at 12.50 pm; 12 noon; 15:00")]
     ['10:30:00', '12:50:00', '12:00:00', '15:00:00']
+    >>> list(find_times("at 19.00")), [str(t) for t, _, _ in find_times("at 19.00", header=True)]
+    ([], ['19:00:00'])
     """
+    plain = list(_times(text))
+    dotted = [f for f in _dot24(text) if header and not any(s <= f[1] < e for _, s, e in plain)]
+    yield from sorted([*plain, *dotted], key=lambda f: f[1])
+
+
+def _times(text: str) -> Iterator[tuple[dt.time, int, int]]:
     for m in _TIME_RE.finditer(text):
         if m.group("noon"):
             yield dt.time(12, 0), m.start(), m.end()

@@ -186,6 +186,33 @@ def test_work_programme_as_a_list_under_dates() -> None:
     ]
 
 
+def test_a_work_programme_titled_without_years() -> None:
+    # "Scrutiny Work Programme" under the committee's name, a table of dated rows below
+    (rec,) = records("d14_wp_no_years.md")
+    assert (rec.section, rec.committee, rec.name) == (
+        "work_programme",
+        "Overview and Scrutiny Committee",
+        "Scrutiny Work Programme",
+    )
+    assert [(r.date, r.title, r.lead) for r in rec.work_programme] == [
+        (D(2030, 6, 10), "Housing Allocations Policy", "Nadia Brook"),
+        (D(2030, 6, 10), "Leisure Centre Contract", "Owen Pell"),
+        (D(2030, 9, 16), "Town Centre Regeneration", "Nadia Brook"),
+    ]
+
+
+def test_a_work_programme_item_in_minutes_is_not_a_work_programme(tmp_path) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text(
+        "Minutes of the Overview and Scrutiny Committee held on 4 March 2030 at 7.00 pm\n\n"
+        "Present: Councillor Ann Vale (Chair)\n\n1. Work Programme\n\n"
+        "Work Programme\n\nThe Committee noted its work programme for 8 April 2030 and "
+        "agreed to add an item on 20 May 2030.\n"
+    )
+    docs, _ = read_paths([path])
+    assert [r.section for r in segment(docs[0])] == ["minutes"]
+
+
 def test_the_same_item_at_two_meetings_is_two_rows_and_leads_point_at_the_text() -> None:
     table = (
         "| Date | Item | Lead officer |\n|---|---|---|\n"
@@ -324,6 +351,14 @@ def test_refs_approved_minutes_another_body_and_the_next_meeting() -> None:
         # a next meeting of something we cannot name is left out
         ("The next Scrutiny Co-ordination meeting will be held on 2 July 2030.", []),
         ("Declarations of interest: none.", []),
+        # a minute of an earlier meeting, amended or followed up: a reference to that meeting
+        ("Minute 34 of the meeting held on 12 March 2030 was amended to read as follows.",
+         [(D(2030, 3, 12), "references", None)]),
+        ("Further to Minute No. 7 of the meeting held on 3 April 2030, members asked for figures.",
+         [(D(2030, 4, 3), "references", None)]),
+        ("Further to minute 12/30 of the Cabinet meeting held on 3 April 2030, the Board noted it.",
+         [(D(2030, 4, 3), "references", "Cabinet")]),
+        ("Minute 34 was amended to read as follows.", []),
     ],
 )
 def test_find_refs_forms(text: str, expected: list[tuple[dt.date, str, str | None]]) -> None:

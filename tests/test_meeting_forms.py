@@ -174,7 +174,19 @@ def test_a_second_title_does_not_make_a_list() -> None:
                     "substituting for Councillor Graham Tate",
                     False,
                 ),
-                ("Councillor Keith Brannigan", "substitute", "for Councillor Joan Elphick", False),
+                (
+                    "Councillor Keith Brannigan",
+                    "substitute",
+                    "substitute for Councillor Joan Elphick",
+                    False,
+                ),
+            ],
+        ),
+        (
+            "Present: Councillor Ann Vale, Councillor Tom Rudd in place of Councillor Lee Ward\n",
+            [
+                ("Councillor Ann Vale", "present", None, False),
+                ("Councillor Tom Rudd", "substitute", "substitute for Councillor Lee Ward", False),
             ],
         ),
         (
@@ -531,6 +543,39 @@ _BODY = "\n\nPresent: Councillor A Rowe (Chair)\n\n1. Apologies\n\nNone.\n\n2. M
             None,
             "Council Chamber",
         ),
+        # 24-hour times written with a dot
+        (
+            "Minutes of the Planning Committee held on 4 March 2025 at 19.00 in the Council Chamber",
+            dt.time(19),
+            None,
+            "the Council Chamber",
+        ),
+        (
+            "Minutes of the Planning Committee held on 4 March 2025, 19.00 - 21.15",
+            dt.time(19),
+            dt.time(21, 15),
+            None,
+        ),
+        # a place after the date and time, set off by a comma
+        (
+            "Minutes of the Planning Committee held on March 4, 2025, 7:00 PM, Virtual meeting via "
+            "Microsoft Teams",
+            dt.time(19),
+            None,
+            "Virtual meeting via Microsoft Teams",
+        ),
+        (
+            "Minutes of the Planning Committee held on 4 March 2025, 7.00 pm, Council Chamber, Town Hall",
+            dt.time(19),
+            None,
+            "Council Chamber, Town Hall",
+        ),
+        (
+            "Minutes of the Planning Committee held on 4 March 2025, 09.30 hrs",
+            dt.time(9, 30),
+            None,
+            None,
+        ),
     ],
 )
 def test_header_forms(tmp_path, header: str, start, end, venue) -> None:
@@ -709,3 +754,24 @@ def test_a_name_read_by_two_attendance_readers_is_one_entry() -> None:
     (rec,) = segment(Document("m.txt", text, "0", "minutes"))
     assert [(a.name, a.status) for a in rec.attendance if "Blake" in a.name] == [
         ("Councillor E Blake", "apologies")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday 4 March 2025 at 19.00", [dt.time(19)]),
+        ("4 March 2025 18.30 - 20.05", [dt.time(18, 30), dt.time(20, 5)]),
+        ("4 March 2025 commencing 10.00", [dt.time(10)]),
+        # not times: a sum, a decimal, a paragraph number, a date with dots, a plain "10.30"
+        ("£13.50 was paid on 4 March 2025", []),
+        ("the rate rose by 3.50 on 4 March 2025", []),
+        ("see paragraph 10.30 of the report", []),
+        ("held on 04.03.2025", []),
+        ("4 March 2025 at 7.00 pm", [dt.time(19)]),
+    ],
+)
+def test_dotted_24_hour_times_in_a_header(text: str, expected: list[dt.time]) -> None:
+    from graphkit.dates import find_times
+
+    assert [t for t, _, _ in find_times(text, header=True)] == expected
+    assert [t for t, _, _ in find_times(text)] == (expected if "pm" in text else [])

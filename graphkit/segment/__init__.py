@@ -70,6 +70,12 @@ _WORK_PROGRAMME = re.compile(
     r"(?i:for\s+)?(?:[-–:][ \t]*)?(?P<years>(?:19|20)\d\d\s*[-/–]\s*\d{2,4})"
     r"(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*$"
 )
+# "Scrutiny Work Programme", "Work Programme" alone on a line: a work programme only where a
+# table of dated rows follows
+_WORK_PROGRAMME_BARE = re.compile(
+    r"(?m)^[ \t]*(?:#+[ \t]*)?(?P<committee>(?!\d)[^\n|]{0,120}?)[ \t]*"
+    r"(?i:Work\s+(?:Programme|Plan))[ \t]*$"
+)
 _COMMITTEE_WORDS = re.compile(
     r"\b(?:Board|Committee|Cabinet|Council|Panel|Commission|Forum|Sub-Committee|Group|Assembly"
     r"|Executive|Authority|Partnership)\b",
@@ -174,6 +180,23 @@ def _venue(rest: str) -> str | None:
     )
     if vm and not re.match(r"(?i:\d|noon|midday)", vm.group("v")):
         return clean(vm.group("v")).rstrip(".")
+    return _venue_after_when(rest)
+
+
+def _venue_after_when(rest: str) -> str | None:
+    """A place written after the date and time, set off by a comma or a dash.
+
+    >>> _venue_after_when(" March 4, 2025, 7:00 PM, Virtual meeting via Microsoft Teams")
+    'Virtual meeting via Microsoft Teams'
+    >>> _venue_after_when(" 4 March 2025, 7.00 pm, Planning applications"), _venue_after_when(" Room 4")
+    (None, None)
+    """
+    ends = [e for _, _, e in find_times(rest, header=True)] + [d.end for d in find_dates(rest)]
+    if not ends:
+        return None
+    vm = re.match(r"\s*[,–-]\s*(?P<v>[A-Z][^\n]*?)[\s.]*$", rest[max(ends) :])
+    if vm and re.search(rf"\b{_PLACE_WORDS}\b", vm.group("v")):
+        return clean(vm.group("v"))
     return None
 
 
@@ -222,7 +245,7 @@ def _place_below(p: str, pos: int) -> str | None:
 
 def _when(text: str) -> tuple[dt.date | None, dt.time | None]:
     dates = [d.date for d in find_dates(text) if d.date]
-    times = [t for t, _, _ in find_times(text)]
+    times = [t for t, _, _ in find_times(text, header=True)]
     return (dates[0] if dates else None), (times[0] if times else None)
 
 
@@ -251,7 +274,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             time = time or time2
         if date is None:
             continue
-        times = [t for t, _, _ in find_times(rest)]
+        times = [t for t, _, _ in find_times(rest, header=True)]
         span = re.search(r"\d\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|until)\s*\d", rest, re.I)
         found.append(
             Section(
@@ -342,6 +365,27 @@ def find_sections(doc: Document, p: str) -> list[Section]:
                 title=clean(m.group(0)),
             )
         )
+    for m in _WORK_PROGRAMME_BARE.finditer(p):
+        if any(s.kind == "work_programme" for s in found):
+            break  # a title with years names the work programme
+        following = [s.start for s in found if s.start > m.end()]
+        limit = min([m.end() + 4000, len(doc.text), *following])
+        rows = find_rows(doc.text, m.end(), limit, years=None)
+        if sum(1 for r in rows if r.date) < 2:
+            continue
+        named = clean(m.group("committee"))
+        committee = named if _COMMITTEE_WORDS.search(named) else _committee_above(p, m.start(), 300)
+        found.append(
+            Section(
+                "work_programme",
+                m.start(),
+                m.end(),
+                _committee(committee) if committee else "",
+                None,
+                title=clean(m.group(0)).lstrip("# "),
+            )
+        )
+        break  # one work programme per document when its title gives no years
     if not any(s.start < 2500 for s in found):
         found.extend(_date_block(doc, p))
     found.sort(key=lambda s: s.start)

@@ -129,6 +129,11 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
         capacity = "other-member"  # "In attendance: Councillor S Lomax": not an officer
     if role and _SUBSTITUTE.match(role) and status == "present":
         status = "substitute"  # "Councillor A (substituting for Councillor B)"
+    replaced = re.match(r"(?i:for|in\s+place\s+of|replacing)\s+(?=(?:Councillor|Cllr)\b)", role or "")
+    if replaced and status in ("present", "substitute"):
+        # "Substitutes: Councillor A for Councillor B": A substitutes; the role says for whom
+        # (B is not made present, nor given an apology the text does not record)
+        status, role = "substitute", "substitute for " + role[replaced.end() :]
     if role:
         # "(Leader, in the Chair)": the chair, and a role beside it
         parts = [p.strip() for p in role.split(",")]

@@ -546,6 +546,13 @@ _NEXT = re.compile(
     r"|(?m:^[ \t]*(?:\d{1,3}\.?[ \t]+)?date\s+of\s+(?:the\s+)?next\s+meeting[ \t]*[:–-]?\s*)",
     re.I,
 )
+# "Minute 34 of the meeting held on ...", "Further to minute 12/25 of the Cabinet meeting on ...":
+# a minute of another (past) meeting, referred to
+_MINUTE_OF = re.compile(
+    r"\bminute\s+(?:no\.?\s*)?[A-Z]{0,3}[/.]?\d+[\w/()-]*\s+of\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'’&-]*|\(\d+\)|and|of|for)\s+){0,8}?meeting\s+(?:held\s+)?on\s+(?:the\s+)?",
+    re.I,
+)
 _SELF = re.compile(rf"(?:the\s+|this\s+|its\s+)?(?:Scrutiny\s+)?(?:{_BODY_WORD})", re.I)
 
 
@@ -625,7 +632,12 @@ def find_refs(
     out: list[MeetingRef] = []
     seg = plain[start:end]
     taken: set[int] = set()
-    for rx, relation in ((_APPROVE, "approves"), (_REFER, "references"), (_NEXT, "references")):
+    for rx, relation in (
+        (_APPROVE, "approves"),
+        (_MINUTE_OF, "references"),
+        (_REFER, "references"),
+        (_NEXT, "references"),
+    ):
         for m in rx.finditer(seg):
             # an undated year: minutes approved are of a past meeting, the next one is to come,
             # and another is past unless the words look ahead ("will consider it at its meeting")
