@@ -589,13 +589,7 @@ def _plans_answering_one_event(
                     if not m.generic:
                         named[resp.event].add(root)
     out: list[tuple[str, str, str]] = []
-    merged: dict[str, str] = {}
-
-    def find(r: str) -> str:
-        while r in merged:
-            r = merged[r]
-        return r
-
+    uf = _UnionFind()
     for event in sorted(tied, key=lambda e: (e.date, e.kind)):
         when = f"the {event.kind} of {event.date.isoformat()}"
         if len(named[event]) > 1:
@@ -604,9 +598,9 @@ def _plans_answering_one_event(
                 f"programmes '{names}' are each written as the response to {when}; kept apart"
             )
             continue
-        group = sorted({find(r) for r in tied[event]})
+        group = sorted({uf.find(r) for r in tied[event]})
         for gone in group[1:]:
-            merged[gone] = group[0]
+            uf.union(group[0], gone)
             out.append(
                 (group[0], gone, f"programme '{group[0]}' = '{gone}': both the plan answering {when}")
             )
@@ -719,19 +713,19 @@ def link(
 
     # 1. every person form, with where and when it was seen
     forms: list[_Form] = []
-    seen: set[tuple[str, int, int]] = set()
+    form_at: dict[tuple[str, int, int], _Form] = {}  # (source, start, end) -> its form
 
     def add(m: Mention, date: dt.date | None) -> _Form | None:
         key = (m.source, m.start, m.end)
         p = parse_name(m.text)
         if (
             p is None
-            or key in seen
+            or key in form_at
             or any(src == m.source and s < m.end and m.start < e for src, s, e in structured)
         ):
             return None  # an attendance entry already stands for this span
-        seen.add(key)
         f = _Form(m, p, date)
+        form_at[key] = f
         forms.append(f)
         return f
 
@@ -748,13 +742,10 @@ def link(
             if p is None:
                 continue
             m = Mention("PERSON", a.name, a.start, a.end, r.source, honorific=p.title, role=a.role)
-            f = _Form(m, p, r.date)
-            if (m.source, m.start, m.end) not in seen:
-                seen.add((m.source, m.start, m.end))
+            # the same words listed twice (under two headings) are one form
+            f = form_at.setdefault((m.source, m.start, m.end), _Form(m, p, r.date))
+            if f.mention is m:
                 forms.append(f)
-            else:  # the same words listed twice (two headings): one form, or it is never linked
-                f = next(x for x in forms if (x.mention.source, x.mention.start, x.mention.end)
-                         == (m.source, m.start, m.end))
             attendance_forms[(r.source, a.start)] = f
         for row in r.work_programme:
             if row.lead and row.lead_start is not None:
