@@ -6,17 +6,18 @@ Each stage is a plain function in its own module; this one only wires them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Dataset
 
+from . import councils, layouts
 from . import documents as documents_stage
 from . import extract as extract_stage
 from . import graph as graph_stage
 from . import link as link_stage
-from . import segment as segment_stage
 from .errors import DocumentError
+from .layouts import LayoutResult
 from .model import Document, MeetingRecord, Mention
 from .vocab import DEFAULT_BASE
 
@@ -35,7 +36,10 @@ class BuildResult:
     mentions: list[Mention]
     linked: link_stage.Linked
     problems: list[DocumentError] = field(default_factory=list)
-    council: str = ""
+    council: str = ""  # the councils read, "; "-separated
+    layouts: dict[str, str | None] = field(default_factory=dict)  # source -> layout or None
+    councils: dict[str, str] = field(default_factory=dict)  # source -> council
+    undated: list[str] = field(default_factory=list)  # meetings no document dates
 
     def summary(self) -> dict[str, object]:
         """Counts for the build report, in a stable order."""
@@ -54,36 +58,86 @@ def build(
 ) -> BuildResult:
     """Read documents under ``paths`` and build the graph.
 
-    Unreadable documents are reported in ``BuildResult.problems``; the rest of
-    the build completes.
+    Each document's council is read from the document (its web address, its own
+    words) unless ``council`` is given; documents of different councils are
+    linked apart, so two councillors of one surname in two councils stay two
+    people. Unreadable documents are reported in ``BuildResult.problems``; the
+    rest of the build completes.
     """
     say = progress or (lambda _msg: None)
     if isinstance(paths, (str, Path)):
         paths = [paths]
     docs, problems = documents_stage.read_paths(paths, progress=say)
     say(f"read {len(docs)} document(s)")
-    meetings: list[MeetingRecord] = []
+    laid: list[LayoutResult] = []
     for doc in docs:
         try:
-            meetings.extend(segment_stage.segment(doc))
+            laid.append(layouts.read_layout(doc))
         except DocumentError as err:  # a malformed document must not stop the build
             problems.append(err)
+            laid.append(LayoutResult(doc.source, None, ()))
+    meetings, undated = join_by_platform_id([r for lay in laid for r in lay.records])
     say(f"found {len(meetings)} meeting record(s)")
-    mentions = extract_stage.extract(docs, meetings)
-    say(f"found {len(mentions)} mention(s)")
-    council_name = council or documents_stage.guess_council(docs)
-    linked = link_stage.link(docs, meetings, mentions, aliases=aliases, council=council_name)
-    dataset = graph_stage.to_dataset(docs, meetings, linked, base=base, council=council_name)
+    fallback = council or documents_stage.guess_council(docs)
+    council_of = {d.source: council or councils.council_of(d) or fallback for d in docs}
+    parts = []
+    for name in sorted(set(council_of.values())):
+        group = [d for d in docs if council_of[d.source] == name]
+        sources = {d.source for d in group}
+        recs = [m for m in meetings if m.source in sources]
+        mentions = extract_stage.extract(group, recs)
+        linked = link_stage.link(group, recs, mentions, aliases=aliases, council=name)
+        dataset = graph_stage.to_dataset(group, recs, linked, base=base, council=name)
+        parts.append((mentions, linked, dataset))
     say("graph built")
     return BuildResult(
-        dataset=dataset,
+        dataset=_union([ds for _, _, ds in parts]),
         documents=docs,
         meetings=meetings,
-        mentions=mentions,
-        linked=linked,
+        mentions=[m for ms, _, _ in parts for m in ms],
+        linked=link_stage.Linked.joined([lk for _, lk, _ in parts]),
         problems=problems,
-        council=council_name,
+        council="; ".join(sorted(set(council_of.values()))),
+        layouts={lay.source: lay.layout for lay in laid},
+        councils=council_of,
+        undated=undated,
     )
+
+
+def join_by_platform_id(
+    records: Sequence[MeetingRecord],
+) -> tuple[list[MeetingRecord], list[str]]:
+    """Date the records of a meeting some page leaves undated from another page of the
+    same meeting (the same ``platform_id``); also its committee where missing.
+
+    Returns the records and the platform ids (or sources) of meetings still undated.
+    """
+    dated: dict[str, MeetingRecord] = {}
+    for r in records:
+        if r.platform_id and r.date is not None and r.platform_id not in dated:
+            dated[r.platform_id] = r
+    out: list[MeetingRecord] = []
+    undated: list[str] = []
+    for r in records:
+        known = dated.get(r.platform_id) if r.platform_id and r.date is None else None
+        if known is not None:
+            r = replace(r, date=known.date, committee=r.committee or known.committee)
+        elif r.date is None:
+            undated.append(r.platform_id or r.source)
+        out.append(r)
+    return out, sorted(set(undated))
+
+
+def _union(datasets: Sequence[Dataset]) -> Dataset:
+    if len(datasets) == 1:
+        return datasets[0]
+    out = Dataset()
+    for ds in datasets:
+        for prefix, ns in ds.namespaces():
+            out.bind(prefix, ns, override=False)
+        for s, p, o, g in ds.quads((None, None, None, None)):
+            out.add((s, p, o, g))
+    return out
 
 
 def write_outputs(

@@ -36,7 +36,9 @@ def cli() -> None:
               help="Output format (repeatable): turtle, nt, nquads, trig, json-ld, xml. "
                    "Default: turtle and trig.")
 @click.option("--base", default=None, help="Base IRI for data IRIs (default https://w3id.org/graphkit/id/).")
-@click.option("--council", default=None, help="Council name, when the documents do not say it.")
+@click.option("--council", default=None,
+              help="Council name for every document (default: read from each document's web "
+                   "address or text).")
 @click.option("--aliases", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               default=None, help="YAML file of forced or forbidden merges.")
 @click.option("--no-view", is_flag=True, help="Do not write view.html.")
@@ -68,6 +70,17 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
     for key in ("council", "documents", "meetings", "agenda_items", "people", "programmes",
                 "topics", "organisations", "triples"):
         click.echo(f"  {key.replace('_', ' '):<14} {summary[key]}")
+    layouts: dict[str, int] = summary["layouts"]  # type: ignore[assignment]
+    if layouts:
+        click.echo("  layouts        " + ", ".join(f"{k} {v}" for k, v in layouts.items()))
+    unrecognised: list[str] = summary["unrecognised"]  # type: ignore[assignment]
+    if unrecognised:
+        click.echo(f"  no layout      {len(unrecognised)} (no meeting record found):")
+        for src in unrecognised:
+            click.echo(f"    {src}")
+    undated: list[str] = summary["undated_meetings"]  # type: ignore[assignment]
+    if undated:
+        click.echo(f"  undated        {len(undated)} meeting(s) no document dates (see summary.md)")
     problems = summary["problems"]
     ambiguities = summary["ambiguities"]
     if ambiguities:

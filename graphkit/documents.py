@@ -17,7 +17,15 @@ from pathlib import Path
 from .errors import DocumentError
 from .model import Document
 
-__all__ = ["READERS", "classify", "guess_council", "read_paths", "reader", "sanitise"]
+__all__ = [
+    "READERS",
+    "classify",
+    "guess_council",
+    "read_paths",
+    "reader",
+    "sanitise",
+    "url_of",
+]
 
 Reader = Callable[[bytes, str], str]
 READERS: dict[str, Reader] = {}
@@ -173,6 +181,30 @@ def _title(text: str) -> str | None:
     return None
 
 
+_URL_LINE = re.compile(r"\A\s*URL:[ \t]*(?P<url>https?://\S+)")
+_CANONICAL = re.compile(
+    rb"""<(?:link[^>]+rel=["']canonical["'][^>]+href|meta[^>]+property=["']og:url["'][^>]+content)"""
+    rb"""=["'](?P<url>https?://[^"'\s]+)""",
+    re.I,
+)
+
+
+def url_of(raw: bytes, text: str) -> str | None:
+    """Where a document was published: the ``URL:`` first line of a saved page's text, or
+    an HTML page's canonical link.
+
+    >>> url_of(b"", "URL: https://democracy.kent.gov.uk/ieListDocuments.aspx?MId=1\\n\\nAgenda")
+    'https://democracy.kent.gov.uk/ieListDocuments.aspx?MId=1'
+    >>> url_of(b'<link rel="canonical" href="https://x.gov.uk/a">', "")
+    'https://x.gov.uk/a'
+    """
+    m = _URL_LINE.match(text)
+    if m:
+        return m.group("url")
+    c = _CANONICAL.search(raw[:20000])
+    return c.group("url").decode("ascii", "replace") if c else None
+
+
 def read_document(path: Path, source: str) -> Document:
     """Read one file; raises :class:`DocumentError` naming it on any failure."""
     read = READERS.get(path.suffix.lower())
@@ -197,6 +229,7 @@ def read_document(path: Path, source: str) -> Document:
         sha256=hashlib.sha256(raw).hexdigest(),
         kind=classify(text, path.suffix.lower()),
         title=_title(text),
+        url=url_of(raw, text),
     )
 
 

@@ -270,7 +270,7 @@ def to_dataset(
 ) -> Dataset:
     """Build the Dataset. Output depends only on the inputs: no clocks, no counters."""
     b = _Builder(docs, linked, Iris(base), council)
-    b.committees = {slug(r.committee): r.committee for r in meetings}
+    b.committees = {slug(r.committee): r.committee for r in meetings if r.committee}
     iris = b.iris
     council_node = b.council_node()
     scheme = iris.scheme(b.council)
@@ -281,7 +281,6 @@ def to_dataset(
 
     item_spans: dict[str, list[tuple[int, int, URIRef]]] = defaultdict(list)
     wp_spans: dict[str, list[tuple[int, int, URIRef]]] = defaultdict(list)
-    meeting_nodes: dict[tuple[str, dt.date], URIRef] = {}
     # attendance is merged per meeting across records and documents
     attendance: dict[URIRef, dict[str, list[tuple[AttendanceRecord, str]]]] = defaultdict(
         lambda: defaultdict(list)
@@ -311,22 +310,7 @@ def to_dataset(
     }
     for rec in meetings:
         g = b.g(rec.source)
-        committee = b.committee(rec.committee)
-        node = iris.meeting(b.council, rec.committee, rec.date.isoformat())
-        meeting_nodes[(rec.committee, rec.date)] = node
-        g.add((node, RDF.type, GK.Meeting))
-        g.add((node, RDF.type, SCHEMA.Event))
-        g.add((node, DCTERMS.date, Literal(rec.date.isoformat(), datatype=XSD.date)))
-        g.add((node, GK.municipalYear, Literal(municipal_year(rec.date))))
-        g.add((node, SCHEMA.organizer, committee))
-        g.add((node, SCHEMA.name, _lit(f"{rec.committee}, {rec.date:%-d %B %Y}")))
-        g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
-        if rec.start_time:
-            g.add((node, SCHEMA.startDate, _time(rec.date, rec.start_time)))
-        if rec.end_time:
-            g.add((node, SCHEMA.endDate, _time(rec.date, rec.end_time)))
-        if rec.venue:
-            g.add((node, SCHEMA.location, _lit(rec.venue)))
+        node = _add_meeting(b, g, rec)
         for item in rec.items:
             inode = iris.item(node, item.number, item.position)
             for s_, e_ in ((item.start, item.end), *item.extra_spans):
@@ -354,7 +338,7 @@ def to_dataset(
                     if agent:
                         g.add((anode, SCHEMA.agent, b.person(g, agent)))
         for ref in rec.refs:
-            body = _ref_body(ref.body, rec.committee)
+            body = _ref_body(ref.body, rec.committee or "Unnamed committee")
             other = iris.meeting(b.council, body, ref.date.isoformat())
             g.add((other, RDF.type, GK.Meeting))
             g.add((other, RDF.type, SCHEMA.Event))
@@ -466,6 +450,43 @@ def to_dataset(
             b.default.add((instant, RDF.type, TIME.Instant))
             b.default.add((instant, TIME.inXSDDate, value))
     return b.ds
+
+
+def _add_meeting(b: _Builder, g: Graph, rec: MeetingRecord) -> URIRef:
+    """The meeting a record records. A meeting no document dates is a
+    ``gk:UndatedMeeting`` (not a ``gk:Meeting``, whose date is always present), named by
+    the platform's id for it, or else by the document; its items hang on it all the same."""
+    iris = b.iris
+    if rec.date is None:
+        ident = slug(rec.platform_id) if rec.platform_id else "document-" + slug(rec.source)
+        node = iris.undated_meeting(b.council, ident)
+        g.add((node, RDF.type, GK.UndatedMeeting))
+        g.add((node, RDF.type, SCHEMA.Event))
+        if rec.platform_id:
+            g.add((node, GK.platformId, Literal(rec.platform_id)))
+        if rec.committee:
+            g.add((node, SCHEMA.organizer, b.committee(rec.committee)))
+        g.add((node, SCHEMA.name, _lit(f"{rec.committee or 'A meeting'}, date not given")))
+        g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
+        return node
+    committee = b.committee(rec.committee or "Unnamed committee")
+    node = iris.meeting(b.council, rec.committee or "Unnamed committee", rec.date.isoformat())
+    g.add((node, RDF.type, GK.Meeting))
+    g.add((node, RDF.type, SCHEMA.Event))
+    g.add((node, DCTERMS.date, Literal(rec.date.isoformat(), datatype=XSD.date)))
+    g.add((node, GK.municipalYear, Literal(municipal_year(rec.date))))
+    g.add((node, SCHEMA.organizer, committee))
+    g.add((node, SCHEMA.name, _lit(f"{rec.committee}, {rec.date:%-d %B %Y}")))
+    g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
+    if rec.platform_id:
+        g.add((node, GK.platformId, Literal(rec.platform_id)))
+    if rec.start_time:
+        g.add((node, SCHEMA.startDate, _time(rec.date, rec.start_time)))
+    if rec.end_time:
+        g.add((node, SCHEMA.endDate, _time(rec.date, rec.end_time)))
+    if rec.venue:
+        g.add((node, SCHEMA.location, _lit(rec.venue)))
+    return node
 
 
 def _ref_body(body: str | None, committee: str) -> str:

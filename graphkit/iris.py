@@ -52,6 +52,9 @@ class Iris:
     def meeting(self, council: str, committee: str, date_iso: str) -> URIRef:
         return self._u(f"meeting/{council}/{slug(committee)}/{date_iso}")
 
+    def undated_meeting(self, council: str, ident: str) -> URIRef:
+        return self._u(f"meeting/{council}/undated/{ident}")
+
     def item(self, meeting: URIRef, number: str | None, position: int) -> URIRef:
         return URIRef(f"{meeting}/item/{slug(number) if number else f'p{position}'}")
 

@@ -59,6 +59,25 @@ class Linked:
     ambiguities: list[str] = field(default_factory=list)
     merges: list[str] = field(default_factory=list)
 
+    @classmethod
+    def joined(cls, parts: Sequence[Linked]) -> Linked:
+        """The links of several councils' documents, side by side (never merged)."""
+        if len(parts) == 1:
+            return parts[0]
+        out = cls()
+        for part in parts:
+            out.people += part.people
+            out.concepts += part.concepts
+            out.organisations += part.organisations
+            out.memberships += part.memberships
+            out.resolved += part.resolved
+            out.attendees.update(part.attendees)
+            out.leads.update(part.leads)
+            out.agents.update(part.agents)
+            out.ambiguities += part.ambiguities
+            out.merges += part.merges
+        return out
+
 
 # -- aliases file ----------------------------------------------------------------------------
 @dataclass(frozen=True)

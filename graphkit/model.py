@@ -48,6 +48,7 @@ class Document:
     sha256: str  # of the raw bytes
     kind: str  # one of DOC_KINDS
     title: str | None = None
+    url: str | None = None  # where it was published: a text rendering's "URL:" line, a page's canonical link
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ class MeetingRecord:
 
     source: str  # document source
     section: str  # "minutes", "agenda", "briefing_note", "work_programme", "web_page"
-    committee: str
-    date: dt.date
+    committee: str  # as written; "" where the document does not name it
+    date: dt.date | None  # None: the document does not date the meeting (see platform_id)
     start: int  # span of the section in the document
     end: int
     start_time: dt.time | None = None
@@ -127,6 +128,11 @@ class MeetingRecord:
     membership: tuple[AttendanceRecord, ...] = ()  # an agenda's list of the committee's members
     refs: tuple[MeetingRef, ...] = ()
     work_programme: tuple[WorkProgrammeRow, ...] = ()
+    # the publishing platform's own id of the meeting ("moderngov:9837"), which joins the pages
+    # of one meeting when only some of them carry its date
+    platform_id: str | None = None
+    council: str | None = None  # the council's name, where the document itself shows it
+    layout: str = ""  # the layout that read it (graphkit.layouts)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,12 +19,13 @@ __all__ = ["explain", "summarise", "write_summary"]
 
 def summarise(result: BuildResult) -> dict[str, object]:
     ds = result.dataset
-    meetings = {(m.committee, m.date) for m in result.meetings}
+    meetings = {(m.committee, m.date) for m in result.meetings if m.date is not None}
     items = {
         (m.committee, m.date, i.number or f"p{i.position}")
         for m in result.meetings
         for i in m.items
     }
+    layouts = Counter(lay for lay in result.layouts.values() if lay)
     triples = len(_union(ds))
     return {
         "council": result.council,
@@ -36,6 +38,9 @@ def summarise(result: BuildResult) -> dict[str, object]:
         "organisations": len(result.linked.organisations),
         "triples": triples,
         "named_graphs": len(result.documents),
+        "layouts": dict(sorted(layouts.items())),
+        "unrecognised": sorted(src for src, lay in result.layouts.items() if not lay),
+        "undated_meetings": list(result.undated),
         "problems": [str(p) for p in result.problems],
         "ambiguities": list(result.linked.ambiguities),
     }

@@ -69,6 +69,7 @@ class GK(DefinedNamespace):
     AttendanceStatus: URIRef
     AttendanceCapacity: URIRef
     DocumentType: URIRef
+    UndatedMeeting: URIRef  # a meeting no document dates (gk:Meeting always has a date)
 
     # properties (contract)
     approvesMinutesOf: URIRef
@@ -87,6 +88,7 @@ class GK(DefinedNamespace):
     municipalYear: URIRef  # "2021/22": council years run May to April
     leadAsWritten: URIRef  # a work-programme lead cell as written
     detail: URIRef  # a work-programme row's detail column
+    platformId: URIRef  # the publishing platform's id of a meeting ("kent:9837")
 
     # attendance status (contract)
     Present: URIRef

@@ -1,0 +1,140 @@
+"""Which council a document is from: its web address first, then its own words.
+
+A page published on a council's site names the council by its host
+("democracy.kent.gov.uk", "cardiff.moderngov.co.uk"); the host's label is looked
+up in ``lexicon/council_hosts.tsv`` (from the Open Council Data UK table). Printed
+minutes and mirrored PDFs name it in their text ("Kent County Council"). The
+council is never assumed: a document with neither is left to the build's
+``--council`` or to the council most of the other documents name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
+from urllib.parse import urlparse
+
+from .model import Document
+
+__all__ = ["council_from_host", "council_of", "councils_in_text", "host_label", "same_place"]
+
+_TYPES = (
+    r"(?:City and County|County Borough|Metropolitan Borough|Metropolitan District|City|County"
+    r"|Borough|District|Town|Parish)"
+)
+_WORD = r"(?!(?:Council|County|Borough|City|District|The)\b)[A-Z][a-z]+"
+_COUNCIL = re.compile(
+    rf"\b(?P<place>(?:{_WORD}(?:[ -](?:and|upon|on|under)[ -]|[ -]))*{_WORD}) "
+    rf"(?P<type>{_TYPES}) Council\b"
+)
+# "Royal Borough of Greenwich", "London Borough of Enfield", "City of London Corporation"
+_OF_COUNCIL = re.compile(
+    r"\b(?P<name>(?:Royal|London) Borough of (?P<place>[A-Z][a-z]+(?:[ -](?:and |upon |on )?[A-Z][a-z]+)*))"
+)
+HEAD = 1500  # characters: where a document names its own council
+_SUFFIXES = ("dc", "bc", "cc", "mbc", "council", "gov")
+
+
+@cache
+def _hosts() -> dict[str, str]:
+    table: dict[str, str] = {}
+    text = resources.files("graphkit").joinpath("lexicon/council_hosts.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            label, place = line.split("\t")
+            table[label] = place
+    return table
+
+
+def host_label(url: str) -> str | None:
+    """The label of a council's web host that names it, or None for other hosts.
+
+    >>> host_label("https://democracy.kent.gov.uk:9071/mgAi.aspx?ID=1")
+    'kent'
+    >>> host_label("https://cardiff.moderngov.co.uk/ieListDocuments.aspx?MId=2")
+    'cardiff'
+    >>> host_label("https://docslib.org/doc/1") is None
+    True
+    """
+    host = (urlparse(url.strip()).hostname or "").lower()
+    if host.endswith(".moderngov.co.uk"):
+        return host.split(".")[0]
+    for suffix in (".gov.uk", ".gov.wales", ".gov.scot", ".llyw.cymru"):
+        if host.endswith(suffix):
+            return host[: -len(suffix)].split(".")[-1]
+    return None
+
+
+def council_from_host(url: str) -> str | None:
+    """The place a council's web address names ("Cheshire East"), or None.
+
+    >>> council_from_host("https://moderngov.cheshireeast.gov.uk/ecminutes/x.aspx")
+    'Cheshire East'
+    >>> council_from_host("https://democracy.newtown.gov.uk/x"), council_from_host("https://example.org/")
+    ('Newtown', None)
+    """
+    label = host_label(url)
+    if not label:
+        return None
+    known = _hosts().get(label)
+    if known:
+        return known
+    for suffix in _SUFFIXES:  # "eppingforestdc", "redditchbc"
+        if label.endswith(suffix) and len(label) > len(suffix) + 2:
+            known = _hosts().get(label[: -len(suffix)])
+            if known:
+                return known
+    return label.replace("-", " ").title()
+
+
+def councils_in_text(text: str) -> Counter[str]:
+    """Councils a text names, with how often.
+
+    >>> sorted(councils_in_text("Blaenau Gwent County Borough Council and Kent County Council").items())
+    [('Blaenau Gwent County Borough Council', 1), ('Kent County Council', 1)]
+    """
+    counts: Counter[str] = Counter()
+    for m in _COUNCIL.finditer(text):
+        counts[f"{m.group('place')} {m.group('type')} Council"] += 1
+    for m in _OF_COUNCIL.finditer(text):
+        counts[m.group("name")] += 1
+    return counts
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower().replace(" and ", " "))
+
+
+def same_place(name: str, place: str) -> bool:
+    """Whether a council's name is the council of ``place``.
+
+    >>> same_place("Brighton and Hove City Council", "Brighton and Hove"), same_place("Kent County Council", "Derby")
+    (True, False)
+    """
+    return _letters(name).startswith(_letters(place)) or _letters(place) in _letters(name)
+
+
+def council_of(doc: Document) -> str | None:
+    """The council ``doc`` is from, named as fully as the document allows: its web
+    address, else a council named in its head (a letterhead, a page title). A council
+    named only further down may be one the document talks about, so it does not count.
+
+    >>> council_of(Document("a", "Kent County Council", "0", "minutes", url="https://democracy.kent.gov.uk/x"))
+    'Kent County Council'
+    >>> council_of(Document("a", "no name here", "0", "minutes", url="https://cardiff.moderngov.co.uk/x"))
+    'Cardiff Council'
+    >>> council_of(Document("a", "Minutes" + " text" * 400 + " Leeds City Council", "0", "minutes")) is None
+    True
+    """
+    place = council_from_host(doc.url) if doc.url else None
+    if place:
+        named = councils_in_text(doc.text)
+        matching = [n for n, _ in named.most_common() if same_place(n, place)]
+        return matching[0] if matching else f"{place} Council"
+    # a letterhead in capitals ("WESTMERE BOROUGH COUNCIL") reads in title case
+    head = councils_in_text(doc.text[:HEAD]) or councils_in_text(doc.text[:HEAD].title())
+    if head:
+        return sorted(head.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return None
