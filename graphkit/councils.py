@@ -127,6 +127,10 @@ def council_of(doc: Document) -> str | None:
     'Cardiff Council'
     >>> council_of(Document("a", "Minutes" + " text" * 400 + " Leeds City Council", "0", "minutes")) is None
     True
+    >>> council_of(Document("a", "WESTMERE BOROUGH COUNCIL\\nMinutes", "0", "minutes"))
+    'Westmere Borough Council'
+    >>> council_of(Document("a", "In line with Government and Local Council advice", "0", "minutes")) is None
+    True
     """
     place = council_from_host(doc.url) if doc.url else None
     if place:
@@ -134,7 +138,9 @@ def council_of(doc: Document) -> str | None:
         matching = [n for n, _ in named.most_common() if same_place(n, place)]
         return matching[0] if matching else f"{place} Council"
     # a letterhead in capitals ("WESTMERE BOROUGH COUNCIL") reads in title case
-    head = councils_in_text(doc.text[:HEAD]) or councils_in_text(doc.text[:HEAD].title())
+    head = councils_in_text(doc.text[:HEAD]) or councils_in_text(
+        "\n".join(line.title() for line in doc.text[:HEAD].splitlines() if line.isupper())
+    )
     if head:
         return sorted(head.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return None

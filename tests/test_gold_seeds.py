@@ -4,7 +4,7 @@ Every expected value comes from the gold JSON (the ``gold`` fixture). The figure
 are printed with the formatter ``graphkit evaluate`` uses (``pytest -s`` shows
 them); the same table comes from
 
-    graphkit evaluate --gold ../shared/gold/seeds.json seeds/
+    graphkit evaluate --gold tests/data/gold/seeds.json seeds/
 
 Programme meetings: every core programme must be found in every meeting the gold
 lists for it (recall 1.0 per programme); extra meetings are tolerated only rarely:
