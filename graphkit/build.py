@@ -5,6 +5,7 @@ Each stage is a plain function in its own module; this one only wires them.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -78,8 +79,7 @@ def build(
             laid.append(LayoutResult(doc.source, None, ()))
     meetings, undated = join_by_platform_id([r for lay in laid for r in lay.records])
     say(f"found {len(meetings)} meeting record(s)")
-    fallback = council or documents_stage.guess_council(docs)
-    council_of = {d.source: council or councils.council_of(d) or fallback for d in docs}
+    council_of = _councils(docs, council)
     parts = []
     for name in sorted(set(council_of.values())):
         group = [d for d in docs if council_of[d.source] == name]
@@ -102,6 +102,25 @@ def build(
         councils=council_of,
         undated=undated,
     )
+
+
+def _councils(docs: Sequence[Document], given: str | None) -> dict[str, str]:
+    """Each document's council: ``given``, else what the document shows (web address,
+    letterhead), else the council the documents name most. Names of one place are one
+    council, called by its fullest name ("Kent County Council" over "Kent Council")."""
+    if given:
+        return {d.source: given for d in docs}
+    fallback = documents_stage.guess_council(docs)
+    named = {d.source: councils.council_of(d) or fallback for d in docs}
+    by_place: dict[str, Counter[str]] = defaultdict(Counter)
+    for name in named.values():
+        by_place[councils.place_key(councils.place_of(name))][name] += 1
+
+    def best(names: Counter[str]) -> str:
+        return sorted(names, key=lambda n: (not councils.councils_in_text(n), -names[n], n))[0]
+
+    chosen = {place: best(names) for place, names in by_place.items()}
+    return {src: chosen[councils.place_key(councils.place_of(n))] for src, n in named.items()}
 
 
 def join_by_platform_id(

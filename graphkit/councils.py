@@ -18,7 +18,15 @@ from urllib.parse import urlparse
 
 from .model import Document
 
-__all__ = ["council_from_host", "council_of", "councils_in_text", "host_label", "same_place"]
+__all__ = [
+    "council_from_host",
+    "council_of",
+    "councils_in_text",
+    "host_label",
+    "place_key",
+    "place_of",
+    "same_place",
+]
 
 _TYPES = (
     r"(?:City and County|County Borough|Metropolitan Borough|Metropolitan District|City|County"
@@ -74,18 +82,19 @@ def council_from_host(url: str) -> str | None:
     'Cheshire East'
     >>> council_from_host("https://democracy.newtown.gov.uk/x"), council_from_host("https://example.org/")
     ('Newtown', None)
+    >>> council_from_host("https://democracy.bristol.gov.uk/x")
+    'Bristol'
     """
     label = host_label(url)
     if not label:
         return None
     known = _hosts().get(label)
-    if known:
-        return known
     for suffix in _SUFFIXES:  # "eppingforestdc", "redditchbc"
-        if label.endswith(suffix) and len(label) > len(suffix) + 2:
+        if not known and label.endswith(suffix) and len(label) > len(suffix) + 2:
             known = _hosts().get(label[: -len(suffix)])
-            if known:
-                return known
+    if known:
+        # the table's "Bristol, City of" and "Herefordshire, County of" name the place first
+        return re.sub(r",\s*(?:City|County|Borough|Royal Borough) of$", "", known)
     return label.replace("-", " ").title()
 
 
@@ -103,17 +112,48 @@ def councils_in_text(text: str) -> Counter[str]:
     return counts
 
 
+def place_of(name: str) -> str:
+    """The place a council's name names.
+
+    >>> place_of("Brighton and Hove City Council"), place_of("London Borough of Enfield"), place_of("Cardiff Council")
+    ('Brighton and Hove', 'Enfield', 'Cardiff')
+    """
+    m = _COUNCIL.fullmatch(name) or _OF_COUNCIL.fullmatch(name)
+    if m:
+        return m.group("place")
+    return re.sub(r"\s+Council$", "", name)
+
+
+def place_key(place: str) -> str:
+    """A place's name reduced to its letters, to compare spellings ("Brighton & Hove").
+
+    >>> place_key("Brighton & Hove") == place_key("brighton-and-hove")
+    True
+    """
+    return _letters(place.replace("&", " and "))
+
+
 def _letters(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.lower().replace(" and ", " "))
+    return re.sub(r"[^a-z]", "", re.sub(r"\band\b", " ", text.lower()))
 
 
 def same_place(name: str, place: str) -> bool:
-    """Whether a council's name is the council of ``place``.
+    """Whether a council's name is the council of ``place`` (not a body named after it).
 
-    >>> same_place("Brighton and Hove City Council", "Brighton and Hove"), same_place("Kent County Council", "Derby")
+    >>> same_place("Brighton and Hove City Council", "Brighton & Hove"), same_place("Kent Youth County Council", "Kent")
     (True, False)
     """
-    return _letters(name).startswith(_letters(place)) or _letters(place) in _letters(name)
+    return place_key(place_of(name)) == place_key(place)
+
+
+def _title(line: str) -> str:
+    """A line in capitals in title case, small words kept small.
+
+    >>> _title("MEETING OF BIRMINGHAM CITY COUNCIL")
+    'Meeting of Birmingham City Council'
+    """
+    small = {"of", "and", "the", "on", "upon", "for", "in", "at"}
+    return " ".join(w.lower() if w.lower() in small else w.capitalize() for w in line.split())
 
 
 def council_of(doc: Document) -> str | None:
@@ -139,7 +179,7 @@ def council_of(doc: Document) -> str | None:
         return matching[0] if matching else f"{place} Council"
     # a letterhead in capitals ("WESTMERE BOROUGH COUNCIL") reads in title case
     head = councils_in_text(doc.text[:HEAD]) or councils_in_text(
-        "\n".join(line.title() for line in doc.text[:HEAD].splitlines() if line.isupper())
+        "\n".join(_title(line) for line in doc.text[:HEAD].splitlines() if line.isupper())
     )
     if head:
         return sorted(head.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -115,6 +115,14 @@ def _read_pdf(raw: bytes, source: str) -> str:
     return text
 
 
+@reader(".xml")
+def _read_xml(raw: bytes, source: str) -> str:
+    """A ModernGov web-service response as readable text (other XML is refused, by name)."""
+    from .layouts.webservice import render
+
+    return render(raw, source)
+
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
@@ -195,14 +203,18 @@ def url_of(raw: bytes, text: str) -> str | None:
 
     >>> url_of(b"", "URL: https://democracy.kent.gov.uk/ieListDocuments.aspx?MId=1\\n\\nAgenda")
     'https://democracy.kent.gov.uk/ieListDocuments.aspx?MId=1'
-    >>> url_of(b'<link rel="canonical" href="https://x.gov.uk/a">', "")
-    'https://x.gov.uk/a'
+    >>> url_of(b'<link rel="canonical" href="https://x.gov.uk/a?CId=1&amp;MId=2">', "")
+    'https://x.gov.uk/a?CId=1&MId=2'
     """
     m = _URL_LINE.match(text)
     if m:
         return m.group("url")
     c = _CANONICAL.search(raw[:20000])
-    return c.group("url").decode("ascii", "replace") if c else None
+    if c is None:
+        return None
+    import html
+
+    return html.unescape(c.group("url").decode("ascii", "replace"))  # "&amp;" in an attribute
 
 
 def read_document(path: Path, source: str) -> Document:

@@ -39,7 +39,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Document, MeetingRecord, Mention
-from .names import ParsedName, compatible, find_names, looks_like_role, parse_name
+from .names import (
+    ParsedName,
+    capital_names,
+    compatible,
+    find_names,
+    grid_names,
+    is_forename,
+    listed_names,
+    looks_like_role,
+    parse_name,
+)
 from .segment.text import plain
 
 __all__ = [
@@ -330,6 +340,17 @@ _STOP_START = frozenset(
         "regional",
         "city",
         "council's",
+        "councils'",
+        "government's",
+        "authority's",
+        "department's",
+        "county's",
+        "city's",
+        "cabinet's",
+        "partnership's",
+        "board's",
+        "committee's",
+        "nation's",
         "members",
         "officers",
         "board",
@@ -439,7 +460,10 @@ def _strip_start(body: str, start: int, keep: frozenset[str] = frozenset()) -> t
     while (
         words
         and words[0] not in keep
-        and (words[0].lower().strip("'’") in _STOP_START or words[0].lower() in ("&",))
+        and (
+            words[0].lower().replace("’", "'").strip("'") in _STOP_START
+            or words[0].lower() in ("&",)
+        )
     ):
         cut = body.index(words[0]) + len(words[0])
         start += cut
@@ -461,6 +485,7 @@ _NOT_A_NEW_NAME = frozenset(
     services""".split()  # noqa: SIM905
 )
 _LOCAL = frozenset(["Local"])
+_LOCAL_OUR = frozenset(["Local", "Our"])
 
 
 def _mid_sentence(text: str, at: int) -> bool:
@@ -649,30 +674,83 @@ def _publish(doc: Doc) -> Doc:
     return doc
 
 
+# a post or an affiliation after a name, set off by a comma, a dash, brackets, "the" or a
+# table gap: "Jo Bell, Head of Service", "Jo Bell - Parks Manager", "Jo Bell (Chief Executive)"
+_ROLE_AFTER = re.compile(
+    r"(?:[ \u00a0]*,[ \u00a0]*\(?|[ \u00a0]+[-–—][ \u00a0]+|[ \u00a0]*\(|[ \u00a0]+the[ \u00a0]+"
+    r"|[ \u00a0]{2,})(?P<role>[A-Z][^,\n.;()|]{1,70})"
+)
+_CONTACT_BEFORE = re.compile(r"(?:Contact|Authors?|Lead officer|Report author)s?\s*:?\s*$", re.I)
+# a person named by initials alone stands in a list: at the start of a line or cell, or after
+# a comma or "and"; and ends it, or goes on to a comma, a dash or a bracket
+_LIST_BEFORE = re.compile(
+    r"(?:(?:^|[\n\t|,;&]|\band)[ \u00a0]*(?:\(?[a-z0-9]{1,3}[.)][ \u00a0]+)?"
+    r"|(?:^|\s)\(?[a-z][.)][ \u00a0]+"  # a lettered list run into one line: "b. M Hale - Parking"
+    r"|\b(?:Representative|Officer|Manager|Director|Governor|Adviser|Advisor)[ \u00a0]+)$"
+)
+_LIST_AFTER = re.compile(r"[ \u00a0]*(?:$|[\n|,;&(]|[-–—][ \u00a0]|and\b)")
+# a plural title that ends its line: the list of people follows on the next
+_PLURAL_EOL = re.compile(r"(?<![\w'’])(?:Councillors|Cllrs)\.?[ \t\u00a0]*\n[ \t\u00a0]*")
+_SAINT_BEFORE = re.compile(r"\b(?:St|Saint)\.?[ \u00a0]+$")
+
+
 class PeopleFinder:
     def __init__(self) -> None:
         self.gazetteer = Gazetteer()
 
+    def _accepts(self, text: str, n: ParsedName) -> bool:
+        """Whether a name ``find_names`` read is a person's here: a title says so; so does a
+        name the corpus introduced, a forename, a post after it, or a list it stands in."""
+        gaz = self.gazetteer
+        if n.title or n.bare in gaz.people:
+            return True
+        known = gaz.surnames.get(n.surname.lower(), [])
+        if known and n.initials and any(compatible(n, k) for k in known):
+            return True  # "John Gregg" expands the initial of a known "J Gregg"
+        before = text[max(0, n.start - 40) : n.start]
+        if n.given:
+            if _SAINT_BEFORE.search(before):
+                return False  # "St Thomas More": a church or a school
+            if is_forename(n.given):
+                return True
+            role = _ROLE_AFTER.match(text, n.end)
+            return bool(role and looks_like_role(role.group("role"))) or bool(
+                _CONTACT_BEFORE.search(before)
+            )
+        # "P Baggott, M. Burns", "c. M Whitehead - Proposed Site": initials in a list
+        return bool(n.initials and _LIST_BEFORE.search(before) and _LIST_AFTER.match(text, n.end))
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        gaz = self.gazetteer
+        surnames: set[str] = set()
+
+        def add(n: ParsedName) -> None:
+            _add_span(doc, n.start, n.end, "PERSON", honorific=n.title)
+            surnames.add(n.surname)
+
+        grid = grid_names(text)
+        for n in grid:
+            add(n)
+        # a grid line is read whole above; names read pairwise across it would be cut wrong
+        lines = {text.rfind("\n", 0, n.start) for n in grid}
         for n in find_names(text):
-            known = gaz.surnames.get(n.surname.lower(), [])
-            accept = bool(n.title) or n.bare in gaz.people
-            if not accept and known:
-                # "John Gregg" expands the initial of a known "J Gregg"
-                accept = any(compatible(n, k) for k in known) and bool(n.initials)
-            if not accept and n.given:
-                after = text[n.end : n.end + 80]
-                role = re.match(r",\s*([A-Z][^,\n.;]{3,70})", after)
-                before = text[max(0, n.start - 40) : n.start]
-                accept = bool(role and looks_like_role(role.group(1))) or bool(
-                    re.search(
-                        r"(?:Contact|Authors?|Lead officer|Report author)s?\s*:?\s*$", before, re.I
-                    )
-                )
-            if accept:
-                _add_span(doc, n.start, n.end, "PERSON", honorific=n.title)
+            if text.rfind("\n", 0, n.start) in lines or not self._accepts(text, n):
+                continue
+            add(n)
+            if n.plural_title:  # "Councillors K Caan and R Ali", "Cllrs Kent, Morris and Pearce"
+                for listed in listed_names(text, n.end):
+                    add(listed)
+        for n in capital_names(text):  # "COUNCILLOR J SMITH" in a PDF's heading or list
+            add(n)
+        for m in _PLURAL_EOL.finditer(text):
+            for listed in listed_names(text, m.end(), first=True):
+                add(listed)
+        if surnames:
+            # "Deputy Welbank" is the "Deputy Michael Welbank" named before; alone, "Deputy"
+            # starts a post ("Deputy Returning Officer")
+            known = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w'’])Deputy[ \u00a0]+(?:{known})(?![\w'’])", text):
+                _add_span(doc, m.start(), m.end(), "PERSON", honorific="Deputy")
         return _publish(doc)
 
 
@@ -717,7 +795,9 @@ class ProgrammeFinder:
                     self.gazetteer.acronyms[acr] = long
         for m in _PROGRAMME.finditer(text):
             # "the Local Supported Housing Strategy": "Local" mid-sentence is the name's own
-            keep = _LOCAL if _mid_sentence(text, m.start("body")) else frozenset()
+            # "the Local Supported Housing Strategy", "the Our Manchester Strategy": inside a
+            # sentence, the capital word is the name's own
+            keep = _LOCAL_OUR if _mid_sentence(text, m.start("body")) else frozenset()
             body, start = _strip_start(m.group("body"), m.start("body"), keep=keep)
             if body.split()[:1] == ["Local"] and len(body.split()) == 1:
                 continue  # "the Local Plan": which plan, the link stage cannot tell
@@ -765,6 +845,10 @@ class ProgrammeFinder:
                 if not in_a_post(text, hit.start()):
                     _add_span(doc, hit.start(), hit.end(), "PROGRAMME")
         return _publish(doc)
+
+
+# a programme's head written after its name: "the Healthy Holidays programme"
+_HEAD_AFTER = re.compile(r" (?:programme|project|scheme|initiative|fund|grant|pilot)\b")
 
 
 class OrganisationFinder:
@@ -861,9 +945,18 @@ class OrganisationFinder:
         for m in _ORG_CONTEXT.finditer(text):
             at = m.start("name")
             for piece in re.split(r"( (?:and|&) )", m.group("name")):
+                # "funded by the Government’s Holiday Fund Grant": the government's programme
+                name, name_at = _strip_start(piece, at)
+                end = name_at + len(name)
                 # "working with Jane Hill" names a person
-                if self._named_body(piece) and not _is_a_person(piece):
-                    _add_span(doc, at, at + len(piece), "ORG")
+                if (
+                    name
+                    and self._named_body(name)
+                    and not _is_a_person(name)
+                    and not _PROGRAMME.fullmatch(name)
+                    and not _HEAD_AFTER.match(text, end)
+                ):
+                    _add_span(doc, name_at, end, "ORG")
                 at += len(piece)
         for m in _ORG_APPOSITION.finditer(text):
             # described as a charity or a company: one body, whatever its name looks like

@@ -685,7 +685,7 @@ def _organisation_key(text: str) -> str:
 # -- the stage -------------------------------------------------------------------------------
 def _date_at(records: list[MeetingRecord], pos: int) -> dt.date | None:
     """The date of the innermost meeting section (or attached paper) containing ``pos``."""
-    best: tuple[int, dt.date] | None = None
+    best: tuple[int, dt.date | None] | None = None
     for r in records:
         spans = [(r.start, r.end)] + [s for i in r.items for s in i.extra_spans]
         for s, e in spans:
@@ -831,6 +831,8 @@ def link(
         list
     )
     for r in meetings:
+        if r.date is None:  # a role over time needs the date that shows it
+            continue
         for a in (*r.attendance, *r.membership):
             key = linked.attendees.get((r.source, a.start))
             if not key:

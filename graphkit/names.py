@@ -7,15 +7,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 __all__ = [
     "NAME_RE",
     "ParsedName",
+    "capital_names",
     "ROLE_WORDS",
     "TITLE_WORDS",
     "compatible",
     "find_names",
+    "grid_names",
+    "is_forename",
+    "listed_names",
     "looks_like_role",
     "parse_name",
 ]
@@ -42,25 +49,31 @@ _TITLES = {
     "revd": "Rev",
     "reverend": "Rev",
     "alderman": "Alderman",
+    "canon": "Canon",
+    "baroness": "Baroness",
+    "deputy": "Deputy",
     "head teacher": "Head Teacher",
     "headteacher": "Head Teacher",
 }
 TITLE_WORDS = frozenset(_TITLES)
 _TITLE_RE = (
     r"(?:Councillors|Councillor|Cllrs|Cllr|Mrs|Mr|Ms|Miss|Dr|Doctor|Professor|Prof|Sir|Dame"
-    r"|Lord|Lady|Revd|Rev|Reverend|Alderman|Head ?[Tt]eacher)\.?"
+    r"|Lord|Lady|Baroness|Revd|Rev|Reverend|Alderman|Canon|Deputy|Head ?[Tt]eacher)\.?"
 )
 # a second title after the first: "Councillor Mrs P Jones", "Cllr Dr S Mistry"
 _SECOND_TITLE_RE = r"(?:Mrs|Mr|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Revd|Rev)\.?"
 # a particle written apart belongs to the surname: "De Souza", "van der Berg", "da Silva"
 _PARTICLE = r"(?:(?:[Vv]an(?:[ \u00a0][Dd]e[rn])?|[Vv]on(?:[ \u00a0]der)?|De|de|Da|da|Di|Du|Del|del|Le|La)[ \u00a0](?=[A-Z]))"
 _PARTICLE_WORDS = frozenset(["van", "von", "de", "da", "di", "du", "del", "le", "la"])
-_SURNAME = (
-    rf"(?:{_PARTICLE}?(?:[A-Z]['’][A-Z][a-z]+(?:-[A-Z][a-z]+)*"
-    r"|(?:Mc|Mac|De|Le|Di|Van|Von)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*))"
-)
-_INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})"
-_GIVEN = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+# lower-case letters of names: Welsh and other accents too ("Siân", "Llŷr", "Zoë")
+_LOW = r"[a-zß-öø-ÿā-žŵŷ]"
+# one part of a surname: "Smith", "O’Brien", "McArthur", "MacKenzie"
+_PIECE = rf"(?:[A-Z]['’](?=[A-Z])|Mc|Mac|De|Le|Di|Van|Von)?[A-Z]{_LOW}+"
+# parts joined by a hyphen or an apostrophe: "Fitzgerald-O’Connor", "Al-Samerai"
+_SURNAME = rf"(?:{_PARTICLE}?{_PIECE}(?:[-'’]{_PIECE})*)"
+# initials run together, with dots, or spaced: "CE", "J. T.", "J G"
+_INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3}|[A-Z](?:[ \u00a0][A-Z]){1,2}(?=[ \u00a0][A-Z]))"
+_GIVEN = rf"(?:[A-Z]{_LOW}+(?:-[A-Z]{_LOW}+)?)"
 # Words that are capitalised in council text but are never part of a person's name.
 ROLE_WORDS = frozenset(
     [
@@ -348,11 +361,19 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         if not title:
             return None  # a lone capitalised word is a name only after a title
         surname, given, initials = m.group("tsurname"), None, None
-    if surname.lower() in ROLE_WORDS or surname.lower() in TITLE_WORDS:
-        return None
+    if (surname.lower() in ROLE_WORDS or surname.lower() in TITLE_WORDS) and not (
+        surname.lower() in _NAME_LIKE_ROLES
+        and (title or (given and is_forename(given)))
+        and not re.match(r"[ \u00a0]+[A-Z]", m.string[m.end() :])
+    ):
+        return None  # "Councillor Young" and "Julie Young" are people; "Young People" is not
     if titled_only and not title:
         return None
     norm = _norm_title(title)
+    if norm == "Deputy" and not (given or initials):
+        return None  # "Deputy Returning Officer": alone, the word is a post's
+    if not title and given and surname.lower() in _NOT_SURNAMES:
+        return None  # "Amber Valley", "Victoria Square": a place
     return ParsedName(
         text=m.group(0),
         start=m.start(),
@@ -365,12 +386,49 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
     )
 
 
-# words that end the name of a body: "Overbridge Integrated Care Board" names no person
+# words that end the name of a body or a place: "Overbridge Integrated Care Board",
+# "Jane Hollis Conference Suite", "Edith Carr Primary School" name no person
 _BODY_END = re.compile(
-    r"(?:[ \u00a0]+[A-Z][\w'’&-]*)*?[ \u00a0]+(?:Board|Trust|Council|Partnership|Services?|Group"
+    r"(?:[ \u00a0][A-Z][\w'’&-]*)*?[ \u00a0](?:Board|Trust|Council|Partnership|Services?|Group"
     r"|Network|Centre|Center|Association|Forum|Hospital|Foundation|University|College|School"
-    r"|Academy|Agency|Commission|Authority|Team|Unit|Care|Limited|Ltd|Society|Alliance|Sector)\b"
+    r"|Academy|Agency|Commission|Authority|Team|Unit|Care|Limited|Ltd|Society|Alliance|Sector"
+    r"|Suite|Rooms?|Hall|House|Building|Library|Park|Road|Street|Lane|Avenue|Square|Gardens"
+    r"|Stadium|Theatre|Gallery|Museum|Award|Awards|Prize|Lecture|Memorial|Fund|Primary|Infants?"
+    r"|Junior|Nursery|Estate|Ward|Wing|Station|Arena|Campus|Institute|Clinic|Surgery|Church"
+    r"|Chapel|Mosque|Temple|Gurdwara|Synagogue|Programme|Project|Scheme|Way|Close|Court|Drive)\b"
 )
+# a post after the body words: "Democratic Services Officer" is a post, the name before it a person
+_POST_AFTER = re.compile(
+    r"[ \u00a0](?:Officer|Manager|Lead|Director|Assistant|Adviser|Advisor|Co-?ordinator"
+    r"|Administrator|Support|Partner|Representative|Clerk|Secretary)\b"
+)
+# role words that are common surnames too
+_NAME_LIKE_ROLES = frozenset(["young", "best", "law", "chambers", "hall", "marsh", "page"])
+# second words that make two capitalised words a place, not a person
+_NOT_SURNAMES = frozenset(
+    """valley vale park road street lane avenue square gardens way close court drive
+    station wharf dock bridge gate row terrace crescent place fields field green walk
+    level levels block grade rating class stage band floor division list""".split()  # noqa: SIM905
+)
+
+
+@cache
+def _forenames() -> frozenset[str]:
+    # read beside this module, so names work before the package's other modules load
+    text = (Path(__file__).parent / "data" / "forenames.txt").read_text("utf-8")
+    return frozenset(
+        w.lower() for line in text.splitlines() if not line.startswith("#") for w in line.split()
+    )
+
+
+def is_forename(word: str) -> bool:
+    """Whether ``word`` is a given name common in the UK (a packaged list; everyday
+    words such as "Grant" or "Will" are left out).
+
+    >>> is_forename("Rhiannon"), is_forename("Siân"), is_forename("Sessions"), is_forename("Grant")
+    (True, True, False, False)
+    """
+    return word.lower() in _forenames()
 
 
 def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
@@ -382,7 +440,8 @@ def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     """
     if re.search(r"\b(?:of|for|the)[ \u00a0]+$", text[max(0, m.start() - 5) : m.start()]):
         return True
-    return bool(_BODY_END.match(text, m.end()))
+    body = _BODY_END.match(text, m.end())
+    return bool(body) and not _POST_AFTER.match(text, body.end())
 
 
 def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list[ParsedName]:
@@ -418,6 +477,11 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             m2 = NAME_RE.match(text[: m.start() + short.end()], m.start()) if short else None
             rest = NAME_RE.match(text, m2.end() + 1) if m2 else None
             if m2 and rest and rest.group("given") and _accept(rest, titled_only=False):
+                three = _three_words(text, m, rest)
+                if three is not None:  # "Cllr Deborah Glass Woodin": one person
+                    found.append(_shift(three, offset))
+                    pos = three.end
+                    continue
                 m = m2
         parsed = _accept(m, titled_only=titled_only)
         if (
@@ -435,6 +499,213 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
         found.append(_shift(parsed, offset))
         pos = m.end()
     return found
+
+
+def _three_words(text: str, m: re.Match[str], rest: re.Match[str]) -> ParsedName | None:
+    """ "Cllr Deborah Glass Woodin": a forename, then a word that is none, then a last word
+    ending the run, is one person with a two-word surname ("Cllr Seaman John Gregg", where
+    the second word is a forename, is two people).
+
+    >>> [n.bare for n in find_names("Cllr Mary Glass Hobart (part) and Cllr Seaman John Gregg")]
+    ['Mary Glass Hobart', 'Seaman', 'John Gregg']
+    """
+    given, second = m.group("given"), rest.group("given")
+    if (
+        not is_forename(given)
+        or is_forename(second)
+        or re.match(r"[ \u00a0]+[A-Z]", text[rest.end() :])
+        or rest.group("gsurname").lower() in ROLE_WORDS
+    ):
+        return None
+    return ParsedName(
+        text=text[m.start() : rest.end()],
+        start=m.start(),
+        end=rest.end(),
+        title=_norm_title(m.group("title")),
+        given=given,
+        initials=given[0],
+        surname=f"{second} {rest.group('gsurname')}",
+        plural_title=bool(re.match(r"(?:Councillors|Cllrs)\b", m.group("title"))),
+    )
+
+
+# what separates the people of a list: "Kent, Morris and Pearce", "Mrs Bromby (vice-chair), "
+_LIST_SEP = re.compile(
+    r"[ \u00a0]*\([^()\n]{1,40}\)(?:[ \u00a0]*,)?[ \u00a0]*(?:and[ \u00a0]+)?"  # "(substitute) P Dunn"
+    r"|(?:[ \u00a0]*,[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+|[ \u00a0]*&[ \u00a0]*)"
+)
+# one person of the list; a lone surname must end the run of capitals
+_MEMBER = re.compile(
+    rf"(?:(?P<title>{_SECOND_TITLE_RE})[ \u00a0]+)?"
+    rf"(?:(?P<initials>{_INITIALS})[ \u00a0]+|(?P<given>{_GIVEN})[ \u00a0]+(?={_SURNAME}))?"
+    rf"(?P<surname>{_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])"
+)
+
+
+def listed_names(text: str, pos: int, *, first: bool = False) -> list[ParsedName]:
+    """The people a plural title goes on to list after the name that ends at ``pos``
+    ("Councillors K Caan and R Ali", "Cllrs Kent, Morris and Pearce"); with ``first``,
+    the list starts at ``pos`` itself (the title ended a line).
+
+    >>> t = "Cllrs Kent, Morris and Mrs Pearce (vice-chair), A B Lowe & Jo Hunt attended"
+    >>> [n.bare for n in listed_names(t, 10)]
+    ['Morris', 'Pearce', 'AB Lowe', 'Jo Hunt']
+    >>> [n.bare for n in listed_names("Cllrs Kent, Cabinet Member", 10)]
+    []
+    """
+    out: list[ParsedName] = []
+    while True:
+        if not first:
+            sep = _LIST_SEP.match(text, pos)
+            if sep is None:
+                return out
+            pos = sep.end()
+        first = False
+        m = _MEMBER.match(text, pos)
+        if m is None:
+            return out
+        surname, given = m.group("surname"), m.group("given")
+        if (
+            surname.lower() in ROLE_WORDS
+            or surname.lower() in TITLE_WORDS
+            or (given and (given.lower() in ROLE_WORDS or given.lower() in TITLE_WORDS))
+        ):
+            return out
+        initials = m.group("initials")
+        out.append(
+            ParsedName(
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                title=_norm_title(m.group("title")) or "Councillor",
+                given=given,
+                initials=(
+                    initials.replace(".", "").replace(" ", "").replace("\u00a0", "")
+                    if initials
+                    else (given[0] if given else None)
+                ),
+                surname=surname,
+            )
+        )
+        pos = m.end()
+
+
+# a line of capitalised words alone, as a PDF's grid of members reads row by row
+_GRID_LINE = re.compile(
+    r"(?m)^[ \t\u00a0]*(?P<run>[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*){7,})[^\w\n]*(?:\d+)?[^\w\n]*$"
+)
+_GRID_TITLES = frozenset(["sir", "dame", "lord", "lady"])
+
+
+def _grid_cost(words: Sequence[str]) -> float:
+    """What reading ``words`` as one person costs: nothing for a forename and a surname,
+    more for three words or a first word that is no known forename."""
+    if any(w.lower() in ROLE_WORDS or w.lower() in TITLE_WORDS for w in words[1:]):
+        return float("inf")
+    if not all(re.fullmatch(_SURNAME, w) for w in words[1:]):
+        return float("inf")
+    if words[0].lower() in _GRID_TITLES:
+        return 0.0 if len(words) == 3 and is_forename(words[1]) else float("inf")
+    first = 0.0 if is_forename(words[0]) else 2.0
+    # a longer name ends in a surname, so a forename last is likely the next name's
+    last = 0.5 if len(words) > 2 and is_forename(words[-1]) else 0.0
+    return first + last + (len(words) - 2) * (1.0 if first == 0 else 0.5)
+
+
+def grid_names(text: str) -> list[ParsedName]:
+    """People in lines that are nothing but names run together, as a PDF's grid of members
+    reads ("Ann Hill Tom Cole Rhian Wyn Jones Dev Patel ..."): the line is cut where each
+    name's forename starts, a name having two or three words.
+
+    >>> [n.bare for n in grid_names("Ann Hill Tom Cole Mary Kemp Lowe Ravi Patel Sir John Bale")]
+    ['Ann Hill', 'Tom Cole', 'Mary Kemp Lowe', 'Ravi Patel', 'John Bale']
+    >>> grid_names("Children And Young People Overview And Scrutiny Committee Room")
+    []
+    """
+    out: list[ParsedName] = []
+    for line in _GRID_LINE.finditer(text):
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", line.group("run"))]
+        base = line.start("run")
+        n = len(words)
+        best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
+        for end in range(2, n + 1):
+            for size in (2, 3, 4):
+                if end - size >= 0 and best[end - size][0] < float("inf"):
+                    cost = best[end - size][0] + _grid_cost([w for _, w in words[end - size : end]])
+                    if cost < best[end][0]:
+                        best[end] = (cost, size)
+        if best[n][0] == float("inf"):
+            continue
+        cuts = []
+        end = n
+        while end > 0:
+            size = best[end][1]
+            cuts.append((end - size, end))
+            end -= size
+        people = [words[a:b] for a, b in reversed(cuts)]
+        named = [
+            p
+            for p in people
+            if is_forename(p[1][1] if p[0][1].lower() in _GRID_TITLES else p[0][1])
+        ]
+        if len(named) < 0.6 * len(people) or len(people) < 4:
+            continue  # not a grid of names
+        for p in people:
+            title = p[0][1] if p[0][1].lower() in _GRID_TITLES else None
+            names = p[1:] if title else p
+            start = base + p[0][0]
+            end_at = base + p[-1][0] + len(p[-1][1])
+            given = " ".join(w for _, w in names[:-1])
+            out.append(
+                ParsedName(
+                    text=text[start:end_at],
+                    start=start,
+                    end=end_at,
+                    title=_norm_title(title),
+                    given=given,
+                    initials=given[0],
+                    surname=names[-1][1],
+                )
+            )
+    return out
+
+
+# a title, then a name in capitals as PDFs print headings and attendance: "COUNCILLOR J SMITH",
+# "Cllr MARY O’NEIL"; a longer run of capitals is a heading ("COUNCILLOR CALL FOR ACTION")
+_CAPS_NAME = re.compile(
+    r"(?<![\w'’])(?:(?i:councillors?|cllrs?|mrs|mr|ms|miss|dr)\.?)"
+    r"(?:[ \u00a0]+(?:[A-Z]\.?[ \u00a0]*){0,3})?[ \u00a0]+[A-Z][A-Z'’-]+(?:[ \u00a0]+[A-Z][A-Z'’-]+)?"
+    r"(?![\w'’]|[ \u00a0]+[A-Z]{2})"
+)
+
+
+def _title_case(word: str) -> str:
+    """ "O’NEIL" → "O’Neil", "SMITH-JONES" → "Smith-Jones", "MCDONALD" → "Mcdonald", keeping
+    the length (offsets must not move)."""
+    out = []
+    for i, c in enumerate(word):
+        low = c.lower()
+        first = i == 0 or word[i - 1] in "-'’ \u00a0." or (i == 2 and word[1] in "'’")
+        out.append(c if first or len(low) != 1 else low)
+    return "".join(out)
+
+
+def capital_names(text: str) -> list[ParsedName]:
+    """Names in capitals after a title, read as if written in the usual case.
+
+    >>> [(n.title, n.bare) for n in capital_names("PRESENT: COUNCILLOR J SMITH (CHAIR), Cllr MARY O’NEIL")]
+    [('Councillor', 'J Smith'), ('Councillor', 'Mary O’Neil')]
+    >>> capital_names("COUNCILLOR CALL FOR ACTION")
+    []
+    """
+    out: list[ParsedName] = []
+    for m in _CAPS_NAME.finditer(text):
+        words = m.group().split()
+        if len(words) > 1 and not any(len(w) > 1 and w.isupper() for w in words[1:]):
+            continue  # the usual case: find_names reads it
+        cased = _title_case(m.group())
+        out.extend(n for n in find_names(cased, offset=m.start()) if n.title)
+    return out
 
 
 def _shift(name: ParsedName, offset: int) -> ParsedName:

@@ -75,8 +75,10 @@ def read_layout(doc: Document) -> LayoutResult:
     return LayoutResult(doc.source, taker, (), tuple(scores))
 
 
-# the built-in layouts register themselves
-from . import printed  # noqa: E402,F401  (import for its registration)
-from . import moderngov_meeting  # noqa: E402,F401
-from . import moderngov_pages  # noqa: E402,F401
-from . import webservice  # noqa: E402,F401
+# the built-in layouts register themselves (imported last: they import this module)
+from . import (  # noqa: E402
+    moderngov_meeting,  # noqa: F401
+    moderngov_pages,  # noqa: F401
+    printed,  # noqa: F401
+    webservice,  # noqa: F401
+)

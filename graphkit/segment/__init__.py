@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..dates import find_dates, find_times
-from ..model import ActionRecord, Document, ItemRecord, MeetingRecord, MeetingRef
+from ..model import (
+    ActionRecord,
+    AttendanceRecord,
+    Document,
+    ItemRecord,
+    MeetingRecord,
+    MeetingRef,
+)
 from ..names import find_names
 from .attendance import (
     Heading,
@@ -153,6 +160,88 @@ _PLACE_WORDS = (
     r"(?i:Hall|Chamber|Room|House|Centre|Center|Offices|Teams|Zoom|Online|Virtual|Library"
     r"|Building|Guildhall|Pavilion|Institute)"
 )
+
+
+# "Children and Young People Panel – 23 February 2009" heading the page
+_DASHED_TOP = re.compile(
+    r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)[ \t]+[-–—][ \t]+(?P<when>(?:[A-Z][a-z]+day,?\s+)?"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})[ \t]*$"
+)
+# a letterhead run into one line (PDF text): "NORTHWICK BOROUGH COUNCIL PLANNING COMMITTEE
+# TUESDAY, 05 MARCH 2024 AT 14:00 HOURS IN COMMITTEE ROOM 2, TOWN HALL A G E N D A 1 ..."
+_CAPS_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<committee>[A-Z][A-Z ,&'’-]{2,200}?\b(?:COMMITTEE|BOARD|PANEL|CABINET"
+    r"|COUNCIL|COMMISSION|FORUM|GROUP|EXECUTIVE|ASSEMBLY|PARTNERSHIP))[ \t,]+"
+    r"(?P<when>(?:(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?[ \t]+)?\d{1,2}(?:ST|ND|RD|TH)?"
+    r"[ \t]+[A-Z]{3,9},?[ \t]+\d{4})(?P<rest>[^\n]*)"
+)
+_LEAD_COUNCIL = re.compile(
+    r"^[A-Z][A-Z'’ -]*?\b(?:CITY|COUNTY|BOROUGH|DISTRICT|METROPOLITAN|TOWN|PARISH)?[ \t]*COUNCIL"
+    r"[ \t]+(?=\S)"
+)
+# a summons: "You are summoned to attend a meeting of the Council in the Council Chamber
+# on Wednesday 23 January 2008 at 6 pm."
+_SUMMONS = re.compile(
+    r"(?i:summoned|invited|requested)\s+to\s+attend\s+(?i:a|the)\s+meeting\s+of\s+(?:(?i:the)\s+)?"
+    r"(?P<committee>[^\n,.]{3,120}?)\s+(?:(?i:to\s+be\s+held)\s+)?"
+    r"(?:(?i:in|at)\s+(?P<place>[^\n]{0,150}?)\s+)?(?i:on)\s+(?P<when>[^\n.]{0,60}?\d{4}[^\n.]*)"
+)
+_SPACED_AGENDA = re.compile(r"\bA ?G ?E ?N ?D ?A\b")
+
+
+def _top_header(doc: Document, p: str) -> list[Section]:
+    """A header in one of the forms other councils print at the top of a page: the
+    committee and the date set apart by a dash, a letterhead in capitals run into one line,
+    or a summons to attend."""
+    head = p[:2500]
+    m = _DASHED_TOP.search(head[:1200])
+    if m and _COMMITTEE_WORDS.search(m.group("committee")):
+        date, time = _when(m.group("when"))
+        if date is not None:
+            kind = "minutes" if _present_block(p, m.end(), m.end() + 1500) else "agenda"
+            return [
+                Section(
+                    kind,
+                    m.start(),
+                    m.end(),
+                    _committee(m.group("committee")),
+                    date,
+                    start_time=time,
+                    venue=_place_below(p, m.end()),
+                )
+            ]
+    m = _CAPS_LINE.search(head)
+    if m:
+        date, time = _when(m.group("when") + m.group("rest")[:40])
+        raw = m.group("committee")
+        lead = _LEAD_COUNCIL.match(raw)
+        if lead and _COMMITTEE_WORDS.search(raw[lead.end() :]):
+            raw = raw[lead.end() :]  # the council's name heads the letterhead
+        rest = m.group("rest")
+        agenda = _SPACED_AGENDA.search(rest)
+        rest_end = m.start("rest") + (agenda.start() if agenda else len(rest))
+        if date is not None:
+            kind = "minutes" if _present_block(p, m.end(), m.end() + 2000) else "agenda"
+            return [
+                Section(
+                    kind,
+                    m.start(),
+                    rest_end,
+                    _committee(raw),
+                    date,
+                    start_time=time,
+                    venue=_venue(p[m.start("rest") : rest_end]),
+                )
+            ]
+    m = _SUMMONS.search(head)
+    if m:
+        date, time = _when(m.group("when"))
+        name = clean(m.group("committee"))
+        committee = "Council" if _COUNCIL_NAME.match(name) else _committee(name)
+        if date is not None and _COMMITTEE_WORDS.search(name):
+            place = clean(m.group("place") or "") or None
+            return [Section("agenda", 0, m.end(), committee, date, start_time=time, venue=place)]
+    return []
 
 
 def _committee_above(p: str, pos: int, limit: int = 2500) -> str:
@@ -387,7 +476,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         )
         break  # one work programme per document when its title gives no years
     if not any(s.start < 2500 for s in found):
-        found.extend(_date_block(doc, p))
+        found.extend(_date_block(doc, p) or _top_header(doc, p))
     found.sort(key=lambda s: s.start)
     for k, sec in enumerate(found):
         sec.end = found[k + 1].start if k + 1 < len(found) else len(doc.text)
@@ -526,8 +615,8 @@ def segment(doc: Document) -> list[MeetingRecord]:
     for sec in sections:
         if sec.kind in ("minutes", "web_page", "agenda"):
             body_start = sec.header_end
-            attendance = ()
-            membership = ()
+            attendance: tuple[AttendanceRecord, ...] = ()
+            membership: tuple[AttendanceRecord, ...] = ()
             block = _present_block(p, body_start, sec.end) if sec.kind != "agenda" else None
             items = _items(doc, p, body_start, sec.end)
             if block:
@@ -568,7 +657,7 @@ def segment(doc: Document) -> list[MeetingRecord]:
                 source=doc.source,
                 section="minutes" if sec.kind == "minutes" else sec.kind,
                 committee=sec.committee,
-                date=sec.date,  # type: ignore[arg-type]
+                date=sec.date,
                 start=sec.start,
                 end=sec.end,
                 start_time=sec.start_time,

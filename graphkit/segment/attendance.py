@@ -34,7 +34,7 @@ _SUBSTITUTE = re.compile(r"(?:substitut(?:e|ing)|deputising|in\s+place)\b", re.I
 # cells of a table row, or a name and a role set apart by a dash or a wide gap
 _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{3,}|[ \t]+[-–—][ \t]+")
 _HEADING = re.compile(
-    r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?P<rest>.*)$",
+    r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?:[-–—][ \t]*)?(?P<rest>.*)$",
     re.S,  # a logical line may run over a line break
 )
 
@@ -93,7 +93,9 @@ def heading_of(label: str) -> Heading | None:
 
 def _split_top(text: str) -> list[str]:
     """Split at commas and semicolons outside parentheses."""
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         depth += ch == "("
         depth -= ch == ")" and depth > 0
@@ -112,6 +114,10 @@ def _role(piece: str) -> str | None:
     >>> _role(" (Leader of the Council) (Chair)"), _role("(Parish Clerk) and 3 members of the public")
     ('Leader of the Council, Chair', 'Parish Clerk')
     """
+    # "(Chair)<br />" in a page's text (a tag; "<Children's>" written in the text is no tag)
+    piece = re.sub(
+        r"</?(?:br|p|span|strong|em|b|i|u|div|font|sup|sub)\b[^<>\n]{0,200}>", " ", piece
+    )
     piece = " ".join(piece.split()).strip(" ,;.–-")
     piece = re.sub(r"(?:^|\s+)(?:and|&)$", "", piece).strip()
     groups = re.match(r"(?:\(([^()]*)\)\s*)+", piece)
@@ -127,13 +133,18 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
     chair = False
     if capacity == "officer" and re.match(r"(?i:councillor|cllr)", name_text):
         capacity = "other-member"  # "In attendance: Councillor S Lomax": not an officer
+    if role and re.match(r"(?i:attended|attending)\b", role) and status == "present":
+        # "Councillor Smith attended the meeting under Procedure 37": present, not a member
+        capacity, stated, role = "other-member", True, None
     if role and _SUBSTITUTE.match(role) and status == "present":
         status = "substitute"  # "Councillor A (substituting for Councillor B)"
-    replaced = re.match(r"(?i:for|in\s+place\s+of|replacing)\s+(?=(?:Councillor|Cllr)\b)", role or "")
+    replaced = re.match(
+        r"(?i:for|in\s+place\s+of|replacing)\s+(?=(?:Councillor|Cllr)\b)", role or ""
+    )
     if replaced and status in ("present", "substitute"):
         # "Substitutes: Councillor A for Councillor B": A substitutes; the role says for whom
         # (B is not made present, nor given an apology the text does not record)
-        status, role = "substitute", "substitute for " + role[replaced.end() :]
+        status, role = "substitute", "substitute for " + (role or "")[replaced.end() :]
     if role:
         # "(Leader, in the Chair)": the chair, and a role beside it
         parts = [p.strip() for p in role.split(",")]
@@ -224,9 +235,9 @@ def _parse_line(
             len(named) > 1
             and len(named) == len(cells)
             and all(
-                (n := find_names(text[a:b]))
-                and n[0].start == len(text[a:b]) - len(text[a:b].lstrip())
-                and (n[0].title or n[0].initials and not n[0].given)
+                (head := find_names(text[a:b]))
+                and head[0].start == len(text[a:b]) - len(text[a:b].lstrip())
+                and (head[0].title or head[0].initials and not head[0].given)
                 for a, b in cells
             )
         ):
@@ -279,10 +290,7 @@ def _parse_line(
     )
     out: list[AttendanceRecord] = []
     if not names:
-        if plural or h.capacity in ("co-opted",):
-            pass
-        else:
-            return out
+        return out  # "The panel met at Pittwood House.": no one named
     prefix = _role(text[s : names[0].start]) if names else None
     if names and names[0].start in office:
         prefix = None
@@ -300,7 +308,7 @@ def _parse_line(
         pos = n.end
         for k, piece in enumerate(pieces):
             # "Cllrs Pemberton (Chair), Oduya and Lister": bare surnames joined by "and" too
-            bare = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", piece.strip())
+            bare = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", piece.strip().rstrip("."))
             subs = re.split(r"\s+(?:and|&)\s+", bare)
             hits = [_SURNAME_ONLY.match(x.strip()) for x in subs]
             if (
@@ -310,11 +318,13 @@ def _parse_line(
                 and all(x.group("s").lower() not in ROLE_WORDS for x in hits if x)
             ):
                 for x in hits:
-                    at = text.index(x.group("s"), pos)  # type: ignore[union-attr]
+                    if x is None:
+                        continue
+                    at = text.index(x.group("s"), pos)
                     extra.append(
                         _entry(
                             x.group("s"), at, at + len(x.group("s")), _role(x.group("r") or ""), h
-                        )  # type: ignore[union-attr]
+                        )
                     )
             elif role is None and not extra:
                 role = _role(piece)
@@ -325,7 +335,8 @@ def _parse_line(
             extra = []
         name_start = n.start
         if n.plural_title:  # "Councillors F Abbott, ...": the title belongs to the list
-            name_start = n.start + re.match(r"\S+\s+", n.text).end()  # type: ignore[union-attr]
+            lead = re.match(r"\S+\s+", n.text)
+            name_start = n.start + (lead.end() if lead else 0)
         if beside:
             role = ", ".join(x for x in (role, beside) if x)
         out.append(_entry(text[name_start : n.end], name_start, n.end, role or prefix, h))
@@ -345,7 +356,11 @@ def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]
     for s, e, line in lines(text, start, end):
         if out and line.strip() and out[-1][2].strip():
             prev = out[-1][2].rstrip()
-            if re.match(r"\s*(?:\(|and\b|&|[a-z])", line) or re.search(r"(?:,|\band|&)$", prev):
+            if (
+                re.match(r"\s*(?:\(|and\b|&|[a-z])", line)
+                or re.search(r"(?:,|\band|&)$", prev)
+                or prev.count("(") > prev.count(")")  # "(Democratic Services / Officer)"
+            ):
                 ps = out[-1][0]
                 out[-1] = (ps, e, text[ps:e])
                 continue
@@ -359,13 +374,21 @@ def parse_attendance(
     """Attendance records in ``text[start:end]`` (an attendance block or a membership list)."""
     h = default
     out: list[AttendanceRecord] = []
+    stack: list[Heading] = []  # headings on lines of their own, one after another
     for s, e, line in _logical_lines(text, start, end):
         if not line.strip():
             continue
         m = _HEADING.match(line)
         bare = clean(line)
-        if not m and len(bare.split()) <= 6 and heading_of(bare) and not find_names(bare):
+        if (
+            not m
+            and len(bare.split()) <= 6
+            and heading_of(bare)
+            and not find_names(bare)
+            and not re.match(r"(?i:councillor|cllr)\.?\s+\S", bare)  # a name PDF text broke
+        ):
             h = heading_of(bare)  # a heading on its own line: "PRESENT", "Officers in attendance"
+            stack.append(h)  # type: ignore[arg-type]
             continue
         if m:
             found = heading_of(m.group("h"))
@@ -373,12 +396,30 @@ def parse_attendance(
                 continue  # "Note: ..." and other asides inside the block
             h = found
             s = s + m.start("rest")
-            if not m.group("rest").strip():
+            if not clean(m.group("rest")):  # "Present:<br />": markup only
+                stack.append(h)
                 continue
+            stack = []
         if h is None:
             continue
-        out.extend(_parse_line_any_case(text, s, e, h))
+        out.extend(_parse_line_any_case(text, s, e, _from_stack(stack, line) or h))
     return out
+
+
+def _from_stack(stack: list[Heading], line: str) -> Heading | None:
+    """The heading a line of names falls under when PDF text put a column of labels
+    ("Present: / Committee Members: / Employees:") above the column of names: councillors
+    under the members' label, anyone else under the officers'.
+
+    >>> st = [heading_of("Present"), heading_of("Committee Members"), heading_of("Employees")]
+    >>> _from_stack(st, "Councillor Bell (Chair)").text, _from_stack(st, "P Grant").text
+    ('Committee Members', 'Employees')
+    """
+    members = [x for x in stack if x.capacity == "member" and x.status == "present"]
+    officers = [x for x in stack if x.capacity == "officer"]
+    if len(stack) < 3 or not members or not officers or stack[-1].status != "present":
+        return None
+    return members[-1] if re.match(r"\s*(?i:councillors?|cllrs?)\b", line) else officers[0]
 
 
 def _parse_line_any_case(
@@ -410,7 +451,10 @@ _NAMES_UNTIL_STOP = (
 _APOLOGY_SENTENCE = re.compile(
     r"\bapologies(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
     r"(?:received|submitted|noted|given|tendered|reported|made)\s+(?:from|by|on\s+behalf\s+of)\s+"
-    + _NAMES_UNTIL_STOP,
+    + _NAMES_UNTIL_STOP
+    # "The Clerk reported apologies from Mr Bell, Mrs Kaur and Ms Lowe."
+    + r"|\b(?:reported|received|noted|tendered|submitted)\s+apologies(?:\s+for\s+absence)?\s+"
+    r"(?:from|on\s+behalf\s+of)\s+" + _NAMES_UNTIL_STOP.replace("?P<names>", "?P<names2>"),
     re.I,
 )
 # "Councillor H. Beck sent apologies." (not "apologies for lateness": they came)
@@ -428,7 +472,8 @@ def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[Atten
     heading = Heading("Apologies", "apologies", "member", False)
     out: list[AttendanceRecord] = []
     for m in _APOLOGY_SENTENCE.finditer(plain, start, end):
-        out.extend(_parse_line_any_case(text, m.start("names"), m.end("names"), heading, beside=""))
+        group = "names" if m.group("names") else "names2"
+        out.extend(_parse_line_any_case(text, m.start(group), m.end(group), heading, beside=""))
     for m in _SENT_APOLOGIES.finditer(plain, start, end):
         out.extend(_names_only(text, plain, m.start("names"), m.end("names"), heading))
     return sorted(out, key=lambda r: r.start)

@@ -18,7 +18,7 @@ __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 _HEAD = re.compile(
     r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*"
     r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)|(?P<code>[A-Z]{2,5})[ \t]+(?=\d{1,3}/\d)|(?P<prefix>[A-Z]{1,5}/)(?=\d{1,4}\b))?)"
-    r"(?P<num>\d{1,3}(?P<year>/\d{2,4})?|(?P<roman>(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
+    r"(?P<num>\d{1,3}(?:(?P<year>/\d{2,4})|\.0(?=[ \t]))?|(?P<roman>(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
     r"(?P<dot>[.):])?(?!\d)(?:[ \t]+[-–])?[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
 )
 # "49." alone on a line, the title on the next line with text (web pages)
@@ -40,9 +40,13 @@ class _Cand:
     title_start: int
 
 
-def _title_ok(title: str) -> bool:
+def _title_ok(title: str, long_ok: bool = False) -> bool:
     words = title.split()
-    if not words or len(words) > 18 or not (title[0].isupper() or title[0].isdigit()):
+    if (
+        not words
+        or len(words) > (40 if long_ok else 18)
+        or not (title[0].isupper() or title[0].isdigit())
+    ):
         return False
     if title.rstrip(")").endswith((".", ":", ";", ",")) and len(words) >= 4:
         return False
@@ -52,6 +56,8 @@ def _title_ok(title: str) -> bool:
 def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
     out: dict[int, _Cand] = {}
     seg = plain[start:end]
+    above = _numbered_under_heading(plain, start, end)
+    taken = {at for _, at in above}  # the minute's number under its heading is no heading
     for rx in (_HEAD, _NUM_ALONE):
         for m in rx.finditer(seg):
             at = m.start("head") if rx is _HEAD else m.start("num")
@@ -59,30 +65,163 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
             before = seg[line_start:at]
             if before.strip() and not re.search(r"\S\s{2,}$", before):
                 continue  # "- 1. Note the dataset": a list inside an item
+            if start + m.start("num") in taken:
+                continue
             numbered_by_year = rx is _HEAD and m.group("year")  # "45/23 Apologies"
+            ts, te = start + m.start("title"), start + m.end("title")
+            te = _over_markup(text, plain, te)
+            caps = _caps_title(plain[ts:te])
+            if caps is not None:  # "72/13 DECLARATIONS OF INTEREST RESOLVED to note ..."
+                ts, te = ts + caps[0], ts + caps[1]
             if (
                 rx is _HEAD
                 and not (m.group("dot") or numbered_by_year)
-                and not re.match(r"[A-Z]", m.group("title"))
+                and not re.match(r"[A-Z]", plain[ts:te])
             ):
                 continue
-            raw = m.group("title")
-            title = clean(_NOISE.sub(" ", raw))
-            if not _title_ok(title) or _is_date(f"{m.group('num')} {title}"):
+            title = clean(_NOISE.sub(" ", plain[ts:te]))
+            if not _title_ok(title, long_ok=caps is not None) or _is_date(
+                f"{m.group('num')} {title}"
+            ):
                 continue  # "12 March 2025": a date in a page header or footer
             pos = start + m.start("num")
-            tstart = start + m.start("title")
             number = m.group("num")
             roman = rx is _HEAD and m.group("roman")
-            num = _roman(number) if roman else int(number.split("/")[0])
+            num = _roman(number) if roman else int(re.match(r"\d+", number).group(0))  # type: ignore[union-attr]
             if rx is _HEAD and m.group("head"):
                 pos = start + m.start("head")  # "Min No. 5": the item starts at "Min"
                 if m.group("code"):
                     number = f"{m.group('code')} {number}"
                 elif m.group("prefix"):
                     number = m.group("prefix") + number  # "F/101" as written
-            out.setdefault(pos, _Cand(pos, num, number, title, tstart))
-    return _by_minute_number(sorted(out.values(), key=lambda c: c.pos))
+            out.setdefault(pos, _Cand(pos, num, number, title, ts))
+    for c, _ in above:
+        out.setdefault(c.pos, c)
+    cands = _marked(plain, sorted(out.values(), key=lambda c: c.pos), end)
+    return _by_minute_number(cands)
+
+
+# a heading in capitals with the minute's number opening the paragraph under it:
+# "NOTICE OF RECORDING / 18722 The Lord Mayor advised ..."
+_HEADING_ABOVE = re.compile(
+    r"(?m)^[ \t]*(?P<title>[A-Z][A-Z0-9 ,&'’()/–-]{2,150}?)[ \t]*\n(?:[ \t]*\n)*"
+    r"[ \t]*(?P<num>\d{1,5})[ \t]+(?=[A-Z][a-z])"
+)
+
+
+def _numbered_under_heading(plain: str, start: int, end: int) -> list[tuple[_Cand, int]]:
+    """Minutes whose heading in capitals stands above the paragraph their number opens,
+    each with where its number is written."""
+    out = []
+    for m in _HEADING_ABOVE.finditer(plain, start, end):
+        title = clean(m.group("title"))
+        after = plain[m.end() : plain.find("\n", m.end())].split()[:8]
+        if (
+            not re.search(r"[A-Z]{3}", title)
+            or _is_date(title)
+            or _PROCEDURAL.match(title)
+            or sum(w[0].islower() for w in after) < 3  # the number opens prose, not a title
+        ):
+            continue
+        at = m.start("title")
+        out.append((_Cand(at, int(m.group("num")), m.group("num"), title, at), m.start("num")))
+    return out
+
+
+def _over_markup(text: str, plain: str, e: int) -> int:
+    """Where a title ends when a gap in it is only blanked markup ("Declarations
+    <strong>of</strong> Interest" in a page's text): the gap is no column gap.
+
+    >>> t = "43. Declarations <strong>of</strong> Interest<br />"
+    >>> t[4 : _over_markup(t, re.sub(r"<[^>]+>", lambda m: " " * len(m[0]), t), 16)]
+    'Declarations <strong>of</strong> Interest'
+    """
+    line_end = plain.find("\n", e)
+    line_end = len(plain) if line_end == -1 else line_end
+    while e < line_end:
+        e = len(plain[:e].rstrip(" \t"))
+        gap = re.match(r"[ \t]*", plain[e:line_end])
+        g = e + (gap.end() if gap else 0)
+        if g >= line_end or not re.fullmatch(r"\s*(?:</?[a-zA-Z][^<>]*>\s*)+", text[e:g]):
+            break  # a true gap (spaces in the text itself, Markdown between items), or the end
+        if _HEAD.match(plain, g):
+            break  # "<br />2. Minutes": the next item on the same line
+        nxt = re.search(r"\S(?=  |[ \t]*$)", plain[g:line_end])
+        e = g + (nxt.end() if nxt else line_end - g)
+    return e
+
+
+_DECISION_WORDS = ("RESOLVED", "AGREED", "RECOMMENDED", "RESOLVED:", "AGREED:")
+
+
+def _caps_title(raw: str) -> tuple[int, int] | None:
+    """The span of a title in capitals that runs on into the minute's text on its line
+    (printed minutes of many councils): up to a dash, a decision label or prose.
+
+    >>> raw = "(28) SCRUTINY OVERVIEW – Safeguarding Children – The chair opened it"
+    >>> s, e = _caps_title(raw); raw[s:e]
+    'SCRUTINY OVERVIEW'
+    >>> s, e = _caps_title("MINUTES RESOLVED that the minutes be signed"); "MINUTES"[s:e]
+    'MINUTES'
+    >>> _caps_title("CAMHS Transformation Plan"), _caps_title("WASTE STRATEGY")
+    (None, None)
+    """
+    lead = re.match(r"\(\d{1,3}\)[ \t]+", raw)
+    s = lead.end() if lead else 0
+    tokens = list(re.finditer(r"\S+", raw[s:]))
+    run_end, stop = None, None
+    for k, t in enumerate(tokens):
+        word = t.group(0)
+        if word in _DECISION_WORDS or any(c.islower() for c in word):
+            stop = k
+            break
+        run_end = s + t.end()
+    if stop is None or run_end is None:
+        return None
+    run = raw[s:run_end]
+    # words, not codes: "24/01987/FUL - Land at Oakley Farm" is a title as it stands
+    words = re.findall(r"(?<![\w/])[A-Z][A-Z'’]+(?![\w/])", run)
+    if not any(len(w) >= 3 for w in words):
+        return None
+    rest = raw[run_end:]
+    dashed = re.search(r"[ \t][–—-]$", run) is not None and len(words) >= 2
+    prose = sum(w[0].islower() for w in rest.split()[:8]) >= 3
+    if not (dashed or prose or tokens[stop].group(0) in _DECISION_WORDS):
+        return None
+    title = re.sub(r"[\s–—:;,-]+$", "", run)
+    title = re.sub(r"\s+[AI]$", "", title)  # "A report ...": the sentence's first word
+    return (s, s + len(title)) if title else None
+
+
+# "(Item 3)" under a heading: printed minutes say which agenda item a minute records
+_ITEM_MARK = re.compile(r"[ \t]*\((?i:item)[ \t]+\d{1,3}[a-z]?\)[ \t]*$")
+
+
+def _marked(plain: str, cands: list[_Cand], end: int) -> list[_Cand]:
+    """Where headings carry an "(Item N)" line, the headings that do, each with the lines
+    its title wraps onto; numbered paragraphs inside the minutes are no items."""
+    marked = []
+    for c in cands:
+        pos = plain.find("\n", c.title_start)
+        wrapped: list[str] = []
+        found = False
+        for ls, _le, line in lines(plain, pos + 1 if pos != -1 else end, end):
+            if _ITEM_MARK.fullmatch(line):
+                found = True
+                break
+            if line.strip():
+                wrapped.append(line.strip())
+                if len(wrapped) > 2:
+                    break
+            elif ls - pos > 400:
+                break
+        if found:
+            title = plain[c.title_start : pos if pos != -1 else end].strip()
+            for more in wrapped:  # "Homelessness Preven- / tion Plan": a word split at the end
+                split = re.search(r"[a-z]-$", title) and more[:1].islower()
+                title = title[:-1] + more if split else f"{title} {more}"
+            marked.append(replace(c, title=clean(_NOISE.sub(" ", title))))
+    return marked if len(marked) >= 2 else cands
 
 
 def _is_date(text: str) -> bool:
@@ -126,7 +265,7 @@ def _chain(cands: list[_Cand]) -> list[_Cand]:
     """The longest run of headings whose numbers rise by one to three at each step."""
     if not cands:
         return []
-    best = [1] * len(cands)
+    best = [1.0] * len(cands)
     prev = [-1] * len(cands)
     for i, c in enumerate(cands):
         for j in range(i):
@@ -144,7 +283,7 @@ def _chain(cands: list[_Cand]) -> list[_Cand]:
 
 def _unnumbered(text: str, plain: str, start: int, end: int) -> list[_Cand]:
     """Headings marked only by markup: a Markdown heading or a wholly bold line."""
-    out = []
+    out: list[_Cand] = []
     for m in re.finditer(
         r"(?m)^[ \t]*(?:#{1,6}[ \t]+(?P<h>[^\n]+)|\*\*(?P<b>[^*\n]{3,120})\*\*[ \t]*)$",
         text[start:end],
@@ -217,7 +356,11 @@ def _decision_end(plain: str, s: int, end: int) -> int:
     prev = ""
     for ls, _le, line in lines(plain, s, para_end):
         first = line.strip()[:1]
-        if prev.endswith(".") and not _LIST_LINE.match(line) and (first.isupper() or first.isdigit()):
+        if (
+            prev.endswith(".")
+            and not _LIST_LINE.match(line)
+            and (first.isupper() or first.isdigit())
+        ):
             e = ls
             while e > s and plain[e - 1].isspace():
                 e -= 1
@@ -293,8 +436,10 @@ _ACTION = re.compile(
 _ACTION_LABEL = re.compile(
     r"^[ \t]*(?:ACTIONS?|Actions?(?:\s+point)?)(?:\s+by)?[ \t]*[:–—-][ \t]*(?P<rest>\S[^\n]*)"
 )
-_OWNER = re.compile(r"^(?P<o>(?:[A-Z][\w'’.-]*|of|and|&|the)(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the)){0,7})"
-                    r"(?:\s+to\s+(?P<v>\w+))?")
+_OWNER = re.compile(
+    r"^(?P<o>(?:[A-Z][\w'’.-]*|of|and|&|the)(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the)){0,7})"
+    r"(?:\s+to\s+(?P<v>\w+))?"
+)
 # "Officers to circulate ...", "Clerk to book ...", "Director of Place to report back ..."
 _OWNED = re.compile(
     r"(?:The\s+)?(?P<o>Officers?|Clerk|Chair(?:man)?|Board|Committee|Panel|Members"
@@ -353,14 +498,21 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
             if _ACTIONS_HEADING.match(sentence):  # "Actions agreed:" above a list of them
                 for a, b in _listed_after(plain, e, end):
                     owner = _OWNED.match(plain[a:b])
-                    out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b,
-                                            agent=owner.group("o") if owner else None))
+                    out.append(
+                        ActionRecord(
+                            text=clean(text[a:b]),
+                            start=a,
+                            end=b,
+                            agent=owner.group("o") if owner else None,
+                        )
+                    )
                 continue
             owned = _OWNED.match(sentence.lstrip(" \t-•·"))
             if owned and not _ACTION.search(sentence):  # "Officers to circulate the figures."
                 s += len(sentence) - len(sentence.lstrip(" \t-•·"))
-                out.append(ActionRecord(text=clean(text[s:e]), start=s, end=e,
-                                        agent=owned.group("o")))
+                out.append(
+                    ActionRecord(text=clean(text[s:e]), start=s, end=e, agent=owned.group("o"))
+                )
                 continue
             if not _ACTION.search(sentence):
                 continue
@@ -392,7 +544,9 @@ def _heading_lines(sentence: str) -> int:
     for line in sentence.splitlines(keepends=True)[:-1]:
         m = re.match(r"[ \t]*(?:\d{1,3}(?:/\d{2,4})?\.?|\(?[a-z]\))?[ \t]*(?P<t>\S[^\n]*)", line)
         words = re.findall(r"[\w'’&-]+", m.group("t")) if m else []
-        content = [w for w in words if w.lower() not in ("and", "of", "the", "for", "in", "on", "to")]
+        content = [
+            w for w in words if w.lower() not in ("and", "of", "the", "for", "in", "on", "to")
+        ]
         if not words or len(words) > 12 or re.search(r"[.!?;:,]\s*$", line):
             break
         if sum(w[0].isupper() or w[0].isdigit() for w in content) < 0.7 * max(len(content), 1):
@@ -444,14 +598,18 @@ def _table_actions(text: str, plain: str, start: int, end: int) -> list[ActionRe
         who = [i for i, c in enumerate(labels) if _OWNER_COLUMN.match(c)]
         if what and who:
             others = set(range(len(labels))) - {what[0], who[0]}
-            cols = (what[0], who[0]) if all(_OTHER_COLUMN.match(labels[i]) for i in others) else None
+            cols = (
+                (what[0], who[0]) if all(_OTHER_COLUMN.match(labels[i]) for i in others) else None
+            )
             continue
         if cols is None or len(labels) <= max(cols) or not labels[cols[0]]:
             continue
         raw = cells[cols[0]]
         a = s + offsets[cols[0]] + len(raw) - len(raw.lstrip())
         b = a + len(raw.strip())
-        out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=labels[cols[1]] or None))
+        out.append(
+            ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=labels[cols[1]] or None)
+        )
     return out
 
 
@@ -623,9 +781,7 @@ def _dates_at(
     return []
 
 
-def find_refs(
-    plain: str, start: int, end: int, on: dt.date | None = None
-) -> list[MeetingRef]:
+def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> list[MeetingRef]:
     """Earlier meetings whose minutes are approved, or that are referred to (the next
     meeting among them), with the body named where it is not this committee. A date written
     without its year is placed beside this meeting's date ``on``, where that is given."""

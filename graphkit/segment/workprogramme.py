@@ -68,13 +68,18 @@ _NOT_NAME = re.compile(
 )
 
 
-def _date_heading(line: str, years: tuple[int, int] | None) -> tuple[dt.date | None, str | None, str]:
+def _date_heading(
+    line: str, years: tuple[int, int] | None
+) -> tuple[dt.date | None, str | None, str]:
     """A line that starts with a meeting date ("14 March 2025:", "Tuesday 3 June 2025 –
     Item"): the date, as written, and what follows it."""
     text = clean(line)
     found = next(find_dates(text), None)
-    if found is None or found.start > 12 or text[: found.start].strip(" *#") and not re.fullmatch(
-        r"(?:[A-Z][a-z]+day,?\s*)", text[: found.start]
+    if (
+        found is None
+        or found.start > 12
+        or text[: found.start].strip(" *#")
+        and not re.fullmatch(r"(?:[A-Z][a-z]+day,?\s*)", text[: found.start])
     ):
         return None, None, ""
     date, written = _date(found.text, years)
@@ -118,8 +123,14 @@ def find_rows(
             return  # a row repeated on the next page; the same item at another meeting stays
         seen.add((title, current[0]))
         rows.append(
-            WorkProgrammeRow(title=title, start=s, end=e, date=current[0],
-                             date_as_written=current[1], **kw)  # type: ignore[arg-type]
+            WorkProgrammeRow(
+                title=title,
+                start=s,
+                end=e,
+                date=current[0],
+                date_as_written=current[1],
+                **kw,  # type: ignore[arg-type]
+            )
         )
 
     for s, e, line in lines(text, start, end):
@@ -172,7 +183,11 @@ def find_rows(
             i = cols.get(key)
             return labels[i] if i is not None and i < len(labels) else ""
 
-        if _UNDATED.match(labels[0]) and not any(labels[1:]) or re.match(r"Items? for\b", labels[0]):
+        if (
+            _UNDATED.match(labels[0])
+            and not any(labels[1:])
+            or re.match(r"Items? for\b", labels[0])
+        ):
             current = (None, None)
             continue
         if cell("date"):

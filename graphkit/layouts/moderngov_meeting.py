@@ -1,0 +1,649 @@
+"""ModernGov "Agenda and minutes" meeting pages (``ieListDocuments.aspx``, the older
+``ceListDocuments.aspx``): the record hundreds of UK councils publish for each meeting.
+
+The page reads, top down: a title ("Agenda and minutes", "Agenda", "Agenda and
+decisions"), a heading ``<Committee> - <Weekday>, <D>th <Month>, <YYYY> <h.mm am>``,
+``Venue:`` and ``Contact:`` lines, then the table of items (``No. Item``). Each item is
+its number, its title and text, with the minutes (``Minutes:``) or decision
+(``Decision:``) taken on it. The table comes in several renderings, all read here:
+
+- blocks: the number alone on its line (``22.``, ``8a``, ``a)``, ``CAB 12/24``), the title
+  on the next line;
+- pipe cells with numbers: ``1. |`` on its line, the title on the next;
+- pipe rows without numbers: one row per item, ``Title ... Minutes: ... |``;
+- blocks without numbers (numbers and labels lost in the rendering): title lines.
+
+A page that does not show its heading (the archived text starts at the items) gives a
+meeting with ``date=None`` and the platform's id, which another page of the same meeting
+can date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, replace
+
+from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
+from ..names import find_names
+from ..segment import segment
+from ..segment.attendance import Heading, apologies_in_text, parse_attendance
+from ..segment.items import find_actions, find_refs, find_resolutions
+from ..segment.text import clean, lines, plain
+from . import register
+from .platform import page_name, platform_id, query, strip_noise, when
+
+__all__ = ["detect", "read"]
+
+#: the platform's meeting pages, by the file name in their address
+PAGE_NAMES = ("ielistdocuments.aspx", "celistdocuments.aspx")
+#: other pages of the platform (item, issue, decision, attendance pages): not this layout
+OTHER_PAGE = re.compile(r"^(?:mg|ie|ce)\w*\.aspx$")
+#: the page's title line
+PAGE_TITLE = re.compile(
+    r"^[ \t]*(?:-[ \t]*)?(?:Agenda|Minutes|Decisions?|Meeting documents)"
+    r"(?:(?:,| and)[ \t]+(?:draft[ \t]+)?(?:minutes|decisions|agenda))*(?:[ \t]+Content)?[ \t]*$",
+    re.I | re.M,
+)
+#: the items table's header, in every rendering ("No. Item", "No.\tItem", "No. | Item |",
+#: "| No. |" over "Item |", "Note No. Item"), or the "Items" caption
+ITEMS_HEADER = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?(?:Note[ \t]+)?No\.[ \t|]*(?:\n[ \t]*)?Item[ \t]*\|?[ \t]*$"
+    r"|^[ \t]*Items[ \t]*$",
+    re.M,
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DAY_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+"
+# "Cabinet - Thursday, 14 October 2021 2.00 pm", "Agenda for Cabinet on Wednesday, ..."
+_HEADING_DASH = re.compile(
+    rf"^[ \t]*(?P<c>\S[^\n]*?)[ \t]+[-–][ \t]+(?P<d>(?:{_WEEKDAY})?{_DAY_DATE}[^\n]*)$"
+)
+_HEADING_FOR = re.compile(
+    rf"^[ \t]*(?:Agenda|Minutes|Decisions?)(?:[ \t]+and[ \t]+\w+)?[ \t]+for[ \t]+(?P<c>\S[^\n]*?)"
+    rf"[ \t]+on[ \t]+(?P<d>{_WEEKDAY}{_DAY_DATE}[^\n]*)$"
+)
+_HEADING_DATE = re.compile(rf"^[ \t]*(?P<d>{_WEEKDAY}{_DAY_DATE}[^\n]*)$")
+_VENUE = re.compile(r"^[ \t]*(?:Proposed[ \t]+)?Venue[ \t]*:[ \t]*(?P<v>[^\n]*)$", re.I | re.M)
+_CONTACT = re.compile(r"^[ \t]*(?:Venue|Contact|Proposed venue)[ \t]*:", re.I | re.M)
+# the lines between the heading and the items: "Venue:", "Contact:", "Link:", "Media"
+_HEAD_LINE = re.compile(
+    r"^[ \t]*(?:(?:Proposed[ \t]+)?Venue|Contact|Link|Note|Webcast)[ \t]*:[^\n]*$|^[ \t]*Media[ \t]*$",
+    re.I | re.M,
+)
+# a body's name, for a page that shows the committee only on a line of its own
+_BODY_WORDS = re.compile(
+    r"\b(?:Committee|Board|Panel|Cabinet|Council|Commission|Forum|Group|Scrutiny|Executive)\b"
+)
+# an item's number alone on its line: "22.", "8a", "3(a)", "a)", "(b)", "163/21", "CYP/15/24",
+# "CAB 12/24", "CH5", "A.", "IV."
+_NUMBER = (
+    r"(?:\d{1,3}[a-z]?\.?|\d{1,3}[ \t]?\(?[a-z]\)|\(?[a-z]\)|\d{1,4}/\d{2,4}"
+    r"|[A-Z]{1,5}(?:/|[ \t])\d{1,3}/\d{2,4}|[A-Z]{1,3}\d{1,3}[a-z]?\.?|[A-Z]\.|[IVX]{1,5}\.)"
+)
+_NUM_LINE = re.compile(rf"^[ \t]*(?P<num>{_NUMBER})[ \t]*$", re.M)
+_NUM_CELL = re.compile(rf"^[ \t]*(?:\|[ \t]*)?(?P<num>{_NUMBER})[ \t]*\|[ \t]*$", re.M)
+# the labels of an item's parts
+_LABEL = re.compile(
+    r"^[ \t]*(?:Minutes|Decisions?|Additional documents|Supporting documents|Documents)[ \t]*:[ \t]*$",
+    re.I,
+)
+_RECORD_LABEL = re.compile(r"(?:(?<=\s)|^)(?:Minutes|Decisions?)[ \t]*:(?=\s|$)", re.M)
+_ANY_LABEL = re.compile(
+    r"(?:(?<=\s)|^)(?:Minutes|Decisions?|Additional documents|Supporting documents)[ \t]*:(?=\s|$)",
+    re.M,
+)
+_RESTRICTED = re.compile(r"^[ \t]*View the reasons? why\b", re.I)
+# where an item's title stops in a pipe row that runs title and text together: link noise,
+# a label, the text's opening ("To consider ...", "Report of the ..."), a sub-item "(a)"
+_TITLE_STOP = re.compile(
+    r"\s(?:(?:pdf|word)\s+icon\s+)?(?:PDF|DOC|DOCX|XLS|XLSX)\s+[\d.,]+\s*[KMG]B\b"
+    r"|\s(?:Minutes|Decisions?|Additional documents|Supporting documents)[ \t]*:"
+    r"|\s(?=To[ \t]+[a-z]{3,}\b)"
+    r"|\s(?=(?:Joint[ \t]+)?(?:Report|Briefing[ \t]+Note|Presentation)[ \t]+(?:of|by|from)\b)"
+    r"|\s(?=\([a-z]\)\s)|\s\|"
+)
+# a line of text, not a title, in a rendering that lost the numbers: it opens with a list
+# mark, a bracket or the words an item's text opens with
+_NOT_TITLE = re.compile(
+    r"^[ \t]*(?:[-•·▪*o\[(]|\d{1,3}[.)]|[a-z][.)]|To[ \t]+[a-z]|(?:Joint[ \t]+)?Report[ \t]+(?:of|by)\b"
+    r"|Briefing[ \t]+Note[ \t]+of\b|Resolved\b|RESOLVED\b|Decisions?[ \t]*(?:[:–-]|$)|Note[ \t]*:)"
+)
+_AGENDA_ONLY = re.compile(r"^\s*(?:-\s*)?Agenda\s*$", re.I)
+_MAX_TITLE_WORDS = 24
+
+
+@dataclass(frozen=True)
+class _Item:
+    number: str | None
+    title: str
+    start: int  # the item's first line (its number, or its title)
+    title_start: int
+    title_end: int
+
+
+# -- detect -------------------------------------------------------------------------------
+
+
+def detect(doc: Document) -> float:
+    """Near-certain from the page's address; else from the page's structure.
+
+    >>> detect(Document("a", "", "0", "web_page", url="https://x.gov.uk/ieListDocuments.aspx?MId=1"))
+    0.95
+    >>> detect(Document("a", "Agenda and minutes\\n\\nCabinet - Monday, 3rd March, 2025 2.00 pm"
+    ...     "\\n\\nVenue: Town Hall\\n\\nItems\\nNo. Item\\n\\n1.\\n\\nApologies", "0", "web_page"))
+    0.9
+    """
+    name = page_name(doc)
+    if name in PAGE_NAMES:
+        return 0.95
+    if name and OTHER_PAGE.match(name):
+        return 0.0  # another page of the platform: its own layout reads it
+    head = plain(doc.text[:4000])
+    first = next((ln for ln in head.splitlines() if ln.strip() and not ln.startswith("URL:")), "")
+    signals = [
+        bool(PAGE_TITLE.fullmatch(first)),
+        _heading(head, 0, len(head)) is not None,
+        bool(_CONTACT.search(head)),
+        bool(ITEMS_HEADER.search(head)),
+    ]
+    if sum(signals) < 2 or not (signals[0] or signals[3]):
+        return 0.0
+    return min(0.9, 0.1 + 0.25 * sum(signals))
+
+
+# -- the heading --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Heading:
+    committee: str
+    date: dt.date | None
+    time: dt.time | None
+    start: int
+    end: int
+
+
+def _heading(p: str, start: int, end: int) -> _Heading | None:
+    """The heading line in ``p[start:end]``: committee, date and start time.
+
+    >>> h = _heading("Agenda\\n\\nCabinet - Monday, 3rd March, 2025 2.00 pm\\n", 0, 50)
+    >>> h.committee, str(h.date), str(h.time)
+    ('Cabinet', '2025-03-03', '14:00:00')
+    >>> _heading("Schools Forum\\nTuesday 4th May 2021 6.00 pm", 0, 50).committee
+    'Schools Forum'
+    """
+    previous = ""
+    for s, e, line in lines(p, start, end):
+        for rx in (_HEADING_FOR, _HEADING_DASH, _HEADING_DATE):
+            m = rx.match(line)
+            if not m:
+                continue
+            day, time = when(m.group("d"))
+            if day is None:
+                continue
+            committee = m.group("c") if "c" in rx.groupindex else previous
+            if PAGE_TITLE.fullmatch(committee) or _CONTACT.match(committee):
+                committee = ""
+            return _Heading(clean(committee), day, time, s, e)
+        if line.strip():
+            previous = line.strip()
+    return None
+
+
+def _undated_committee(p: str, start: int, end: int) -> str:
+    """The committee of a page without its heading: a body's name on a line of its own
+    above the venue, where the page shows one; else ""."""
+    for _, _, line in lines(p, start, end):
+        text = clean(line)
+        if _CONTACT.match(line) or ITEMS_HEADER.match(line):
+            break
+        if (
+            text
+            and not PAGE_TITLE.fullmatch(line)
+            and _BODY_WORDS.search(text)
+            and len(text.split()) <= 12
+            and not re.search(r"\b(?:PDF|KB|MB)\b|^-", text)
+        ):
+            return text
+    return ""
+
+
+def _venue(p: str, start: int, end: int) -> str | None:
+    """The venue as written, without "View directions".
+
+    >>> _venue("Venue: Council Chamber, County Hall. View directions\\n", 0, 60)
+    'Council Chamber, County Hall'
+    """
+    m = _VENUE.search(p, start, end)
+    if not m:
+        return None
+    venue = re.sub(r"\s*View directions\s*$", "", m.group("v").strip(), flags=re.I)
+    return venue.strip().rstrip(".").strip() or None
+
+
+# -- items --------------------------------------------------------------------------------
+
+
+def _order(number: str) -> tuple[int, str] | None:
+    """Where a number stands in the page's order; None for a sub-item or a letter.
+
+    >>> _order("8a"), _order("CAB 12/24"), _order("a)")
+    ((8, 'a'), (12, ''), None)
+    """
+    m = re.search(r"\d+", number)
+    if not m:
+        return None
+    suffix = re.match(r"[ \t(]*([a-z])", number[m.end() :])
+    return int(m.group(0)), suffix.group(1) if suffix else ""
+
+
+def _title_ok(title: str) -> bool:
+    """A title, not a sentence of text: a title ends without a full stop, or is short."""
+    words = title.split()
+    if not words or _LABEL.match(title):
+        return False
+    return not (title.endswith((".", ":", ";")) and len(words) > 12)
+
+
+def _title_line(p: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The title after an item's number: the next line with text (a restricted-item notice
+    skipped), or None where a label, another number or the page's end comes first."""
+    for s, e, line in lines(p, pos, end):
+        if not line.strip() or re.fullmatch(r"[ \t|]*", line):
+            continue
+        if _RESTRICTED.match(line):
+            continue
+        if _LABEL.match(line) or _NUM_LINE.match(line) or _NUM_CELL.match(line):
+            return None
+        s += len(line) - len(line.lstrip())
+        e = s + len(line.strip())
+        return s, e
+    return None
+
+
+def _title_text(text: str, s: int, e: int) -> str:
+    return strip_noise(clean(text[s:e]).rstrip("| ").strip())
+
+
+def _numbered(text: str, p: str, start: int, end: int, rx: re.Pattern[str]) -> list[_Item]:
+    """Items numbered on a line of their own (``rx``: blocks or pipe cells), the title on
+    the next line; a number out of the page's order is a paragraph's, not an item's."""
+    out: list[_Item] = []
+    last: tuple[int, str] | None = None
+    for m in rx.finditer(p, start, end):
+        span = _title_line(p, m.end(), end)
+        if span is None:
+            continue
+        title = _title_text(text, *span)
+        if not _title_ok(title):
+            continue
+        number = m.group("num").strip().rstrip(".")
+        key = _order(number)
+        if key is not None and last is not None and key <= last:
+            continue
+        last = key if key is not None else last
+        out.append(_Item(number, title, m.start("num"), span[0], span[1]))
+    return out
+
+
+def _row_title(text: str, p: str, s: int, e: int) -> tuple[str, int, int]:
+    """The title that opens a pipe row, cut where the item's text begins."""
+    stop = _TITLE_STOP.search(p, s, e)
+    te = stop.start() if stop else e
+    title = _title_text(text, s, te)
+    words = title.split()
+    if len(words) > _MAX_TITLE_WORDS:  # no mark where the text begins: its first sentence
+        title = re.split(r"(?<=[a-z])\.\s", title, maxsplit=1)[0]
+        title = " ".join(title.split()[:_MAX_TITLE_WORDS])
+    return title, s, te
+
+
+def _pipe_rows(text: str, p: str, start: int, end: int) -> list[_Item]:
+    """Items of a pipe table without numbers: a row per item, each ending at a "|"."""
+    out: list[_Item] = []
+    row_start: int | None = None
+    for s, e, line in lines(p, start, end):
+        bare = line.strip()
+        if row_start is None:
+            if not bare or re.fullmatch(r"[|\-: ]*", bare) or ITEMS_HEADER.match(line):
+                continue
+            row_start = s + len(line) - len(line.lstrip())
+            first_end = e
+        if bare.endswith("|") or e >= end:
+            title, ts, te = _row_title(text, p, row_start, first_end)
+            if title and not _RESTRICTED.match(title):
+                out.append(_Item(None, title, row_start, ts, te))
+            row_start = None
+    return out
+
+
+def _plain_title(line: str) -> bool:
+    """A line that reads as an item's title in a rendering without numbers or labels."""
+    title = strip_noise(clean(line))
+    words = title.split()
+    if not words or len(words) > 16 or _NOT_TITLE.match(line) or _LABEL.match(line):
+        return False
+    if _RESTRICTED.match(line) or not (title[0].isupper() or title[0].isdigit()):
+        return False
+    if line.rstrip().endswith((".", ":", ";", ",")) or ITEMS_HEADER.match(line):
+        return False
+    names = find_names(title, titled_only=True)
+    covered = sum(n.end - n.start for n in names)
+    return covered < 0.6 * len(title)  # a line of names is a list, not a title
+
+
+def _unnumbered(text: str, p: str, start: int, end: int) -> list[_Item]:
+    """Items of a rendering that lost numbers and labels: title lines after a blank line.
+    A line after a single blank line that goes on from an unfinished line above it
+    ("... of the Audit and" / "Committee held on ...") is that sentence's, not a title."""
+    out: list[_Item] = []
+    blanks = 1
+    previous = ""  # the last line with text, and whether it was a title
+    previous_title = True
+    for s, e, line in lines(p, start, end):
+        if not line.strip():
+            blanks += 1
+            continue
+        title = blanks > 0 and _plain_title(line)
+        if title and not previous_title and blanks <= 1:
+            title = bool(re.search(r"[.:;!?)\]]\s*$", previous))
+        if title and not p[e:end].strip():
+            title = False  # the page's last line: a title cannot be told from text cut short
+        if title:
+            s += len(line) - len(line.lstrip())
+            out.append(_Item(None, _title_text(text, s, e), s, s, e))
+        blanks, previous, previous_title = 0, line, title
+    return out
+
+
+def _items(text: str, p: str, start: int, end: int, *, pipes: bool) -> list[_Item]:
+    """The page's items, read in the rendering the page comes in (``pipes``: the items table
+    is a pipe table), from ``start``, where the table begins."""
+    found = _numbered(text, p, start, end, _NUM_CELL)
+    if not found:
+        found = _numbered(text, p, start, end, _NUM_LINE)
+    if not found and (pipes or len(re.findall(r"(?m)\S[ \t]*\|[ \t]*$", p[start:end])) >= 2):
+        found = _pipe_rows(text, p, start, end)
+    if not found:
+        found = _unnumbered(text, p, start, end)
+    return found
+
+
+# -- attendance ---------------------------------------------------------------------------
+
+_APOLOGIES = Heading("Apologies", "apologies", "member", False)
+# a substitute named inside an apologies sentence: "... from Mrs Dean for whom Mr Lee was
+# present as substitute", "... from Councillor A with Councillor B substituting"
+_SUB_CLAUSE = re.compile(
+    r"[ \t]+for[ \t]+whom[ \t]+(?P<names>[^.;]+?)[ \t]+(?:was|were)[ \t]+present"
+    r"(?:[ \t]+as[ \t]+(?:an?[ \t]+)?substitutes?)?"
+    r"|[ \t]+with[ \t]+(?P<names2>[^.;]+?)[ \t]+substituting(?:[ \t]+for[ \t]+[^.;,]+)?",
+    re.I,
+)
+# "Mr Bird attended as a substitute", "Cllr Brown was substituting for", "Councillor Kane had
+# been appointed as substitute": the substitutes are the names just before the words
+_SUB_VERB = re.compile(
+    r"[ \t]+(?:(?:attended|was[ \t]+present|were[ \t]+present)(?:[ \t]+the[ \t]+meeting)?[ \t]+as"
+    r"[ \t]+(?:an?[ \t]+)?substitutes?|(?:was|were)[ \t]+substituting"
+    r"|(?:had[ \t]+been|has[ \t]+been|was|were)[ \t]+appointed[ \t]+as[ \t]+(?:an?[ \t]+)?substitutes?)\b",
+    re.I,
+)
+# "Apologies were received from the following members of the panel:" and a list of names
+_APOLOGY_LIST = re.compile(
+    r"\bapologies\b[^.:\n]{0,80}?\b(?:following|below)\b[^.:\n]{0,60}:[ \t]*$", re.I | re.M
+)
+
+
+def _person(text: str, s: int, e: int, status: str, heading: str) -> AttendanceRecord:
+    """One person as written; a list's plural title ("Councillors A Bell") is the list's."""
+    plural = re.match(r"(?:Councillors|Cllrs\.?)\s+", text[s:e])
+    s += plural.end() if plural else 0
+    return AttendanceRecord(
+        name=" ".join(text[s:e].split()),
+        start=s,
+        end=e,
+        status=status,
+        capacity="member",
+        heading=heading,
+        capacity_stated=False,
+    )
+
+
+def _names_before(flat: str, s: int, verb: int) -> list[tuple[int, int]]:
+    """The run of names that ends just before ``verb`` (a list joined by commas and "and");
+    a name after "for" is the person replaced, not a substitute."""
+    names = find_names(flat[s:verb], offset=s)
+    run: list[tuple[int, int]] = []
+    stop = verb
+    for n in reversed(names):
+        gap = flat[n.end : stop]
+        if not re.fullmatch(r"[ \t]*(?:,|and|&|,[ \t]*and)?[ \t]*", gap):
+            break
+        run.insert(0, (n.start, n.end))
+        stop = n.start
+    if run and re.search(r"\b(?:for|from|of)[ \t]*$", flat[max(s, run[0][0] - 6) : run[0][0]]):
+        run = run[1:]
+    return run
+
+
+def _substitutes(text: str, flat: str, start: int, end: int) -> list[AttendanceRecord]:
+    out: list[AttendanceRecord] = []
+    for m in _SUB_CLAUSE.finditer(flat, start, end):
+        group = "names" if m.group("names") else "names2"
+        gs = m.start(group)
+        out.extend(
+            _person(text, n.start, n.end, "substitute", "Substitutes")
+            for n in find_names(m.group(group), offset=gs)
+        )
+    for m in _SUB_VERB.finditer(flat, start, end):
+        sentence = max(
+            flat.rfind(". ", start, m.start()) + 2, flat.rfind("\n", start, m.start()) + 1
+        )
+        for ns, ne in _names_before(flat, max(sentence, start), m.start()):
+            out.append(_person(text, ns, ne, "substitute", "Substitutes"))
+    return out
+
+
+def _apology_list(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
+    """Names listed one a line under "Apologies were received from the following ...:"."""
+    out: list[AttendanceRecord] = []
+    for m in _APOLOGY_LIST.finditer(p, start, end):
+        for s, _e, line in lines(p, m.end() + 1, end):
+            if not line.strip():
+                continue
+            names = find_names(line, offset=s)
+            if not names or len(line.split()) > 8:
+                break
+            n = names[0]
+            out.append(_person(text, n.start, n.end, "apologies", "Apologies"))
+    return out
+
+
+def _attendance(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
+    """Apologies and substitutes written in an item's minutes. The project's apologies
+    reader reads the sentence; the substitutes named inside it are taken out first (blanked,
+    offsets kept) and read here, with the platform's other ways of naming substitutes."""
+    # a list of names runs over a line break, not over a blank line (a list one name a line)
+    flat = re.sub(r"(?<=\S)([ \t]*)\n(?=[ \t]*\S)", lambda m: m.group(1) + " ", p[:end])
+    masked = _SUB_CLAUSE.sub(lambda m: " " * len(m.group(0)), flat[start:end])
+    masked = flat[:start] + masked
+    try:
+        found = apologies_in_text(masked, masked, start, end)
+    except ValueError:  # a list the shared reader cannot split: read its names alone
+        found = []
+    found = [
+        _person(text, a.start, a.end, a.status, a.heading) if a.name != text[a.start : a.end] else a
+        for a in found
+    ]
+    found += _apology_list(text, p, start, end)
+    found += _substitutes(text, flat, start, end)
+    return found
+
+
+def _present(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
+    """A "Present:" / "Attendance:" list above the items, where the page shows one."""
+    m = re.search(r"(?im)^[ \t]*(?:Present|Attendance|Attendees)[ \t]*:", p[start:end])
+    if not m:
+        return []
+    return parse_attendance(text, start + m.start(), end)
+
+
+# -- the meeting --------------------------------------------------------------------------
+
+
+def _one_ref_per_meeting(refs: list[MeetingRef], committee: str) -> tuple[MeetingRef, ...]:
+    """Each earlier meeting once: the agenda's "To confirm the minutes of the meeting held on
+    5 May" and the minutes' "RESOLVED that the minutes ... 5 May be approved" are one;
+    approving outranks referring."""
+    best: dict[tuple[dt.date, str | None], MeetingRef] = {}
+    for ref in refs:
+        if ref.body and _same_body(ref.body, committee):
+            ref = replace(ref, body=None)  # "the minutes of the <this committee> held on"
+        key = (ref.date, ref.body)
+        if key not in best or (ref.relation == "approves" and best[key].relation != "approves"):
+            best[key] = ref
+    return tuple(sorted(best.values(), key=lambda r: r.start))
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Two ways of writing one body's name.
+
+    >>> _same_body("Education & Learning Scrutiny Committee", "Education and Learning Scrutiny Committee")
+    True
+    """
+
+    def norm(x: str) -> str:
+        x = x.lower().replace("&", " and ").replace("’", "'")
+        return " ".join(re.sub(r"^the\s+", "", x).split())
+
+    return bool(a and b) and norm(a) == norm(b)
+
+
+def _record_span(
+    p: str, item: _Item, end: int, *, labelled: bool, agenda: bool
+) -> tuple[int, int] | None:
+    """Where an item's minutes or decision are: after its "Minutes:" / "Decision:" label;
+    on a page whose rendering lost the labels, its text after the title (none on an agenda)."""
+    while end > item.title_end and p[end - 1] in " \t\n|":
+        end -= 1  # a pipe table's cell and row ends
+    m = _RECORD_LABEL.search(p, item.title_end, end)
+    if m:
+        return m.end(), end
+    if labelled or agenda:
+        return None
+    return item.title_end, end
+
+
+def _item_records(
+    text: str, p: str, found: list[_Item], end: int, *, agenda: bool
+) -> tuple[list[ItemRecord], list[AttendanceRecord]]:
+    labelled = bool(_RECORD_LABEL.search(p, found[0].start if found else 0, end))
+    items: list[ItemRecord] = []
+    attendance: list[AttendanceRecord] = []
+    for k, it in enumerate(found):
+        stop = found[k + 1].start if k + 1 < len(found) else end
+        span = _record_span(p, it, stop, labelled=labelled, agenda=agenda)
+        resolutions: list[ActionRecord] = []
+        actions: list[ActionRecord] = []
+        if span is not None:
+            resolutions = find_resolutions(text, p, *span)
+            actions = find_actions(text, p, *span)
+            attendance += _attendance(text, p, *span)
+        items.append(
+            ItemRecord(
+                number=it.number,
+                title=it.title,
+                position=k + 1,
+                start=it.start,
+                end=stop,
+                title_start=it.title_start,
+                resolutions=tuple(resolutions),
+                actions=tuple(actions),
+            )
+        )
+    return items, attendance
+
+
+def _unescaped(doc: Document) -> Document:
+    """The document with its address as a browser reads it: a saved page's canonical link
+    keeps the HTML escape in ``?CId=41&amp;MId=5120``."""
+    if doc.url and "&amp;" in doc.url:
+        return replace(doc, url=html.unescape(doc.url))
+    return doc
+
+
+def _approvals(
+    refs: tuple[MeetingRef, ...], items: list[ItemRecord], p: str
+) -> tuple[MeetingRef, ...]:
+    """A meeting whose minutes a resolution names is approved by it ("RESOLVED that the
+    minutes of the meeting held on 8 July 2024 were a correct record")."""
+    out = []
+    for ref in refs:
+        if ref.relation == "references" and any(
+            r.start <= ref.start < r.end and re.search(r"(?i)\bminutes\b", p[r.start : ref.end])
+            for it in items
+            for r in it.resolutions
+        ):
+            ref = replace(ref, relation="approves")
+        out.append(ref)
+    return tuple(out)
+
+
+def read(doc: Document) -> list[MeetingRecord]:
+    """The meeting the page is of (one record), or none where the page shows no items and no
+    heading. A page showing one of the meeting's documents (``F=`` in the older address)
+    holds that document's own text: the printed reader reads it."""
+    if "f" in query(doc):
+        return segment(doc)
+    text = doc.text
+    p = plain(text)
+    start = p.find("\n") + 1 if p.startswith("URL:") else 0
+    header = ITEMS_HEADER.search(p, start)
+    head_end = header.start() if header else min(len(p), start + 1500)
+    heading = _heading(p, start, head_end)
+    if header:
+        body = header.end()
+    else:  # no header: the items follow the heading and the venue and contact lines
+        labels = list(_HEAD_LINE.finditer(p, start, head_end))
+        body = max([m.end() for m in labels] + [heading.end if heading else start])
+    pipes = bool(header and "|" in header.group(0))
+    found = _items(text, p, body, len(p), pipes=pipes)
+    if not found and heading is None:
+        return []
+    first = next((ln for ln in p[start:head_end].splitlines() if ln.strip()), "")
+    agenda = bool(_AGENDA_ONLY.match(first))
+    items, attendance = _item_records(text, p, found, len(p), agenda=agenda)
+    attendance = _present(text, p, start, head_end) + attendance
+    date = heading.date if heading else None
+    committee = heading.committee if heading else _undated_committee(p, start, head_end)
+    return [
+        MeetingRecord(
+            source=doc.source,
+            section="web_page",
+            committee=committee,
+            date=date,
+            start=start,
+            end=len(text),
+            start_time=heading.time if heading else None,
+            venue=_venue(p, start, found[0].start if found else len(p)),
+            name=clean(first) if PAGE_TITLE.fullmatch(first) else None,
+            items=tuple(items),
+            attendance=tuple({(a.start, a.end): a for a in attendance}.values()),
+            refs=_one_ref_per_meeting(
+                list(_approvals(tuple(find_refs(p, body, len(p), on=date)), items, p)), committee
+            ),
+            platform_id=platform_id(_unescaped(doc)),
+        )
+    ]
+
+
+register(
+    "moderngov_meeting",
+    'ModernGov "Agenda and minutes" meeting pages (ieListDocuments.aspx, ceListDocuments.aspx)',
+    detect=detect,
+    read=read,
+)

@@ -1,0 +1,69 @@
+"""graphkit.councils and the build's councils: a document's council from its web
+address or letterhead; names of one place are one council; councils are linked apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import graphkit
+from graphkit.councils import council_from_host, council_of, host_label, place_key, place_of
+from graphkit.model import Document
+
+
+def doc(text: str, url: str | None = None) -> Document:
+    return Document("a.txt", text, "0", "minutes", url=url)
+
+
+def test_the_web_host_names_the_council() -> None:
+    assert host_label("https://democracy.northshire.gov.uk:9071/mgAi.aspx?ID=3") == "northshire"
+    assert host_label("https://westmere.moderngov.co.uk/ieListDocuments.aspx") == "westmere"
+    assert host_label("https://mirror.example.org/doc/1") is None
+    # a host label the council table knows is spelt as the council writes its place
+    assert council_from_host("https://democracy.brighton-hove.gov.uk/x") == "Brighton and Hove"
+
+
+def test_the_document_names_the_council_more_fully_than_its_host() -> None:
+    text = "Northshire County Council\nMinutes of the Cabinet"
+    assert council_of(doc(text, "https://democracy.northshire.gov.uk/x")) == (
+        "Northshire County Council"
+    )
+    # a body named after the place is not the council
+    text = "Northshire Youth County Council met on Friday"
+    assert council_of(doc(text, "https://democracy.northshire.gov.uk/x")) == "Northshire Council"
+
+
+def test_a_council_named_far_down_is_not_the_documents_own() -> None:
+    text = "Minutes of the Planning Committee\n" + "Notes of business.\n" * 120
+    assert council_of(doc(text + "A visit to Eastport City Council was reported.")) is None
+
+
+def test_places_compare_by_their_letters() -> None:
+    assert place_of("London Borough of Westmere") == "Westmere"
+    assert place_key("Brighton & Hove") == place_key("Brighton and Hove")
+
+
+def _write(folder: Path, name: str, host: str, body: str) -> None:
+    page = f"URL: https://democracy.{host}.gov.uk/ieListDocuments.aspx?MId=7\n\n{body}"
+    (folder / name).write_text(page, encoding="utf-8")
+
+
+def test_two_councils_are_linked_apart(tmp_path: Path) -> None:
+    body = (
+        "Agenda and minutes\n\nCabinet - Tuesday, 4th March, 2025 7.00 pm\n\nItems\nNo. Item\n\n"
+        "1.\n\nApologies\n\nMinutes:\n\nApologies were received from Councillor J Smith.\n"
+    )
+    _write(tmp_path, "a.txt", "northshire", body)
+    _write(tmp_path, "b.txt", "westmere", body)
+    result = graphkit.build(tmp_path)
+    assert set(result.councils.values()) == {"Northshire Council", "Westmere Council"}
+    smiths = [p for p in result.linked.people if p.family_name == "Smith"]
+    assert len(smiths) == 2  # one per council: a name alone never joins two councils
+    # the same platform id in two councils is two meetings
+    assert len({(m.source, m.date) for m in result.meetings}) == 2
+
+
+def test_one_place_is_one_council_by_its_fullest_name(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", "northshire", "Agenda\n\nNorthshire County Council\n")
+    _write(tmp_path, "b.txt", "northshire", "Agenda\n\nNothing named here\n")
+    result = graphkit.build(tmp_path)
+    assert set(result.councils.values()) == {"Northshire County Council"}

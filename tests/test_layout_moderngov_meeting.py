@@ -1,0 +1,231 @@
+"""The ModernGov meeting-page layout (graphkit/layouts/moderngov_meeting.py).
+
+Fixtures are invented pages (Northshire Council) in each rendering the platform's
+"Agenda and minutes" page comes in.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graphkit.documents import read_document
+from graphkit.layouts import moderngov_meeting as mm
+from graphkit.layouts import read_layout
+from graphkit.model import Document, MeetingRecord
+
+DATA = Path(__file__).parent / "data" / "layouts" / "moderngov_meeting"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+PANEL = "Northshire Schools Scrutiny Panel"
+
+
+def _doc(name: str) -> Document:
+    return read_document(DATA / name, name)
+
+
+def _one(name: str) -> MeetingRecord:
+    records = mm.read(_doc(name))
+    assert len(records) == 1
+    return records[0]
+
+
+def _items(rec: MeetingRecord) -> list[tuple[str | None, str]]:
+    return [(i.number, i.title) for i in rec.items]
+
+
+def _people(rec: MeetingRecord) -> list[tuple[str, str]]:
+    return [(a.name, a.status) for a in rec.attendance]
+
+
+def _refs(rec: MeetingRecord) -> list[tuple[dt.date, str]]:
+    return [(r.date, r.relation) for r in rec.refs]
+
+
+def test_block_rendering() -> None:
+    rec = _one("northshire-block.txt")
+    assert (rec.committee, rec.date, rec.start_time) == (
+        PANEL,
+        dt.date(2025, 1, 14),
+        dt.time(18, 30),
+    )
+    assert rec.venue == "Room 4, Riverside House, Eastport"
+    assert rec.platform_id == "northshire:5077"
+    assert rec.section == "web_page"
+    assert _items(rec) == [
+        ("7", "Apologies and Substitutes"),
+        ("8", "Minutes of the meeting held on 26 November 2024"),
+        ("9", "Eastport Learning Partnership"),
+        ("9a", "Bright Start Reading Scheme"),
+        ("10", "Home to School Transport Contract"),  # the restricted notice is no item
+        ("11", "School Place Planning Framework 2025 to 20"),  # cut by the page's end
+    ]
+    assert _people(rec) == [
+        ("Mr Haldane", "apologies"),
+        ("Mrs Orchard", "apologies"),
+        ("Mr Tewkesbury", "substitute"),
+    ]
+    assert _refs(rec) == [(dt.date(2024, 11, 26), "approves")]
+    nine = rec.items[2]
+    assert [r.text for r in nine.resolutions] == [
+        "RESOLVED that the Panel notes the progress of the Eastport Learning Partnership."
+    ]
+    assert rec.items[3].actions and "circulate" in rec.items[3].actions[0].text
+
+
+def test_pipe_cells_without_heading() -> None:
+    rec = _one("northshire-tablerender.txt")
+    assert (rec.date, rec.committee, rec.platform_id) == (None, "", "northshire:5077")
+    assert _items(rec) == [
+        ("7", "Apologies and Substitutes"),
+        ("8", "Minutes of the meeting held on 26 November 2024"),  # "1." in its minutes: no item
+        ("9", "Eastport Learning Partnership"),
+        ("9a", "Bright Start Reading Scheme"),
+    ]
+    assert _people(rec) == [
+        ("Mr Haldane", "apologies"),
+        ("Mrs Orchard", "apologies"),
+        ("Mr Tewkesbury", "substitute"),
+    ]
+    assert _refs(rec) == [(dt.date(2024, 11, 26), "approves")]
+    assert rec.items[1].resolutions[0].text.endswith("were a correct record.")
+
+
+def test_undated_page_with_minute_codes() -> None:
+    rec = _one("northshire-undated.txt")
+    assert (rec.date, rec.committee, rec.platform_id) == (None, "", "northshire:6120")
+    assert rec.venue == "Council Chamber, Eastport Guildhall"
+    assert _items(rec) == [
+        ("CAB 12/24", "Declarations of Interest"),
+        ("CAB 13/24", "Minutes"),
+        ("CAB 14/24", "Greener Fleet Programme"),
+    ]
+    assert _people(rec) == [("N Fairweather", "apologies"), ("P Lomond", "apologies")]
+    assert _refs(rec) == [(dt.date(2024, 10, 3), "approves")]
+    assert len(rec.items[2].resolutions) == 1  # in its "Decision:" block
+
+
+def test_pipe_rows_without_numbers() -> None:
+    rec = _one("northshire-piperows.txt")
+    assert rec.platform_id == "northshire:5002" and rec.date is None
+    assert _items(rec) == [
+        (None, "Apologies for Absence"),
+        (None, "Minutes of Previous Meeting"),
+        (None, "Youth Voice Charter"),
+        (None, "Work Programme"),
+    ]
+    assert _people(rec) == [
+        ("Councillor Ines Darrow", "apologies"),
+        ("Councillor Bartholomew Kemp", "substitute"),
+    ]
+    assert rec.items[1].resolutions[0].text.endswith("as a correct record.")
+    assert _refs(rec) == [(dt.date(2024, 7, 8), "approves")]
+
+
+def test_rendering_without_numbers_or_labels() -> None:
+    rec = _one("northshire-unnumbered.txt")
+    assert (rec.date, rec.committee) == (dt.date(2014, 10, 20), PANEL)
+    assert _items(rec) == [
+        (None, "Declarations of Interest"),
+        (None, "Minutes of Previous Meeting"),  # "Panel held on ..." goes on a sentence
+        (None, "Holiday Meals Programme"),
+    ]
+
+
+def test_agenda_without_address() -> None:
+    doc = _doc("northshire-agenda-nourl.txt")
+    assert mm.detect(doc) >= 0.5
+    rec = _one("northshire-agenda-nourl.txt")
+    assert (rec.committee, rec.date, rec.platform_id) == (PANEL, dt.date(2025, 4, 9), None)
+    assert _items(rec) == [
+        ("a)", "Welcome and Introductions"),
+        ("b)", "Apologies for Absence"),
+        ("c)", "Minutes"),
+    ]
+    # an agenda proposes: its "RESOLVED –" is no decision taken
+    assert all(not i.resolutions for i in rec.items)
+
+
+def test_html_page() -> None:
+    doc = _doc("northshire-meeting.html")
+    rec = _one("northshire-meeting.html")
+    assert (rec.committee, rec.date) == (PANEL, dt.date(2025, 3, 4))
+    assert rec.venue == "Room 4, Riverside House, Eastport"
+    assert rec.platform_id == "northshire:5120"
+    assert _items(rec) == [
+        ("12", "Apologies for Absence"),
+        ("13", "Minutes of the previous meeting"),
+        ("14", "Reading Recovery Pilot"),
+    ]
+    assert _people(rec) == [("T Ardley", "apologies"), ("M Quince", "apologies")]
+    assert _refs(rec) == [(dt.date(2025, 1, 21), "approves")]
+    assert read_layout(doc).layout == "moderngov_meeting"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir()))
+def test_registry_picks_the_layout(name: str) -> None:
+    result = read_layout(_doc(name))
+    assert result.layout == "moderngov_meeting"
+    assert result.records and all(r.layout == "moderngov_meeting" for r in result.records)
+
+
+def test_printed_minutes_not_taken() -> None:
+    seed = SEEDS / "000_8ba4804ad8037bde.txt"
+    doc = read_document(seed, seed.name)
+    assert mm.detect(doc) == 0.0
+    assert read_layout(doc).layout != "moderngov_meeting"
+
+
+def test_another_platform_page_not_taken() -> None:
+    doc = Document(
+        "a", "Agenda item\n\nMinutes:\n", "0", "web_page", url="https://x.gov.uk/mgAi.aspx?ID=5"
+    )
+    assert mm.detect(doc) == 0.0
+
+
+# -- the real corpus, where it is checked out beside the repository ------------------------
+
+
+def _meeting_rows() -> list[dict[str, str]]:
+    if not (CORPUS / "INDEX.tsv").exists():
+        return []
+    with open(CORPUS / "INDEX.tsv", encoding="utf-8") as fh:
+        return [r for r in csv.DictReader(fh, delimiter="\t") if r["kind"] == "meeting-page"]
+
+
+def _corpus_records() -> dict[str, tuple[MeetingRecord, ...]]:
+    return {
+        row["file"]: read_layout(read_document(CORPUS / row["file"], row["file"])).records
+        for row in _meeting_rows()
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus_records() -> dict[str, tuple[MeetingRecord, ...]]:
+    return _corpus_records()
+
+
+@pytest.mark.parametrize(
+    "row",
+    [r for r in _meeting_rows() if r["meeting_date"]] or [None],
+    ids=lambda r: r["file"] if r else "no-corpus",
+)
+def test_corpus_meeting_page_dated(
+    row: dict[str, str] | None, corpus_records: dict[str, tuple[MeetingRecord, ...]]
+) -> None:
+    """Each dated meeting page gives a record of its meeting's date; a page that does not
+    show the date (a second rendering without its heading) is dated by another page of the
+    same meeting through the platform's id."""
+    if row is None:
+        pytest.skip(f"the development corpus is not checked out at {CORPUS}")
+    want = dt.date.fromisoformat(row["meeting_date"])
+    records = corpus_records[row["file"]]
+    assert records, f"{row['file']}: no meeting read"
+    dates = {r.date for r in records}
+    ids = {r.platform_id for r in records if r.date is None and r.platform_id}
+    for others in corpus_records.values():
+        dates |= {o.date for o in others if o.platform_id in ids}
+    assert want in dates
