@@ -70,6 +70,12 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
     for key in ("council", "documents", "meetings", "agenda_items", "people", "programmes",
                 "topics", "organisations", "triples"):
         click.echo(f"  {key.replace('_', ' '):<14} {summary[key]}")
+        if key == "meetings" and summary["meetings_referred_to"]:
+            click.echo(f"    and {summary['meetings_referred_to']} only referred to "
+                       "(minutes approved, other meetings named)")
+        if key == "triples" and summary["quads"] != summary["triples"]:
+            click.echo(f"    stored as {summary['quads']} quads: a fact two documents state "
+                       "is in each one's named graph")
     layouts: dict[str, int] = summary["layouts"]  # type: ignore[assignment]
     if layouts:
         click.echo("  layouts        " + ", ".join(f"{k} {v}" for k, v in layouts.items()))

@@ -18,25 +18,28 @@ __all__ = ["explain", "summarise", "write_summary"]
 
 
 def summarise(result: BuildResult) -> dict[str, object]:
-    ds = result.dataset
-    meetings = {(m.committee, m.date) for m in result.meetings if m.date is not None}
-    items = {
-        (m.committee, m.date, i.number or f"p{i.position}")
-        for m in result.meetings
-        for i in m.items
-    }
+    """The build's counts, read from the graph itself, so the summary and the store agree.
+
+    Meetings are those a document records; meetings only referred to ("the minutes of
+    the meeting held on 3 December were agreed") are counted apart, as are meetings no
+    document dates. ``triples`` counts distinct triples; ``quads`` counts them per named
+    graph, where a fact two documents state is stored once in each.
+    """
+    counts = _graph_counts(result.dataset)
     layouts = Counter(lay for lay in result.layouts.values() if lay)
-    triples = len(_union(ds))
     return {
         "council": result.council,
         "documents": len(result.documents),
-        "meetings": len(meetings),
-        "agenda_items": len(items),
-        "people": len(result.linked.people),
-        "programmes": sum(1 for c in result.linked.concepts if c.is_programme),
-        "topics": sum(1 for c in result.linked.concepts if not c.is_programme),
-        "organisations": len(result.linked.organisations),
-        "triples": triples,
+        "meetings": counts["meetings"],
+        "meetings_referred_to": counts["referred"],
+        "undated_meetings_count": counts["undated"],
+        "agenda_items": counts["items"],
+        "people": counts["people"],
+        "programmes": counts["programmes"],
+        "topics": counts["topics"],
+        "organisations": counts["organisations"],
+        "triples": counts["triples"],
+        "quads": counts["quads"],
         "named_graphs": len(result.documents),
         "layouts": dict(sorted(layouts.items())),
         "unrecognised": sorted(src for src, lay in result.layouts.items() if not lay),
@@ -46,11 +49,40 @@ def summarise(result: BuildResult) -> dict[str, object]:
     }
 
 
-def _union(ds: Dataset) -> set[tuple[object, object, object]]:
-    seen: set[tuple[object, object, object]] = set()
+def _graph_counts(ds: Dataset) -> dict[str, int]:
+    """Nodes of each kind and the triples, in one pass over the quads."""
+    from .vocab import GK, ORG, PROV, RDF, SCHEMA, SKOS
+
+    types: dict[object, set[object]] = {}
+    derived: set[object] = set()
+    triples: set[tuple[object, object, object]] = set()
+    quads = 0
     for s, p, o, _ in ds.quads((None, None, None, None)):
-        seen.add((s, p, o))
-    return seen
+        quads += 1
+        triples.add((s, p, o))
+        if p == RDF.type:
+            types.setdefault(s, set()).add(o)
+        elif p == PROV.wasDerivedFrom:
+            derived.add(s)
+
+    def having(cls: object) -> set[object]:
+        return {n for n, ts in types.items() if cls in ts}
+
+    meetings = having(GK.Meeting)
+    concepts = having(SKOS.Concept) | having(GK.Programme)
+    units = having(ORG.OrganizationalUnit) | having(ORG.FormalOrganization)
+    return {
+        "meetings": len(meetings & derived),
+        "referred": len(meetings - derived),
+        "undated": len(having(GK.UndatedMeeting)),
+        "items": len(having(GK.AgendaItem)),
+        "people": len(having(SCHEMA.Person)),
+        "programmes": len(having(GK.Programme)),
+        "topics": len(concepts - having(GK.Programme)),
+        "organisations": len(having(ORG.Organization) - units),
+        "triples": len(triples),
+        "quads": quads,
+    }
 
 
 def write_summary(result: BuildResult, out: Path) -> list[Path]:
