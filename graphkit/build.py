@@ -155,7 +155,7 @@ def _union(datasets: Sequence[Dataset]) -> Dataset:
         for prefix, ns in ds.namespaces():
             out.bind(prefix, ns, override=False)
         for s, p, o, g in ds.quads((None, None, None, None)):
-            out.add((s, p, o, g))
+            out.add((s, p, o, out.graph(g) if g is not None else None))
     return out
 
 

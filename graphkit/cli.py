@@ -30,23 +30,50 @@ def cli() -> None:
 # -- build -------------------------------------------------------------------------------
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="Folder to write the graph, view and summary into.")
-@click.option("--format", "formats", multiple=True,
-              help="Output format (repeatable): turtle, nt, nquads, trig, json-ld, xml. "
-                   "Default: turtle and trig.")
-@click.option("--base", default=None, help="Base IRI for data IRIs (default https://w3id.org/graphkit/id/).")
-@click.option("--council", default=None,
-              help="Council name for every document (default: read from each document's web "
-                   "address or text).")
-@click.option("--aliases", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              default=None, help="YAML file of forced or forbidden merges.")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write the graph, view and summary into.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    help="Output format (repeatable): turtle, nt, nquads, trig, json-ld, xml. "
+    "Default: turtle and trig.",
+)
+@click.option(
+    "--base", default=None, help="Base IRI for data IRIs (default https://w3id.org/graphkit/id/)."
+)
+@click.option(
+    "--council",
+    default=None,
+    help="Council name for every document (default: read from each document's web "
+    "address or text).",
+)
+@click.option(
+    "--aliases",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="YAML file of forced or forbidden merges.",
+)
 @click.option("--no-view", is_flag=True, help="Do not write view.html.")
 @click.option("--with-ontology", is_flag=True, help="Also write ontology.ttl beside the graph.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
-def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: str | None,
-          council: str | None, aliases: Path | None, no_view: bool, with_ontology: bool,
-          quiet: bool) -> None:
+def build(
+    paths: tuple[Path, ...],
+    out: Path,
+    formats: tuple[str, ...],
+    base: str | None,
+    council: str | None,
+    aliases: Path | None,
+    no_view: bool,
+    with_ontology: bool,
+    quiet: bool,
+) -> None:
     """Read the documents under PATHS and write the graph to --out.
 
     Writes graph.ttl (union of everything), graph.trig (one named graph per
@@ -57,25 +84,45 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
     from .vocab import DEFAULT_BASE
 
     say = _progress(quiet)
-    result = run_build(list(paths), base=base or DEFAULT_BASE, council=council,
-                       aliases=aliases, progress=say)
+    result = run_build(
+        list(paths), base=base or DEFAULT_BASE, council=council, aliases=aliases, progress=say
+    )
     if not result.documents:  # before writing: a failed build must not replace a good one
         for p in result.problems:
             click.echo(f"  not read: {p}", err=True)
         raise GraphkitError("no document could be read; nothing was written")
-    write_outputs(result, out, formats=formats or ("turtle", "trig"), view=not no_view,
-                  with_ontology=with_ontology, progress=say)
+    write_outputs(
+        result,
+        out,
+        formats=formats or ("turtle", "trig"),
+        view=not no_view,
+        with_ontology=with_ontology,
+        progress=say,
+    )
     summary = result.summary()
     click.echo(f"graphkit build: {out}/")
-    for key in ("council", "documents", "meetings", "agenda_items", "people", "programmes",
-                "topics", "organisations", "triples"):
+    for key in (
+        "council",
+        "documents",
+        "meetings",
+        "agenda_items",
+        "people",
+        "programmes",
+        "topics",
+        "organisations",
+        "triples",
+    ):
         click.echo(f"  {key.replace('_', ' '):<14} {summary[key]}")
         if key == "meetings" and summary["meetings_referred_to"]:
-            click.echo(f"    and {summary['meetings_referred_to']} only referred to "
-                       "(minutes approved, other meetings named)")
+            click.echo(
+                f"    and {summary['meetings_referred_to']} only referred to "
+                "(minutes approved, other meetings named)"
+            )
         if key == "triples" and summary["quads"] != summary["triples"]:
-            click.echo(f"    stored as {summary['quads']} quads: a fact two documents state "
-                       "is in each one's named graph")
+            click.echo(
+                f"    stored as {summary['quads']} quads: a fact two documents state "
+                "is in each one's named graph"
+            )
     layouts: dict[str, int] = summary["layouts"]  # type: ignore[assignment]
     if layouts:
         click.echo("  layouts        " + ", ".join(f"{k} {v}" for k, v in layouts.items()))
@@ -100,20 +147,46 @@ def build(paths: tuple[Path, ...], out: Path, formats: tuple[str, ...], base: st
 # -- evaluate (issue #2: figures against a gold annotation) ------------------------------
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--gold", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Gold annotation JSON (the format of shared/gold/README.md).")
-@click.option("--graph", "graph_path", type=click.Path(path_type=Path), default=None,
-              help="Score an existing graph file (any output format) or build folder "
-                   "instead of building PATHS.")
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Gold annotation JSON (the format of shared/gold/README.md).",
+)
+@click.option(
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Score an existing graph file (any output format) or build folder "
+    "instead of building PATHS.",
+)
 @click.option("--council", default=None, help="Council name, when building PATHS.")
-@click.option("--aliases", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              default=None, help="YAML file of forced or forbidden merges, when building PATHS.")
+@click.option(
+    "--aliases",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="YAML file of forced or forbidden merges, when building PATHS.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
-@click.option("--limit", type=int, default=10, show_default=True,
-              help="Longest list of misses printed per category (0: all).")
+@click.option(
+    "--limit",
+    type=int,
+    default=10,
+    show_default=True,
+    help="Longest list of misses printed per category (0: all).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
-def evaluate(paths: tuple[Path, ...], gold: Path, graph_path: Path | None, council: str | None,
-             aliases: Path | None, as_json: bool, limit: int, quiet: bool) -> None:
+def evaluate(
+    paths: tuple[Path, ...],
+    gold: Path,
+    graph_path: Path | None,
+    council: str | None,
+    aliases: Path | None,
+    as_json: bool,
+    limit: int,
+    quiet: bool,
+) -> None:
     """Compare a graph with a gold annotation and print the figures per category.
 
     Either build the documents under PATHS first, or score an existing graph:
@@ -178,24 +251,59 @@ def _list_queries() -> None:
 
 @cli.command()
 @click.argument("name_or_path", metavar="QUERY", required=False)
-@click.option("--list", "list_", is_flag=True,
-              help="List the shipped queries and their parameters.")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Set a query parameter (repeatable), e.g. --param topic=HAF. "
-                   "An empty value leaves an optional parameter unset.")
-@click.option("--graph", "-g", type=click.Path(path_type=Path), default=None,
-              help="Graph file in any format graphkit build writes, or a build folder "
-                   "(default: build/graph.trig).")
-@click.option("--format", "-f", "fmt", default=None,
-              type=click.Choice(["table", "csv", "tsv", "json", "markdown"]),
-              help="Output format (default: table on a terminal, csv otherwise).")
-@click.option("--engine", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib",
-              show_default=True, help="SPARQL engine to run the query with.")
-@click.option("--width", type=int, default=60, show_default=True,
-              help="Table format: cut longer cells to this width (0: never).")
+@click.option(
+    "--list", "list_", is_flag=True, help="List the shipped queries and their parameters."
+)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set a query parameter (repeatable), e.g. --param topic=HAF. "
+    "An empty value leaves an optional parameter unset.",
+)
+@click.option(
+    "--graph",
+    "-g",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Graph file in any format graphkit build writes, or a build folder "
+    "(default: build/graph.trig).",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    default=None,
+    type=click.Choice(["table", "csv", "tsv", "json", "markdown"]),
+    help="Output format (default: table on a terminal, csv otherwise).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["rdflib", "oxigraph"]),
+    default="rdflib",
+    show_default=True,
+    help="SPARQL engine to run the query with.",
+)
+@click.option(
+    "--width",
+    type=int,
+    default=60,
+    show_default=True,
+    help="Table format: cut longer cells to this width (0: never).",
+)
 @click.option("--show", is_flag=True, help="Print the query's text instead of running it.")
-def query(name_or_path: str | None, list_: bool, params: tuple[str, ...], graph: Path | None,
-          fmt: str | None, engine: str, width: int, show: bool) -> None:
+def query(
+    name_or_path: str | None,
+    list_: bool,
+    params: tuple[str, ...],
+    graph: Path | None,
+    fmt: str | None,
+    engine: str,
+    width: int,
+    show: bool,
+) -> None:
     """Run a saved SPARQL query (a name from --list, or a path to a .rq file).
 
     \b
@@ -231,27 +339,68 @@ def query(name_or_path: str | None, list_: bool, params: tuple[str, ...], graph:
 # -- view (issue #4) ---------------------------------------------------------------------
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--out", "-o", type=click.Path(path_type=Path), default=Path("view.html"),
-              show_default=True, help="The HTML file to write.")
-@click.option("--topic", default=None,
-              help="Focus on one programme or topic (any label, alias or IRI): its meetings, "
-                   "items and the people involved.")
-@click.option("--person", default=None,
-              help="Focus on one person (any label, alias or IRI): their meetings and items.")
-@click.option("--from", "start", default=None, metavar="YEAR|DATE",
-              help="Only meetings on or after this year, month (2021-06) or date.")
-@click.option("--to", "end", default=None, metavar="YEAR|DATE",
-              help="Only meetings on or before this year, month or date.")
-@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
-              help="Show at most this many nodes, the best connected first "
-                   "(default 2500, which opens in well under 2 s).")
-@click.option("--size-by", "measure", type=click.Choice(["degree", "betweenness"]),
-              default="degree", show_default=True, help="The networkx measure for node size.")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("view.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option(
+    "--topic",
+    default=None,
+    help="Focus on one programme or topic (any label, alias or IRI): its meetings, "
+    "items and the people involved.",
+)
+@click.option(
+    "--person",
+    default=None,
+    help="Focus on one person (any label, alias or IRI): their meetings and items.",
+)
+@click.option(
+    "--from",
+    "start",
+    default=None,
+    metavar="YEAR|DATE",
+    help="Only meetings on or after this year, month (2021-06) or date.",
+)
+@click.option(
+    "--to",
+    "end",
+    default=None,
+    metavar="YEAR|DATE",
+    help="Only meetings on or before this year, month or date.",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show at most this many nodes, the best connected first "
+    "(default 2500, which opens in well under 2 s).",
+)
+@click.option(
+    "--size-by",
+    "measure",
+    type=click.Choice(["degree", "betweenness"]),
+    default="degree",
+    show_default=True,
+    help="The networkx measure for node size.",
+)
 @click.option("--title", default=None, help="Page title (default: from the council's name).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but warnings.")
-def view(graph: Path, out: Path, topic: str | None, person: str | None, start: str | None,
-         end: str | None, max_nodes: int | None, measure: str, title: str | None,
-         quiet: bool) -> None:
+def view(
+    graph: Path,
+    out: Path,
+    topic: str | None,
+    person: str | None,
+    start: str | None,
+    end: str | None,
+    max_nodes: int | None,
+    measure: str,
+    title: str | None,
+    quiet: bool,
+) -> None:
     """Write an interactive HTML view of GRAPH (a graph file or a build folder).
 
     The page is one self-contained file: double-click it to explore offline
@@ -264,14 +413,25 @@ def view(graph: Path, out: Path, topic: str | None, person: str | None, start: s
     say = _progress(quiet)
     ds = load_graph(graph)
     say(f"loaded {graph}")
-    result = build_view(ds, topic=topic, person=person, start=start, end=end,
-                        max_nodes=max_nodes or DEFAULT_MAX_NODES, measure=measure, title=title)
+    result = build_view(
+        ds,
+        topic=topic,
+        person=person,
+        start=start,
+        end=end,
+        max_nodes=max_nodes or DEFAULT_MAX_NODES,
+        measure=measure,
+        title=title,
+    )
     for warning in result.warnings:
         click.echo(f"graphkit view: warning: {warning}", err=True)
     path = result.write(out)
     if not quiet:
-        shown = (f"{result.shown} nodes" if result.shown == result.total
-                 else f"{result.shown} of {result.total} nodes")
+        shown = (
+            f"{result.shown} nodes"
+            if result.shown == result.total
+            else f"{result.shown} of {result.total} nodes"
+        )
         click.echo(f"graphkit view: {path} ({shown})")
 
 
@@ -301,21 +461,44 @@ def validate(graph: Path, quiet: bool) -> None:
 
 @cli.command()
 @click.argument("graph", type=_GRAPH_ARG)
-@click.option("--endpoint", required=True,
-              help="Graph Store Protocol URL, e.g. http://localhost:8890/sparql-graph-crud-auth "
-                   "(Virtuoso) or http://localhost:3030/ds/data (Fuseki).")
-@click.option("--graph", "graph_iri", default=None,
-              help="Named graph for the default graph's triples (council, committees, role "
-                   "bounds; everything, for a .ttl or .nt file). Default: the store's default "
-                   "graph, which some stores (Virtuoso) do not accept.")
+@click.option(
+    "--endpoint",
+    required=True,
+    help="Graph Store Protocol URL, e.g. http://localhost:8890/sparql-graph-crud-auth "
+    "(Virtuoso) or http://localhost:3030/ds/data (Fuseki).",
+)
+@click.option(
+    "--graph",
+    "graph_iri",
+    default=None,
+    help="Named graph for the default graph's triples (council, committees, role "
+    "bounds; everything, for a .ttl or .nt file). Default: the store's default "
+    "graph, which some stores (Virtuoso) do not accept.",
+)
 @click.option("--user", default=None, help="User name for HTTP basic or digest authentication.")
-@click.option("--password", default=None, envvar="GRAPHKIT_PASSWORD",
-              help="Password (or set GRAPHKIT_PASSWORD; asked for when --user is given alone).")
-@click.option("--timeout", type=float, default=120.0, show_default=True,
-              help="Seconds to wait for the store to answer each request.")
+@click.option(
+    "--password",
+    default=None,
+    envvar="GRAPHKIT_PASSWORD",
+    help="Password (or set GRAPHKIT_PASSWORD; asked for when --user is given alone).",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=120.0,
+    show_default=True,
+    help="Seconds to wait for the store to answer each request.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
-def push(graph: Path, endpoint: str, graph_iri: str | None, user: str | None,
-         password: str | None, timeout: float, quiet: bool) -> None:
+def push(
+    graph: Path,
+    endpoint: str,
+    graph_iri: str | None,
+    user: str | None,
+    password: str | None,
+    timeout: float,
+    quiet: bool,
+) -> None:
     """Send GRAPH to a triple store, replacing each document's named graph as a unit.
 
     Uses the SPARQL 1.1 Graph Store HTTP Protocol: one PUT per named graph.
@@ -325,8 +508,15 @@ def push(graph: Path, endpoint: str, graph_iri: str | None, user: str | None,
 
     if user is not None and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
-    pushed = run_push(load_graph(graph), endpoint, graph=graph_iri, user=user,
-                      password=password, timeout=timeout, progress=_progress(quiet))
+    pushed = run_push(
+        load_graph(graph),
+        endpoint,
+        graph=graph_iri,
+        user=user,
+        password=password,
+        timeout=timeout,
+        progress=_progress(quiet),
+    )
     total = sum(p.triples for p in pushed)
     click.echo(f"graphkit push: {len(pushed)} graph(s), {total} triple(s) to {endpoint}")
 
@@ -334,17 +524,37 @@ def push(graph: Path, endpoint: str, graph_iri: str | None, user: str | None,
 @cli.command()
 @click.argument("graph", type=_GRAPH_ARG)
 @click.option("--port", type=int, default=3030, show_default=True, help="Port to listen on.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; the default answers this machine only.")
-@click.option("--timeout", type=float, default=30.0, show_default=True,
-              help="Seconds a query may run before it is stopped.")
-@click.option("--max-rows", type=int, default=100_000, show_default=True,
-              help="Largest result (rows, or triples for CONSTRUCT) the server sends.")
-@click.option("--workers", type=int, default=2, show_default=True,
-              help="Query worker processes (each holds a copy of the graph).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; the default answers this machine only.",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--max-rows",
+    type=int,
+    default=100_000,
+    show_default=True,
+    help="Largest result (rows, or triples for CONSTRUCT) the server sends.",
+)
+@click.option(
+    "--workers",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Query worker processes (each holds a copy of the graph).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
-def serve(graph: Path, port: int, host: str, timeout: float, max_rows: int, workers: int,
-          quiet: bool) -> None:
+def serve(
+    graph: Path, port: int, host: str, timeout: float, max_rows: int, workers: int, quiet: bool
+) -> None:
     """Answer SPARQL queries over GRAPH at http://HOST:PORT/sparql (read-only).
 
     SPARQL 1.1 Protocol: GET or POST, results as JSON, XML, CSV or TSV by the
@@ -354,11 +564,17 @@ def serve(graph: Path, port: int, host: str, timeout: float, max_rows: int, work
     from .serve import SparqlServer
 
     say = _progress(quiet)
-    server = SparqlServer(load_graph(graph), host=host, port=port, timeout=timeout,
-                          max_rows=max_rows, workers=workers, log=say)
+    server = SparqlServer(
+        load_graph(graph),
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers,
+        log=say,
+    )
     if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"graphkit serve: warning: listening on {host}, not only this machine",
-                   err=True)
+        click.echo(f"graphkit serve: warning: listening on {host}, not only this machine", err=True)
     click.echo(f"graphkit serve: SPARQL endpoint at {server.url} (Ctrl-C stops it)", err=True)
     try:
         server.serve_forever()
@@ -371,8 +587,14 @@ def serve(graph: Path, port: int, host: str, timeout: float, max_rows: int, work
 # -- explain (issue #2: why people were merged) ------------------------------------------
 @cli.command()
 @click.argument("name")
-@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=Path("build"),
-              show_default=True, help="A folder written by graphkit build.")
+@click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="A folder written by graphkit build.",
+)
 def explain(name: str, build_dir: Path) -> None:
     """Say why the surface forms of a person were merged into one (NAME: any part of a name)."""
     import json
@@ -381,17 +603,19 @@ def explain(name: str, build_dir: Path) -> None:
 
     report = build_dir / "summary.json"
     if not report.exists():
-        raise GraphkitError(f"{report}: no build report here; run graphkit build --out {build_dir} first")
+        raise GraphkitError(
+            f"{report}: no build report here; run graphkit build --out {build_dir} first"
+        )
     hits = explain_name(json.loads(report.read_text(encoding="utf-8")), name)
     if not hits:
         raise GraphkitError(f"no person matching {name!r} in {report}")
     for person in hits:
         click.echo(f"{person['label']}  <person/{person['key']}>")
-        for alt in person["alt_labels"]:  # type: ignore[attr-defined]
+        for alt in person["alt_labels"]:
             click.echo(f"  also written: {alt}")
-        for why in person["why_merged"] or ["seen in one form only: nothing was merged"]:  # type: ignore[operator]
+        for why in person["why_merged"] or ["seen in one form only: nothing was merged"]:
             click.echo(f"  merged: {why}")
-        for amb in person["ambiguities"]:  # type: ignore[attr-defined]
+        for amb in person["ambiguities"]:
             click.echo(f"  ambiguous: {amb}")
 
 

@@ -58,7 +58,8 @@ class FoundDate:
 
 
 def _month_number(name: str) -> int:
-    return _dateutil.parse(f"1 {name[:3]} 2000").month
+    parsed: dt.datetime = _dateutil.parse(f"1 {name[:3]} 2000")  # dateutil ships no types
+    return parsed.month
 
 
 def find_dates(text: str, *, default_year: int | None = None) -> Iterator[FoundDate]:
@@ -125,14 +126,18 @@ def _dot24(text: str) -> Iterator[tuple[dt.time, int, int]]:
     ['09:30:00']
     """
     found = list(_DOT24_RE.finditer(text))
+
+    def between(a: re.Match[str], b: re.Match[str]) -> str:
+        return text[a.end() : b.start()]
+
     for i, m in enumerate(found):
         h, mi = int(m.group("h")), int(m.group("m"))
         if h > 23:
             continue
         before = text[max(0, m.start() - 20) : m.start()]
-        between = lambda a, b: text[a.end() : b.start()]  # noqa: E731
         ranged = (
-            i + 1 < len(found) and re.fullmatch(r"\s*(?:[-–]|to|until)\s*", between(m, found[i + 1]))
+            i + 1 < len(found)
+            and re.fullmatch(r"\s*(?:[-–]|to|until)\s*", between(m, found[i + 1]))
         ) or (i > 0 and re.fullmatch(r"\s*(?:[-–]|to|until)\s*", between(found[i - 1], m)))
         if (
             m.group("hrs")

@@ -13,9 +13,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DocumentError
 from .model import Document
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 __all__ = [
     "READERS",
@@ -84,7 +88,7 @@ def _read_html(raw: bytes, source: str) -> str:
     return "\n\n".join(blocks)
 
 
-def _table_row(cell):  # type: ignore[no-untyped-def]
+def _table_row(cell: Tag) -> list[Tag] | None:
     """The cells of a table row of plain cells ("Councillor A Rahim", "Chair", "Present"),
     when ``cell`` is its first; None for any other element or a row holding blocks."""
     if cell.name not in ("td", "th") or cell.parent is None or cell.parent.name != "tr":

@@ -22,7 +22,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from .errors import GraphkitError
-from .vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, SCHEMA, SKOS
+from .vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, SCHEMA, SKOS, sorted_terms
 
 __all__ = [
     "PRF",
@@ -38,20 +38,57 @@ __all__ = [
 
 GoldItem = Mapping[str, Any]
 
-STATUS = {GK.Present: "present", GK.Apologies: "apologies", GK.Absent: "absent",
-          GK.Substitute: "substitute"}
-CAPACITY = {GK.Member: "member", GK.CoOptedMember: "co-opted", GK.CabinetMember: "cabinet-member",
-            GK.OtherMember: "other-member", GK.Officer: "officer", GK.Invited: "invited",
-            GK.Observer: "observer"}
-HONORIFICS = frozenset({"councillor", "cllr", "mrs", "mr", "ms", "miss", "mx", "dr", "prof",
-                        "professor", "sir", "dame", "rev", "revd", "lord", "lady"})
+STATUS: dict[Node, str] = {
+    GK.Present: "present",
+    GK.Apologies: "apologies",
+    GK.Absent: "absent",
+    GK.Substitute: "substitute",
+}
+CAPACITY: dict[Node, str] = {
+    GK.Member: "member",
+    GK.CoOptedMember: "co-opted",
+    GK.CabinetMember: "cabinet-member",
+    GK.OtherMember: "other-member",
+    GK.Officer: "officer",
+    GK.Invited: "invited",
+    GK.Observer: "observer",
+}
+HONORIFICS = frozenset(
+    {
+        "councillor",
+        "cllr",
+        "mrs",
+        "mr",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "rev",
+        "revd",
+        "lord",
+        "lady",
+    }
+)
 # formal offices compared as roles; other gold role notes are descriptions, not offices
 FORMAL_ROLE = re.compile(r"^(chair\b|(deputy )?cabinet member for |director of )")
 ORG_TYPES = (ORG.Organization, ORG.FormalOrganization, ORG.OrganizationalUnit)
 WP_SIMILARITY = 0.75  # token Jaccard at or above which two work-programme titles match
 
-_TRANS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
-                        "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+_TRANS = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 class GoldError(GraphkitError):
@@ -188,7 +225,7 @@ class Evaluation:
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        return {k: _plain(v) for k, v in asdict(self).items()}
 
 
 def _plain(value: Any) -> Any:
@@ -201,8 +238,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _match(gold: Sequence[Any], pred: Sequence[Any], same: Callable[[Any, Any], bool],
-           block: Callable[[Any], Any]) -> tuple[list[tuple[Any, Any]], list[Any], list[Any]]:
+def _match(
+    gold: Sequence[Any],
+    pred: Sequence[Any],
+    same: Callable[[Any, Any], bool],
+    block: Callable[[Any], Any],
+) -> tuple[list[tuple[Any, Any]], list[Any], list[Any]]:
     """Greedy one-to-one matching within blocks: (pairs, unmatched gold, unmatched pred)."""
     by_block: dict[Any, list[int]] = defaultdict(list)
     for i, p in enumerate(pred):
@@ -210,8 +251,9 @@ def _match(gold: Sequence[Any], pred: Sequence[Any], same: Callable[[Any, Any], 
     used: set[int] = set()
     pairs, missed = [], []
     for g in gold:
-        hit = next((i for i in by_block.get(block(g), ()) if i not in used and same(g, pred[i])),
-                   None)
+        hit = next(
+            (i for i in by_block.get(block(g), ()) if i not in used and same(g, pred[i])), None
+        )
         if hit is None:
             missed.append(g)
         else:
@@ -230,15 +272,20 @@ class _View:
         self.g = graph
         self.gold = gold
         self.person_index = _index(
-            {p["id"]: [p.get("canonical_name"), p.get("full_name"), *p.get("variants", [])]
-             for p in gold["people"]}, name_keys)
+            {
+                p["id"]: [p.get("canonical_name"), p.get("full_name"), *p.get("variants", [])]
+                for p in gold["people"]
+            },
+            name_keys,
+        )
         self.meeting_key: dict[Node, str] = {}
         gold_meetings = {(m["date"], norm(m["committee"])): m["id"] for m in gold["meetings"]}
-        self.meetings = sorted(self.subjects(GK.Meeting))
+        self.meetings = sorted_terms(self.subjects(GK.Meeting))
         for m in self.meetings:
             date = self.date(m)
-            labels = {norm(lab) for org in self.objs(m, SCHEMA.organizer)
-                      for lab in self.labels(org)}
+            labels = {
+                norm(lab) for org in self.objs(m, SCHEMA.organizer) for lab in self.labels(org)
+            }
             ids = [gold_meetings[(date, lab)] for lab in labels if (date, lab) in gold_meetings]
             self.meeting_key[m] = ids[0] if ids else str(m)
         self.items_of: dict[Node, list[Node]] = defaultdict(list)
@@ -246,15 +293,22 @@ class _View:
             for m in self.objs(item, SCHEMA.superEvent):
                 self.items_of[m].append(item)
         self.attended = {m for a in self.subjects(GK.Attendance) for m in self.objs(a, GK.meeting)}
-        referenced = {o for p in (GK.approvesMinutesOf, DCTERMS.references)
-                      for o in self.g.objects(None, p)}
-        self.recorded = {m for m in self.meetings if self.objs(m, PROV.wasDerivedFrom)
-                         and (self.items_of.get(m) or m in self.attended)}
-        self.referenced_only = {m for m in self.meetings if m in referenced
-                                and not (self.items_of.get(m) or m in self.attended)}
+        referenced = {
+            o for p in (GK.approvesMinutesOf, DCTERMS.references) for o in self.g.objects(None, p)
+        }
+        self.recorded = {
+            m
+            for m in self.meetings
+            if self.objs(m, PROV.wasDerivedFrom) and (self.items_of.get(m) or m in self.attended)
+        }
+        self.referenced_only = {
+            m
+            for m in self.meetings
+            if m in referenced and not (self.items_of.get(m) or m in self.attended)
+        }
 
     def objs(self, s: Node, p: URIRef) -> list[Node]:
-        return sorted(set(self.g.objects(s, p)))
+        return sorted_terms(set(self.g.objects(s, p)))
 
     def subjects(self, cls: URIRef) -> set[Node]:
         return set(self.g.subjects(RDF.type, cls))
@@ -284,13 +338,17 @@ class _View:
 
     def document_meeting(self, doc: Node) -> Node | None:
         """The latest meeting a document records: an agenda pack belongs to its own meeting."""
-        cands = [m for m in self.g.subjects(PROV.wasDerivedFrom, doc)
-                 if m in self.meeting_key and m not in self.referenced_only]
+        cands = [
+            m
+            for m in self.g.subjects(PROV.wasDerivedFrom, doc)
+            if m in self.meeting_key and m not in self.referenced_only
+        ]
         return max(cands, key=lambda m: (self.date(m) or "", str(m))) if cands else None
 
 
-def _index(variants: Mapping[str, Iterable[str | None]], keys: Callable[[str], Iterable[str]]
-           ) -> dict[str, frozenset[str]]:
+def _index(
+    variants: Mapping[str, Iterable[str | None]], keys: Callable[[str], Iterable[str]]
+) -> dict[str, frozenset[str]]:
     """key → gold ids; keys shared by several gold entries are dropped as not distinctive."""
     index: dict[str, set[str]] = defaultdict(set)
     for gid, labels in variants.items():
@@ -301,8 +359,9 @@ def _index(variants: Mapping[str, Iterable[str | None]], keys: Callable[[str], I
     return {k: frozenset(v) for k, v in index.items() if len(v) == 1}
 
 
-def _lookup(index: Mapping[str, frozenset[str]], labels: Iterable[str],
-            keys: Callable[[str], Iterable[str]]) -> frozenset[str]:
+def _lookup(
+    index: Mapping[str, frozenset[str]], labels: Iterable[str], keys: Callable[[str], Iterable[str]]
+) -> frozenset[str]:
     return frozenset(gid for lab in labels for k in keys(lab) for gid in index.get(k, ()))
 
 
@@ -321,41 +380,69 @@ def _meetings(v: _View) -> dict[str, Any]:
             found.append(gm["id"])
             continue
         same_day = [m for m in v.meetings if v.date(m) == gm["date"]]
-        seen = [repr(lab) for m in same_day for o in v.objs(m, SCHEMA.organizer)
-                for lab in v.labels(o)]
+        seen = [
+            repr(lab) for m in same_day for o in v.objs(m, SCHEMA.organizer) for lab in v.labels(o)
+        ]
         why = "organizer labelled " + ", ".join(seen) if same_day else "no gk:Meeting on that date"
-        missing.append({"id": gm["id"], "date": gm["date"], "committee": gm["committee"],
-                        "why": why})
+        missing.append(
+            {"id": gm["id"], "date": gm["date"], "committee": gm["committee"], "why": why}
+        )
     gold_ids = {gm["id"] for gm in v.gold["meetings"]}
-    extra = [{"iri": str(m), "date": v.date(m),
-              "committee": "; ".join(v.label(o) for o in v.objs(m, SCHEMA.organizer))}
-             for m in v.meetings if m in v.recorded and v.meeting_key[m] not in gold_ids]
-    return {"total": len(gold_ids), "found": found, "missing": missing, "extra": extra,
-            "duplicates": {k: iris for k, iris in sorted(by_gold.items())
-                           if k in gold_ids and len(iris) > 1},
-            "referenced_only": len(v.referenced_only)}
+    extra = [
+        {
+            "iri": str(m),
+            "date": v.date(m),
+            "committee": "; ".join(v.label(o) for o in v.objs(m, SCHEMA.organizer)),
+        }
+        for m in v.meetings
+        if m in v.recorded and v.meeting_key[m] not in gold_ids
+    ]
+    return {
+        "total": len(gold_ids),
+        "found": found,
+        "missing": missing,
+        "extra": extra,
+        "duplicates": {
+            k: iris for k, iris in sorted(by_gold.items()) if k in gold_ids and len(iris) > 1
+        },
+        "referenced_only": len(v.referenced_only),
+    }
 
 
 def _items(v: _View) -> tuple[dict[str, Any], list[tuple[GoldItem, Node]]]:
-    gold = [{"meeting": gm["id"], "number": _number_key(it["number"]) if it.get("number") else None,
-             "title": _title_key(it["title"]), "raw": it} for gm in v.gold["meetings"]
-            for it in gm.get("items", [])]
+    gold = [
+        {
+            "meeting": gm["id"],
+            "number": _number_key(it["number"]) if it.get("number") else None,
+            "title": _title_key(it["title"]),
+            "raw": it,
+        }
+        for gm in v.gold["meetings"]
+        for it in gm.get("items", [])
+    ]
     pred = []
     for m, items in v.items_of.items():
-        for item in sorted(items):
+        for item in sorted_terms(items):
             nums = v.objs(item, DCTERMS.identifier)
             names = v.objs(item, SCHEMA.name)
-            pred.append({"meeting": v.meeting_key.get(m, str(m)), "node": item,
-                         "number": _number_key(str(nums[0])) if nums else None,
-                         "title": _title_key(str(names[0])) if names else ""})
+            pred.append(
+                {
+                    "meeting": v.meeting_key.get(m, str(m)),
+                    "node": item,
+                    "number": _number_key(str(nums[0])) if nums else None,
+                    "title": _title_key(str(names[0])) if names else "",
+                }
+            )
 
     def block(x: Mapping[str, Any]) -> str:
         return str(x["meeting"])
 
-    exact, rest_g, rest_p = _match(gold, pred, lambda g, p: g["number"] == p["number"]
-                                   and g["title"] == p["title"], block)
-    loose, missed, spurious = _match(rest_g, rest_p, lambda g, p: g["number"] is None
-                                     and g["title"] == p["title"], block)
+    exact, rest_g, rest_p = _match(
+        gold, pred, lambda g, p: g["number"] == p["number"] and g["title"] == p["title"], block
+    )
+    loose, missed, spurious = _match(
+        rest_g, rest_p, lambda g, p: g["number"] is None and g["title"] == p["title"], block
+    )
     pairs = exact + loose
     numbered_g = [g for g in gold if g["number"]]
     numbered_p = [p for p in pred if p["number"]]
@@ -367,22 +454,33 @@ def _items(v: _View) -> tuple[dict[str, Any], list[tuple[GoldItem, Node]]]:
 
     return {
         "number_and_title": PRF.of(len(pairs), len(spurious), len(missed)),
-        "number": PRF.of(len(num_pairs), len(numbered_p) - len(num_pairs),
-                         len(numbered_g) - len(num_pairs)),
-        "title": PRF.of(len(title_pairs), len(pred) - len(title_pairs),
-                        len(gold) - len(title_pairs)),
-        "missed": [show(g) for g in missed], "spurious": [show(p) for p in spurious],
+        "number": PRF.of(
+            len(num_pairs), len(numbered_p) - len(num_pairs), len(numbered_g) - len(num_pairs)
+        ),
+        "title": PRF.of(
+            len(title_pairs), len(pred) - len(title_pairs), len(gold) - len(title_pairs)
+        ),
+        "missed": [show(g) for g in missed],
+        "spurious": [show(p) for p in spurious],
     }, [(g["raw"], p["node"]) for g, p in pairs]
 
 
 def _attendance(v: _View) -> dict[str, Any]:
     excluded = _attendance_excluded(v.gold)
-    gold = [{"meeting": gm["id"], "person": frozenset([a["person"]]), "status": a["status"],
-             "capacity": a.get("capacity"), "label": a["person"]}
-            for gm in v.gold["meetings"] if gm["id"] not in excluded
-            for a in gm.get("attendance", [])]
+    gold = [
+        {
+            "meeting": gm["id"],
+            "person": frozenset([a["person"]]),
+            "status": a["status"],
+            "capacity": a.get("capacity"),
+            "label": a["person"],
+        }
+        for gm in v.gold["meetings"]
+        if gm["id"] not in excluded
+        for a in gm.get("attendance", [])
+    ]
     pred, skipped = [], 0
-    for node in sorted(v.subjects(GK.Attendance)):
+    for node in sorted_terms(v.subjects(GK.Attendance)):
         meetings = v.objs(node, GK.meeting)
         key = v.meeting_key.get(meetings[0], str(meetings[0])) if meetings else str(node)
         if key in excluded:
@@ -391,11 +489,15 @@ def _attendance(v: _View) -> dict[str, Any]:
         people = v.objs(node, GK.attendee)
         status = [STATUS.get(s, str(s)) for s in v.objs(node, GK.status)]
         capacity = [CAPACITY.get(c, str(c)) for c in v.objs(node, GK.capacity)]
-        pred.append({"meeting": key,
-                     "person": frozenset().union(*(v.person_ids(p) for p in people)),
-                     "status": status[0] if status else None,
-                     "capacity": capacity[0] if capacity else None,
-                     "label": "; ".join(v.label(p) for p in people) or "?"})
+        pred.append(
+            {
+                "meeting": key,
+                "person": frozenset().union(*(v.person_ids(p) for p in people)),
+                "status": status[0] if status else None,
+                "capacity": capacity[0] if capacity else None,
+                "label": "; ".join(v.label(p) for p in people) or "?",
+            }
+        )
 
     def same(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
         return g["status"] == p["status"] and bool(g["person"] & p["person"])
@@ -404,8 +506,9 @@ def _attendance(v: _View) -> dict[str, Any]:
         return str(x["meeting"])
 
     pairs, missed, spurious = _match(gold, pred, same, block)
-    cap_pairs, _, _ = _match(gold, pred, lambda g, p: same(g, p)
-                             and g["capacity"] == p["capacity"], block)
+    cap_pairs, _, _ = _match(
+        gold, pred, lambda g, p: same(g, p) and g["capacity"] == p["capacity"], block
+    )
 
     def show(x: Mapping[str, Any]) -> str:
         return f"{x['meeting']} {x['label']} {x['status']} ({x['capacity']})"
@@ -413,15 +516,20 @@ def _attendance(v: _View) -> dict[str, Any]:
     return {
         "status": PRF.of(len(pairs), len(spurious), len(missed)),
         "capacity": PRF.of(len(cap_pairs), len(pred) - len(cap_pairs), len(gold) - len(cap_pairs)),
-        "excluded_meetings": excluded, "excluded_graph_rows": skipped,
-        "capacity_wrong": [f"{g['meeting']} {g['label']}: gold {g['capacity']}, graph "
-                           f"{p['capacity']}" for g, p in pairs if g["capacity"] != p["capacity"]],
-        "missed": [show(g) for g in missed], "spurious": [show(p) for p in spurious],
+        "excluded_meetings": excluded,
+        "excluded_graph_rows": skipped,
+        "capacity_wrong": [
+            f"{g['meeting']} {g['label']}: gold {g['capacity']}, graph {p['capacity']}"
+            for g, p in pairs
+            if g["capacity"] != p["capacity"]
+        ],
+        "missed": [show(g) for g in missed],
+        "spurious": [show(p) for p in spurious],
     }
 
 
 def _people(v: _View) -> dict[str, Any]:
-    people = sorted(v.subjects(SCHEMA.Person) | v.subjects(FOAF.Person))
+    people = sorted_terms(v.subjects(SCHEMA.Person) | v.subjects(FOAF.Person))
     by_gold: dict[str, list[str]] = defaultdict(list)
     merges, spurious = [], []
     for p in people:
@@ -433,11 +541,15 @@ def _people(v: _View) -> dict[str, Any]:
         elif not ids:
             spurious.append(v.label(p))
     gold_ids = [p["id"] for p in v.gold["people"]]
-    return {"total": len(gold_ids), "graph_people": len(people),
-            "found": sum(1 for g in gold_ids if g in by_gold),
-            "missing": [g for g in gold_ids if g not in by_gold],
-            "splits": {g: sorted(by_gold[g]) for g in gold_ids if len(by_gold[g]) > 1},
-            "merges": merges, "spurious": sorted(spurious)}
+    return {
+        "total": len(gold_ids),
+        "graph_people": len(people),
+        "found": sum(1 for g in gold_ids if g in by_gold),
+        "missing": [g for g in gold_ids if g not in by_gold],
+        "splits": {g: sorted(by_gold[g]) for g in gold_ids if len(by_gold[g]) > 1},
+        "merges": merges,
+        "spurious": sorted(spurious),
+    }
 
 
 def _concept_meetings(v: _View, concept: Node) -> set[str]:
@@ -460,9 +572,13 @@ def _concept_meetings(v: _View, concept: Node) -> set[str]:
 
 def _programmes(v: _View) -> dict[str, Any]:
     gold = v.gold.get("programmes", [])
-    index = _index({p["id"]: [p.get("canonical_name"), *p.get("variants", [])] for p in gold},
-                   lambda s: _one(concept_key(s)))
-    concepts = sorted((v.subjects(SKOS.Concept) | v.subjects(GK.Programme)) - v.subjects(ORG.Role))
+    index = _index(
+        {p["id"]: [p.get("canonical_name"), *p.get("variants", [])] for p in gold},
+        lambda s: _one(concept_key(s)),
+    )
+    concepts = sorted_terms(
+        (v.subjects(SKOS.Concept) | v.subjects(GK.Programme)) - v.subjects(ORG.Role)
+    )
     matched: dict[str, list[Node]] = defaultdict(list)
     merged = []
     for c in concepts:
@@ -480,36 +596,59 @@ def _programmes(v: _View) -> dict[str, Any]:
         want = set(p.get("mentioned_in_meetings", []))
         score = PRF.of(len(got & want), len(got - want), len(want - got))
         tp, fp, fn = tp + score.tp, fp + score.fp, fn + score.fn
-        core.append({"id": p["id"], "found": bool(found), "one_concept": len(found) == 1,
-                     "concepts": [v.label(c) for c in found], "gold_meetings": sorted(want),
-                     "graph_meetings": sorted(got), "meetings": score})
+        core.append(
+            {
+                "id": p["id"],
+                "found": bool(found),
+                "one_concept": len(found) == 1,
+                "concepts": [v.label(c) for c in found],
+                "gold_meetings": sorted(want),
+                "graph_meetings": sorted(got),
+                "meetings": score,
+            }
+        )
     minor = [p["id"] for p in gold if p.get("salience") == "minor"]
-    return {"core_total": len(core), "core_found": sum(c["found"] for c in core),
-            "core_one_concept": sum(c["one_concept"] for c in core),
-            "core_meetings": PRF.of(tp, fp, fn),
-            "core_all_meetings": sum(c["meetings"].recall == 1.0 for c in core),
-            "core": core, "minor_total": len(minor),
-            "minor_found": sum(1 for m in minor if m in matched),
-            "minor_missing": [m for m in minor if m not in matched],
-            "merged": merged, "graph_concepts": len(concepts)}
+    return {
+        "core_total": len(core),
+        "core_found": sum(c["found"] for c in core),
+        "core_one_concept": sum(c["one_concept"] for c in core),
+        "core_meetings": PRF.of(tp, fp, fn),
+        "core_all_meetings": sum(c["meetings"].recall == 1.0 for c in core),
+        "core": core,
+        "minor_total": len(minor),
+        "minor_found": sum(1 for m in minor if m in matched),
+        "minor_missing": [m for m in minor if m not in matched],
+        "merged": merged,
+        "graph_concepts": len(concepts),
+    }
 
 
 def _chairs(v: _View) -> dict[str, Any]:
     rows = []
     for gm in v.gold["meetings"]:
         nodes = [m for m, k in v.meeting_key.items() if k == gm["id"]]
-        chairs = sorted({c for m in nodes for c in v.objs(m, GK.chair)})
+        chairs = sorted_terms({c for m in nodes for c in v.objs(m, GK.chair)})
         ids = [sorted(v.person_ids(c)) for c in chairs]
         want = gm.get("chair")
-        ok = bool(nodes) and ((want is None and not chairs)
-                              or (len(chairs) == 1 and want in ids[0]))
-        rows.append({"meeting": gm["id"], "meeting_found": bool(nodes), "gold": want,
-                     "graph": [v.label(c) for c in chairs], "graph_ids": ids, "ok": ok})
+        ok = bool(nodes) and (
+            (want is None and not chairs) or (len(chairs) == 1 and want in ids[0])
+        )
+        rows.append(
+            {
+                "meeting": gm["id"],
+                "meeting_found": bool(nodes),
+                "gold": want,
+                "graph": [v.label(c) for c in chairs],
+                "graph_ids": ids,
+                "ok": ok,
+            }
+        )
     return {"total": len(rows), "correct": sum(r["ok"] for r in rows), "meetings": rows}
 
 
-def _counts(v: _View, pairs: Sequence[tuple[GoldItem, Node]], cls: URIRef, key: str
-            ) -> dict[str, Any]:
+def _counts(
+    v: _View, pairs: Sequence[tuple[GoldItem, Node]], cls: URIRef, key: str
+) -> dict[str, Any]:
     exact, gold_total, graph_total, diffs = 0, 0, 0, []
     for it, node in pairs:
         want = it.get(key, 0)
@@ -519,40 +658,65 @@ def _counts(v: _View, pairs: Sequence[tuple[GoldItem, Node]], cls: URIRef, key: 
         gold_total, graph_total = gold_total + want, graph_total + got
         if want != got:
             diffs.append(f"{it.get('number') or '-'} {it['title']}: gold {want}, graph {got}")
-    return {"items_compared": len(pairs), "exact": exact, "gold_total": gold_total,
-            "graph_total": graph_total, "differences": diffs}
+    return {
+        "items_compared": len(pairs),
+        "exact": exact,
+        "gold_total": gold_total,
+        "graph_total": graph_total,
+        "differences": diffs,
+    }
 
 
 def _work_programme(v: _View) -> dict[str, Any]:
     gold = v.gold.get("work_programme", [])
-    pred = [(str((v.objs(n, SCHEMA.name) or [""])[0]), v.date(n))
-            for n in sorted(v.subjects(GK.WorkProgrammeEntry))]
-    cands = sorted(((_similarity(g["title"], p[0]), gi, pi) for gi, g in enumerate(gold)
-                    for pi, p in enumerate(pred)), reverse=True)
+    pred = [
+        (str(next(iter(v.objs(n, SCHEMA.name)), "")), v.date(n))
+        for n in sorted_terms(v.subjects(GK.WorkProgrammeEntry))
+    ]
+    cands = sorted(
+        (
+            (_similarity(g["title"], p[0]), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+        ),
+        reverse=True,
+    )
     used_g: dict[int, int] = {}
     used_p: set[int] = set()
     for sim, gi, pi in cands:
         if sim >= WP_SIMILARITY and gi not in used_g and pi not in used_p:
             used_g[gi] = pi
             used_p.add(pi)
-    return {"entries": PRF.of(len(used_g), len(pred) - len(used_g), len(gold) - len(used_g)),
-            "dates_right": sum(gold[gi].get("date") == pred[pi][1] for gi, pi in used_g.items()),
-            "missed": [g["title"] for gi, g in enumerate(gold) if gi not in used_g],
-            "spurious": [p[0] for pi, p in enumerate(pred) if pi not in used_p]}
+    return {
+        "entries": PRF.of(len(used_g), len(pred) - len(used_g), len(gold) - len(used_g)),
+        "dates_right": sum(gold[gi].get("date") == pred[pi][1] for gi, pi in used_g.items()),
+        "missed": [g["title"] for gi, g in enumerate(gold) if gi not in used_g],
+        "spurious": [p[0] for pi, p in enumerate(pred) if pi not in used_p],
+    }
 
 
 def _organisations(v: _View) -> dict[str, Any]:
     gold = v.gold.get("organisations", [])
     keys = {concept_key(lab) for cls in ORG_TYPES for o in v.subjects(cls) for lab in v.labels(o)}
-    found = [o["id"] for o in gold
-             if any(concept_key(x) in keys for x in [o.get("canonical_name"), *o["variants"]] if x)]
-    return {"total": len(gold), "found": len(found),
-            "missing": [o["id"] for o in gold if o["id"] not in found]}
+    found = [
+        o["id"]
+        for o in gold
+        if any(concept_key(x) in keys for x in [o.get("canonical_name"), *o["variants"]] if x)
+    ]
+    return {
+        "total": len(gold),
+        "found": len(found),
+        "missing": [o["id"] for o in gold if o["id"] not in found],
+    }
 
 
 def _roles(v: _View) -> dict[str, Any]:
-    gold = {(p["id"], _role_key(r["role"])) for p in v.gold["people"] for r in p.get("roles", [])
-            if FORMAL_ROLE.match(_role_key(r["role"]))}
+    gold = {
+        (p["id"], _role_key(r["role"]))
+        for p in v.gold["people"]
+        for r in p.get("roles", [])
+        if FORMAL_ROLE.match(_role_key(r["role"]))
+    }
     pred: dict[tuple[Node, str], frozenset[str]] = {}
     for ms in v.subjects(ORG.Membership):
         for role in v.objs(ms, ORG.role):
@@ -561,10 +725,16 @@ def _roles(v: _View) -> dict[str, Any]:
                     for person in v.objs(ms, ORG.member):
                         pred[(person, _role_key(label))] = v.person_ids(person)
     hits = {(gid, role) for (_, role), ids in pred.items() for gid in ids if (gid, role) in gold}
-    wrong = sorted(f"{v.label(p)}: {role}" for (p, role), ids in pred.items()
-                   if not any((gid, role) in gold for gid in ids))
-    return {"pairs": PRF.of(len(pred) - len(wrong), len(wrong), len(gold - hits)),
-            "missed": sorted(f"{gid}: {role}" for gid, role in gold - hits), "spurious": wrong}
+    wrong = sorted(
+        f"{v.label(p)}: {role}"
+        for (p, role), ids in pred.items()
+        if not any((gid, role) in gold for gid in ids)
+    )
+    return {
+        "pairs": PRF.of(len(pred) - len(wrong), len(wrong), len(gold - hits)),
+        "missed": sorted(f"{gid}: {role}" for gid, role in gold - hits),
+        "spurious": wrong,
+    }
 
 
 # -- public API -----------------------------------------------------------------------------------
@@ -572,29 +742,34 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     """Read and check a gold annotation file."""
     path = Path(path)
     try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        gold: object = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise GoldError(f"{path}: no such gold file; pass --gold PATH to a gold JSON") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise GoldError(f"{path}: not readable JSON ({err})") from err
     check_gold(gold, source=str(path))
+    assert isinstance(gold, dict)  # check_gold raised otherwise
     return gold
 
 
 def check_gold(gold: Any, *, source: str = "gold") -> None:
     """Raise :class:`GoldError` unless ``gold`` has the keys the scorer reads."""
     if not isinstance(gold, dict):
-        raise GoldError(f"{source}: a gold annotation is a JSON object with 'meetings' "
-                        "and 'people'")
+        raise GoldError(
+            f"{source}: a gold annotation is a JSON object with 'meetings' and 'people'"
+        )
     problems = [f"missing top-level key {k!r}" for k in ("meetings", "people") if k not in gold]
     for i, m in enumerate(gold.get("meetings", [])):
-        problems += [f"meetings[{i}] has no {k!r}" for k in ("id", "date", "committee")
-                     if k not in m]
+        problems += [
+            f"meetings[{i}] has no {k!r}" for k in ("id", "date", "committee") if k not in m
+        ]
     for i, p in enumerate(gold.get("people", [])):
         problems += [f"people[{i}] has no {k!r}" for k in ("id", "variants") if k not in p]
     if problems:
-        raise GoldError(f"{source}: not in the gold format ({'; '.join(problems[:5])}); "
-                        "see shared/gold/README.md")
+        raise GoldError(
+            f"{source}: not in the gold format ({'; '.join(problems[:5])}); "
+            "see shared/gold/README.md"
+        )
 
 
 def evaluate(graph: Graph, gold: Mapping[str, Any]) -> Evaluation:
@@ -603,13 +778,21 @@ def evaluate(graph: Graph, gold: Mapping[str, Any]) -> Evaluation:
     v = _View(graph, gold)
     items, pairs = _items(v)
     return Evaluation(
-        meetings=_meetings(v), items=items, attendance=_attendance(v), people=_people(v),
-        programmes=_programmes(v), chairs=_chairs(v),
+        meetings=_meetings(v),
+        items=items,
+        attendance=_attendance(v),
+        people=_people(v),
+        programmes=_programmes(v),
+        chairs=_chairs(v),
         resolutions=_counts(v, pairs, GK.Resolution, "resolutions"),
         actions=_counts(v, pairs, GK.Action, "actions"),
-        work_programme=_work_programme(v), organisations=_organisations(v), roles=_roles(v),
-        notes=[f"attendance excludes {m}: the gold gives a membership list, not attendance"
-               for m in _attendance_excluded(gold)],
+        work_programme=_work_programme(v),
+        organisations=_organisations(v),
+        roles=_roles(v),
+        notes=[
+            f"attendance excludes {m}: the gold gives a membership list, not attendance"
+            for m in _attendance_excluded(gold)
+        ],
     )
 
 
@@ -619,8 +802,9 @@ def _attendance_excluded(gold: Mapping[str, Any]) -> list[str]:
 
 # -- text report ----------------------------------------------------------------------------------
 def _prf(s: PRF) -> str:
-    return (f"P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}"
-            f"   ({s.tp} tp, {s.fp} fp, {s.fn} fn)")
+    return (
+        f"P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}   ({s.tp} tp, {s.fp} fp, {s.fn} fn)"
+    )
 
 
 def _frac(a: int, b: int) -> str:
@@ -650,20 +834,29 @@ def format_report(ev: Evaluation, *, limit: int = 10) -> str:
         ("attendance", "person, meeting, status", _prf(at["status"])),
         ("", "... and capacity", _prf(at["capacity"])),
         ("people", "found", _frac(pe["found"], pe["total"])),
-        ("", "split / false merge / spurious",
-         f"{len(pe['splits'])} / {len(pe['merges'])} / {len(pe['spurious'])}"),
+        (
+            "",
+            "split / false merge / spurious",
+            f"{len(pe['splits'])} / {len(pe['merges'])} / {len(pe['spurious'])}",
+        ),
         ("programmes", "core found", _frac(pr["core_found"], pr["core_total"])),
         ("", "core as one concept", _frac(pr["core_one_concept"], pr["core_total"])),
         ("", "core in all gold meetings", _frac(pr["core_all_meetings"], pr["core_total"])),
         ("", "core meetings (micro)", _prf(pr["core_meetings"])),
         ("", "minor found", _frac(pr["minor_found"], pr["minor_total"])),
         ("chairs", "right", _frac(ev.chairs["correct"], ev.chairs["total"])),
-        ("resolutions", "items with right count",
-         f"{_frac(ev.resolutions['exact'], ev.resolutions['items_compared'])}   (total gold "
-         f"{ev.resolutions['gold_total']}, graph {ev.resolutions['graph_total']})"),
-        ("actions", "items with right count",
-         f"{_frac(ev.actions['exact'], ev.actions['items_compared'])}   (total gold "
-         f"{ev.actions['gold_total']}, graph {ev.actions['graph_total']})"),
+        (
+            "resolutions",
+            "items with right count",
+            f"{_frac(ev.resolutions['exact'], ev.resolutions['items_compared'])}   (total gold "
+            f"{ev.resolutions['gold_total']}, graph {ev.resolutions['graph_total']})",
+        ),
+        (
+            "actions",
+            "items with right count",
+            f"{_frac(ev.actions['exact'], ev.actions['items_compared'])}   (total gold "
+            f"{ev.actions['gold_total']}, graph {ev.actions['graph_total']})",
+        ),
         ("work programme", "entries (title)", _prf(ev.work_programme["entries"])),
         ("organisations", "found", _frac(ev.organisations["found"], ev.organisations["total"])),
         ("roles", "person + office", _prf(ev.roles["pairs"])),
@@ -680,8 +873,11 @@ def format_report(ev: Evaluation, *, limit: int = 10) -> str:
         if len(shown) < len(lines):
             out.append(f"  ... and {len(lines) - len(shown)} more (use --limit 0 or --json)")
 
-    section("meetings missing", [f"{x['id']} {x['date']} {x['committee']}: {x['why']}"
-                                 for x in m["missing"]], cut=False)
+    section(
+        "meetings missing",
+        [f"{x['id']} {x['date']} {x['committee']}: {x['why']}" for x in m["missing"]],
+        cut=False,
+    )
     section("extra meetings", [f"{x['date']} {x['committee']} <{x['iri']}>" for x in m["extra"]])
     section("duplicate meetings", [f"{k}: {', '.join(v)}" for k, v in m["duplicates"].items()])
     section("agenda items missed", it["missed"])
@@ -690,20 +886,37 @@ def format_report(ev: Evaluation, *, limit: int = 10) -> str:
     section("attendance spurious", at["spurious"])
     section("attendance capacity wrong", at["capacity_wrong"])
     section("people missing", pe["missing"])
-    section("people split", [f"{g}: {' | '.join(labels)}" for g, labels in pe["splits"].items()],
-            cut=False)
-    section("people falsely merged", [f"{x['label']}: {', '.join(x['gold'])}"
-                                      for x in pe["merges"]], cut=False)
+    section(
+        "people split",
+        [f"{g}: {' | '.join(labels)}" for g, labels in pe["splits"].items()],
+        cut=False,
+    )
+    section(
+        "people falsely merged",
+        [f"{x['label']}: {', '.join(x['gold'])}" for x in pe["merges"]],
+        cut=False,
+    )
     section("people spurious", pe["spurious"], cut=False)
-    section("core programmes not right", [_programme_problem(c) for c in pr["core"]
-                                          if _programme_problem(c)], cut=False)
-    section("concepts matching several gold programmes",
-            [f"{x['label']}: {', '.join(x['gold'])}" for x in pr["merged"]])
+    section(
+        "core programmes not right",
+        [_programme_problem(c) for c in pr["core"] if _programme_problem(c)],
+        cut=False,
+    )
+    section(
+        "concepts matching several gold programmes",
+        [f"{x['label']}: {', '.join(x['gold'])}" for x in pr["merged"]],
+    )
     section("minor programmes missing", pr["minor_missing"])
-    section("chairs wrong", [f"{r['meeting']}: gold {r['gold']}, graph "
-                             + (str(r["graph"] or "none") if r["meeting_found"]
-                                else "has no such meeting")
-                             for r in ev.chairs["meetings"] if not r["ok"]], cut=False)
+    section(
+        "chairs wrong",
+        [
+            f"{r['meeting']}: gold {r['gold']}, graph "
+            + (str(r["graph"] or "none") if r["meeting_found"] else "has no such meeting")
+            for r in ev.chairs["meetings"]
+            if not r["ok"]
+        ],
+        cut=False,
+    )
     section("resolution counts differing", ev.resolutions["differences"])
     section("action counts differing", ev.actions["differences"])
     section("work programme entries missed", ev.work_programme["missed"])

@@ -636,7 +636,7 @@ def in_a_post(text: str, at: int) -> bool:
     if _POST_OF_END.search(before):
         return True
     title = _TITLE_BEFORE.search(before)
-    return bool(title) and (
+    return title is not None and (
         all(w[0].isupper() for w in title.group(1).split() if w.lower() not in _SMALL)
         and looks_like_role(title.group(1))
     )
@@ -779,7 +779,7 @@ class ProgrammeFinder:
                 long = text[start : m.end("long")]
             if spelt:
                 after = text[m.end() : m.end() + 20]
-                head = re.match(
+                head_after = re.match(
                     rf"\s*(?:{_PROG_HEADS}|programme|project|scheme|service)\b", after, re.I
                 )
                 orgs = {o.lower() for o in self.gazetteer.organisations}
@@ -789,8 +789,8 @@ class ProgrammeFinder:
                     or long.lower() in orgs
                     or acr.lower() in orgs
                 )
-                if head or not org_like:
-                    end = m.end() + head.end() if head else m.end()
+                if head_after or not org_like:
+                    end = m.end() + head_after.end() if head_after else m.end()
                     _add_span(doc, start, end, "PROGRAMME", acronym=acr, long=long)
                     self.gazetteer.acronyms[acr] = long
         for m in _PROGRAMME.finditer(text):
@@ -1000,7 +1000,10 @@ def make_pipeline(gazetteer: Gazetteer | None = None) -> Language:
     nlp = spacy.blank("en")
     gaz = gazetteer or Gazetteer()
     for component in ("graphkit_people", "graphkit_programmes", "graphkit_organisations"):
-        nlp.add_pipe(component).gazetteer = gaz
+        pipe = nlp.add_pipe(component)
+        # spaCy types a pipe as a plain Doc -> Doc callable; these factories make the finders
+        assert isinstance(pipe, (PeopleFinder, ProgrammeFinder, OrganisationFinder))
+        pipe.gazetteer = gaz
     return nlp
 
 
@@ -1096,9 +1099,9 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
                     gaz.programmes.add(generic["acronym"])
             elif span.label_ == "PERSON":
                 # a full name introduced with a role is found again wherever it recurs
-                n = parse_name(span.text)
-                if n is not None and n.given:
-                    gaz.add_person(n)
+                introduced = parse_name(span.text)
+                if introduced is not None and introduced.given:
+                    gaz.add_person(introduced)
     out: list[Mention] = []
     for doc, text in zip(docs, texts, strict=True):
         sdoc = nlp(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TypedDict
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
@@ -245,7 +246,17 @@ def _item_at(spans: list[tuple[int, int, URIRef]], pos: int) -> URIRef | None:
     return best[1] if best else None
 
 
-def _merge_attendance(records: list[AttendanceRecord]) -> dict[str, object]:
+class _MergedAttendance(TypedDict):
+    """One person's attendance at one meeting, merged over every record of it."""
+
+    status: str
+    capacity: str
+    roles: list[str]
+    headings: list[str]
+    chair: bool
+
+
+def _merge_attendance(records: list[AttendanceRecord]) -> _MergedAttendance:
     status = min((r.status for r in records), key=STATUS_RANK.index)
     stated = [r for r in records if r.capacity_stated] or records
     capacity = min((r.capacity for r in stated), key=CAPACITY_RANK.index)
@@ -323,11 +334,11 @@ def to_dataset(
             g.add((inode, PROV.wasDerivedFrom, iris.document(rec.source)))
             if item.number:
                 g.add((inode, DCTERMS.identifier, Literal(item.number)))
-            for kind, cls, records in (
+            for kind, cls, acts in (
                 ("resolution", GK.Resolution, item.resolutions),
                 ("action", GK.Action, item.actions),
             ):
-                for n, act in enumerate(records, 1):
+                for n, act in enumerate(acts, 1):
                     anode = URIRef(f"{inode}/{kind}/{n}")
                     g.add((anode, RDF.type, cls))
                     if kind == "action":
@@ -388,12 +399,12 @@ def to_dataset(
                 g.add((anode, RDF.type, GK.Attendance))
                 g.add((anode, GK.meeting, mnode))
                 g.add((anode, GK.attendee, pnode))
-                g.add((anode, GK.status, STATUS[str(merged["status"])]))
-                g.add((anode, GK.capacity, CAPACITY[str(merged["capacity"])]))
+                g.add((anode, GK.status, STATUS[merged["status"]]))
+                g.add((anode, GK.capacity, CAPACITY[merged["capacity"]]))
                 g.add((anode, PROV.wasDerivedFrom, iris.document(source)))
-                for role in merged["roles"]:  # type: ignore[attr-defined]
+                for role in merged["roles"]:
                     g.add((anode, GK.roleAsWritten, _lit(role)))
-                for heading in merged["headings"]:  # type: ignore[attr-defined]
+                for heading in merged["headings"]:
                     g.add((anode, GK.listedAs, _lit(heading)))
                 if merged["status"] == "present":
                     g.add((mnode, SCHEMA.attendee, pnode))
@@ -410,13 +421,13 @@ def to_dataset(
     for mention, kind, key in linked.resolved:
         g = b.g(mention.source)
         body = b.entity(g, kind, key, mention.text)
-        item = _item_at(item_spans.get(mention.source, []), mention.start)
-        b.annotate(mention.source, mention.start, mention.end, body, item)
-        if item is not None:
-            g.add((item, DCTERMS.subject if kind == "programme" else SCHEMA.mentions, body))
-        row = _item_at(wp_spans.get(mention.source, []), mention.start)
-        if row is not None and kind == "programme":
-            g.add((row, DCTERMS.subject, body))
+        item_node = _item_at(item_spans.get(mention.source, []), mention.start)
+        b.annotate(mention.source, mention.start, mention.end, body, item_node)
+        if item_node is not None:
+            g.add((item_node, DCTERMS.subject if kind == "programme" else SCHEMA.mentions, body))
+        wp_node = _item_at(wp_spans.get(mention.source, []), mention.start)
+        if wp_node is not None and kind == "programme":
+            g.add((wp_node, DCTERMS.subject, body))
 
     # roles over time
     for m in linked.memberships:

@@ -41,8 +41,10 @@ class Compactor:
     """Compacts expanded JSON-LD node objects against one context (see module doc)."""
 
     def __init__(self, context: dict[str, Any]) -> None:
-        raw = {t: (v, None) if isinstance(v, str) else (v["@id"], v.get("@type"))
-               for t, v in context.items()}
+        raw = {
+            t: (v, None) if isinstance(v, str) else (v["@id"], v.get("@type"))
+            for t, v in context.items()
+        }
         prefixes = {t: iri for t, (iri, typ) in raw.items() if typ is None and "://" in iri}
 
         def expand(value: str) -> str:
@@ -57,7 +59,8 @@ class Compactor:
         }
         # a term can prefix compact IRIs when its IRI ends with a gen-delim character
         self.prefixes = sorted(
-            (t, iri) for t, (iri, typ) in self.terms.items()
+            (t, iri)
+            for t, (iri, typ) in self.terms.items()
             if typ is None and iri.endswith(_GEN_DELIMS)
         )
         # inverse context: IRI -> type map and language map; shortest, then least, term wins
@@ -85,7 +88,7 @@ class Compactor:
             candidates = []
             for term, prefix in self.prefixes:
                 if iri.startswith(prefix) and len(iri) > len(prefix):
-                    candidate = f"{term}:{iri[len(prefix):]}"
+                    candidate = f"{term}:{iri[len(prefix) :]}"
                     if candidate not in self.terms:
                         candidates.append(candidate)
             result = min(candidates, key=lambda c: (len(c), c)) if candidates else iri
@@ -102,8 +105,10 @@ class Compactor:
                 order = ["@vocab", "@id", "@none"] if own else ["@id", "@vocab", "@none"]
                 found = next((entry["type"][p] for p in order if p in entry["type"]), None)
             elif "@type" in value:
-                found = next((entry["type"][p] for p in (value["@type"], "@none")
-                              if p in entry["type"]), None)
+                found = next(
+                    (entry["type"][p] for p in (value["@type"], "@none") if p in entry["type"]),
+                    None,
+                )
             else:
                 found = entry["language"].get("@none")
             if found is not None:

@@ -153,8 +153,8 @@ def _norm_surface(text: str) -> str:
 def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> list[_Cluster]:
     forbidden: set[frozenset[str]] = set()
     for group in aliases.different:
-        names = [_norm_surface(n) for n in group]
-        forbidden.update(frozenset((x, y)) for x in names for y in names if x != y)
+        apart = [_norm_surface(n) for n in group]
+        forbidden.update(frozenset((x, y)) for x in apart for y in apart if x != y)
 
     def allowed(cluster: _Cluster, form: _Form) -> bool:
         a = _norm_surface(form.mention.text)
@@ -171,9 +171,9 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
         by_surname[f.parsed.surname.lower().replace("’", "'")].append(f)
     clusters: list[_Cluster] = []
     for surname in sorted(by_surname):
-        group = by_surname[surname]
+        same_surname = by_surname[surname]
         # most informative first: full forenames, then longer initials, then bare surnames
-        group.sort(
+        same_surname.sort(
             key=lambda f: (
                 not f.parsed.given,
                 -len(f.parsed.initials or ""),
@@ -182,7 +182,7 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
             )
         )
         mine: list[_Cluster] = []
-        for f in group:
+        for f in same_surname:
             p = f.parsed
             fitting = [c for c in mine if c.fits(p) and allowed(c, f)]
             if not p.initials:
@@ -448,7 +448,7 @@ def _group_programmes(
         if len(words) < 3:
             continue
         for source in sorted(sources[k]):
-            longer = {
+            longer_in_doc = {
                 uf.find(o)
                 for o in known
                 if o != k
@@ -457,8 +457,8 @@ def _group_programmes(
                 and len(o.split()) > len(words)
                 and _subsequence(words, o.split())
             }
-            if len(longer) == 1:
-                uf.union(k, longer.pop())
+            if len(longer_in_doc) == 1:
+                uf.union(k, longer_in_doc.pop())
     for topic, spans in topic_items:
         # "Continuous Improvement Plan" inside the item on "... Continuous Improvement"
         tkey = programme_key(topic.text, place)
@@ -621,7 +621,11 @@ def _plans_answering_one_event(
         for gone in group[1:]:
             uf.union(group[0], gone)
             out.append(
-                (group[0], gone, f"programme '{group[0]}' = '{gone}': both the plan answering {when}")
+                (
+                    group[0],
+                    gone,
+                    f"programme '{group[0]}' = '{gone}': both the plan answering {when}",
+                )
             )
     return out
 
@@ -776,9 +780,9 @@ def link(
                     m = Mention(
                         "PERSON", n.text, pos, pos + len(n.text), r.source, honorific=n.title
                     )
-                    f = add(m, row.date or r.date)
-                    if f is None:
-                        f = next(
+                    lead = add(m, row.date or r.date)
+                    if lead is None:
+                        lead = next(
                             (
                                 x
                                 for x in forms
@@ -786,8 +790,8 @@ def link(
                             ),
                             None,
                         )
-                    if f:
-                        lead_forms[(r.source, row.start)].append(f)
+                    if lead:
+                        lead_forms[(r.source, row.start)].append(lead)
     for m in mentions:
         if m.label == "PERSON":
             add(m, _date_at(records_by_source.get(m.source, []), m.start))
@@ -850,12 +854,12 @@ def link(
             if role and _COUNCIL_ROLE.search(role):
                 evidence[(key, slug(role), "council", None)].append((r.date, r.source, role))
     for f in forms:
-        role = f.mention.role or _role_after(docs_by_source[f.mention.source], f.mention.end)
-        if role and f.date and _COUNCIL_ROLE.search(role) and f.mention.role is None:
-            evidence[(form_key[id(f)], slug(role), "council", None)].append(
-                (f.date, f.mention.source, role)
+        written = f.mention.role or _role_after(docs_by_source[f.mention.source], f.mention.end)
+        if written and f.date and _COUNCIL_ROLE.search(written) and f.mention.role is None:
+            evidence[(form_key[id(f)], slug(written), "council", None)].append(
+                (f.date, f.mention.source, written)
             )
-    for (person, _, org, committee), ev in sorted(
+    for (person_key, _, org, committee), ev in sorted(
         evidence.items(), key=lambda kv: tuple(str(x) for x in kv[0])
     ):
         labels = Counter(label for _, _, label in ev)
@@ -866,7 +870,7 @@ def link(
         dates = [d for d, _, _ in ev]
         linked.memberships.append(
             Membership(
-                person=person,
+                person=person_key,
                 role=label,
                 organisation=org,
                 committee=committee,
@@ -926,13 +930,20 @@ def link(
         )
         # the normal form written most often ("Coventry X Plan" counts for "X Plan"), then
         # its most used spelling
-        forms = Counter(programme_key(n, place) for n in counts.elements() if n in names)
-        pref = curated.get(root) or sorted(
-            names,
-            key=lambda n: (
-                -forms[programme_key(n, place)], -counts[n], n[0].islower(), -len(n), n
-            ),
-        )[0]
+        key_counts = Counter(programme_key(n, place) for n in counts.elements() if n in names)
+        pref = (
+            curated.get(root)
+            or sorted(
+                names,
+                key=lambda n: (
+                    -key_counts[programme_key(n, place)],
+                    -counts[n],
+                    n[0].islower(),
+                    -len(n),
+                    n,
+                ),
+            )[0]
+        )
         key = slug(pref)
         while key in used:
             key += "-2"
@@ -941,16 +952,21 @@ def link(
         alts = sorted(set(counts) - {pref})
         # a named programme carries a programme word somewhere; a term defined only by its
         # acronym ("Good Level of Development (GLD)") or an item title is a topic
-        is_programme = root in curated or any(
-            m.label == "PROGRAMME"
-            and (
-                _PROGRAMME_WORD.search(m.text)
-                # a quoted name followed by its kind: "'Move More Together' campaign"
-                or _PROGRAMME_WORD.match(
-                    re.sub(r"^['’\"”]\s*", "", docs_by_source[m.source].text[m.end : m.end + 30])
+        is_programme = (
+            root in curated
+            or any(
+                m.label == "PROGRAMME"
+                and (
+                    _PROGRAMME_WORD.search(m.text)
+                    # a quoted name followed by its kind: "'Move More Together' campaign"
+                    or _PROGRAMME_WORD.match(
+                        re.sub(
+                            r"^['’\"”]\s*", "", docs_by_source[m.source].text[m.end : m.end + 30]
+                        )
+                    )
                 )
+                for m in ms
             )
-            for m in ms
         )
         linked.concepts.append(
             Concept(key=key, pref_label=pref, alt_labels=tuple(alts), is_programme=is_programme)
@@ -963,17 +979,17 @@ def link(
     mentions = list(mentions) + _directorates(meetings, docs_by_source)
     org_root: dict[str, str] = {}
     org_pref: dict[str, str] = {}
-    for name, aliases in load_curated("organisations"):
+    for name, other_names in load_curated("organisations"):
         root = _organisation_key(name)
         org_pref[root] = name
-        for a in (name, *aliases):
-            org_root[_organisation_key(a)] = root
+        for written_name in (name, *other_names):
+            org_root[_organisation_key(written_name)] = root
     org_mentions: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.label != "ORG":
             continue
-        k = _organisation_key(m.text)
-        org_mentions[org_root.get(k, k)].append(m)
+        org_key = _organisation_key(m.text)
+        org_mentions[org_root.get(org_key, org_key)].append(m)
     for short, long in _organisation_short_forms(org_mentions):
         org_mentions[long].extend(org_mentions.pop(short))
         linked.merges.append(f"organisation '{short}' = '{long}': its acronym or its place")
@@ -983,7 +999,9 @@ def link(
         pref = (
             org_pref.get(root)
             # a name written out beats its acronym ("Multi Agency Safeguarding Hub", not "MASH")
-            or sorted(counts, key=lambda n: (n.isupper(), -counts[n], n[0].islower(), -len(n), n))[0]
+            or sorted(counts, key=lambda n: (n.isupper(), -counts[n], n[0].islower(), -len(n), n))[
+                0
+            ]
         )
         key = slug(pref)
         linked.organisations.append(

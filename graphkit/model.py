@@ -48,7 +48,9 @@ class Document:
     sha256: str  # of the raw bytes
     kind: str  # one of DOC_KINDS
     title: str | None = None
-    url: str | None = None  # where it was published: a text rendering's "URL:" line, a page's canonical link
+    url: str | None = (
+        None  # where it was published: a text rendering's "URL:" line, a page's canonical link
+    )
 
 
 @dataclass(frozen=True)

@@ -441,7 +441,7 @@ def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     if re.search(r"\b(?:of|for|the)[ \u00a0]+$", text[max(0, m.start() - 5) : m.start()]):
         return True
     body = _BODY_END.match(text, m.end())
-    return bool(body) and not _POST_AFTER.match(text, body.end())
+    return body is not None and not _POST_AFTER.match(text, body.end())
 
 
 def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list[ParsedName]:

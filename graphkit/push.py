@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .errors import GraphkitError
 
 if TYPE_CHECKING:
+    import pyoxigraph as ox
     from rdflib import Dataset
 
 __all__ = ["PushError", "Pushed", "graph_url", "push"]
@@ -62,13 +63,13 @@ def _opener(endpoint: str, user: str | None, password: str | None) -> urllib.req
     return urllib.request.build_opener(*handlers)
 
 
-def _groups(ds: Dataset) -> dict[str | None, list[object]]:
+def _groups(ds: Dataset) -> dict[str | None, list[ox.Triple]]:
     """The Dataset's triples as pyoxigraph terms, grouped by graph (None = default)."""
     import pyoxigraph as ox
 
     from .serialise import Prepared
 
-    groups: dict[str | None, list[object]] = {}
+    groups: dict[str | None, list[ox.Triple]] = {}
     for q in Prepared(ds).quads:
         name = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
         groups.setdefault(name, []).append(q.triple)
@@ -109,8 +110,10 @@ def push(
     from .vocab import PREFIXES
 
     if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
-        raise PushError(f"--endpoint {endpoint!r} is not an http(s) URL; for example "
-                        "http://localhost:8890/sparql-graph-crud-auth")
+        raise PushError(
+            f"--endpoint {endpoint!r} is not an http(s) URL; for example "
+            "http://localhost:8890/sparql-graph-crud-auth"
+        )
     say = progress or (lambda _msg: None)
     opener = _opener(endpoint, user, password)
     groups = _groups(data)
@@ -133,8 +136,10 @@ def push(
             detail = _text(err.read(4000))
             hint = " (check --user and --password)" if err.code in (401, 403) else ""
             if name is None and not hint:
-                hint += (" (the store may not accept its default graph: pass --graph IRI "
-                         "to put the default graph's triples into a named graph)")
+                hint += (
+                    " (the store may not accept its default graph: pass --graph IRI "
+                    "to put the default graph's triples into a named graph)"
+                )
             raise PushError(
                 f"{endpoint} refused {target}: HTTP {err.code} {err.reason}{hint}"
                 + (f": {detail}" if detail else "")

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from .errors import QueryError
@@ -321,15 +322,19 @@ def _run_rdflib(q: Query, ds: Dataset, bindings: Mapping[str, Node]) -> Results:
             init: dict[str, Any] = dict(bindings)
             res = ds.query(prepared, initBindings=init)
         except Exception as err:  # rdflib's evaluator raises many types
-            raise QueryError(f"{q.path or q.name}: rdflib could not run the query "
-                             f"({type(err).__name__}: {err})") from err
+            raise QueryError(
+                f"{q.path or q.name}: rdflib could not run the query ({type(err).__name__}: {err})"
+            ) from err
         if res.type == "ASK":
             return Results((), (), bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
             triples: list[Any] = sorted(tuple(t) for t in res.graph or ())
             return Results(("subject", "predicate", "object"), tuple(triples))
         names = tuple(str(v) for v in res.vars or ())
-        rows: list[Any] = [tuple(row) for row in res]  # type: ignore[arg-type]
+        rows: list[Any] = []
+        for row in res:
+            assert isinstance(row, ResultRow)  # a SELECT result yields rows
+            rows.append(tuple(row))
         return Results(names, tuple(rows))
     finally:
         ds.default_union = union
@@ -404,7 +409,8 @@ def _run_oxigraph(q: Query, store: Any, bindings: Mapping[str, Node]) -> Results
         return Results((), (), bool(res))
     if isinstance(res, ox.QueryTriples):
         triples: list[Any] = sorted(
-            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res)
+            (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res
+        )
         return Results(("subject", "predicate", "object"), tuple(triples))
     names = tuple(v.value for v in res.variables)
     rows = tuple(tuple(_from_ox(sol[i]) for i in range(len(names))) for sol in res)
@@ -520,6 +526,7 @@ def _table(results: Results, *, width: int | None) -> str:
     if width:
         body = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in body]
     sizes = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(head)]
+
     def line(cells: Sequence[str]) -> str:
         return "  ".join(c.ljust(n) for c, n in zip(cells, sizes, strict=True)).rstrip()
 

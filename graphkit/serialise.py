@@ -224,7 +224,8 @@ def jsonld_context() -> dict[str, Any]:
     from importlib.resources import files
 
     data = files("graphkit").joinpath("data/context.jsonld").read_text(encoding="utf-8")
-    return json.loads(data)  # type: ignore[no-any-return]
+    context: dict[str, Any] = json.loads(data)
+    return context
 
 
 def _types_as_keyword(nodes: list[dict[str, Any]]) -> None:

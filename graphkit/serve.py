@@ -44,9 +44,17 @@ GRAPH_TYPES = {  # CONSTRUCT and DESCRIBE
     "json-ld": "application/ld+json",
 }
 ALIASES = {  # other names a client may use for the same media types
-    "application/json": "json", "text/json": "json", "application/xml": "xml",
-    "text/xml": "xml", "ttl": "turtle", "n-triples": "nt", "ntriples": "nt",
-    "text/plain": "nt", "jsonld": "json-ld", "rdf": "xml", "rdfxml": "xml",
+    "application/json": "json",
+    "text/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "ttl": "turtle",
+    "n-triples": "nt",
+    "ntriples": "nt",
+    "text/plain": "nt",
+    "jsonld": "json-ld",
+    "rdf": "xml",
+    "rdfxml": "xml",
 }
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query
 
@@ -86,9 +94,9 @@ def negotiate(accept: str, fmt: str | None, kinds: dict[str, str]) -> str:
                     q = 0.0
         ranked.append((-q, n, media.lower()))
     for _, _, media in sorted(ranked):
-        name = by_type.get(media) or ALIASES.get(media)
-        if name in kinds:
-            return name
+        offered = by_type.get(media) or ALIASES.get(media)
+        if offered in kinds:
+            return offered
     return next(iter(kinds))  # */*, nothing we know, or no Accept header
 
 
@@ -136,10 +144,14 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[str, bytes]:
             triples.append(triple)
             if len(triples) > limit:
                 raise QueryFailed(400, _too_many(limit, "triples"))
-        from .serialise import PREFIXES
+        from .vocab import PREFIXES
 
-        fmt = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-               "xml": ox.RdfFormat.RDF_XML, "json-ld": ox.RdfFormat.JSON_LD}[name]
+        fmt = {
+            "turtle": ox.RdfFormat.TURTLE,
+            "nt": ox.RdfFormat.N_TRIPLES,
+            "xml": ox.RdfFormat.RDF_XML,
+            "json-ld": ox.RdfFormat.JSON_LD,
+        }[name]
         prefixes = PREFIXES if name in ("turtle", "xml") else None
         return GRAPH_TYPES[name], ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
     name = negotiate(request["accept"], request["format"], RESULT_TYPES)
@@ -155,16 +167,21 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[str, bytes]:
         doc = {"head": {"vars": names}, "results": {"bindings": rows}}
     body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
     if name != "json":  # pyoxigraph writes the other result formats from the JSON
-        fmt = {"xml": ox.QueryResultsFormat.XML, "csv": ox.QueryResultsFormat.CSV,
-               "tsv": ox.QueryResultsFormat.TSV}[name]
+        results_fmt = {
+            "xml": ox.QueryResultsFormat.XML,
+            "csv": ox.QueryResultsFormat.CSV,
+            "tsv": ox.QueryResultsFormat.TSV,
+        }[name]
         parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = parsed.serialize(format=fmt) or b""
+        body = parsed.serialize(format=results_fmt) or b""
     return RESULT_TYPES[name], body
 
 
 def _too_many(limit: int, what: str) -> str:
-    return (f"the result has more than {limit} {what}, the server's limit; add a LIMIT "
-            "or narrow the query (graphkit serve --max-rows raises the limit)")
+    return (
+        f"the result has more than {limit} {what}, the server's limit; add a LIMIT "
+        "or narrow the query (graphkit serve --max-rows raises the limit)"
+    )
 
 
 def _worker_main(fd: int) -> None:
@@ -207,8 +224,15 @@ class _Worker:
 class QueryPool:
     """Worker processes holding the graph; a query that overruns its time is stopped."""
 
-    def __init__(self, nquads: bytes, *, workers: int = 2, timeout: float = 30.0,
-                 max_rows: int = 100_000, start_timeout: float = 120.0) -> None:
+    def __init__(
+        self,
+        nquads: bytes,
+        *,
+        workers: int = 2,
+        timeout: float = 30.0,
+        max_rows: int = 100_000,
+        start_timeout: float = 120.0,
+    ) -> None:
         self.nquads = nquads
         self.timeout = timeout
         self.max_rows = max_rows
@@ -232,7 +256,9 @@ class QueryPool:
         code = "import sys; from graphkit.serve import _worker_main; _worker_main(int(sys.argv[1]))"
         process = subprocess.Popen(
             [sys.executable, "-c", code, str(theirs.fileno())],
-            pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL,
+            pass_fds=(theirs.fileno(),),
+            env=env,
+            stdin=subprocess.DEVNULL,
         )
         theirs.close()
         conn = Connection(mine.detach())
@@ -262,22 +288,35 @@ class QueryPool:
             if worker in self.all:
                 self.all.remove(worker)
 
-    def run(self, query: str, *, accept: str = "", fmt: str | None = None,
-            default_graphs: tuple[str, ...] = (), named_graphs: tuple[str, ...] = ()
-            ) -> tuple[str, bytes]:
+    def run(
+        self,
+        query: str,
+        *,
+        accept: str = "",
+        fmt: str | None = None,
+        default_graphs: tuple[str, ...] = (),
+        named_graphs: tuple[str, ...] = (),
+    ) -> tuple[str, bytes]:
         """Answer ``query``: (content type, body). Raises :class:`QueryFailed`."""
         try:
             worker = self.idle.get(timeout=self.timeout)
         except queue.Empty:
             raise QueryFailed(503, "all query workers are busy; try again shortly") from None
-        request = {"query": query, "accept": accept, "format": fmt, "max_rows": self.max_rows,
-                   "default_graphs": list(default_graphs), "named_graphs": list(named_graphs)}
+        request = {
+            "query": query,
+            "accept": accept,
+            "format": fmt,
+            "max_rows": self.max_rows,
+            "default_graphs": list(default_graphs),
+            "named_graphs": list(named_graphs),
+        }
         try:
             worker.conn.send(request)
             if not worker.conn.poll(self.timeout):
                 threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
                 raise QueryFailed(
-                    503, f"the query ran past the {self.timeout:g} s timeout and was stopped")
+                    503, f"the query ran past the {self.timeout:g} s timeout and was stopped"
+                )
             kind, a, b = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
@@ -360,8 +399,11 @@ class _Handler(BaseHTTPRequestHandler):
         elif ctype == "application/sparql-update":
             self._error(403, "this endpoint is read-only: SPARQL updates are refused")
         else:
-            self._error(415, "send the query as application/sparql-query or as a "
-                             "form (application/x-www-form-urlencoded) with query=...")
+            self._error(
+                415,
+                "send the query as application/sparql-query or as a "
+                "form (application/x-www-form-urlencoded) with query=...",
+            )
 
     def _refuse_writes(self) -> None:
         self._error(405, "this endpoint is read-only: use GET or POST with a SPARQL query")
@@ -374,15 +416,22 @@ class _Handler(BaseHTTPRequestHandler):
             return
         queries = params.get("query", []) if query is None else [query]
         if len(queries) != 1:
-            self._error(400, "give exactly one SPARQL query (a query= parameter or an "
-                             "application/sparql-query body)")
+            self._error(
+                400,
+                "give exactly one SPARQL query (a query= parameter or an "
+                "application/sparql-query body)",
+            )
             return
-        fmt = (params.get("format") or params.get("output") or [None])[0]
+        fmts = params.get("format") or params.get("output") or []
+        fmt = fmts[0] if fmts else None
         try:
             ctype, body = self.server.pool.run(
-                queries[0], accept=self.headers.get("Accept", ""), fmt=fmt,
+                queries[0],
+                accept=self.headers.get("Accept", ""),
+                fmt=fmt,
                 default_graphs=tuple(params.get("default-graph-uri", ())),
-                named_graphs=tuple(params.get("named-graph-uri", ())))
+                named_graphs=tuple(params.get("named-graph-uri", ())),
+            )
         except QueryFailed as err:
             self._error(err.status, str(err))
             return
@@ -402,21 +451,31 @@ class SparqlServer:
     :meth:`serve_forever`, then :meth:`close`. ``port=0`` picks a free port.
     """
 
-    def __init__(self, data: Dataset, *, host: str = "127.0.0.1", port: int = 3030,
-                 timeout: float = 30.0, max_rows: int = 100_000, workers: int = 2,
-                 log: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        data: Dataset,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 3030,
+        timeout: float = 30.0,
+        max_rows: int = 100_000,
+        workers: int = 2,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
         from .serialise import serialise
 
         if timeout <= 0 or max_rows <= 0:
             raise GraphkitError("--timeout and --max-rows must be positive")
-        self.pool = QueryPool(serialise(data, "nquads"), workers=workers, timeout=timeout,
-                              max_rows=max_rows)
+        self.pool = QueryPool(
+            serialise(data, "nquads"), workers=workers, timeout=timeout, max_rows=max_rows
+        )
         try:
             self.httpd = _HTTPServer((host, port), _Handler)
         except OSError as err:
             self.pool.close()
-            raise GraphkitError(f"cannot listen on {host}:{port} ({err.strerror}); "
-                                "choose another --port") from err
+            raise GraphkitError(
+                f"cannot listen on {host}:{port} ({err.strerror}); choose another --port"
+            ) from err
         self.httpd.pool = self.pool
         self.httpd.log = log or (lambda _msg: None)
         self.thread: threading.Thread | None = None
@@ -424,6 +483,7 @@ class SparqlServer:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
+        assert isinstance(host, str)  # an AF_INET(6) socket's address; typeshed allows bytes
         return f"http://{host}:{port}/sparql"
 
     def serve_forever(self) -> None:

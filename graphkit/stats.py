@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
@@ -119,18 +120,18 @@ def write_summary(result: BuildResult, out: Path) -> list[Path]:
     ]
 
 
-def explain(summary: dict[str, object], name: str) -> list[dict[str, object]]:
+def explain(summary: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
     """People in a build report whose labels contain ``name`` (case-insensitive), with
     the reasons their surface forms were merged and any ambiguity that names them."""
     needle = " ".join(name.lower().split())
     people = summary.get("people_detail") or []
     out = []
-    for person in people:  # type: ignore[attr-defined]
+    for person in people:
         labels = [person["label"], *person["alt_labels"]]
         if (
             any(needle in " ".join(str(label).lower().split()) for label in labels)
             or needle == person["key"]
         ):
-            amb = [a for a in summary.get("ambiguities", []) if needle in str(a).lower()]  # type: ignore[attr-defined]
+            amb = [a for a in summary.get("ambiguities", []) if needle in str(a).lower()]
             out.append({**person, "ambiguities": amb})
     return out

@@ -12,6 +12,9 @@ AttributeError: term 'Meetnig' not in namespace 'https://w3id.org/graphkit/ns#'
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TypeVar, cast
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import (
     DCTERMS,
@@ -26,6 +29,7 @@ from rdflib.namespace import (
     XSD,
     DefinedNamespace,
 )
+from rdflib.term import Identifier, Node
 
 __all__ = [
     "DCTERMS",
@@ -43,12 +47,32 @@ __all__ = [
     "TIME",
     "VOID",
     "XSD",
+    "sorted_terms",
 ]
 
 DEFAULT_BASE = "https://w3id.org/graphkit/id/"
 SCHEMA = SDO  # https://schema.org/ (https form only)
 OA = Namespace("http://www.w3.org/ns/oa#")
 VOID = Namespace("http://rdfs.org/ns/void#")
+
+_N = TypeVar("_N", bound=Node)
+
+
+def sorted_terms(nodes: Iterable[_N]) -> list[_N]:
+    """``sorted(nodes)`` for rdflib terms, in rdflib's own order.
+
+    rdflib types terms as ``Node``, a base class that declares no ordering, though every
+    concrete term (``URIRef``, ``Literal``, ``BNode``: ``Identifier``; ``Graph``) defines one.
+
+    >>> sorted_terms([URIRef("urn:b"), URIRef("urn:a")])
+    [rdflib.term.URIRef('urn:a'), rdflib.term.URIRef('urn:b')]
+    """
+    return sorted(nodes, key=_ordered)
+
+
+def _ordered(node: Node) -> Identifier:
+    # the comparison is the term's own __lt__; the cast only states that it has one
+    return cast(Identifier, node)
 
 
 class GK(DefinedNamespace):

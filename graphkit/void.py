@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import quote
 
 from .vocab import DCTERMS, DEFAULT_BASE, FOAF, GK, PREFIXES, PROV, RDF, RDFS, SCHEMA, VOID, XSD
@@ -86,7 +86,17 @@ def _base(result: BuildResult) -> str:
     return DEFAULT_BASE
 
 
-def _statistics(ds: Dataset) -> dict[str, object]:
+class _Statistics(TypedDict):
+    triples: int
+    entities: int
+    subjects: int
+    objects: int
+    classes: Counter[str]  # class IRI -> instances
+    properties: Counter[str]  # property IRI -> triples
+    vocabularies: list[str]  # namespaces used
+
+
+def _statistics(ds: Dataset) -> _Statistics:
     from rdflib import URIRef
 
     triples: set[tuple[object, object, object]] = set()
@@ -123,7 +133,7 @@ def _statistics(ds: Dataset) -> dict[str, object]:
 def _local(iri: str) -> str:
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns):
-            return f"{prefix}-{iri[len(ns):]}"
+            return f"{prefix}-{iri[len(ns) :]}"
     return re.sub(r"[^A-Za-z0-9]+", "-", iri).strip("-")
 
 
@@ -163,11 +173,11 @@ def describe(
     g.add((dataset, VOID.entities, Literal(stats["entities"])))
     g.add((dataset, VOID.distinctSubjects, Literal(stats["subjects"])))
     g.add((dataset, VOID.distinctObjects, Literal(stats["objects"])))
-    classes: Counter[str] = stats["classes"]  # type: ignore[assignment]
-    properties: Counter[str] = stats["properties"]  # type: ignore[assignment]
+    classes = stats["classes"]
+    properties = stats["properties"]
     g.add((dataset, VOID.classes, Literal(len(classes))))
     g.add((dataset, VOID.properties, Literal(len(properties))))
-    for ns in stats["vocabularies"]:  # type: ignore[attr-defined]
+    for ns in stats["vocabularies"]:
         g.add((dataset, VOID.vocabulary, URIRef(ns)))
     for cls, n in sorted(classes.items()):
         part = URIRef(f"{dataset}/class/{_local(cls)}")
@@ -181,8 +191,15 @@ def describe(
         g.add((part, VOID.triples, Literal(n)))
     if licence:
         g.add((dataset, DCTERMS.license, URIRef(licence)))
-    g.add((dataset, DCTERMS.rights, Literal(
-        "Derived from the source documents listed as dcterms:source; their licences apply.")))
+    g.add(
+        (
+            dataset,
+            DCTERMS.rights,
+            Literal(
+                "Derived from the source documents listed as dcterms:source; their licences apply."
+            ),
+        )
+    )
 
     g.add((activity, RDF.type, PROV.Activity))
     g.add((activity, RDFS.label, Literal(f"graphkit build {stamp}")))

@@ -11,7 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "data" / "gold" / "seeds.json"  # a copy of the shared gold, so a clone stands alone
+GOLD = (
+    ROOT / "tests" / "data" / "gold" / "seeds.json"
+)  # a copy of the shared gold, so a clone stands alone
 DATA = Path(__file__).resolve().parent / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -92,10 +94,25 @@ def virtuoso_seeds(virtuoso, seeds_build):
     import sys
 
     run = subprocess.run(
-        [sys.executable, "-m", "graphkit", "push", str(seeds_build / "graph.trig"),
-         "--endpoint", f"{virtuoso}/sparql-graph-crud-auth", "--graph", VIRTUOSO_DEFAULT_GRAPH,
-         "--user", "dba", "--password", "dba"],
-        capture_output=True, text=True, timeout=300, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "graphkit",
+            "push",
+            str(seeds_build / "graph.trig"),
+            "--endpoint",
+            f"{virtuoso}/sparql-graph-crud-auth",
+            "--graph",
+            VIRTUOSO_DEFAULT_GRAPH,
+            "--user",
+            "dba",
+            "--password",
+            "dba",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
     return run

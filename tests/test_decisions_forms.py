@@ -108,34 +108,43 @@ def test_lettered_parts_after_a_colon() -> None:
             ["RESOLVED that it be RECOMMENDED to Council that the scheme be adopted."],
         ),
         # a label alone on its line takes the "That ..." paragraph after it
-        ("RESOLVED\n\nThat the report be noted.\n\nThe meeting ended.", [
-            "RESOLVED That the report be noted."
-        ]),
-        ("It was resolved unanimously that the grant be awarded.", [
-            "It was resolved unanimously that the grant be awarded."
-        ]),
+        (
+            "RESOLVED\n\nThat the report be noted.\n\nThe meeting ended.",
+            ["RESOLVED That the report be noted."],
+        ),
+        (
+            "It was resolved unanimously that the grant be awarded.",
+            ["It was resolved unanimously that the grant be awarded."],
+        ),
         # words in capitals throughout are no labels; "agreed" in a sentence is no decision
         ("THE COMMITTEE AGREED TO DEFER THE ITEM UNTIL THE NEXT MEETING.", []),
         ("Members agreed that the report was helpful. The matter was resolved.", []),
         ("Reasons for decision: to set a balanced budget.", []),
         # roman and capital-letter parts on wrapped lines; the next sentence is not a part
-        ("RESOLVED that:\ni. the report be noted.\nii. the plan be approved.\nThe Chair thanked "
-         "officers.", ["RESOLVED that: i. the report be noted. ii. the plan be approved."]),
-        ("RESOLVED that:\nA) the report be noted.\nB) the plan be approved.\n",
-         ["RESOLVED that: A) the report be noted. B) the plan be approved."]),
+        (
+            "RESOLVED that:\ni. the report be noted.\nii. the plan be approved.\nThe Chair thanked "
+            "officers.",
+            ["RESOLVED that: i. the report be noted. ii. the plan be approved."],
+        ),
+        (
+            "RESOLVED that:\nA) the report be noted.\nB) the plan be approved.\n",
+            ["RESOLVED that: A) the report be noted. B) the plan be approved."],
+        ),
         # a status, not a decision
         ("Pothole on Mill Lane. Status: Resolved", []),
         ("Action\nOwner\nStatus\nChase the contractor\nClerk\nResolved\n", []),
-        ("Minutes:\nResolved:\n1. That the minutes be approved.", [
-            "Resolved: 1. That the minutes be approved."
-        ]),
+        (
+            "Minutes:\nResolved:\n1. That the minutes be approved.",
+            ["Resolved: 1. That the minutes be approved."],
+        ),
         # a report proposes; only a label starting a sentence decides
         ("It is RECOMMENDED that Cabinet approve the plan.", []),
         ("Members AGREED to defer the item.", []),
         ("It was AGREED that the item be deferred.", ["It was AGREED that the item be deferred."]),
-        ("The report was noted. RECOMMENDED to Council that the fees be set.", [
-            "RECOMMENDED to Council that the fees be set."
-        ]),
+        (
+            "The report was noted. RECOMMENDED to Council that the fees be set.",
+            ["RECOMMENDED to Council that the fees be set."],
+        ),
     ],
 )
 def test_find_resolutions_forms(text: str, expected: list[str]) -> None:
@@ -151,16 +160,27 @@ def _rows(name: str) -> list[tuple[object, ...]]:
 
 def test_work_programme_as_a_pipe_table_with_items_to_be_scheduled() -> None:
     assert _rows("d05_wp_pipe.md") == [
-        (D(2024, 6, 12), "Waste and Recycling Strategy", "Pre-decision scrutiny",
-         "Alan Thwaite, Head of Waste"),
-        (D(2024, 6, 12), "Community Safety Partnership Annual Report", "Annual review",
-         "Sarah Okwu"),
+        (
+            D(2024, 6, 12),
+            "Waste and Recycling Strategy",
+            "Pre-decision scrutiny",
+            "Alan Thwaite, Head of Waste",
+        ),
+        (
+            D(2024, 6, 12),
+            "Community Safety Partnership Annual Report",
+            "Annual review",
+            "Sarah Okwu",
+        ),
         (D(2024, 9, 18), "Flood Risk Management Plan", "Progress update", "Alan Thwaite"),
-        (D(2024, 11, 20), "Parks and Open Spaces Strategy", "Consultation response",
-         "Mina Forsyth"),
+        (
+            D(2024, 11, 20),
+            "Parks and Open Spaces Strategy",
+            "Consultation response",
+            "Mina Forsyth",
+        ),
         (D(2025, 1, 22), "Air Quality Action Plan", "Annual update", "Sarah Okwu"),
-        (D(2025, 3, 19), "Food Waste Collection Roll-out", "Implementation review",
-         "Alan Thwaite"),
+        (D(2025, 3, 19), "Food Waste Collection Roll-out", "Implementation review", "Alan Thwaite"),
         (None, "Street Lighting LED Conversion", "Outcome of procurement", "Mina Forsyth"),
         (None, "Allotments Policy", "Policy review", None),
     ]
@@ -237,16 +257,22 @@ def _actions(name: str) -> dict[str, list[tuple[str | None, str]]]:
 def test_actions_in_parish_minutes() -> None:
     got = _actions("d02_parish.txt")
     assert got["Matters arising"] == [
-        ("The Chair", "The Chair agreed to write to the County Council about the damaged "
-         "footway on Mill Lane.")
+        (
+            "The Chair",
+            "The Chair agreed to write to the County Council about the damaged "
+            "footway on Mill Lane.",
+        )
     ]
     assert got["Finance"] == [
         ("The Clerk", "The Clerk was asked to obtain three quotes for the grass cutting contract.")
     ]
     # the item's heading above the sentence is not part of it
     assert got["Village Green Improvement Project"] == [
-        (None, "It was agreed that a briefing note would be circulated to councillors before "
-         "the next meeting."),
+        (
+            None,
+            "It was agreed that a briefing note would be circulated to councillors before "
+            "the next meeting.",
+        ),
         ("Cllr Verity", "Cllr Verity agreed to contact the Lottery fund about a grant."),
     ]
     assert sum(len(v) for v in got.values()) == 4
@@ -256,8 +282,11 @@ def test_action_labels_tables_and_requests() -> None:
     got = _actions("d04_scrutiny_actions.md")
     assert got["Reablement Service Performance"] == [
         ("Officers", "Officers were asked to provide a breakdown of waiting times by locality."),
-        ("Director of Adult Social Services", "Director of Adult Social Services to circulate "
-         "the revised reablement dashboard to Members."),
+        (
+            "Director of Adult Social Services",
+            "Director of Adult Social Services to circulate "
+            "the revised reablement dashboard to Members.",
+        ),
     ]
     assert got["Action Log"] == [
         ("Rob Ince", "Circulate the carers' survey results"),
@@ -270,8 +299,11 @@ def test_action_labels_tables_and_requests() -> None:
 def test_a_request_inside_a_numbered_resolution() -> None:
     got = _actions("d01_district_pdf.txt")
     assert got["LEISURE CENTRE CONTRACT PERFORMANCE"] == [
-        ("officers", "That officers be requested to report back on the footfall figures for "
-         "the Greenacre Pool in six months' time.")
+        (
+            "officers",
+            "That officers be requested to report back on the footfall figures for "
+            "the Greenacre Pool in six months' time.",
+        )
     ]
     assert sum(len(v) for v in got.values()) == 1
 
@@ -280,32 +312,57 @@ def test_a_request_inside_a_numbered_resolution() -> None:
     ("text", "expected"),
     [
         # an owner tag after the sentence it belongs to
-        ("The Clerk will chase Highways about the pothole. ACTION: Clerk",
-         [("Clerk", "The Clerk will chase Highways about the pothole.")]),
-        ("Ms Patel agreed to send the figures. ACTION: Ms Patel",
-         [("Ms Patel", "Ms Patel agreed to send the figures.")]),
-        ("ACTION: Head of Finance to circulate the outturn figures.",
-         [("Head of Finance", "Head of Finance to circulate the outturn figures.")]),
+        (
+            "The Clerk will chase Highways about the pothole. ACTION: Clerk",
+            [("Clerk", "The Clerk will chase Highways about the pothole.")],
+        ),
+        (
+            "Ms Patel agreed to send the figures. ACTION: Ms Patel",
+            [("Ms Patel", "Ms Patel agreed to send the figures.")],
+        ),
+        (
+            "ACTION: Head of Finance to circulate the outturn figures.",
+            [("Head of Finance", "Head of Finance to circulate the outturn figures.")],
+        ),
         # the columns of an improvement plan are not a table of actions
-        ("No.\tActions\tRAG\tBy When\tDelivery Lead\tProgress\n"
-         "1.1\tAudit case files\tGreen\tJuly 2030\tPrincipal Social Worker\tOn track\n", []),
-        ("| Action | Owner | Deadline |\n|---|---|---|\n| Book the hall | Clerk | 1 May 2030 |\n",
-         [("Clerk", "Book the hall")]),
+        (
+            "No.\tActions\tRAG\tBy When\tDelivery Lead\tProgress\n"
+            "1.1\tAudit case files\tGreen\tJuly 2030\tPrincipal Social Worker\tOn track\n",
+            [],
+        ),
+        (
+            "| Action | Owner | Deadline |\n|---|---|---|\n| Book the hall | Clerk | 1 May 2030 |\n",
+            [("Clerk", "Book the hall")],
+        ),
         ("Members were asked to note the report. Declarations of interest: none.", []),
         # an owner and a verb opening a sentence; a list under "Actions agreed:"
-        ("Officers to circulate the figures to Members.",
-         [("Officers", "Officers to circulate the figures to Members.")]),
-        ("Actions agreed:\n- Clerk to book the hall for June\n- Cllr Jones to contact the school"
-         "\n\nThe meeting closed.",
-         [("Clerk", "Clerk to book the hall for June"),
-          ("Cllr Jones", "Cllr Jones to contact the school")]),
+        (
+            "Officers to circulate the figures to Members.",
+            [("Officers", "Officers to circulate the figures to Members.")],
+        ),
+        (
+            "Actions agreed:\n- Clerk to book the hall for June\n- Cllr Jones to contact the school"
+            "\n\nThe meeting closed.",
+            [
+                ("Clerk", "Clerk to book the hall for June"),
+                ("Cllr Jones", "Cllr Jones to contact the school"),
+            ],
+        ),
         ("Members to note the report. The Board were asked to approve the plan.", []),
         # an officer's post as the agent
-        ("The Tree Officer agreed to provide the survival rates.",
-         [("The Tree Officer", "The Tree Officer agreed to provide the survival rates.")]),
-        ("The Director of Finance and Resources agreed to send the figures.",
-         [("The Director of Finance and Resources",
-           "The Director of Finance and Resources agreed to send the figures.")]),
+        (
+            "The Tree Officer agreed to provide the survival rates.",
+            [("The Tree Officer", "The Tree Officer agreed to provide the survival rates.")],
+        ),
+        (
+            "The Director of Finance and Resources agreed to send the figures.",
+            [
+                (
+                    "The Director of Finance and Resources",
+                    "The Director of Finance and Resources agreed to send the figures.",
+                )
+            ],
+        ),
     ],
 )
 def test_find_actions_forms(text: str, expected: list[tuple[str, str]]) -> None:
@@ -340,24 +397,38 @@ def test_refs_approved_minutes_another_body_and_the_next_meeting() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The minutes of the meetings held on 12 and 26 January 2030 were approved.",
-         [(D(2030, 1, 12), "approves", None), (D(2030, 1, 26), "approves", None)]),
-        ("The minutes of the Schools Forum meeting held on 3 March 2030 were noted.",
-         [(D(2030, 3, 3), "references", "Schools Forum")]),
-        ("The Board noted that the Health Scrutiny Board meeting on 9 May 2030 was cancelled.",
-         [(D(2030, 5, 9), "references", "Health Scrutiny Board")]),
-        ("The next Joint Improvement Group would be held on 10 June 2030.",
-         [(D(2030, 6, 10), "references", "Joint Improvement Group")]),
+        (
+            "The minutes of the meetings held on 12 and 26 January 2030 were approved.",
+            [(D(2030, 1, 12), "approves", None), (D(2030, 1, 26), "approves", None)],
+        ),
+        (
+            "The minutes of the Schools Forum meeting held on 3 March 2030 were noted.",
+            [(D(2030, 3, 3), "references", "Schools Forum")],
+        ),
+        (
+            "The Board noted that the Health Scrutiny Board meeting on 9 May 2030 was cancelled.",
+            [(D(2030, 5, 9), "references", "Health Scrutiny Board")],
+        ),
+        (
+            "The next Joint Improvement Group would be held on 10 June 2030.",
+            [(D(2030, 6, 10), "references", "Joint Improvement Group")],
+        ),
         # a next meeting of something we cannot name is left out
         ("The next Scrutiny Co-ordination meeting will be held on 2 July 2030.", []),
         ("Declarations of interest: none.", []),
         # a minute of an earlier meeting, amended or followed up: a reference to that meeting
-        ("Minute 34 of the meeting held on 12 March 2030 was amended to read as follows.",
-         [(D(2030, 3, 12), "references", None)]),
-        ("Further to Minute No. 7 of the meeting held on 3 April 2030, members asked for figures.",
-         [(D(2030, 4, 3), "references", None)]),
-        ("Further to minute 12/30 of the Cabinet meeting held on 3 April 2030, the Board noted it.",
-         [(D(2030, 4, 3), "references", "Cabinet")]),
+        (
+            "Minute 34 of the meeting held on 12 March 2030 was amended to read as follows.",
+            [(D(2030, 3, 12), "references", None)],
+        ),
+        (
+            "Further to Minute No. 7 of the meeting held on 3 April 2030, members asked for figures.",
+            [(D(2030, 4, 3), "references", None)],
+        ),
+        (
+            "Further to minute 12/30 of the Cabinet meeting held on 3 April 2030, the Board noted it.",
+            [(D(2030, 4, 3), "references", "Cabinet")],
+        ),
         ("Minute 34 was amended to read as follows.", []),
     ],
 )
@@ -411,8 +482,10 @@ def test_minutes_in_capitals() -> None:
     assert [(i.title, [r.text for r in i.resolutions]) for i in rec.items] == [
         ("DECLARATIONS OF INTEREST", []),
         ("MINUTES", []),
-        ("PRECEPT 2025/26", ["RESOLVED THAT THE DRAFT BUDGET FOR 2025/26 BE RECOMMENDED TO "
-                             "FULL COUNCIL."]),
+        (
+            "PRECEPT 2025/26",
+            ["RESOLVED THAT THE DRAFT BUDGET FOR 2025/26 BE RECOMMENDED TO FULL COUNCIL."],
+        ),
     ]
     assert [(r.date, r.relation) for r in rec.refs] == [(D(2024, 12, 10), "approves")]
 
@@ -492,15 +565,21 @@ def test_a_numbered_minute_on_the_work_programme_is_no_programme_of_its_own(tmp_
     ("text", "expected"),
     [
         # the year not written: minutes approved are of the last such day before the meeting
-        ("The minutes of the meeting held on 9th December were approved.",
-         [(D(2029, 12, 9), "approves")]),
+        (
+            "The minutes of the meeting held on 9th December were approved.",
+            [(D(2029, 12, 9), "approves")],
+        ),
         # the next meeting is the first such day after it
         ("The next meeting will be held on 3 February.", [(D(2030, 2, 3), "references")]),
         # another meeting, past unless the words look ahead
-        ("As requested by the Board at their meeting on 11 March, an item was added.",
-         [(D(2029, 3, 11), "references")]),
-        ("The Cabinet will consider the plan at its meeting on 20 February.",
-         [(D(2030, 2, 20), "references")]),
+        (
+            "As requested by the Board at their meeting on 11 March, an item was added.",
+            [(D(2029, 3, 11), "references")],
+        ),
+        (
+            "The Cabinet will consider the plan at its meeting on 20 February.",
+            [(D(2030, 2, 20), "references")],
+        ),
     ],
 )
 def test_find_refs_dates_without_a_year(text: str, expected: list[tuple[dt.date, str]]) -> None:

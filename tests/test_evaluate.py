@@ -61,10 +61,16 @@ def test_perfect_graph_scores_one_everywhere(ds, gold):
     assert ev.meetings["extra"] == [] and ev.meetings["missing"] == []
     # the referred-to meeting of 2029-12-01 is not an extra meeting
     assert ev.meetings["referenced_only"] == 1
-    for score in (ev.items["number_and_title"], ev.items["number"], ev.items["title"],
-                  ev.attendance["status"], ev.attendance["capacity"],
-                  ev.programmes["core_meetings"], ev.work_programme["entries"],
-                  ev.roles["pairs"]):
+    for score in (
+        ev.items["number_and_title"],
+        ev.items["number"],
+        ev.items["title"],
+        ev.attendance["status"],
+        ev.attendance["capacity"],
+        ev.programmes["core_meetings"],
+        ev.work_programme["entries"],
+        ev.roles["pairs"],
+    ):
         assert (score.precision, score.recall, score.f1) == (1.0, 1.0, 1.0)
     assert ev.people["found"] == ev.people["total"] == 4
     assert not ev.people["splits"] and not ev.people["merges"] and not ev.people["spurious"]
@@ -288,7 +294,8 @@ def test_cli_scores_a_build_folder(tmp_path):
 
 def test_cli_json_output():
     result = CliRunner().invoke(
-        cli, ["evaluate", "--gold", str(GOLD), "--graph", str(GRAPH), "--json"])
+        cli, ["evaluate", "--gold", str(GOLD), "--graph", str(GRAPH), "--json"]
+    )
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
     assert figures["people"]["found"] == 4
@@ -297,7 +304,8 @@ def test_cli_json_output():
 
 def test_cli_builds_documents_on_the_fly():
     result = CliRunner().invoke(
-        cli, ["evaluate", "--gold", str(GOLD), "--quiet", str(DATA / "panel-minutes.txt")])
+        cli, ["evaluate", "--gold", str(GOLD), "--quiet", str(DATA / "panel-minutes.txt")]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("category")
     assert "meetings" in result.output and "attendance" in result.output

@@ -83,7 +83,11 @@ def test_a_long_run_of_title_words_before_annual_report_is_no_body() -> None:
             ["Men's Health Week", "Practice Week"],
             [],
         ),
-        ("Members saw a detailed Children's Services Roadmap.", ["Children's Services Roadmap"], []),
+        (
+            "Members saw a detailed Children's Services Roadmap.",
+            ["Children's Services Roadmap"],
+            [],
+        ),
         (
             "Operation Nightjar continues; the Carers Support Offer grew; Operation Room closed.",
             ["Operation Nightjar", "Carers Support Offer"],
@@ -176,9 +180,7 @@ def test_organisations_by_head_noun(text: str, organisations: list[str]) -> None
         ("The team worked in partnership with the Senior Adviser for Early Years.", []),
     ],
 )
-def test_bodies_named_by_what_they_do_with_the_council(
-    text: str, organisations: list[str]
-) -> None:
+def test_bodies_named_by_what_they_do_with_the_council(text: str, organisations: list[str]) -> None:
     assert found(text, "ORG") == organisations
 
 

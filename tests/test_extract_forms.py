@@ -38,5 +38,7 @@ def test_quotes_and_apostrophes_that_are_not_names(text: str) -> None:
 
 
 def test_a_post_named_after_a_programme_is_not_the_programme() -> None:
-    text = "Ann Lee, Riverside Renewal Programme Manager, reported on the Riverside Renewal Programme."
+    text = (
+        "Ann Lee, Riverside Renewal Programme Manager, reported on the Riverside Renewal Programme."
+    )
     assert programmes(text) == ["Riverside Renewal Programme"]

@@ -40,21 +40,26 @@ def test_all_meetings_with_right_date_and_committee(figures, gold):
     assert m["found"] == [g["id"] for g in gold["meetings"]], _lines(m["missing"])
     assert not m["duplicates"], m["duplicates"]
     assert not m["extra"], "meetings with records that the gold does not have:\n  " + _lines(
-        m["extra"])
+        m["extra"]
+    )
 
 
 def test_agenda_items_number_and_title(figures):
     s = figures.items["number_and_title"]
-    assert s.f1 >= ITEM_F1, (f"F1 {s.f1} (P {s.precision}, R {s.recall})\nmissed:\n  "
-                             f"{_lines(figures.items['missed'])}\nspurious:\n  "
-                             f"{_lines(figures.items['spurious'])}")
+    assert s.f1 >= ITEM_F1, (
+        f"F1 {s.f1} (P {s.precision}, R {s.recall})\nmissed:\n  "
+        f"{_lines(figures.items['missed'])}\nspurious:\n  "
+        f"{_lines(figures.items['spurious'])}"
+    )
 
 
 def test_attendance_person_meeting_status(figures):
     s = figures.attendance["status"]
-    assert s.f1 >= ATTENDANCE_F1, (f"F1 {s.f1} (P {s.precision}, R {s.recall})\nmissed:\n  "
-                                   f"{_lines(figures.attendance['missed'])}\nspurious:\n  "
-                                   f"{_lines(figures.attendance['spurious'])}")
+    assert s.f1 >= ATTENDANCE_F1, (
+        f"F1 {s.f1} (P {s.precision}, R {s.recall})\nmissed:\n  "
+        f"{_lines(figures.attendance['missed'])}\nspurious:\n  "
+        f"{_lines(figures.attendance['spurious'])}"
+    )
 
 
 def test_people_found_without_split_or_false_merge(figures, gold):
@@ -86,18 +91,23 @@ def test_core_programme_found_as_one_concept_in_the_right_meetings(figures, pid)
     assert c["found"], f"{pid}: no concept carries any of its names"
     assert c["one_concept"], f"{pid}: {len(c['concepts'])} concepts: {c['concepts']}"
     assert c["meetings"].recall == 1.0, (
-        f"{pid}: gold meetings {c['gold_meetings']}, graph meetings {c['graph_meetings']}")
+        f"{pid}: gold meetings {c['gold_meetings']}, graph meetings {c['graph_meetings']}"
+    )
 
 
 def test_core_programme_meetings_precision(figures):
     s = figures.programmes["core_meetings"]
     assert s.precision >= CORE_MEETING_PRECISION, "extra meetings:\n  " + _lines(
         f"{c['id']}: {sorted(set(c['graph_meetings']) - set(c['gold_meetings']))}"
-        for c in figures.programmes["core"] if c["meetings"].fp)
+        for c in figures.programmes["core"]
+        if c["meetings"].fp
+    )
 
 
 def test_chairs(figures):
     c = figures.chairs
     assert c["correct"] == c["total"], _lines(
-        f"{r['meeting']}: gold {r['gold']}, graph {r['graph']}" for r in c["meetings"]
-        if not r["ok"])
+        f"{r['meeting']}: gold {r['gold']}, graph {r['graph']}"
+        for r in c["meetings"]
+        if not r["ok"]
+    )

@@ -22,8 +22,13 @@ from graphkit.serialise import CONTEXT_URL, FORMATS, jsonld_context, write_forma
 
 pytestmark = pytest.mark.interop
 
-RAPPER_SYNTAX = {"turtle": "turtle", "nt": "ntriples", "nquads": "nquads", "trig": "trig",
-                 "xml": "rdfxml"}  # rapper has no JSON-LD parser
+RAPPER_SYNTAX = {
+    "turtle": "turtle",
+    "nt": "ntriples",
+    "nquads": "nquads",
+    "trig": "trig",
+    "xml": "rdfxml",
+}  # rapper has no JSON-LD parser
 SERDI_SYNTAX = {"turtle": "turtle", "nt": "ntriples", "nquads": "nquads", "trig": "trig"}
 TEST_QUERIES = sorted((DATA / "interop").glob("*.rq"))
 
@@ -38,8 +43,11 @@ def gold_params(gold: dict) -> dict[str, str]:
     """Values for the queries' required parameters, taken from the gold annotation."""
     person = gold["people"][0]
     programme = gold["programmes"][0]
-    return {"person": person["canonical_name"], "topic": programme["canonical_name"],
-            "entity": programme["canonical_name"]}
+    return {
+        "person": person["canonical_name"],
+        "topic": programme["canonical_name"],
+        "entity": programme["canonical_name"],
+    }
 
 
 def query_text(path: Path, gold: dict | None = None) -> str:
@@ -48,8 +56,11 @@ def query_text(path: Path, gold: dict | None = None) -> str:
     from graphkit.query import bind_params, load_query, with_values
 
     q = load_query(path)
-    values = {p.name: gold_params(gold)[p.name] for p in q.params
-              if p.required and gold is not None and p.name in gold_params(gold)}
+    values = {
+        p.name: gold_params(gold)[p.name]
+        for p in q.params
+        if p.required and gold is not None and p.name in gold_params(gold)
+    }
     bound = bind_params(q, values)
     return with_values(q.text, {k: v.n3() for k, v in bound.items()})
 
@@ -123,8 +134,9 @@ def rows_rdflib(ds: Dataset, query: str) -> list[tuple]:
 def test_rapper_parses_with_the_same_count(fmt, seeds_build, seeds_dataset):
     rapper = need_tool("rapper", "Raptor RDF parser (Debian raptor2-utils)")
     path = seeds_build / FORMATS[fmt][0]
-    run = subprocess.run([rapper, "-i", RAPPER_SYNTAX[fmt], "-c", str(path)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [rapper, "-i", RAPPER_SYNTAX[fmt], "-c", str(path)], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     assert "error" not in run.stderr.lower(), run.stderr
     union, quads = counts(seeds_dataset)
@@ -136,8 +148,9 @@ def test_rapper_parses_with_the_same_count(fmt, seeds_build, seeds_dataset):
 def test_serdi_strict_parser_reads_it(fmt, seeds_build, seeds_dataset):
     serdi = need_tool("serdi", "Serd strict RDF parser (Debian serdi)")
     path = seeds_build / FORMATS[fmt][0]
-    run = subprocess.run([serdi, "-i", SERDI_SYNTAX[fmt], "-o", "nquads", str(path)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [serdi, "-i", SERDI_SYNTAX[fmt], "-o", "nquads", str(path)], capture_output=True, text=True
+    )
     assert run.returncode == 0 and not run.stderr, run.stderr
     union, quads = counts(seeds_dataset)
     assert len(run.stdout.splitlines()) == (quads if FORMATS[fmt][2] else union)
@@ -151,10 +164,14 @@ def test_pyoxigraph_parses_every_format(fmt, seeds_build, seeds_dataset):
     union, total = counts(seeds_dataset)
     if FORMATS[fmt][2]:
         assert len(quads) == total
-        graphs = {q.graph_name.value for q in quads
-                  if not isinstance(q.graph_name, ox.DefaultGraph)}
-        assert graphs == {str(g.identifier) for g in seeds_dataset.graphs()
-                          if len(g) and str(g.identifier) != "urn:x-rdflib:default"}
+        graphs = {
+            q.graph_name.value for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)
+        }
+        assert graphs == {
+            str(g.identifier)
+            for g in seeds_dataset.graphs()
+            if len(g) and str(g.identifier) != "urn:x-rdflib:default"
+        }
     else:
         assert len(quads) == union
 
@@ -204,8 +221,9 @@ def _roqet(roqet: str, graph: Path, text: str, tmp_path: Path) -> subprocess.Com
     path = tmp_path / "query.rq"
     path.write_text(text, encoding="utf-8")
     # -W 0: rasqal warns about its own aggregate internals ("$$agg$$0 ... not bound")
-    return subprocess.run([roqet, "-q", "-W", "0", "-r", "xml", "-D", str(graph), str(path)],
-                          capture_output=True)
+    return subprocess.run(
+        [roqet, "-q", "-W", "0", "-r", "xml", "-D", str(graph), str(path)], capture_output=True
+    )
 
 
 @pytest.mark.parametrize("query", TEST_QUERIES, ids=lambda p: p.stem)
@@ -231,30 +249,32 @@ def test_roqet_runs_two_library_queries(seeds_build, gold, tmp_path):
             first = run.stderr.decode().splitlines()[0]
             refused.append(f"{query.stem} ({re.sub(r'^.*?query.rq:', 'line ', first)})")
             continue
-        assert rows_results(run.stdout, "xml") == rows_pyoxigraph(seeds_build / "graph.ttl",
-                                                                  text), query.stem
+        assert rows_results(run.stdout, "xml") == rows_pyoxigraph(
+            seeds_build / "graph.ttl", text
+        ), query.stem
         ran.append(query.stem)
     # Rasqal 0.9 has no SPARQL 1.1 property paths; resolutions and meeting-chain avoid them
     assert {"resolutions", "meeting-chain"} <= set(ran), (
-        f"roqet ran {ran or 'none'}; refused: {'; '.join(refused)}")
+        f"roqet ran {ran or 'none'}; refused: {'; '.join(refused)}"
+    )
 
 
 # -- dirty text -----------------------------------------------------------------------------
 DIRTY = (
     b"**Testshire County Council**  \n"
-    b"**Minutes of the Meeting of the \"Quotes\" & <Brackets> Scrutiny Board [1]**  \n"
+    b'**Minutes of the Meeting of the "Quotes" & <Brackets> Scrutiny Board [1]**  \n'
     b"**held at 2.00 pm on Tuesday, 14 March 2023**\n\n"
     b"Present:\n\n"
     b"Members: Councillor A O'Brien (Chair)  \nCouncillor B \x07Smith-Jones  \n"
-    b"Councillor C \"Chris\" {Brown}\n\n"
-    b"Employees:\n\nD Evans\x0b, Director of <Children's> Services & \"Education\"\n\n"
+    b'Councillor C "Chris" {Brown}\n\n'
+    b'Employees:\n\nD Evans\x0b, Director of <Children\'s> Services & "Education"\n\n'
     # \xed\xa0\x80 is a lone surrogate (U+D800) written as UTF-8; \x81 is not cp1252 either
     b"Apologies: Councillor E Fa\xed\xa0\x80lkner\n\n"
     b"### **1. Declarations of Interests**\n\n"
     b"There were no disclosable pecuniary interests \x00 \x1b[31m.\n\n"
-    b"### **2. The \"Holiday Activities and Food (HAF)\" Programme <update> [draft]**\n\n"
+    b'### **2. The "Holiday Activities and Food (HAF)" Programme <update> [draft]**\n\n'
     b"The Board received a report from D Evans about the Holiday Activities and Food (HAF) "
-    b"Programme \x81 and \"Family Valued\" ]]> --> <!-- \\u0000 \\\" .\n\n"
+    b'Programme \x81 and "Family Valued" ]]> --> <!-- \\u0000 \\" .\n\n'
     b"RESOLVED that the report be noted.\n"
 )
 
@@ -282,8 +302,11 @@ def dirty_build(tmp_path_factory) -> Path:
 def test_dirty_text_reaches_the_graph_visibly(dirty_build):
     from graphkit.load import load_graph
 
-    texts = [str(o) for s, p, o, g in load_graph(dirty_build / "graph.trig").quads()
-             if isinstance(o, Literal)]
+    texts = [
+        str(o)
+        for s, p, o, g in load_graph(dirty_build / "graph.trig").quads()
+        if isinstance(o, Literal)
+    ]
     assert any('"' in t for t in texts) and any("&" in t for t in texts)
     assert any("<" in t for t in texts)
     assert any("\ufffd" in t for t in texts), "undecodable bytes must show as U+FFFD"
@@ -306,13 +329,15 @@ def test_dirty_outputs_parse_everywhere(fmt, folder, dirty_build):
     assert len(list(ox.parse(path=str(path)))) == (quads if FORMATS[fmt][2] else union)
     if fmt in SERDI_SYNTAX:
         serdi = need_tool("serdi", "Serd strict RDF parser")
-        run = subprocess.run([serdi, "-i", SERDI_SYNTAX[fmt], "-o", "nquads", str(path)],
-                             capture_output=True)
+        run = subprocess.run(
+            [serdi, "-i", SERDI_SYNTAX[fmt], "-o", "nquads", str(path)], capture_output=True
+        )
         assert run.returncode == 0 and not run.stderr, run.stderr.decode()
     if fmt in RAPPER_SYNTAX:
         rapper = need_tool("rapper", "Raptor RDF parser")
-        run = subprocess.run([rapper, "-i", RAPPER_SYNTAX[fmt], "-c", str(path)],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            [rapper, "-i", RAPPER_SYNTAX[fmt], "-c", str(path)], capture_output=True, text=True
+        )
         assert run.returncode == 0 and "error" not in run.stderr.lower(), run.stderr
         expected = quads if FORMATS[fmt][2] else union
         assert re.search(rf"returned {expected} triples?\n", run.stderr), run.stderr
@@ -350,8 +375,10 @@ def test_void_describes_the_graph_and_its_build(seeds_build, seeds_result, seeds
     from graphkit.vocab import DCTERMS, PROV, RDF, SCHEMA, VOID
 
     serdi = need_tool("serdi", "Serd strict RDF parser")
-    run = subprocess.run([serdi, "-i", "turtle", "-o", "ntriples", str(seeds_build / "void.ttl")],
-                         capture_output=True)
+    run = subprocess.run(
+        [serdi, "-i", "turtle", "-o", "ntriples", str(seeds_build / "void.ttl")],
+        capture_output=True,
+    )
     assert run.returncode == 0 and not run.stderr, run.stderr.decode()
     g = Graph().parse(seeds_build / "void.ttl", format="turtle")
     dataset = g.value(None, RDF.type, VOID.Dataset)
@@ -391,11 +418,13 @@ def test_licence_statements_are_found_in_the_document_text(tmp_path):
 
     (tmp_path / "a.txt").write_text(
         "Minutes of the Planning Committee held on 1 May 2024\n\n"
-        "Contains public sector information licensed under the Open Government Licence v3.0.\n")
+        "Contains public sector information licensed under the Open Government Licence v3.0.\n"
+    )
     (tmp_path / "b.txt").write_text("Minutes of the Planning Committee held on 2 May 2024\n")
     g = describe(graphkit.build(tmp_path))
     licences = {str(s).rsplit("/", 1)[-1]: str(o) for s, o in g.subject_objects(DCTERMS.license)}
     assert licences == {
-        "a.txt": "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
+        "a.txt": "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    }
     rights = {str(s).rsplit("/", 1)[-1]: str(o) for s, o in g.subject_objects(DCTERMS.rights)}
     assert rights["b.txt"].startswith("No licence statement")

@@ -391,7 +391,9 @@ def test_plans_written_in_response_to_one_dated_event_are_one_plan() -> None:
     linked = _plans(("note.txt", _NOTE), ("appendix.txt", _APPENDIX))
     plan = _concept_with(linked, "Youth Justice Recovery Plan")
     assert {"Peer Review Improvement Action Plan", "Ashcombe Youth Justice Recovery Plan"} <= {
-        plan.pref_label, *plan.alt_labels}
+        plan.pref_label,
+        *plan.alt_labels,
+    }
     # the generic "Action Plan" is a variant, never the plan's name; the name written most
     # often is ("Ashcombe Youth Justice Recovery Plan" and "Youth Justice Recovery Plan")
     assert "Action Plan" in plan.alt_labels
@@ -403,7 +405,8 @@ def test_plans_answering_different_events_stay_apart() -> None:
     later = _APPENDIX.replace("3-4 March 2034", "3-4 March 2035")
     linked = _plans(("note.txt", _NOTE), ("appendix.txt", later))
     assert _concept_with(linked, "Youth Justice Recovery Plan") != _concept_with(
-        linked, "Peer Review Improvement Action Plan")
+        linked, "Peer Review Improvement Action Plan"
+    )
 
 
 def test_an_event_answered_by_two_named_plans_merges_nothing_and_is_reported() -> None:
@@ -417,7 +420,8 @@ def test_an_event_answered_by_two_named_plans_merges_nothing_and_is_reported() -
     )
     linked = _plans(("minutes.txt", text))
     assert _concept_with(linked, "Fostering Sufficiency Plan") != _concept_with(
-        linked, "Workforce Recruitment Plan")
+        linked, "Workforce Recruitment Plan"
+    )
     assert any("response to the inspection of 2034-05-12" in a for a in linked.ambiguities)
 
 
@@ -425,4 +429,5 @@ def test_an_undated_event_anchors_nothing() -> None:
     undated = _NOTE.replace(" was undertaken on 3 and 4 March 2034", "")
     linked = _plans(("note.txt", undated), ("appendix.txt", _APPENDIX))
     assert _concept_with(linked, "Youth Justice Recovery Plan") != _concept_with(
-        linked, "Peer Review Improvement Action Plan")
+        linked, "Peer Review Improvement Action Plan"
+    )

@@ -49,8 +49,11 @@ def people(rec: MeetingRecord) -> list[tuple[str, str, str | None, bool]]:
         (
             "F/101 Apologies for Absence\n\nNone.\n\nF/102 Minutes\n\nAgreed.\n\n"
             "F/103 Taxi Licensing Policy\n",
-            [("F/101", "Apologies for Absence"), ("F/102", "Minutes"),
-             ("F/103", "Taxi Licensing Policy")],
+            [
+                ("F/101", "Apologies for Absence"),
+                ("F/102", "Minutes"),
+                ("F/103", "Taxi Licensing Policy"),
+            ],
         ),
         # "Min No. 5", "Minute 6", "Item 7:"; lettered parts are not items
         (
@@ -753,7 +756,8 @@ def test_a_name_read_by_two_attendance_readers_is_one_entry() -> None:
     )
     (rec,) = segment(Document("m.txt", text, "0", "minutes"))
     assert [(a.name, a.status) for a in rec.attendance if "Blake" in a.name] == [
-        ("Councillor E Blake", "apologies")]
+        ("Councillor E Blake", "apologies")
+    ]
 
 
 @pytest.mark.parametrize(

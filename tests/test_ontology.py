@@ -13,9 +13,7 @@ from graphkit.serialise import ontology_bytes
 from graphkit.vocab import GK, RDF, RDFS, SCHEMA, SKOS
 
 NS = str(GK._NS)
-VOCAB_TERMS = sorted(
-    name for name in GK.__annotations__ if not name.startswith("_")
-)
+VOCAB_TERMS = sorted(name for name in GK.__annotations__ if not name.startswith("_"))
 # the links to standard terms that the contract names
 STANDARD_LINKS = [
     (GK.Meeting, RDFS.subClassOf, SCHEMA.Event),
@@ -25,9 +23,11 @@ STANDARD_LINKS = [
 ]
 # the values the graph stage writes, by the class that declares them
 VALUE_SETS = {
-    GK.AttendanceStatus: sorted(str(v)[len(str(GK._NS)):] for v in graph_stage.STATUS.values()),
-    GK.AttendanceCapacity: sorted(str(v)[len(str(GK._NS)):] for v in graph_stage.CAPACITY.values()),
-    GK.DocumentType: sorted(str(v)[len(str(GK._NS)):] for v in graph_stage.DOC_TYPES.values()),
+    GK.AttendanceStatus: sorted(str(v)[len(str(GK._NS)) :] for v in graph_stage.STATUS.values()),
+    GK.AttendanceCapacity: sorted(
+        str(v)[len(str(GK._NS)) :] for v in graph_stage.CAPACITY.values()
+    ),
+    GK.DocumentType: sorted(str(v)[len(str(GK._NS)) :] for v in graph_stage.DOC_TYPES.values()),
 }
 
 
@@ -40,7 +40,7 @@ def ontology() -> Graph:
 
 def _declared(ontology: Graph) -> set[str]:
     return {
-        str(s)[len(NS):]
+        str(s)[len(NS) :]
         for s in ontology.subjects(RDF.type, None)
         if isinstance(s, URIRef) and str(s).startswith(NS)
     }
@@ -66,8 +66,9 @@ def test_classes_and_properties_are_typed(ontology):
     for name in VOCAB_TERMS:
         term = URIRef(NS + name)
         types = set(ontology.objects(term, RDF.type))
-        assert types & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
-                        OWL.NamedIndividual}, name
+        assert types & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual}, (
+            name
+        )
         if OWL.ObjectProperty in types or OWL.DatatypeProperty in types:
             assert ontology.value(term, RDFS.domain) is not None, f"{name} has no domain"
 
@@ -79,7 +80,7 @@ def test_links_to_standard_terms(ontology, link):
 
 @pytest.mark.parametrize("cls", list(VALUE_SETS), ids=lambda c: c.split("#")[-1])
 def test_value_sets_are_individuals_of_their_class(ontology, cls):
-    members = sorted(str(s)[len(NS):] for s in ontology.subjects(RDF.type, cls))
+    members = sorted(str(s)[len(NS) :] for s in ontology.subjects(RDF.type, cls))
     assert members == VALUE_SETS[cls]
 
 
@@ -87,8 +88,9 @@ def test_strict_parser_reads_the_ontology(tmp_path):
     serdi = need_tool("serdi", "a strict Turtle parser")
     path = tmp_path / "ontology.ttl"
     path.write_bytes(ontology_bytes())
-    subprocess.run([serdi, "-i", "turtle", "-o", "ntriples", str(path)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [serdi, "-i", "turtle", "-o", "ntriples", str(path)], check=True, capture_output=True
+    )
 
 
 def test_build_writes_the_ontology_beside_the_graph(seeds_build):

@@ -22,21 +22,30 @@ DEFAULT_GRAPH = VIRTUOSO_DEFAULT_GRAPH
 
 
 def graphkit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "graphkit", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "graphkit", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def sparql(base: str, query: str, accept: str = "application/sparql-results+xml") -> bytes:
     request = urllib.request.Request(
-        f"{base}/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
-        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        f"{base}/sparql",
+        data=urllib.parse.urlencode({"query": query}).encode(),
+        headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         return response.read()
 
 
 def graph_sizes(base: str, prefix: str) -> dict[str, int]:
-    query = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-             f'FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g')
+    query = (
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        f'FILTER(STRSTARTS(STR(?g), "{prefix}")) }} GROUP BY ?g'
+    )
     return {row[0][1]: int(row[1][1]) for row in rows_results(sparql(base, query), "xml")}
 
 
@@ -53,8 +62,7 @@ def test_push_replaces_each_named_graph(pushed, virtuoso, seeds_dataset):
 
 
 @pytest.mark.parametrize("query", library_queries(), ids=lambda p: p.stem)
-def test_virtuoso_answers_with_the_same_rows_as_locally(pushed, virtuoso, seeds_build, query,
-                                                        gold):
+def test_virtuoso_answers_with_the_same_rows_as_locally(pushed, virtuoso, seeds_build, query, gold):
     text = query_text(query, gold)
     remote = rows_results(sparql(virtuoso, text), "xml")
     assert remote == rows_pyoxigraph(seeds_build / "graph.trig", text)
@@ -62,23 +70,42 @@ def test_virtuoso_answers_with_the_same_rows_as_locally(pushed, virtuoso, seeds_
 
 def test_pushing_again_replaces_a_document_as_a_unit(pushed, virtuoso, seeds_dataset, tmp_path):
     """A document pushed again with fewer facts loses the old ones: PUT replaces the graph."""
-    name = sorted(str(g.identifier) for g in seeds_dataset.graphs()
-                  if len(g) and str(g.identifier).startswith("https://"))[0]
+    name = sorted(
+        str(g.identifier)
+        for g in seeds_dataset.graphs()
+        if len(g) and str(g.identifier).startswith("https://")
+    )[0]
     smaller = Dataset()
     graph = smaller.graph(seeds_dataset.graph(name).identifier)
     for n, triple in enumerate(sorted(seeds_dataset.graph(name))):
         if n % 2 == 0:
             graph.add(triple)
     write_formats(smaller, tmp_path, formats=["nquads"])
-    run = graphkit("push", str(tmp_path / "graph.nq"), "--endpoint",
-                   f"{virtuoso}/sparql-graph-crud-auth", "--user", "dba", "--password", "dba")
+    run = graphkit(
+        "push",
+        str(tmp_path / "graph.nq"),
+        "--endpoint",
+        f"{virtuoso}/sparql-graph-crud-auth",
+        "--user",
+        "dba",
+        "--password",
+        "dba",
+    )
     assert run.returncode == 0, run.stderr
     try:
         assert graph_sizes(virtuoso, name)[name] == len(graph)
     finally:  # put the full document back for the other tests
         write_formats(_only(seeds_dataset, name), tmp_path, formats=["nquads"])
-        graphkit("push", str(tmp_path / "graph.nq"), "--endpoint",
-                 f"{virtuoso}/sparql-graph-crud-auth", "--user", "dba", "--password", "dba")
+        graphkit(
+            "push",
+            str(tmp_path / "graph.nq"),
+            "--endpoint",
+            f"{virtuoso}/sparql-graph-crud-auth",
+            "--user",
+            "dba",
+            "--password",
+            "dba",
+        )
 
 
 def _only(ds: Dataset, name: str) -> Dataset:
@@ -91,15 +118,33 @@ def _only(ds: Dataset, name: str) -> Dataset:
 
 def test_wrong_password_is_a_clear_error(virtuoso, seeds_build):
     endpoint = f"{virtuoso}/sparql-graph-crud-auth"
-    run = graphkit("push", str(seeds_build / "graph.trig"), "--endpoint", endpoint,
-                   "--graph", DEFAULT_GRAPH, "--user", "dba", "--password", "not-the-password")
+    run = graphkit(
+        "push",
+        str(seeds_build / "graph.trig"),
+        "--endpoint",
+        endpoint,
+        "--graph",
+        DEFAULT_GRAPH,
+        "--user",
+        "dba",
+        "--password",
+        "not-the-password",
+    )
     assert run.returncode == 2
     assert endpoint in run.stderr and "401" in run.stderr and "--password" in run.stderr
 
 
 def test_default_graph_needs_a_name_on_virtuoso(virtuoso, seeds_build):
-    run = graphkit("push", str(seeds_build / "graph.trig"), "--endpoint",
-                   f"{virtuoso}/sparql-graph-crud-auth", "--user", "dba", "--password", "dba")
+    run = graphkit(
+        "push",
+        str(seeds_build / "graph.trig"),
+        "--endpoint",
+        f"{virtuoso}/sparql-graph-crud-auth",
+        "--user",
+        "dba",
+        "--password",
+        "dba",
+    )
     assert run.returncode == 2
     assert "--graph" in run.stderr
 

@@ -129,20 +129,31 @@ def test_queries_are_installed_with_the_package(tmp_path):
     for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md"):
         shutil.copy(ROOT / name, src / name)
     for folder in ("graphkit", "queries"):
-        shutil.copytree(ROOT / folder, src / folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
     lib = tmp_path / "lib"
-    subprocess.run([sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(lib)],
-                   cwd=src, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "setup.py", "-q", "build_py", "--build-lib", str(lib)],
+        cwd=src,
+        check=True,
+        capture_output=True,
+    )
     shipped = sorted(p.name for p in (ROOT / "queries").glob("*.rq"))
     built = lib / "graphkit" / "queries"
     assert sorted(p.name for p in built.glob("*.rq")) == shipped
     for name in shipped:
         assert (built / name).read_bytes() == (ROOT / "queries" / name).read_bytes()
-    probe = ("import graphkit.query as q; print(q.queries_dir()); "
-             "print(','.join(x.name for x in q.list_queries()))")
-    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, check=True,
-                         capture_output=True, text=True, env={"PYTHONPATH": str(lib)}).stdout
+    probe = (
+        "import graphkit.query as q; print(q.queries_dir()); "
+        "print(','.join(x.name for x in q.list_queries()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(lib)},
+    ).stdout
     where, names = out.splitlines()
     assert Path(where) == built
     assert names.split(",") == [n[:-3] for n in shipped]
@@ -206,7 +217,8 @@ def test_defaults_types_and_empty_values():
     assert bind_params(q, {}) == {"min": Literal(2)}
     assert bind_params(q, {"min": "3", "person": ""}) == {"min": Literal(3)}
     assert bind_params(load_query("who-held-role"), {"asof": "2022-01-31"})["asof"] == Literal(
-        "2022-01-31", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
+        "2022-01-31", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
+    )
     for bad in ({"min": "two"}, {"min": "2.5"}):
         with pytest.raises(QueryError, match="whole number"):
             bind_params(q, bad)
@@ -246,20 +258,26 @@ def test_parameter_values_arrive_intact(value, mini, mini_store, tmp_path):
     echo.write_text("# title: Echo\n# param: v — anything\nSELECT ?v ?n WHERE { BIND(1 AS ?n) }\n")
     hidden = tmp_path / "hidden.rq"  # ?v not projected: pyoxigraph falls back to VALUES
     hidden.write_text(
-        "# title: Hidden\n# param: v — anything\nSELECT ?w WHERE { BIND(?v AS ?w) }\n")
-    for path, engine, graph in ((echo, "rdflib", mini), (echo, "oxigraph", mini_store),
-                                (hidden, "rdflib", mini), (hidden, "oxigraph", mini_store)):
+        "# title: Hidden\n# param: v — anything\nSELECT ?w WHERE { BIND(?v AS ?w) }\n"
+    )
+    for path, engine, graph in (
+        (echo, "rdflib", mini),
+        (echo, "oxigraph", mini_store),
+        (hidden, "rdflib", mini),
+        (hidden, "oxigraph", mini_store),
+    ):
         res = run_query(path, graph, params={"v": value}, engine=engine)
         assert res.rows[0][0] == Literal(value), (path.name, engine)
 
 
 def test_with_values_ignores_braces_in_strings_comments_and_iris():
-    text = ('PREFIX e: <http://e/x#>\n# a { comment\nSELECT ?x (":{" AS ?y)\nWHERE { ?x e:p "{" }')
+    text = 'PREFIX e: <http://e/x#>\n# a { comment\nSELECT ?x (":{" AS ?y)\nWHERE { ?x e:p "{" }'
     out = with_values(text, {"p": '"v"'})
     assert out.endswith('WHERE {\nVALUES (?p) { ("v") }\n ?x e:p "{" }')
     construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     assert with_values(construct, {"s": "<http://e/s>"}) == (
-        "CONSTRUCT { ?s ?p ?o } WHERE {\nVALUES (?s) { (<http://e/s>) }\n ?s ?p ?o }")
+        "CONSTRUCT { ?s ?p ?o } WHERE {\nVALUES (?s) { (<http://e/s>) }\n ?s ?p ?o }"
+    )
     with pytest.raises(QueryError, match="no WHERE group"):
         with_values("DESCRIBE <http://e/s>", {"s": "<http://e/s>"})
 
@@ -304,7 +322,8 @@ def test_ask_and_construct_queries(mini, tmp_path):
     construct = tmp_path / "construct.rq"
     construct.write_text(
         "PREFIX gk: <https://w3id.org/graphkit/ns#>\n"
-        "CONSTRUCT { ?m a gk:Meeting } WHERE { ?m a gk:Meeting }\n")
+        "CONSTRUCT { ?m a gk:Meeting } WHERE { ?m a gk:Meeting }\n"
+    )
     for engine in ("rdflib", "oxigraph"):
         res = run_query(ask, mini, engine=engine)
         assert res.boolean is True and json.loads(format_results(res, "json"))["boolean"] is True
@@ -360,8 +379,11 @@ def test_json_is_sparql_results_json(sample):
     doc = json.loads(format_results(sample, "json"))
     assert doc["head"]["vars"] == list(sample.variables)
     first = doc["results"]["bindings"][0]
-    assert first["date"] == {"type": "literal", "value": "2022-01-20",
-                             "datatype": "http://www.w3.org/2001/XMLSchema#date"}
+    assert first["date"] == {
+        "type": "literal",
+        "value": "2022-01-20",
+        "datatype": "http://www.w3.org/2001/XMLSchema#date",
+    }
     assert first["name"] == {"type": "literal", "value": "D Evans"}
     assert "role" not in first  # unbound variables are left out
 

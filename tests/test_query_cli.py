@@ -66,8 +66,9 @@ def test_formats_and_engines(engine):
     res = invoke(*base, "--format", "json")
     doc = json.loads(res.output)
     assert doc["head"]["vars"] == case["columns"]
-    assert [[b.get(v, {}).get("value", "") for v in case["columns"]]
-            for b in doc["results"]["bindings"]] == case["rows"]
+    assert [
+        [b.get(v, {}).get("value", "") for v in case["columns"]] for b in doc["results"]["bindings"]
+    ] == case["rows"]
     table = invoke(*base, "--format", "table").output.splitlines()
     assert table[0].split() == case["columns"] and table[-1] == f"({len(case['rows'])} rows)"
     md = invoke(*base, "-f", "markdown").output.splitlines()
@@ -98,7 +99,8 @@ def test_a_build_folder_and_a_user_query_file(tmp_path):
         "PREFIX gk: <https://w3id.org/graphkit/ns#>\n"
         "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
         "SELECT ?date WHERE { ?m gk:municipalYear ?year ; dcterms:date ?date } ORDER BY ?date\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     res = invoke(str(mine), "--graph", str(tmp_path / "out"))
     assert res.output.splitlines() == ["date", "2021-12-02", "2022-01-20"]
     res = invoke(str(mine), "--graph", str(tmp_path / "out"), "-p", "year=2022/23")
@@ -115,8 +117,10 @@ def test_show_prints_the_query():
     [
         (["topic-timelin", "-g", str(MINI)], "did you mean topic-timeline"),
         (["evidence", "-g", str(MINI)], "needs --param entity=VALUE"),
-        (["evidence", "-g", str(MINI), "-p", "entity=x", "-p", "colour=red"],
-         "no parameter colour; its parameters: entity"),
+        (
+            ["evidence", "-g", str(MINI), "-p", "entity=x", "-p", "colour=red"],
+            "no parameter colour; its parameters: entity",
+        ),
         (["evidence", "-g", str(MINI), "-p", "entity"], "write NAME=VALUE"),
         (["evidence", "-g", str(MINI), "-p", "entity=a", "-p", "entity=b"], "given twice"),
         ([], "name a query or a .rq file; available: actions-and-requests"),
@@ -139,6 +143,9 @@ def test_syntax_error_in_a_user_file(tmp_path):
 def test_main_turns_errors_into_a_message_and_exit_status_2(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "graphkit", "query", "no-such-query", "-g", str(MINI)],
-        capture_output=True, text=True, cwd=ROOT)
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 2
     assert proc.stderr.startswith("graphkit: error: unknown query 'no-such-query'")

@@ -27,9 +27,15 @@ pytestmark = pytest.mark.filterwarnings(
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS: dict[str, Callable[..., None]] = {}
 # gold capacity → the local name of the gk: capacity term (the contract's value set)
-CAPACITY = {"member": "Member", "co-opted": "CoOptedMember", "cabinet-member": "CabinetMember",
-            "other-member": "OtherMember", "officer": "Officer", "invited": "Invited",
-            "observer": "Observer"}
+CAPACITY = {
+    "member": "Member",
+    "co-opted": "CoOptedMember",
+    "cabinet-member": "CabinetMember",
+    "other-member": "OtherMember",
+    "officer": "Officer",
+    "invited": "Invited",
+    "observer": "Observer",
+}
 TOPICS = ("haf", "family-valued", "saplings-programme")  # the examples
 
 
@@ -58,11 +64,19 @@ class Gold:
         self.people = {p["id"]: p for p in gold["people"]}
         self.programmes = {p["id"]: p for p in gold["programmes"]}
         self._person = self._index(
-            {p["id"]: [*p["variants"], p["canonical_name"], p.get("full_name")]
-             for p in gold["people"]}, name_keys)
+            {
+                p["id"]: [*p["variants"], p["canonical_name"], p.get("full_name")]
+                for p in gold["people"]
+            },
+            name_keys,
+        )
         self._programme = self._index(
-            {p["id"]: [*p["variants"], p["canonical_name"], p.get("acronym")]
-             for p in gold["programmes"]}, _programme_keys)
+            {
+                p["id"]: [*p["variants"], p["canonical_name"], p.get("acronym")]
+                for p in gold["programmes"]
+            },
+            _programme_keys,
+        )
 
     @staticmethod
     def _index(names: dict, keys: Callable[[str], set[str]]) -> dict[str, str]:
@@ -115,9 +129,10 @@ class Runner:
         # the gold checks run in pyoxigraph (fast); test_same_rows_in_pyoxigraph shows that
         # rdflib, the default engine, returns the same rows
         res = self.results(name, "oxigraph", **params)
-        return [{v: None if t is None else str(t) for v, t in zip(res.variables, row,
-                                                                   strict=True)}
-                for row in res.rows]
+        return [
+            {v: None if t is None else str(t) for v, t in zip(res.variables, row, strict=True)}
+            for row in res.rows
+        ]
 
 
 @dataclass
@@ -165,15 +180,22 @@ def test_every_query_has_a_title_description_and_seeds_check():
 def _topic_timeline(c: Ctx):
     run, g = c.run, c.g
     for pid in TOPICS:
-        rows = [r for r in run("topic-timeline", topic=g.topic_param(pid))
-                if g.programme(r["topic_name"]) == pid]
+        rows = [
+            r
+            for r in run("topic-timeline", topic=g.topic_param(pid))
+            if g.programme(r["topic_name"]) == pid
+        ]
         want_dates = {g.date[m] for m in g.programmes[pid]["mentioned_in_meetings"]}
-        want_items = {(m["date"], i["number"] or "") for m, i in g.items()
-                      if pid in i["programmes"]}
+        want_items = {
+            (m["date"], i["number"] or "") for m, i in g.items() if pid in i["programmes"]
+        }
         got_items = {(r["date"], r["item"] or "") for r in rows}
         assert {r["date"] for r in rows} == want_dates, pid
-        assert got_items == want_items, (pid, sorted(want_items - got_items),
-                                         sorted(got_items - want_items))
+        assert got_items == want_items, (
+            pid,
+            sorted(want_items - got_items),
+            sorted(got_items - want_items),
+        )
         assert all(r["evidence"] and int(r["mentions"]) >= 1 for r in rows), pid
 
 
@@ -194,8 +216,9 @@ def _topics_by_year(c: Ctx):
             continue
         want = Counter(municipal_year(_day(g.date[m])) for m in p["mentioned_in_meetings"])
         if len(concepts[pid]) > 1 or dict(want) != got.get(pid, {}):
-            problems[pid] = (f"{pid}: gold {dict(want)}, graph {got.get(pid, {})} "
-                             f"from {sorted(concepts[pid])}")
+            problems[pid] = (
+                f"{pid}: gold {dict(want)}, graph {got.get(pid, {})} from {sorted(concepts[pid])}"
+            )
     assert not problems, "\n".join(problems.values())
 
 
@@ -206,8 +229,11 @@ def _person_meetings(c: Ctx):
     people = sorted(pid for pid, n in seen.items() if n >= 3)
     assert people
     for pid in people:
-        rows = [r for r in run("person-meetings", person=g.people[pid]["canonical_name"])
-                if g.person(r["name"]) == pid]
+        rows = [
+            r
+            for r in run("person-meetings", person=g.people[pid]["canonical_name"])
+            if g.person(r["name"]) == pid
+        ]
         want = {(m["date"], a["status"].title()) for m, a in g.attendance() if a["person"] == pid}
         assert {(r["date"], r["status"]) for r in rows} == want, pid
         for m, a in g.attendance():
@@ -241,8 +267,11 @@ def _attendance_record(c: Ctx):
             counts[2] += a["status"] == "apologies"
     got = {}
     for r in run("attendance-record"):
-        got[(r["year"], g.person(r["name"]))] = [int(r["listed"]), int(r["present"]),
-                                                 int(r["apologies"])]
+        got[(r["year"], g.person(r["name"]))] = [
+            int(r["listed"]),
+            int(r["present"]),
+            int(r["apologies"]),
+        ]
         assert int(r["minuted"]) == len(minuted[r["year"]]), r
         assert int(r["rate"]) == round(100 * int(r["present"]) / int(r["listed"])), r
     assert got == dict(want), (sorted(set(want) - set(got)), sorted(set(got) - set(want)))
@@ -268,8 +297,12 @@ def _who_held_role(c: Ctx):
     # a cabinet portfolio, from the people's roles in the gold
     roles = {r["role"] for p in g.people.values() for r in p["roles"]}
     role = next(r for r in sorted(roles) if r.startswith("Cabinet Member for"))
-    want = {(p["id"], min(r["evidence_dates"]), max(r["evidence_dates"]))
-            for p in g.people.values() for r in p["roles"] if r["role"] == role}
+    want = {
+        (p["id"], min(r["evidence_dates"]), max(r["evidence_dates"]))
+        for p in g.people.values()
+        for r in p["roles"]
+        if r["role"] == role
+    }
     rows = [r for r in run("who-held-role", role=role) if _role(r["role_name"]) == _role(role)]
     assert {(g.person(r["name"]), r["from"], r["to"]) for r in rows} == want, role
 
@@ -279,16 +312,22 @@ def _people_for_topic(c: Ctx):
     run, g = c.run, c.g
     pid = TOPICS[0]
     rows = run("people-for-topic", topic=g.topic_param(pid))
-    named = {g.person(r["name"]) for r in rows
-             if int(r["named_in"]) + int(r["leads"]) + int(r["actions"]) > 0}
+    named = {
+        g.person(r["name"])
+        for r in rows
+        if int(r["named_in"]) + int(r["leads"]) + int(r["actions"]) > 0
+    }
     attended = {g.person(r["name"]) for r in rows if int(r["attended"]) > 0}
     want_named = {p for _, i in g.items() if pid in i["programmes"] for p in i["people_named"]}
     meetings = {m["id"] for m, i in g.items() if pid in i["programmes"]}
-    want_attended = {a["person"] for m, a in g.attendance()
-                     if m["id"] in meetings and a["status"] == "present"}
+    want_attended = {
+        a["person"] for m, a in g.attendance() if m["id"] in meetings and a["status"] == "present"
+    }
     assert named == want_named, (sorted(want_named - named), sorted(named - want_named))
-    assert attended == want_attended, (sorted(want_attended - attended),
-                                       sorted(attended - want_attended))
+    assert attended == want_attended, (
+        sorted(want_attended - attended),
+        sorted(attended - want_attended),
+    )
 
 
 @check("co-attendance")
@@ -303,10 +342,18 @@ def _co_attendance(c: Ctx):
         for a, b in combinations(sorted(set(people)), 2):
             pairs[frozenset((a, b))].append(day)
     want = {k: (len(v), min(v), max(v)) for k, v in pairs.items() if len(v) >= 2}
-    got = {frozenset((g.person(r["person_a"]), g.person(r["person_b"]))):
-           (int(r["together"]), r["first"], r["last"]) for r in run("co-attendance")}
-    assert got == want, (sorted(map(sorted, set(want) - set(got))),
-                         sorted(map(sorted, set(got) - set(want))))
+    got = {
+        frozenset((g.person(r["person_a"]), g.person(r["person_b"]))): (
+            int(r["together"]),
+            r["first"],
+            r["last"],
+        )
+        for r in run("co-attendance")
+    }
+    assert got == want, (
+        sorted(map(sorted, set(want) - set(got))),
+        sorted(map(sorted, set(got) - set(want))),
+    )
 
 
 @check("actions-and-requests")
@@ -316,8 +363,9 @@ def _actions(c: Ctx):
     dates = [r["date"] for r in rows]
     assert dates == sorted(dates, reverse=True)
     got = Counter((r["date"], r["item"] or "") for r in rows)
-    want = Counter({(m["date"], i["number"] or ""): len(i["actions"]) for m, i in g.items()
-                    if i["actions"]})
+    want = Counter(
+        {(m["date"], i["number"] or ""): len(i["actions"]) for m, i in g.items() if i["actions"]}
+    )
     assert got == want, f"gold {sorted(want.items())}\ngraph {sorted(got.items())}"
 
 
@@ -326,8 +374,9 @@ def _resolutions(c: Ctx):
     run, g = c.run, c.g
     rows = run("resolutions")
     got = Counter((r["date"], r["item"] or "") for r in rows)
-    want = Counter({(m["date"], i["number"] or ""): i["resolutions"] for m, i in g.items()
-                    if i["resolutions"]})
+    want = Counter(
+        {(m["date"], i["number"] or ""): i["resolutions"] for m, i in g.items() if i["resolutions"]}
+    )
     assert got == want, f"gold {sorted(want.items())}\ngraph {sorted(got.items())}"
     assert all(r["resolution"].upper().startswith("RESOLVED") for r in rows)
 
@@ -360,22 +409,29 @@ def _evidence(c: Ctx):
     texts = c.texts
     for pid in TOPICS[:1]:
         variants = {concept_key(v) for v in g.programmes[pid]["variants"]}
-        rows = [r for r in run("evidence", entity=g.topic_param(pid))
-                if g.programme(r["name"]) == pid]
+        rows = [
+            r for r in run("evidence", entity=g.topic_param(pid)) if g.programme(r["name"]) == pid
+        ]
         assert rows
         for r in rows:
-            assert texts[r["source"]][int(r["start"]):int(r["end"])] == r["exact"], r
+            assert texts[r["source"]][int(r["start"]) : int(r["end"])] == r["exact"], r
             assert concept_key(r["exact"]) in variants, r
-        sources = {f for m in g.programmes[pid]["mentioned_in_meetings"]
-                   for f in next(x for x in g.meetings if x["id"] == m)["source_files"]}
+        sources = {
+            f
+            for m in g.programmes[pid]["mentioned_in_meetings"]
+            for f in next(x for x in g.meetings if x["id"] == m)["source_files"]
+        }
         assert {r["source"] for r in rows} == sources, pid
     person = g.people[g.meetings[0]["chair"]]
     keys = set().union(*(name_keys(v) for v in person["variants"]))
-    rows = [r for r in run("evidence", entity=person["canonical_name"])
-            if g.person(r["name"]) == person["id"]]
+    rows = [
+        r
+        for r in run("evidence", entity=person["canonical_name"])
+        if g.person(r["name"]) == person["id"]
+    ]
     assert {r["source"] for r in rows} == set(person["appears_in"])
     for r in rows:
-        assert texts[r["source"]][int(r["start"]):int(r["end"])] == r["exact"], r
+        assert texts[r["source"]][int(r["start"]) : int(r["end"])] == r["exact"], r
         assert name_keys(r["exact"]) & keys, r
 
 
@@ -430,8 +486,9 @@ def test_engine_cases_cover_every_query():
     assert {n for n, _ in ENGINE_CASES} == {q.name for q in list_queries()}
 
 
-@pytest.mark.parametrize(("name", "params"), ENGINE_CASES,
-                         ids=[f"{n}-{k}" for k, (n, _) in enumerate(ENGINE_CASES)])
+@pytest.mark.parametrize(
+    ("name", "params"), ENGINE_CASES, ids=[f"{n}-{k}" for k, (n, _) in enumerate(ENGINE_CASES)]
+)
 def test_same_rows_in_pyoxigraph(name, params, run, g):
     params = params(g)
     a = run.results(name, **params)
@@ -449,26 +506,30 @@ def build_files(seeds_result, tmp_path_factory) -> Path:
     import graphkit
 
     out = tmp_path_factory.mktemp("query-formats")
-    graphkit.write_outputs(seeds_result, out,
-                           formats=("turtle", "nt", "nquads", "trig", "json-ld"),
-                           view=False)
+    graphkit.write_outputs(
+        seeds_result, out, formats=("turtle", "nt", "nquads", "trig", "json-ld"), view=False
+    )
     return out
 
 
-@pytest.mark.parametrize("file", ["graph.ttl", "graph.trig", "graph.nt", "graph.nq",
-                                  "graph.jsonld"])
+@pytest.mark.parametrize(
+    "file", ["graph.ttl", "graph.trig", "graph.nt", "graph.nq", "graph.jsonld"]
+)
 def test_queries_on_every_build_format(file, build_files, run, g):
     from graphkit.load import load_graph
 
     ds = load_graph(build_files / file)
     store = oxigraph_store(ds)
-    cases = [("who-held-role", {}, ("rdflib", "oxigraph")),
-             ("meeting-chain", {}, ("rdflib", "oxigraph")),
-             ("topic-timeline", {"topic": g.topic_param(TOPICS[0])}, ("oxigraph",))]
+    cases = [
+        ("who-held-role", {}, ("rdflib", "oxigraph")),
+        ("meeting-chain", {}, ("rdflib", "oxigraph")),
+        ("topic-timeline", {"topic": g.topic_param(TOPICS[0])}, ("oxigraph",)),
+    ]
     for name, params, engines in cases:
         expected = run.results(name, **params)
         assert expected.rows
         for engine in engines:
-            got = run_query(name, store if engine == "oxigraph" else ds, params=params,
-                            engine=engine)
+            got = run_query(
+                name, store if engine == "oxigraph" else ds, params=params, engine=engine
+            )
             assert got.rows == expected.rows, (file, name, engine)

@@ -27,6 +27,7 @@ pytestmark = [
     ),
 ]
 
+
 @pytest.fixture(scope="module")
 def endpoint(virtuoso, virtuoso_seeds) -> str:
     """The session's Virtuoso, holding the seeds graph pushed with ``graphkit push``."""
@@ -48,16 +49,20 @@ def _term(b: dict | None):
 
 
 def _ask(url: str, text: str) -> tuple[list[str], list[tuple]]:
-    req = urllib.request.Request(url, data=urllib.parse.urlencode({"query": text}).encode(),
-                                 headers={"Accept": "application/sparql-results+json"})
+    req = urllib.request.Request(
+        url,
+        data=urllib.parse.urlencode({"query": text}).encode(),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     with urllib.request.urlopen(req, timeout=60) as res:
         doc = json.load(res)
     names = doc["head"]["vars"]
     return names, [tuple(_term(b.get(v)) for v in names) for b in doc["results"]["bindings"]]
 
 
-@pytest.mark.parametrize(("name", "params"), ENGINE_CASES,
-                         ids=[f"{n}-{k}" for k, (n, _) in enumerate(ENGINE_CASES)])
+@pytest.mark.parametrize(
+    ("name", "params"), ENGINE_CASES, ids=[f"{n}-{k}" for k, (n, _) in enumerate(ENGINE_CASES)]
+)
 def test_same_rows_in_virtuoso(name, params, endpoint, seeds_dataset, gold):
     params = params(Gold(gold))
     q = load_query(name)

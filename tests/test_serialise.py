@@ -169,9 +169,23 @@ def test_seeds_build_files_are_byte_identical_across_processes(seeds_build, tmp_
     out = tmp_path / "again"
     formats = [arg for name in FORMATS for arg in ("--format", name)]
     subprocess.run(
-        [sys.executable, "-m", "graphkit", "build", str(SEEDS), "-o", str(out), "-q",
-         "--no-view", "--with-ontology", *formats],
-        check=True, env=env, cwd=ROOT, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "graphkit",
+            "build",
+            str(SEEDS),
+            "-o",
+            str(out),
+            "-q",
+            "--no-view",
+            "--with-ontology",
+            *formats,
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
     )
     for name in [FORMATS[f][0] for f in FORMATS] + ["ontology.ttl"]:
         assert (out / name).read_bytes() == (seeds_build / name).read_bytes(), name
@@ -216,9 +230,12 @@ def test_fast_json_ld_compaction_equals_pylds(name, seeds_dataset):
 
     from graphkit.serialise import Prepared, _types_as_keyword
 
-    ds = {"small": small_dataset, "awkward": awkward_dataset,
-          "contract": lambda: load_graph(ROOT / "tests/data/interop/contract.trig"),
-          "seeds": lambda: seeds_dataset}[name]()
+    ds = {
+        "small": small_dataset,
+        "awkward": awkward_dataset,
+        "contract": lambda: load_graph(ROOT / "tests/data/interop/contract.trig"),
+        "seeds": lambda: seeds_dataset,
+    }[name]()
     expanded = json.loads(ox.serialize(Prepared(ds).quads, format=ox.RdfFormat.JSON_LD))
     _types_as_keyword(expanded)
     reference = jsonld.compact(expanded, jsonld_context(), {"graph": True})

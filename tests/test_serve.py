@@ -28,9 +28,23 @@ def endpoint(seeds_build):
     """``graphkit serve`` on the seeds graph, started as a user would, in its own process."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "graphkit", "serve", str(seeds_build / "graph.trig"),
-         "--port", str(port), "--timeout", str(TIMEOUT), "--max-rows", str(MAX_ROWS), "-q"],
-        cwd=ROOT, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "graphkit",
+            "serve",
+            str(seeds_build / "graph.trig"),
+            "--port",
+            str(port),
+            "--timeout",
+            str(TIMEOUT),
+            "--max-rows",
+            str(MAX_ROWS),
+            "-q",
+        ],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/sparql"
     deadline = time.monotonic() + 60
@@ -51,9 +65,16 @@ def endpoint(seeds_build):
         proc.kill()
 
 
-def call(url: str, *, query: str | None = None, method: str = "GET", body: bytes | None = None,
-         content_type: str | None = None, accept: str = "", params: dict | None = None
-         ) -> tuple[int, str, bytes]:
+def call(
+    url: str,
+    *,
+    query: str | None = None,
+    method: str = "GET",
+    body: bytes | None = None,
+    content_type: str | None = None,
+    accept: str = "",
+    params: dict | None = None,
+) -> tuple[int, str, bytes]:
     args = dict(params or {})
     if query is not None and method == "GET":
         args["query"] = query
@@ -84,26 +105,34 @@ def test_select_returns_standard_json_results(endpoint, seeds_build):
 @pytest.mark.parametrize("how", ["post-form", "post-query"])
 def test_post_forms_of_the_protocol(endpoint, how):
     if how == "post-form":
-        status, _, body = call(endpoint, method="POST",
-                               content_type="application/x-www-form-urlencoded",
-                               body=urllib.parse.urlencode({"query": QUERY}).encode())
+        status, _, body = call(
+            endpoint,
+            method="POST",
+            content_type="application/x-www-form-urlencoded",
+            body=urllib.parse.urlencode({"query": QUERY}).encode(),
+        )
     else:
-        status, _, body = call(endpoint, method="POST", content_type="application/sparql-query",
-                               body=QUERY.encode())
+        status, _, body = call(
+            endpoint, method="POST", content_type="application/sparql-query", body=QUERY.encode()
+        )
     assert status == 200
     assert rows_results(body, "json") == rows_results(call(endpoint, query=QUERY)[2], "json")
 
 
-@pytest.mark.parametrize("accept,param,media", [
-    ("application/sparql-results+xml", None, "application/sparql-results+xml"),
-    ("text/csv", None, "text/csv"),
-    ("text/tab-separated-values", None, "text/tab-separated-values"),
-    ("", "xml", "application/sparql-results+xml"),
-    ("application/sparql-results+json", "csv", "text/csv"),  # format= wins over Accept
-])
+@pytest.mark.parametrize(
+    "accept,param,media",
+    [
+        ("application/sparql-results+xml", None, "application/sparql-results+xml"),
+        ("text/csv", None, "text/csv"),
+        ("text/tab-separated-values", None, "text/tab-separated-values"),
+        ("", "xml", "application/sparql-results+xml"),
+        ("application/sparql-results+json", "csv", "text/csv"),  # format= wins over Accept
+    ],
+)
 def test_result_formats_by_accept_or_format(endpoint, accept, param, media):
-    status, ctype, body = call(endpoint, query=QUERY, accept=accept,
-                               params={"format": param} if param else None)
+    status, ctype, body = call(
+        endpoint, query=QUERY, accept=accept, params={"format": param} if param else None
+    )
     assert status == 200 and ctype.startswith(media)
     reference = rows_results(call(endpoint, query=QUERY)[2], "json")
     if media.endswith("xml"):
@@ -128,12 +157,16 @@ def test_construct_returns_turtle(endpoint):
 @pytest.mark.parametrize("how", ["update-param", "sparql-update-body", "insert-as-query"])
 def test_updates_are_refused(endpoint, how):
     if how == "update-param":
-        status, _, body = call(endpoint, method="POST",
-                               content_type="application/x-www-form-urlencoded",
-                               body=urllib.parse.urlencode({"update": INSERT}).encode())
+        status, _, body = call(
+            endpoint,
+            method="POST",
+            content_type="application/x-www-form-urlencoded",
+            body=urllib.parse.urlencode({"update": INSERT}).encode(),
+        )
     elif how == "sparql-update-body":
-        status, _, body = call(endpoint, method="POST", content_type="application/sparql-update",
-                               body=INSERT.encode())
+        status, _, body = call(
+            endpoint, method="POST", content_type="application/sparql-update", body=INSERT.encode()
+        )
     else:
         status, _, body = call(endpoint, query=INSERT)
     assert 400 <= status < 500, body
@@ -142,8 +175,12 @@ def test_updates_are_refused(endpoint, how):
 
 
 def test_graph_store_writes_are_refused(endpoint):
-    status, _, _ = call(endpoint, method="PUT", content_type="text/turtle",
-                        body=b"<https://example.org/x> <https://example.org/p> 1 .")
+    status, _, _ = call(
+        endpoint,
+        method="PUT",
+        content_type="text/turtle",
+        body=b"<https://example.org/x> <https://example.org/p> 1 .",
+    )
     assert status == 405
 
 

@@ -28,61 +28,122 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 PREFIX id: <https://example.org/id/>
 """
-SWAP = "DELETE {{ GRAPH ?g {{ ?s {p} ?o }} }} INSERT {{ GRAPH ?g {{ ?s {p} {new} }} }} " \
-       "WHERE {{ GRAPH ?g {{ ?s a {cls} ; {p} ?o }} }}"
+SWAP = (
+    "DELETE {{ GRAPH ?g {{ ?s {p} ?o }} }} INSERT {{ GRAPH ?g {{ ?s {p} {new} }} }} "
+    "WHERE {{ GRAPH ?g {{ ?s a {cls} ; {p} ?o }} }}"
+)
 DROP = "DELETE {{ GRAPH ?g {{ ?s {p} ?o }} }} WHERE {{ GRAPH ?g {{ ?s a {cls} ; {p} ?o }} }}"
 
 # one mutation of the hand-written contract graph per shape rule:
 # (name, SPARQL update, [(focus IRI suffix, path)] expected)
 MUTATIONS = [
-    ("meeting without date", DROP.format(cls="gk:Meeting", p="dcterms:date"),
-     [("meeting/testshire/scrutiny-board/2023-03-14", "dcterms:date"),
-      ("meeting/testshire/scrutiny-board/2023-01-10", "dcterms:date")]),
-    ("meeting date as text", SWAP.format(cls="gk:Meeting", p="dcterms:date", new='"14/03/2023"'),
-     [("meeting/testshire/scrutiny-board/2023-03-14", "dcterms:date"),
-      ("meeting/testshire/scrutiny-board/2023-01-10", "dcterms:date")]),
-    ("item without meeting", DROP.format(cls="gk:AgendaItem", p="schema:superEvent"),
-     [("meeting/testshire/scrutiny-board/2023-03-14/item/5", "schema:superEvent")]),
-    ("item position as text", SWAP.format(cls="gk:AgendaItem", p="schema:position", new='"5"'),
-     [("meeting/testshire/scrutiny-board/2023-03-14/item/5", "schema:position")]),
-    ("unknown status", SWAP.format(cls="gk:Attendance", p="gk:status", new="gk:Maybe"),
-     [("meeting/testshire/scrutiny-board/2023-03-14/attendance/a-smith", "gk:status"),
-      ("meeting/testshire/scrutiny-board/2023-03-14/attendance/b-jones", "gk:status")]),
-    ("attendance without capacity", DROP.format(cls="gk:Attendance", p="gk:capacity"),
-     [("meeting/testshire/scrutiny-board/2023-03-14/attendance/a-smith", "gk:capacity"),
-      ("meeting/testshire/scrutiny-board/2023-03-14/attendance/b-jones", "gk:capacity")]),
-    ("membership without role", DROP.format(cls="org:Membership", p="org:role"),
-     [("membership/testshire/a-smith/chair/scrutiny-board", "org:role")]),
-    ("programme outside the scheme", DROP.format(cls="gk:Programme", p="skos:inScheme"),
-     [("programme/testshire/haf", "skos:inScheme")]),
-    ("two names for an organisation",
-     'INSERT { GRAPH ?g { ?s skos:prefLabel "OFSTED" } } '
-     "WHERE { GRAPH ?g { ?s a org:Organization } }",
-     [("organisation/ofsted", "skos:prefLabel")]),
-    ("resolution without text", DROP.format(cls="gk:Resolution", p="rdf:value"),
-     [("meeting/testshire/scrutiny-board/2023-03-14/item/5/resolution/1", "rdf:value")]),
-    ("action outside an item", DROP.format(cls="gk:Action", p="dcterms:isPartOf"),
-     [("meeting/testshire/scrutiny-board/2023-03-14/item/5/action/1", "dcterms:isPartOf")]),
-    ("work programme entry without name", DROP.format(cls="gk:WorkProgrammeEntry", p="schema:name"),
-     [("document/minutes.txt/work-programme/1", "schema:name")]),
-    ("bad digest", SWAP.format(cls="foaf:Document", p="gk:sha256", new='"ABC"'),
-     [("document/minutes.txt", "gk:sha256")]),
-    ("document type outside the set", SWAP.format(cls="foaf:Document", p="dcterms:type",
-                                                  new="gk:Letter"),
-     [("document/minutes.txt", "dcterms:type")]),
-    ("selector offsets reversed", SWAP.format(cls="oa:TextPositionSelector", p="oa:start",
-                                              new="900"),
-     [("document/minutes.txt/annotation/120-145/position", "oa:start"),
-      ("document/minutes.txt/annotation/120-145/target", "oa:hasSelector"),
-      ("document/minutes.txt/annotation/120-145", "oa:hasTarget")]),
-    ("quote selector missing", DROP.format(cls="oa:TextQuoteSelector", p="oa:exact"),
-     [("document/minutes.txt/annotation/120-145/quote", "oa:exact"),
-      ("document/minutes.txt/annotation/120-145/target", "oa:hasSelector"),
-      ("document/minutes.txt/annotation/120-145", "oa:hasTarget")]),
-    ("role bounds disagree with the interval",
-     'DELETE { ?s schema:endDate ?d } INSERT { ?s schema:endDate "2023-12-31"^^xsd:date } '
-     "WHERE { ?s schema:endDate ?d }",
-     [("membership/testshire/a-smith/chair/scrutiny-board", "")]),
+    (
+        "meeting without date",
+        DROP.format(cls="gk:Meeting", p="dcterms:date"),
+        [
+            ("meeting/testshire/scrutiny-board/2023-03-14", "dcterms:date"),
+            ("meeting/testshire/scrutiny-board/2023-01-10", "dcterms:date"),
+        ],
+    ),
+    (
+        "meeting date as text",
+        SWAP.format(cls="gk:Meeting", p="dcterms:date", new='"14/03/2023"'),
+        [
+            ("meeting/testshire/scrutiny-board/2023-03-14", "dcterms:date"),
+            ("meeting/testshire/scrutiny-board/2023-01-10", "dcterms:date"),
+        ],
+    ),
+    (
+        "item without meeting",
+        DROP.format(cls="gk:AgendaItem", p="schema:superEvent"),
+        [("meeting/testshire/scrutiny-board/2023-03-14/item/5", "schema:superEvent")],
+    ),
+    (
+        "item position as text",
+        SWAP.format(cls="gk:AgendaItem", p="schema:position", new='"5"'),
+        [("meeting/testshire/scrutiny-board/2023-03-14/item/5", "schema:position")],
+    ),
+    (
+        "unknown status",
+        SWAP.format(cls="gk:Attendance", p="gk:status", new="gk:Maybe"),
+        [
+            ("meeting/testshire/scrutiny-board/2023-03-14/attendance/a-smith", "gk:status"),
+            ("meeting/testshire/scrutiny-board/2023-03-14/attendance/b-jones", "gk:status"),
+        ],
+    ),
+    (
+        "attendance without capacity",
+        DROP.format(cls="gk:Attendance", p="gk:capacity"),
+        [
+            ("meeting/testshire/scrutiny-board/2023-03-14/attendance/a-smith", "gk:capacity"),
+            ("meeting/testshire/scrutiny-board/2023-03-14/attendance/b-jones", "gk:capacity"),
+        ],
+    ),
+    (
+        "membership without role",
+        DROP.format(cls="org:Membership", p="org:role"),
+        [("membership/testshire/a-smith/chair/scrutiny-board", "org:role")],
+    ),
+    (
+        "programme outside the scheme",
+        DROP.format(cls="gk:Programme", p="skos:inScheme"),
+        [("programme/testshire/haf", "skos:inScheme")],
+    ),
+    (
+        "two names for an organisation",
+        'INSERT { GRAPH ?g { ?s skos:prefLabel "OFSTED" } } '
+        "WHERE { GRAPH ?g { ?s a org:Organization } }",
+        [("organisation/ofsted", "skos:prefLabel")],
+    ),
+    (
+        "resolution without text",
+        DROP.format(cls="gk:Resolution", p="rdf:value"),
+        [("meeting/testshire/scrutiny-board/2023-03-14/item/5/resolution/1", "rdf:value")],
+    ),
+    (
+        "action outside an item",
+        DROP.format(cls="gk:Action", p="dcterms:isPartOf"),
+        [("meeting/testshire/scrutiny-board/2023-03-14/item/5/action/1", "dcterms:isPartOf")],
+    ),
+    (
+        "work programme entry without name",
+        DROP.format(cls="gk:WorkProgrammeEntry", p="schema:name"),
+        [("document/minutes.txt/work-programme/1", "schema:name")],
+    ),
+    (
+        "bad digest",
+        SWAP.format(cls="foaf:Document", p="gk:sha256", new='"ABC"'),
+        [("document/minutes.txt", "gk:sha256")],
+    ),
+    (
+        "document type outside the set",
+        SWAP.format(cls="foaf:Document", p="dcterms:type", new="gk:Letter"),
+        [("document/minutes.txt", "dcterms:type")],
+    ),
+    (
+        "selector offsets reversed",
+        SWAP.format(cls="oa:TextPositionSelector", p="oa:start", new="900"),
+        [
+            ("document/minutes.txt/annotation/120-145/position", "oa:start"),
+            ("document/minutes.txt/annotation/120-145/target", "oa:hasSelector"),
+            ("document/minutes.txt/annotation/120-145", "oa:hasTarget"),
+        ],
+    ),
+    (
+        "quote selector missing",
+        DROP.format(cls="oa:TextQuoteSelector", p="oa:exact"),
+        [
+            ("document/minutes.txt/annotation/120-145/quote", "oa:exact"),
+            ("document/minutes.txt/annotation/120-145/target", "oa:hasSelector"),
+            ("document/minutes.txt/annotation/120-145", "oa:hasTarget"),
+        ],
+    ),
+    (
+        "role bounds disagree with the interval",
+        'DELETE { ?s schema:endDate ?d } INSERT { ?s schema:endDate "2023-12-31"^^xsd:date } '
+        "WHERE { ?s schema:endDate ?d }",
+        [("membership/testshire/a-smith/chair/scrutiny-board", "")],
+    ),
 ]
 
 
@@ -101,13 +162,25 @@ def test_shapes_parse_and_cover_the_contract():
 
     shapes = shapes_graph()
     targets = {str(o) for o in shapes.objects(None, SH.targetClass)}
-    for term in (GK.Meeting, GK.AgendaItem, GK.Attendance, GK.Programme, GK.Resolution,
-                 GK.Action, GK.WorkProgrammeEntry, SCHEMA.Person):
+    for term in (
+        GK.Meeting,
+        GK.AgendaItem,
+        GK.Attendance,
+        GK.Programme,
+        GK.Resolution,
+        GK.Action,
+        GK.WorkProgrammeEntry,
+        SCHEMA.Person,
+    ):
         assert str(term) in targets
-    for iri in ("http://www.w3.org/ns/org#FormalOrganization",
-                "http://www.w3.org/ns/org#OrganizationalUnit",
-                "http://www.w3.org/ns/org#Membership", "http://www.w3.org/ns/org#Organization",
-                "http://xmlns.com/foaf/0.1/Document", "http://www.w3.org/ns/oa#Annotation"):
+    for iri in (
+        "http://www.w3.org/ns/org#FormalOrganization",
+        "http://www.w3.org/ns/org#OrganizationalUnit",
+        "http://www.w3.org/ns/org#Membership",
+        "http://www.w3.org/ns/org#Organization",
+        "http://xmlns.com/foaf/0.1/Document",
+        "http://www.w3.org/ns/oa#Annotation",
+    ):
         assert iri in targets
 
 
@@ -130,10 +203,12 @@ def test_missing_date_and_missing_label_are_reported_exactly():
         graph.remove((meeting, DCTERMS.date, None))
         graph.remove((person, SKOS.prefLabel, None))
     found = validate(ds)
-    assert _found(found) == sorted([
-        ("meeting/testshire/scrutiny-board/2023-03-14", "dcterms:date"),
-        ("person/testshire/b-jones", "skos:prefLabel"),
-    ])
+    assert _found(found) == sorted(
+        [
+            ("meeting/testshire/scrutiny-board/2023-03-14", "dcterms:date"),
+            ("person/testshire/b-jones", "skos:prefLabel"),
+        ]
+    )
     assert all(v.message and v.severity == "Violation" for v in found)
 
 
@@ -154,12 +229,20 @@ def _gold_targets(ds: Dataset, gold: dict) -> tuple[URIRef, URIRef]:
     meeting_gold = gold["meetings"][0]
     person_gold = next(p for p in gold["people"] if p["id"] == meeting_gold["chair"])
     day = Literal(meeting_gold["date"], datatype=XSD.date)
-    meetings = {s for g in ds.graphs() for s in g.subjects(DCTERMS.date, day)
-                if (s, RDF.type, GK.Meeting) in g}
+    meetings = {
+        s
+        for g in ds.graphs()
+        for s in g.subjects(DCTERMS.date, day)
+        if (s, RDF.type, GK.Meeting) in g
+    }
     names = {person_gold["canonical_name"], *person_gold["variants"]}
-    people = {s for g in ds.graphs() for p in (SKOS.prefLabel, SKOS.altLabel)
-              for s, o in g.subject_objects(p)
-              if str(o) in names and (s, RDF.type, SCHEMA.Person) in g}
+    people = {
+        s
+        for g in ds.graphs()
+        for p in (SKOS.prefLabel, SKOS.altLabel)
+        for s, o in g.subject_objects(p)
+        if str(o) in names and (s, RDF.type, SCHEMA.Person) in g
+    }
     assert len(meetings) == 1 and len(people) == 1, (meetings, people)
     return meetings.pop(), people.pop()
 
@@ -172,9 +255,12 @@ def test_broken_seeds_graph_reports_exactly_the_breakage(seeds_dataset, seeds_vi
             continue
         broken.add((s, p, o, g))
     new = set(validate(broken)) - set(seeds_violations)
-    assert sorted((v.focus, v.path) for v in new) == sorted([
-        (str(meeting), "dcterms:date"), (str(person), "skos:prefLabel"),
-    ])
+    assert sorted((v.focus, v.path) for v in new) == sorted(
+        [
+            (str(meeting), "dcterms:date"),
+            (str(person), "skos:prefLabel"),
+        ]
+    )
 
 
 # -- the command ---------------------------------------------------------------------------

@@ -25,7 +25,6 @@ from graphkit.vocab import DCTERMS, FOAF, GK, OA, ORG, RDF, SCHEMA, SKOS, XSD
 pytestmark = pytest.mark.browser
 
 
-
 @pytest.fixture(scope="session")
 def browser():
     path = need_tool("chromium", "browser tests of the HTML view")

@@ -24,4 +24,9 @@ def read(doc: Document) -> list[MeetingRecord]:
     return segment(doc)
 
 
-register("printed", "printed minutes, agendas and packs as text (the general reader)", detect=detect, read=read)
+register(
+    "printed",
+    "printed minutes, agendas and packs as text (the general reader)",
+    detect=detect,
+    read=read,
+)

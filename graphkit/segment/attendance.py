@@ -383,12 +383,12 @@ def parse_attendance(
         if (
             not m
             and len(bare.split()) <= 6
-            and heading_of(bare)
+            and (own_line := heading_of(bare))
             and not find_names(bare)
             and not re.match(r"(?i:councillor|cllr)\.?\s+\S", bare)  # a name PDF text broke
         ):
-            h = heading_of(bare)  # a heading on its own line: "PRESENT", "Officers in attendance"
-            stack.append(h)  # type: ignore[arg-type]
+            h = own_line  # a heading on its own line: "PRESENT", "Officers in attendance"
+            stack.append(own_line)
             continue
         if m:
             found = heading_of(m.group("h"))

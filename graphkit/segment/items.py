@@ -87,7 +87,12 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
             pos = start + m.start("num")
             number = m.group("num")
             roman = rx is _HEAD and m.group("roman")
-            num = _roman(number) if roman else int(re.match(r"\d+", number).group(0))  # type: ignore[union-attr]
+            if roman:
+                num = _roman(number)
+            else:
+                digits = re.match(r"\d+", number)
+                assert digits is not None  # a number that is not roman starts with its digits
+                num = int(digits.group(0))
             if rx is _HEAD and m.group("head"):
                 pos = start + m.start("head")  # "Min No. 5": the item starts at "Min"
                 if m.group("code"):

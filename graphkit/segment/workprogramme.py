@@ -117,7 +117,15 @@ def find_rows(
     rows: list[WorkProgrammeRow] = []
     seen: set[tuple[str, dt.date | None]] = set()
 
-    def add(title: str, s: int, e: int, **kw: object) -> None:
+    def add(
+        title: str,
+        s: int,
+        e: int,
+        *,
+        detail: str | None = None,
+        lead: str | None = None,
+        lead_start: int | None = None,
+    ) -> None:
         title = title.strip().rstrip(".;")
         if not title or title in ("-", "–") or (title, current[0]) in seen:
             return  # a row repeated on the next page; the same item at another meeting stays
@@ -129,7 +137,9 @@ def find_rows(
                 end=e,
                 date=current[0],
                 date_as_written=current[1],
-                **kw,  # type: ignore[arg-type]
+                detail=detail,
+                lead=lead,
+                lead_start=lead_start,
             )
         )
 

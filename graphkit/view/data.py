@@ -15,7 +15,7 @@ from typing import Any
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, sorted_terms
 
 __all__ = ["KINDS", "TYPES", "Edge", "Entity", "ViewGraph", "read_graph"]
 
@@ -43,13 +43,13 @@ KINDS: dict[str, tuple[str, str]] = {
     "evidence": ("named in", "names"),
 }
 
-STATUS_WORDS = {
+STATUS_WORDS: dict[Node, str] = {
     GK.Present: "present",
     GK.Apologies: "apologies",
     GK.Absent: "absent",
     GK.Substitute: "substitute",
 }
-CAPACITY_WORDS = {
+CAPACITY_WORDS: dict[Node, str] = {
     GK.Member: "member",
     GK.CoOptedMember: "co-opted member",
     GK.CabinetMember: "cabinet member",
@@ -110,7 +110,7 @@ class _Index:
 
     def all(self, s: Node, p: Node) -> list[Node]:
         by_p = self.props.get(s)
-        return sorted(by_p.get(p, ())) if by_p else []
+        return sorted_terms(by_p.get(p, ())) if by_p else []
 
     def one(self, s: Node, p: Node) -> Node | None:
         values = self.all(s, p)
@@ -125,7 +125,7 @@ class _Index:
 
     def subjects(self, p: Node, o: Node) -> list[Node]:
         by_p = self.inverse.get(o)
-        return sorted(by_p.get(p, ())) if by_p else []
+        return sorted_terms(by_p.get(p, ())) if by_p else []
 
 
 def _year(date: str | None) -> int | None:
@@ -250,7 +250,7 @@ def _items(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
         number = idx.text(s, DCTERMS.identifier)
         position = idx.one(s, SCHEMA.position)
         try:
-            ent.position = int(position) if position is not None else 0  # type: ignore[arg-type]
+            ent.position = int(str(position)) if position is not None else 0
         except ValueError:
             ent.position = 0
         title = idx.text(s, SCHEMA.name) or ent.label
@@ -279,14 +279,15 @@ def _items(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
 def _attendance(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
     seen: set[tuple[str, str]] = set()
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for a in sorted(idx.of_type.get(GK.Attendance, ())):
+    for a in sorted_terms(idx.of_type.get(GK.Attendance, ())):
         meeting, person = idx.one(a, GK.meeting), idx.one(a, GK.attendee)
         if str(meeting) not in entities or str(person) not in entities:
             continue
-        status = STATUS_WORDS.get(idx.one(a, GK.status), "listed")  # type: ignore[arg-type]
-        capacity = CAPACITY_WORDS.get(idx.one(a, GK.capacity), "")  # type: ignore[arg-type]
+        status_node, capacity_node = idx.one(a, GK.status), idx.one(a, GK.capacity)
+        status = STATUS_WORDS.get(status_node, "listed") if status_node is not None else "listed"
+        capacity = CAPACITY_WORDS.get(capacity_node, "") if capacity_node is not None else ""
         roles = idx.texts(a, GK.roleAsWritten)
-        if person in idx.all(meeting, GK.chair):  # type: ignore[arg-type]
+        if meeting is not None and person in idx.all(meeting, GK.chair):
             roles = ["Chair"] + [r for r in roles if r != "Chair"]
         seen.add((str(meeting), str(person)))
         link(person, meeting, "attended", status)
@@ -305,7 +306,7 @@ def _attendance(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
         (GK.apologiesFrom, "apologies"),
         (GK.chair, "present"),
     ):
-        for meeting in sorted(idx.of_type.get(GK.Meeting, ())):
+        for meeting in sorted_terms(idx.of_type.get(GK.Meeting, ())):
             for person in idx.all(meeting, prop):
                 key = (str(meeting), str(person))
                 if key in seen or str(person) not in entities or str(meeting) not in entities:
@@ -321,14 +322,14 @@ def _attendance(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
                         "role": "Chair" if prop == GK.chair else "",
                     }
                 )
-    for meeting, entries in rows.items():
-        entities[meeting].details["attendance"] = entries
+    for meeting_iri, entries in rows.items():
+        entities[meeting_iri].details["attendance"] = entries
         for row in entries:
             entities[row["person"]].details.setdefault("attendance", []).append(row)
 
 
 def _memberships(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
-    for m in sorted(idx.of_type.get(ORG.Membership, ())):
+    for m in sorted_terms(idx.of_type.get(ORG.Membership, ())):
         person, org = idx.one(m, ORG.member), idx.one(m, ORG.organization)
         if str(person) not in entities:
             continue
@@ -356,7 +357,7 @@ def _memberships(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
 
 def _evidence(idx: _Index, entities: dict[str, Entity], edges: set[Edge], link: Any) -> None:
     linked = {(e.source, e.target) for e in edges} | {(e.target, e.source) for e in edges}
-    for ann in sorted(idx.of_type.get(OA.Annotation, ())):
+    for ann in sorted_terms(idx.of_type.get(OA.Annotation, ())):
         item = idx.one(ann, GK.inItem)
         for body in idx.all(ann, OA.hasBody):
             if str(body) not in entities:
@@ -391,7 +392,7 @@ def _evidence(idx: _Index, entities: dict[str, Entity], edges: set[Edge], link: 
 
 def _planned(idx: _Index, entities: dict[str, Entity]) -> None:
     """Work-programme entries: planned discussions of a programme, led by people."""
-    for w in sorted(idx.of_type.get(GK.WorkProgrammeEntry, ())):
+    for w in sorted_terms(idx.of_type.get(GK.WorkProgrammeEntry, ())):
         row = {
             "title": idx.text(w, SCHEMA.name) or "",
             "date": idx.text(w, DCTERMS.date),

@@ -139,12 +139,12 @@ def select(
         centre.append(ent)
         said.append(ent.label)
         items = {n for n in near[ent.iri] if ents[n].type == "item"}
-        meetings = {ents[i].meeting for i in items if ents[i].meeting}
+        meetings = {m for i in items if (m := ents[i].meeting)}
         if kind == "person":
             meetings |= {n for n in near[ent.iri] if ents[n].type == "meeting"}
-        record &= items | meetings  # type: ignore[operator]
+        record &= items | meetings
     # an item's meeting comes with it
-    record |= {ents[i].meeting for i in record if ents[i].type == "item" and ents[i].meeting}  # type: ignore[misc]
+    record |= {m for i in record if ents[i].type == "item" and (m := ents[i].meeting)}
     keep = set(record) | {e.iri for e in centre}
     for iri in record:
         keep |= {n for n in near[iri] if ents[n].type not in ("meeting", "item")}

@@ -130,7 +130,7 @@ def layout(graph: ViewGraph, keep: set[str] | frozenset[str]) -> Layout:
     by_meeting: dict[str, list[Entity]] = defaultdict(list)
     for e in ents.values():
         if e.type == "item" and e.meeting in xs:
-            by_meeting[e.meeting].append(e)  # type: ignore[index]
+            by_meeting[e.meeting].append(e)
     deepest = ITEM_TOP
     for meeting, items in by_meeting.items():
         for n, item in enumerate(sorted(items, key=lambda i: (i.position, i.label, i.iri))):
@@ -139,10 +139,10 @@ def layout(graph: ViewGraph, keep: set[str] | frozenset[str]) -> Layout:
             deepest = max(deepest, y)
     # anchors: the mean x of the placed nodes each entity touches, spread twice
     near: dict[str, set[str]] = defaultdict(set)
-    for e in graph.edges:
-        if e.source in ents and e.target in ents:
-            near[e.source].add(e.target)
-            near[e.target].add(e.source)
+    for edge in graph.edges:
+        if edge.source in ents and edge.target in ents:
+            near[edge.source].add(edge.target)
+            near[edge.target].add(edge.source)
     anchor: dict[str, float] = {}
     for _round in range(2):
         for iri in ents:
@@ -161,10 +161,10 @@ def layout(graph: ViewGraph, keep: set[str] | frozenset[str]) -> Layout:
         if first is None:
             first = top if direction < 0 else deepest + 170.0
         band = [(round(anchor[i], 1), i) for i, e in ents.items() if e.type == kind and i in anchor]
-        placed = _pack(band, direction, first, SEP[kind])
-        pos.update(placed)
-        if direction < 0 and placed:
-            top = max(-y for _, y in placed.values()) + 140.0
+        packed = _pack(band, direction, first, SEP[kind])
+        pos.update(packed)
+        if direction < 0 and packed:
+            top = max(-y for _, y in packed.values()) + 140.0
     # the rest: components with no path to a meeting, beside the axis
     rest = sorted(i for i in ents if i not in pos)
     if rest:

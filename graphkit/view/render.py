@@ -16,12 +16,15 @@ import json
 import re
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import GraphkitError
 from .data import KINDS, ViewGraph
 from .focus import Focus
 from .layout import Layout
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
 
 __all__ = ["TYPE_STYLE", "embed_json", "page", "short_label"]
 
@@ -106,7 +109,7 @@ def short_label(text: str, limit: int = 38) -> str:
     return cut.rstrip(" ,;:-") + "\u2026"
 
 
-class _IdList(list):  # type: ignore[type-arg]
+class _IdList(list[object]):
     """pyvis keeps node ids in a list and tests membership per edge; make that O(1)."""
 
     def __init__(self) -> None:
@@ -165,7 +168,7 @@ def _options(n: int) -> dict[str, Any]:
     }
 
 
-def _network(graph: ViewGraph, ids: dict[str, str], lay: Layout, size: dict[str, float]):  # type: ignore[no-untyped-def]
+def _network(graph: ViewGraph, ids: dict[str, str], lay: Layout, size: dict[str, float]) -> Network:
     from pyvis.network import Network
 
     net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
