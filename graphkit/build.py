@@ -110,8 +110,12 @@ def _councils(docs: Sequence[Document], given: str | None) -> dict[str, str]:
     council, called by its fullest name ("Kent County Council" over "Kent Council")."""
     if given:
         return {d.source: given for d in docs}
-    fallback = documents_stage.guess_council(docs)
-    named = {d.source: councils.council_of(d) or fallback for d in docs}
+    shown = {d.source: councils.council_of(d) for d in docs}
+    # a document that does not show its council is of the council the others show, when
+    # they show one; among several councils' documents it is of none that can be told
+    several = len({councils.place_key(councils.place_of(n)) for n in shown.values() if n}) > 1
+    fallback = "Unknown Council" if several else documents_stage.guess_council(docs)
+    named = {src: name or fallback for src, name in shown.items()}
     by_place: dict[str, Counter[str]] = defaultdict(Counter)
     for name in named.values():
         by_place[councils.place_key(councils.place_of(name))][name] += 1

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 from .model import Document
 
 __all__ = [
+    "council_from_address",
     "council_from_host",
     "council_of",
     "councils_in_text",
@@ -98,6 +99,30 @@ def council_from_host(url: str) -> str | None:
     return label.replace("-", " ").title()
 
 
+_ADDRESS_COUNCIL = re.compile(
+    r"(?P<words>[a-z]+(?:-[a-z]+)*?)-(?:city|county|borough|district|metropolitan-borough)-council"
+)
+
+
+def council_from_address(url: str) -> str | None:
+    """The place of a council a mirror's address names in its path, when it is a place
+    the council table knows ("docslib.org/doc/1/birmingham-city-council-held-on-...").
+
+    >>> council_from_address("https://mirror.example/doc/9/minutes-of-brighton-and-hove-city-council-held-on")
+    'Brighton and Hove'
+    >>> council_from_address("https://mirror.example/doc/9/the-nowhere-city-council") is None
+    True
+    """
+    places = {place_key(p): p for p in _hosts().values()}
+    for m in _ADDRESS_COUNCIL.finditer(urlparse(url).path.lower()):
+        words = m.group("words").split("-")
+        for k in range(max(0, len(words) - 4), len(words)):  # the longest known place first
+            known = places.get(place_key(" ".join(words[k:])))
+            if known:
+                return re.sub(r",\s*(?:City|County|Borough|Royal Borough) of$", "", known)
+    return None
+
+
 def councils_in_text(text: str) -> Counter[str]:
     """Councils a text names, with how often.
 
@@ -173,6 +198,7 @@ def council_of(doc: Document) -> str | None:
     True
     """
     place = council_from_host(doc.url) if doc.url else None
+    place = place or (council_from_address(doc.url) if doc.url else None)
     if place:
         named = councils_in_text(doc.text)
         matching = [n for n, _ in named.most_common() if same_place(n, place)]

@@ -349,14 +349,14 @@ def to_dataset(
                     if agent:
                         g.add((anode, SCHEMA.agent, b.person(g, agent)))
         for ref in rec.refs:
-            body = _ref_body(ref.body, rec.committee or "Unnamed committee")
-            other = iris.meeting(b.council, body, ref.date.isoformat())
+            body = _ref_body(ref.body, rec.committee) if ref.body or rec.committee else ""
+            other = iris.meeting(b.council, body or "council", ref.date.isoformat())
             g.add((other, RDF.type, GK.Meeting))
             g.add((other, RDF.type, SCHEMA.Event))
             g.add((other, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date)))
             g.add((other, GK.municipalYear, Literal(municipal_year(ref.date))))
-            g.add((other, SCHEMA.organizer, b.committee(body)))
-            g.add((other, SCHEMA.name, _lit(f"{body}, {ref.date:%-d %B %Y}")))
+            g.add((other, SCHEMA.organizer, b.committee(body) if body else b.council_node()))
+            g.add((other, SCHEMA.name, _lit(f"{body or b.council_name}, {ref.date:%-d %B %Y}")))
             prop = GK.approvesMinutesOf if ref.relation == "approves" else DCTERMS.references
             g.add((node, prop, other))
         for a in rec.attendance:
@@ -475,19 +475,20 @@ def _add_meeting(b: _Builder, g: Graph, rec: MeetingRecord) -> URIRef:
         g.add((node, RDF.type, SCHEMA.Event))
         if rec.platform_id:
             g.add((node, GK.platformId, Literal(rec.platform_id)))
-        if rec.committee:
-            g.add((node, SCHEMA.organizer, b.committee(rec.committee)))
+        # a meeting whose body the page does not name is still the council's
+        organizer = b.committee(rec.committee) if rec.committee else b.council_node()
+        g.add((node, SCHEMA.organizer, organizer))
         g.add((node, SCHEMA.name, _lit(f"{rec.committee or 'A meeting'}, date not given")))
         g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
         return node
-    committee = b.committee(rec.committee or "Unnamed committee")
-    node = iris.meeting(b.council, rec.committee or "Unnamed committee", rec.date.isoformat())
+    committee = b.committee(rec.committee) if rec.committee else b.council_node()
+    node = iris.meeting(b.council, rec.committee or "council", rec.date.isoformat())
     g.add((node, RDF.type, GK.Meeting))
     g.add((node, RDF.type, SCHEMA.Event))
     g.add((node, DCTERMS.date, Literal(rec.date.isoformat(), datatype=XSD.date)))
     g.add((node, GK.municipalYear, Literal(municipal_year(rec.date))))
     g.add((node, SCHEMA.organizer, committee))
-    g.add((node, SCHEMA.name, _lit(f"{rec.committee}, {rec.date:%-d %B %Y}")))
+    g.add((node, SCHEMA.name, _lit(f"{rec.committee or b.council_name}, {rec.date:%-d %B %Y}")))
     g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
     if rec.platform_id:
         g.add((node, GK.platformId, Literal(rec.platform_id)))
