@@ -53,7 +53,7 @@ def synthetic_dataset(meetings: int, *, items: int = 12, people: int = 15) -> Da
         g.add((node, RDF.type, SCHEMA.Event))
         g.add((node, DCTERMS.date, Literal(day, datatype=XSD.date)))
         g.add((node, SCHEMA.organizer, committee))
-        g.add((node, SCHEMA.name, Literal(f"Board, meeting {m} \"special\" <{m}>")))
+        g.add((node, SCHEMA.name, Literal(f'Board, meeting {m} "special" <{m}>')))
         g.add((node, PROV.wasDerivedFrom, doc))
         for p in range(people):
             person = URIRef(f"{BASE}person/x/p{(m * 7 + p) % 400}")
@@ -92,7 +92,9 @@ def _rdflib_bytes(ds: Dataset, fmt: str) -> bytes:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--meetings", type=int, default=1500)
-    ap.add_argument("--formats", nargs="*", default=["nt", "turtle", "nquads", "trig", "xml", "json-ld"])
+    ap.add_argument(
+        "--formats", nargs="*", default=["nt", "turtle", "nquads", "trig", "xml", "json-ld"]
+    )
     args = ap.parse_args()
     t = time.perf_counter()
     ds = synthetic_dataset(args.meetings)
@@ -101,11 +103,15 @@ def main() -> None:
     prepared = Prepared(ds)
     prepared.quads, prepared.triples  # noqa: B018 (materialise both orders)
     convert = time.perf_counter() - t
-    print(f"graph: {len(prepared.quads)} quads in {args.meetings} named graphs "
-          f"(generated in {generated:.1f} s)")
+    print(
+        f"graph: {len(prepared.quads)} quads in {args.meetings} named graphs "
+        f"(generated in {generated:.1f} s)"
+    )
     print(f"graphkit: rdflib → pyoxigraph conversion and sort, once per build: {convert:.2f} s")
-    print(f"{'format':<8} {'rdflib s':>9} {'graphkit write s':>17} {'speed-up':>9} "
-          f"{'incl. conversion':>17}")
+    print(
+        f"{'format':<8} {'rdflib s':>9} {'graphkit write s':>17} {'speed-up':>9} "
+        f"{'incl. conversion':>17}"
+    )
     for fmt in args.formats:
         t = time.perf_counter()
         _rdflib_bytes(ds, fmt)
@@ -113,8 +119,10 @@ def main() -> None:
         t = time.perf_counter()
         serialise(prepared, fmt)
         fast = time.perf_counter() - t
-        print(f"{fmt:<8} {slow:>9.2f} {fast:>17.2f} {slow / fast:>8.1f}x "
-              f"{slow / (fast + convert):>16.1f}x")
+        print(
+            f"{fmt:<8} {slow:>9.2f} {fast:>17.2f} {slow / fast:>8.1f}x "
+            f"{slow / (fast + convert):>16.1f}x"
+        )
 
 
 if __name__ == "__main__":

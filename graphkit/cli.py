@@ -151,7 +151,8 @@ def build(
     "--gold",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Gold annotation JSON (the format of shared/gold/README.md).",
+    help="Gold annotation JSON: the seeds' (tests/data/gold/README.md) or a corpus gold "
+    "(tests/data/corpus/README.md).",
 )
 @click.option(
     "--graph",
@@ -191,9 +192,16 @@ def evaluate(
 
     Either build the documents under PATHS first, or score an existing graph:
 
-      graphkit evaluate --gold ../shared/gold/seeds.json seeds/
+      graphkit evaluate --gold tests/data/gold/seeds.json seeds/
 
-      graphkit evaluate --gold ../shared/gold/seeds.json --graph build/
+      graphkit evaluate --gold tests/data/gold/seeds.json --graph build/
+
+    A corpus gold file (tests/data/corpus/gold.json: facts of real published
+    documents, by file name) is scored by category (meetings, council, items,
+    attendance, people, programmes, meetings referred to), then the documents
+    with misses are listed; build the folder its file names are relative to:
+
+      graphkit evaluate --gold tests/data/corpus/gold.json ../shared/corpus/
 
     Figures: meetings found, agenda items, attendance and role P/R/F1, people
     found / split / falsely merged / spurious, programmes found as one concept
@@ -202,13 +210,18 @@ def evaluate(
     """
     import json
 
+    from . import corpus_eval
     from .evaluate import evaluate as run_evaluate
     from .evaluate import format_report, load_gold
 
     if bool(paths) == bool(graph_path):
         raise click.UsageError("give either --graph GRAPH or document PATHS to build (not both)")
     say = _progress(quiet)
-    gold_data = load_gold(gold)
+    try:
+        raw = json.loads(gold.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise GraphkitError(f"{gold}: not a readable JSON gold file ({err})") from err
+    corpus = corpus_eval.is_corpus_gold(raw)
     if graph_path is not None:
         from .load import load_graph
 
@@ -218,11 +231,45 @@ def evaluate(
         from .build import build as run_build
 
         dataset = run_build(list(paths), council=council, aliases=aliases, progress=say).dataset
-    figures = run_evaluate(dataset, gold_data)
+    if corpus:
+        _print_corpus_scores(dataset, corpus_eval.load_gold(gold), as_json=as_json, limit=limit)
+        return
+    figures = run_evaluate(dataset, load_gold(gold))
     if as_json:
         click.echo(json.dumps(figures.as_dict(), indent=2, ensure_ascii=False, sort_keys=True))
     else:
         click.echo(format_report(figures, limit=limit), nl=False)
+
+
+def _print_corpus_scores(
+    dataset: object, gold: dict[str, object], *, as_json: bool, limit: int
+) -> None:
+    import json
+
+    from rdflib import Dataset
+
+    from . import corpus_eval
+
+    if not isinstance(dataset, Dataset):
+        raise GraphkitError("a corpus gold scores a graph with named graphs (TriG, N-Quads)")
+    scores = corpus_eval.score_corpus(dataset, gold)
+    per_doc = corpus_eval.score_by_document(dataset, gold)
+    if as_json:
+        click.echo(json.dumps({"totals": scores, "documents": per_doc}, indent=2, sort_keys=True))
+        return
+    click.echo(corpus_eval.format_table(scores))
+    missed = [
+        (source, category, c)
+        for source, counts in per_doc.items()
+        for category, c in counts.items()
+        if c["fp"] or c["fn"]
+    ]
+    if missed:
+        click.echo("\ndocuments with misses (category: tp/fp/fn):")
+        for source, category, c in missed[: limit or None]:
+            click.echo(f"  {source}  {category}: {c['tp']}/{c['fp']}/{c['fn']}")
+        if limit and len(missed) > limit:
+            click.echo(f"  ... and {len(missed) - limit} more (--limit 0 shows all)")
 
 
 # -- query (issue #3) --------------------------------------------------------------------

@@ -523,10 +523,23 @@ def _score_document(reader: _Reader, doc: Mapping[str, Any]) -> dict[str, Counts
 
 def load_gold(path: str | Path) -> dict[str, Any]:
     """Read a gold file (``{"version": 1, "documents": {...}}``)."""
+    from .errors import ConfigError
+
     data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
-    if data.get("version") != 1 or not isinstance(data.get("documents"), dict):
-        raise ValueError(f"{path}: not a version 1 corpus gold file")
+    if not is_corpus_gold(data):
+        raise ConfigError(f"{path}: not a corpus gold file (version 1, with 'documents')")
     return data
+
+
+def is_corpus_gold(data: Any) -> bool:
+    """Whether parsed JSON is a corpus gold file (rather than the seeds' annotation).
+
+    >>> is_corpus_gold({"version": 1, "documents": {}}), is_corpus_gold({"meetings": []})
+    (True, False)
+    """
+    return isinstance(data, dict) and data.get("version") == 1 and isinstance(
+        data.get("documents"), dict
+    )
 
 
 def document_iri(source: str, base: str = DEFAULT_BASE) -> URIRef:

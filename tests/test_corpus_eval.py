@@ -12,6 +12,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SDO, SKOS, XSD
 
+from graphkit.errors import GraphkitError
 from graphkit.corpus_eval import (
     CATEGORIES,
     council_matches,
@@ -427,7 +428,7 @@ def test_tiny_gold_is_loadable(tmp_path: Path) -> None:
     path.write_text(json.dumps(TINY_GOLD), encoding="utf-8")
     assert load_gold(path)["documents"].keys() == TINY_GOLD["documents"].keys()
     path.write_text('{"documents": {}}', encoding="utf-8")
-    with pytest.raises(ValueError, match="version 1"):
+    with pytest.raises(GraphkitError, match="version 1"):
         load_gold(path)
 
 
