@@ -1,0 +1,174 @@
+"""Which programme names are one programme: rules applied in turn to the names' normal forms.
+
+Each rule merges sets of normal forms (see graphkit.link.partition); the order of the
+rules matters, since a later rule counts the sets the earlier ones left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..extract import PROGRAMME_WORD, acronym_matches, load_curated
+from ..model import Mention
+from .linked import Linked
+from .partition import Partition, least_members, partition
+from .programme_names import acronym_of_key, programme_key, subsequence, typo_pair
+
+__all__ = ["CURATED", "group_programmes"]
+
+# the roots returned also hold, under this prefix and its curated name, each curated
+# programme's group
+CURATED = "\0curated:"
+# a name's last word when it is a head: "(KAMCYP)" spells the name before "Programme"
+_HEADLESS = re.compile(rf"\s+{PROGRAMME_WORD.pattern}$", re.I)
+_BARE_HEAD = re.compile(r"\s+(?:programme|project|scheme|service)$", re.I)
+
+Span = tuple[int, int]
+
+
+def group_programmes(
+    mentions: Sequence[Mention],
+    place: str,
+    linked: Linked,
+    topic_items: Sequence[tuple[Mention, Sequence[Span]]] = (),
+) -> dict[str, str]:
+    """Mention text → the root (least normal form) of its group.
+
+    Merges found by a spelling slip are added to ``linked.merges``; short names that
+    could be part of several longer ones, to ``linked.ambiguities``.
+    """
+    g = _Grouping(place, mentions)
+    g.by_acronym_initials()
+    unsure = g.by_longer_name_ending()
+    g.by_longer_name_in_document()
+    g.by_item_topic(topic_items)
+    g.by_curated_ending()
+    linked.merges.extend(g.by_spelling_slip())
+    for k, longer_names in unsure:  # said only if no later rule settled it
+        roots_left = {g.sets[o] for o in longer_names}
+        if len(roots_left) > 1 and g.sets[k] not in roots_left:
+            linked.ambiguities.append(
+                f"programme '{k}' could be part of any of: "
+                + "; ".join(sorted(longer_names))
+                + "; kept apart"
+            )
+    for root in g.curated_name:
+        g.sets.union(root)  # a curated name no document uses is a group of its own
+    least = least_members(g.sets)
+    roots = {text: least[k] for text, k in g.keys.items()}
+    for root, name in g.curated_name.items():
+        roots.setdefault(f"{CURATED}{name}", least[root])
+    return roots
+
+
+class _Grouping:
+    """The normal forms of the names seen, and the sets the rules have merged them into."""
+
+    def __init__(self, place: str, mentions: Sequence[Mention]) -> None:
+        self.place = place
+        self.mentions = mentions
+        self.sets: Partition = partition()
+        self.curated_name: dict[str, str] = {}  # normal form -> curated name
+        for name, aliases in load_curated("programmes"):
+            root = programme_key(name, place)
+            self.curated_name[root] = name
+            for alias in aliases:
+                self.sets.union(
+                    root, programme_key(alias, place) if not alias.isupper() else alias.lower()
+                )
+        self.keys: dict[str, str] = {}  # name as written -> normal form
+        self.acronyms: dict[str, str] = {}  # acronym defined -> normal form of its name
+        self.sources: dict[str, set[str]] = defaultdict(set)  # normal form -> documents
+        for m in mentions:
+            self._add(m)
+        self.known = sorted(set(self.keys.values()))
+
+    def _add(self, m: Mention) -> None:
+        k = programme_key(m.text, self.place)
+        bare = _BARE_HEAD.sub("", m.text).strip()
+        if bare.isupper() and len(bare) <= 6:
+            k = bare.lower()  # an acronym is its own normal form: "HAF Programme" is "haf"
+        self.keys[m.text] = k
+        self.sources[k].add(m.source)
+        self.sets.union(k)  # every name is a set, merged or not
+        defined = re.search(r"\(([A-Z][A-Za-z]{1,6})\)", m.text)
+        long = re.sub(r"\s*\(.*", "", m.text)
+        if defined and any(  # "... Young People Programme (KAMCYP)": the head is not spelt
+            acronym_matches(defined.group(1), n) for n in (long, _HEADLESS.sub("", long))
+        ):
+            self.acronyms[defined.group(1).lower()] = k
+            self.sets.union(k, defined.group(1).lower())
+
+    def by_acronym_initials(self) -> None:
+        """A name whose initials spell a defined acronym is that acronym's programme."""
+        for k in self.known:
+            acr = acronym_of_key(k).lower()
+            if acr in self.acronyms and len(k.split()) > 1:
+                self.sets.union(k, acr)
+
+    def by_longer_name_ending(self) -> list[tuple[str, list[str]]]:
+        """A short name joins the one longer name it ends; returns those that end several."""
+        unsure: list[tuple[str, list[str]]] = []
+        for k in self.known:
+            ending = [o for o in self.known if o != k and o.endswith(" " + k)]
+            longer = sorted({self.sets[o] for o in ending})
+            if len(longer) == 1 and len(k) > 3:
+                self.sets.union(k, longer[0])
+            elif len(longer) > 1:
+                unsure.append((k, ending))
+        return unsure
+
+    def by_longer_name_in_document(self) -> None:
+        """Within one document, "Ofsted Action Plan" is the one longer plan whose name holds
+        its words in order ("Children's Services Ofsted Areas for Development Action Plan")."""
+        for k in self.known:
+            words = k.split()
+            if len(words) < 3:
+                continue
+            for source in sorted(self.sources[k]):
+                longer_in_doc = {
+                    self.sets[o]
+                    for o in self.known
+                    if o != k
+                    and source in self.sources[o]
+                    and o.split()[-1] == words[-1]
+                    and len(o.split()) > len(words)
+                    and subsequence(words, o.split())
+                }
+                if len(longer_in_doc) == 1:
+                    self.sets.union(k, longer_in_doc.pop())
+
+    def by_item_topic(self, topic_items: Sequence[tuple[Mention, Sequence[Span]]]) -> None:
+        """ "Continuous Improvement Plan" inside the item on "... Continuous Improvement"."""
+        for topic, spans in topic_items:
+            tkey = programme_key(topic.text, self.place)
+            for m in self.mentions:
+                if m.label != "PROGRAMME" or m.source != topic.source:
+                    continue
+                if not any(s <= m.start < e for s, e in spans):
+                    continue
+                words = self.keys[m.text].split()
+                if len(words) >= 3 and words[-1] in ("plan", "strategy", "programme"):
+                    stem = " ".join(words[:-1])
+                    if tkey != stem and tkey.endswith(" " + stem):
+                        self.sets.union(self.keys[m.text], tkey)
+
+    def by_curated_ending(self) -> None:
+        """A longer name ending in a curated one is that programme ("... Family Valued
+        Programme")."""
+        for k in self.known:
+            for root in self.curated_name:
+                if len(root.split()) >= 2 and k != root and k.endswith(" " + root):
+                    self.sets.union(k, root)
+
+    def by_spelling_slip(self) -> list[str]:
+        """Names one spelling slip apart are one; returns the reasons."""
+        reasons = []
+        for i, a in enumerate(self.known):
+            for b in self.known[i + 1 :]:
+                if typo_pair(a, b):
+                    self.sets.union(a, b)
+                    reasons.append(f"programme '{a}' = '{b}': one-word spelling variant")
+        return reasons
