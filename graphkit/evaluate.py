@@ -22,6 +22,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from .errors import GraphkitError
+from .graph.vocabulary import CAPACITY_OF, STATUS_OF
 from .vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, SCHEMA, SKOS, sorted_terms
 
 __all__ = [
@@ -38,21 +39,9 @@ __all__ = [
 
 GoldItem = Mapping[str, Any]
 
-STATUS: dict[Node, str] = {
-    GK.Present: "present",
-    GK.Apologies: "apologies",
-    GK.Absent: "absent",
-    GK.Substitute: "substitute",
-}
-CAPACITY: dict[Node, str] = {
-    GK.Member: "member",
-    GK.CoOptedMember: "co-opted",
-    GK.CabinetMember: "cabinet-member",
-    GK.OtherMember: "other-member",
-    GK.Officer: "officer",
-    GK.Invited: "invited",
-    GK.Observer: "observer",
-}
+# the values the graph's terms stand for, read from the one mapping the graph writes
+STATUS: dict[Node, str] = {term: value.value for term, value in STATUS_OF.items()}
+CAPACITY: dict[Node, str] = {term: value.value for term, value in CAPACITY_OF.items()}
 HONORIFICS = frozenset(
     {
         "councillor",

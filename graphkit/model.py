@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 
 __all__ = [
+    "CAPACITIES",
+    "DOC_KINDS",
+    "STATUSES",
     "ActionRecord",
     "AttendanceRecord",
+    "Capacity",
     "Concept",
+    "DocKind",
     "Document",
     "Mention",
     "MeetingRecord",
@@ -23,22 +29,80 @@ __all__ = [
     "Organisation",
     "Person",
     "ItemRecord",
+    "Status",
     "WorkProgrammeRow",
 ]
 
-# Document kinds; graph.py maps them to gk:Minutes, gk:AgendaPack, ...
-DOC_KINDS = ("minutes", "agenda", "agenda_pack", "briefing_note", "work_programme", "web_page")
-# Attendance values; graph.py maps them to gk:Present, gk:CoOptedMember, ...
-STATUSES = ("present", "apologies", "absent", "substitute")
-CAPACITIES = (
-    "member",
-    "co-opted",
-    "cabinet-member",
-    "other-member",
-    "officer",
-    "invited",
-    "observer",
-)
+
+def _value(member: Enum) -> str:
+    # str() and f-strings give the value ("present"), as the plain strings these replace did
+    return str(member.value)
+
+
+class DocKind(str, Enum):
+    """What a document is. ``graphkit.graph.vocabulary.DOC_TYPES`` maps each to its term
+    (``gk:Minutes``, ``gk:AgendaPack``, ...).
+
+    >>> DocKind.AGENDA_PACK == "agenda_pack", f"{DocKind.MINUTES}", DocKind("web_page").name
+    (True, 'minutes', 'WEB_PAGE')
+    """
+
+    MINUTES = "minutes"
+    AGENDA = "agenda"
+    AGENDA_PACK = "agenda_pack"
+    BRIEFING_NOTE = "briefing_note"
+    WORK_PROGRAMME = "work_programme"
+    WEB_PAGE = "web_page"
+
+    __str__ = _value
+
+
+class Status(str, Enum):
+    """How a person is listed for a meeting. ``graphkit.graph.vocabulary.STATUS`` maps
+    each to its term (``gk:Present``, ...); the order is the precedence when one person is
+    listed twice for a meeting (present over apologies).
+
+    >>> Status.PRESENT == "present", str(Status.SUBSTITUTE), Status("apologies").name
+    (True, 'substitute', 'APOLOGIES')
+    """
+
+    PRESENT = "present"
+    SUBSTITUTE = "substitute"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+    __str__ = _value
+
+
+class Capacity(str, Enum):
+    """In what capacity a person is listed. ``graphkit.graph.vocabulary.CAPACITY`` maps
+    each to its term (``gk:CoOptedMember``, ...); the order is the precedence when one
+    person is listed twice for a meeting (the more specific capacity first).
+
+    >>> Capacity.CO_OPTED == "co-opted", Capacity("cabinet-member").words
+    (True, 'cabinet member')
+    """
+
+    CABINET_MEMBER = "cabinet-member"
+    CO_OPTED = "co-opted"
+    OTHER_MEMBER = "other-member"
+    OFFICER = "officer"
+    OBSERVER = "observer"
+    INVITED = "invited"
+    MEMBER = "member"
+
+    __str__ = _value
+
+    @property
+    def words(self) -> str:
+        """The capacity as a page writes it: "co-opted member", "cabinet member"."""
+        return "co-opted member" if self is Capacity.CO_OPTED else self.value.replace("-", " ")
+
+
+# the values as plain tuples, for producers that check a string they read
+DOC_KINDS = tuple(k.value for k in DocKind)
+STATUSES = tuple(s.value for s in Status)
+CAPACITIES = tuple(c.value for c in Capacity)
 
 
 @dataclass(frozen=True)
@@ -46,7 +110,7 @@ class Document:
     source: str  # path relative to the input root (posix), or a URL
     text: str  # sanitised text as read; all offsets point into it
     sha256: str  # of the raw bytes
-    kind: str  # one of DOC_KINDS
+    kind: DocKind | str  # a DocKind; producers may still pass its value
     title: str | None = None
     url: str | None = (
         None  # where it was published: a text rendering's "URL:" line, a page's canonical link
@@ -80,8 +144,8 @@ class AttendanceRecord:
     name: str  # the name as written, title included ("Councillor K Sandhu")
     start: int
     end: int
-    status: str  # one of STATUSES
-    capacity: str  # one of CAPACITIES
+    status: Status | str  # a Status; producers may still pass its value ("present")
+    capacity: Capacity | str  # a Capacity, or its value ("co-opted")
     heading: str  # the list heading as written ("Co-opted Members")
     role: str | None = None  # as written ("Director of Children's Services", "Chair")
     chair: bool = False

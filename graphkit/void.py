@@ -24,7 +24,14 @@ if TYPE_CHECKING:
     from .build import BuildResult
     from .model import Document
 
-__all__ = ["LICENCES", "build_time", "describe", "licence_statement", "write_void"]
+__all__ = [
+    "LICENCES",
+    "build_time",
+    "describe",
+    "licence_statement",
+    "software_version",
+    "write_void",
+]
 
 # licence statements a council document may carry: pattern -> licence IRI
 LICENCES: dict[str, str] = {
@@ -73,6 +80,25 @@ def licence_statement(text: str) -> tuple[str | None, str]:
         if len(line) < 200 and re.search(r"\u00a9|^\s*copyright\b", line, re.I):
             return None, " ".join(line.split())
     return None, NO_STATEMENT
+
+
+def software_version() -> str:
+    """graphkit's version as its distribution states it (``pyproject.toml``).
+
+    Read from the package metadata, not from ``graphkit.__version__``: the package
+    imports ``build``, which imports this module, and importing the package back from
+    here would make an import cycle.
+
+    >>> import graphkit
+    >>> software_version() == graphkit.__version__
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("graphkit")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"
 
 
 def _base(result: BuildResult) -> str:
@@ -147,8 +173,7 @@ def describe(
     """
     from rdflib import Graph, Literal, URIRef
 
-    from . import __version__
-
+    version = software_version()
     when = when or build_time()
     stamp = when.strftime("%Y%m%dT%H%M%SZ")
     base = _base(result)
@@ -158,7 +183,7 @@ def describe(
         g.bind(prefix, ns)
     dataset = URIRef(f"{base}dataset")
     activity = URIRef(f"{base}build/{stamp}")
-    agent = URIRef(f"{base}software/graphkit/{__version__}")
+    agent = URIRef(f"{base}software/graphkit/{version}")
     time = Literal(when.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD.dateTime)
 
     g.add((dataset, RDF.type, VOID.Dataset))
@@ -206,8 +231,8 @@ def describe(
     g.add((activity, PROV.endedAtTime, time))
     g.add((activity, PROV.wasAssociatedWith, agent))
     g.add((agent, RDF.type, PROV.SoftwareAgent))
-    g.add((agent, RDFS.label, Literal(f"graphkit {__version__}")))
-    g.add((agent, SCHEMA.softwareVersion, Literal(__version__)))
+    g.add((agent, RDFS.label, Literal(f"graphkit {version}")))
+    g.add((agent, SCHEMA.softwareVersion, Literal(version)))
     for doc in sorted(result.documents, key=lambda d: d.source):
         node = URIRef(base + "document/" + quote(doc.source, safe="/._-~"))
         _source(g, node, doc)

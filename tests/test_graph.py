@@ -478,3 +478,85 @@ def test_bad_base_raises_config_error(tmp_path: Path, base: str) -> None:
     with pytest.raises(ConfigError, match="--base") as info:
         graphkit.build(docs, base=base)
     assert DEFAULT_BASE in str(info.value)  # shows a valid example
+
+
+# -- which node an organisation mention names (invented names) --------------------------------
+def test_a_mention_naming_the_build_council_is_the_council() -> None:
+    from graphkit.graph.organisations import names_the_council
+
+    assert names_the_council("Ashcombe City Council", "Ashcombe City Council")
+    assert names_the_council("Ashcombe Council", "Ashcombe City Council")
+    assert not names_the_council("Bexmoor City Council", "Ashcombe City Council")
+    assert not names_the_council("Ashcombe City Council Housing Services", "Ashcombe City Council")
+
+
+def test_a_variant_of_a_recorded_committee_is_that_committee() -> None:
+    from graphkit.graph.organisations import committee_named
+
+    ours = ["Young People and Learning Scrutiny Panel (2)", "Ashcombe Planning Committee"]
+    # its words in order, some left out, its number kept
+    assert committee_named("Scrutiny Panel (2)", ours, ()) == ours[0]
+    assert committee_named("Young People Scrutiny Panel", ours, ()) == ours[0]
+    assert committee_named("Young People and Learning Scrutiny Panel", ours, ()) == ours[0]
+    # another number, or words the committee does not have, is another body
+    assert committee_named("Scrutiny Panel (3)", ours, ()) is None
+    assert committee_named("Young People Panel", ours, ()) is None  # "Scrutiny" left out
+    assert committee_named("Adult Learning Scrutiny Panel", ours, ()) is None
+    # a bare name only in the committee's own records
+    assert committee_named("the Panel", ours, ()) is None
+    assert committee_named("the Scrutiny Panel", ours, {ours[0]}) == ours[0]
+    assert committee_named("the Committee", ours, {ours[1]}) == ours[1]
+
+
+def test_two_committees_a_name_fits_are_never_merged() -> None:
+    from graphkit.graph.organisations import committee_named
+
+    ours = ["Ashcombe Schools Scrutiny Board (1)", "Ashcombe Health Scrutiny Board (4)"]
+    assert committee_named("Ashcombe Scrutiny Board", ours, ()) is None
+    assert committee_named("the Board", ours, set(ours)) is None
+    assert committee_named("Scrutiny Board (4)", ours, ()) == ours[1]
+
+
+def test_other_committees_of_the_council_are_its_units() -> None:
+    from graphkit.graph.organisations import is_council_committee
+
+    for name in (
+        "Cabinet",
+        "Scrutiny Board (3)",
+        "Housing Scrutiny Committee",
+        "Health and Wellbeing Board",
+    ):
+        assert is_council_committee(name), name
+    for name in (
+        "Ashcombe Leisure Trust",
+        "Improvement Board",
+        "Joint Scrutiny Committee",
+        "Cabinet Office",
+    ):
+        assert not is_council_committee(name), name
+
+
+def test_names_that_name_no_organisation() -> None:
+    from graphkit.graph.organisations import names_no_organisation
+
+    council = "Ashcombe City Council"
+    assert names_no_organisation("Police and City Council", " guidance", council)
+    assert names_no_organisation("Police and Ashcombe City Council", "", council)
+    assert names_no_organisation("Expansion of Youth Mentoring Services", "", council)
+    assert names_no_organisation("Government", " Act 1972", council)
+    assert names_no_organisation("Ashcombe and Bexmoor Rugby Club", "", council) is None
+    assert names_no_organisation("Bexmoor and Ashcombe Borough Council", "", council) is None
+    assert names_no_organisation("Department of Youth Services", "", council) is None
+
+
+def test_a_row_that_repeats_a_listed_row_is_one_entry() -> None:
+    from graphkit.graph.workprogramme import entry_numbers
+    from graphkit.model import MeetingRecord, WorkProgrammeRow
+
+    listed = WorkProgrammeRow("Youth Mentoring Scheme Update", 10, 40, detail="progress")
+    added = WorkProgrammeRow("Youth Mentoring Scheme", 300, 330)  # a resolution adds it
+    other = WorkProgrammeRow("Libraries", 500, 520)  # one word: too short to match
+    rec = MeetingRecord(
+        "a.txt", "minutes", "Panel", None, 0, 600, work_programme=(listed, added, other)
+    )
+    assert entry_numbers([rec]) == {("a.txt", 10): 1, ("a.txt", 500): 2}

@@ -1,0 +1,253 @@
+"""The nodes every record type shares: the council, its committees, documents, the
+linked entities and evidence annotations. Each adds its triples where they belong
+(the default graph, or the named graph of the document that states them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from ..iris import Iris, slug
+from ..model import DocKind, Document, MeetingRecord
+from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PREFIXES, RDF, SCHEMA, SKOS, XSD
+from .organisations import (
+    committee_named,
+    is_council_committee,
+    names_no_organisation,
+    names_the_council,
+)
+from .vocabulary import DOC_TYPES
+
+if TYPE_CHECKING:
+    from ..link import Linked
+
+__all__ = ["Builder", "council_key", "lit", "municipal_year", "timestamp"]
+
+
+def council_key(council: str) -> str:
+    """The IRI slug of a council: its place name.
+
+    >>> council_key("Coventry City Council")
+    'coventry'
+    >>> council_key("Royal Borough of Kingston upon Thames")
+    'royal-borough-of-kingston-upon-thames'
+    """
+    name = re.sub(
+        r"\s+(City|County|Borough|District|Metropolitan Borough|Metropolitan District|Town|Parish)?"
+        r"\s*Council$",
+        "",
+        council.strip(),
+    )
+    return slug(name)
+
+
+def municipal_year(day: dt.date) -> str:
+    """Council years run from May to April.
+
+    >>> municipal_year(dt.date(2021, 6, 24)), municipal_year(dt.date(2022, 3, 17))
+    ('2021/22', '2021/22')
+    """
+    start = day.year if day.month >= 5 else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def lit(text: str) -> Literal:
+    """A literal of ``text`` with its runs of white space made single spaces.
+
+    >>> str(lit(" Scrutiny\\n Board  (2) "))
+    'Scrutiny Board (2)'
+    """
+    return Literal(" ".join(text.split()))
+
+
+def timestamp(day: dt.date, t: dt.time) -> Literal:
+    """An ``xsd:dateTime`` of a day and a time.
+
+    >>> str(timestamp(dt.date(2021, 6, 24), dt.time(10, 30)))
+    '2021-06-24T10:30:00'
+    """
+    return Literal(dt.datetime.combine(day, t).isoformat(), datatype=XSD.dateTime)
+
+
+def _differs(surface: str | None, label: str) -> bool:
+    """Whether a surface form is worth an altLabel beside ``label``."""
+    return bool(surface) and " ".join((surface or "").split()) != " ".join(label.split())
+
+
+class Builder:
+    """The Dataset being built, and the nodes shared by every record type."""
+
+    def __init__(
+        self,
+        docs: Sequence[Document],
+        linked: Linked,
+        iris: Iris,
+        council: str,
+        meetings: Sequence[MeetingRecord] = (),
+    ) -> None:
+        self.ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            self.ds.bind(prefix, ns)
+        self.iris = iris
+        self.linked = linked
+        self.council_name = council
+        self.council = council_key(council)
+        self.docs = {d.source: d for d in docs}
+        # rdflib ≥ 7.5 calls it default_graph; earlier releases default_context
+        self.default = (
+            self.ds.default_graph
+            if hasattr(type(self.ds), "default_graph")
+            else self.ds.default_context
+        )
+        self.person_by_key = {p.key: p for p in linked.people}
+        self.concept_by_key = {c.key: c for c in linked.concepts}
+        self.org_by_key = {o.key: o for o in linked.organisations}
+        # the committees whose meetings the records record (slug -> name), and which of
+        # them each document records
+        self.committees: dict[str, str] = {
+            slug(r.committee): r.committee for r in meetings if r.committee
+        }
+        self.committees_of: dict[str, set[str]] = defaultdict(set)
+        for r in meetings:
+            if r.committee:
+                self.committees_of[r.source].add(self.committees[slug(r.committee)])
+
+    def g(self, source: str) -> Graph:
+        """The named graph of a document."""
+        return self.ds.graph(self.iris.document(source))
+
+    # -- the council and its committees (default graph) --------------------------------
+    def council_node(self) -> URIRef:
+        node = self.iris.council(self.council)
+        self.default.add((node, RDF.type, ORG.FormalOrganization))
+        # stated as well as implied, as for a committee: a mention of the council is
+        # evidence whose body must be an organisation to tools that do no inference
+        self.default.add((node, RDF.type, ORG.Organization))
+        self.default.add((node, SKOS.prefLabel, Literal(self.council_name)))
+        return node
+
+    def committee(self, name: str) -> URIRef:
+        node = self.iris.committee(self.council, name)
+        self.default.add((node, RDF.type, ORG.OrganizationalUnit))
+        # stated as well as implied (org:OrganizationalUnit ⊑ org:Organization), for tools
+        # that do no inference and for evidence annotations, whose bodies are organisations
+        self.default.add((node, RDF.type, ORG.Organization))
+        self.default.add((node, SKOS.prefLabel, lit(name)))
+        self.default.add((node, ORG.subOrganizationOf, self.iris.council(self.council)))
+        return node
+
+    # -- documents ------------------------------------------------------------------------
+    def document(self, doc: Document) -> URIRef:
+        node = self.iris.document(doc.source)
+        g = self.g(doc.source)
+        g.add((node, RDF.type, FOAF.Document))
+        g.add((node, RDF.type, SCHEMA.DigitalDocument))
+        g.add((node, DCTERMS.source, Literal(doc.source)))
+        g.add((node, GK.sha256, Literal(doc.sha256)))
+        g.add((node, DCTERMS.type, DOC_TYPES[DocKind(doc.kind)]))
+        if doc.title:
+            g.add((node, DCTERMS.title, lit(doc.title)))
+        return node
+
+    # -- entities -------------------------------------------------------------------------
+    def person(self, g: Graph, key: str, surface: str | None = None) -> URIRef:
+        p = self.person_by_key[key]
+        node = self.iris.person(self.council, key)
+        g.add((node, RDF.type, SCHEMA.Person))
+        g.add((node, RDF.type, FOAF.Person))
+        g.add((node, SKOS.prefLabel, lit(p.pref_label)))
+        g.add((node, SCHEMA.familyName, lit(p.family_name)))
+        if p.given_name:
+            g.add((node, SCHEMA.givenName, lit(p.given_name)))
+        for h in p.honorifics:
+            g.add((node, SCHEMA.honorificPrefix, lit(h)))
+        if surface and _differs(surface, p.pref_label):
+            g.add((node, SKOS.altLabel, lit(surface)))
+        return node
+
+    def concept(self, g: Graph, key: str, surface: str | None = None) -> URIRef:
+        c = self.concept_by_key[key]
+        node = self.iris.programme(self.council, key)
+        g.add((node, RDF.type, SKOS.Concept))
+        if c.is_programme:
+            g.add((node, RDF.type, GK.Programme))
+        g.add((node, SKOS.prefLabel, lit(c.pref_label)))
+        g.add((node, SKOS.inScheme, self.iris.scheme(self.council)))
+        if surface and _differs(surface, c.pref_label):
+            g.add((node, SKOS.altLabel, lit(surface)))
+        return node
+
+    def organisation(
+        self, g: Graph, key: str, surface: str | None = None, at: tuple[str, int] | None = None
+    ) -> URIRef | None:
+        """The node an organisation mention names (the rules are in ``organisations``):
+        the council, a committee whose meetings the records record, another committee of
+        the council, or an organisation of its own; None when the name names no
+        organisation. ``at`` is the mention's document and end offset."""
+        o = self.org_by_key[key]
+        name = surface or o.pref_label
+        source, end = at or ("", 0)
+        if names_the_council(name, self.council_name):
+            return self._named(g, self.council_node(), self.council_name, surface)
+        committee = self._committee_named(o.pref_label, name, source)
+        if committee is not None:
+            return self._named(g, self.committee(committee), committee, surface)
+        after = self.docs[source].text[end : end + 12] if source in self.docs else ""
+        if names_no_organisation(name, after, self.council_name):
+            return None
+        if is_council_committee(o.pref_label):
+            return self._named(g, self.committee(o.pref_label), o.pref_label, surface)
+        node = self.iris.organisation(key)
+        g.add((node, RDF.type, ORG.Organization))
+        g.add((node, SKOS.prefLabel, lit(o.pref_label)))
+        if surface and _differs(surface, o.pref_label):
+            g.add((node, SKOS.altLabel, lit(surface)))
+        return node
+
+    def _named(self, g: Graph, node: URIRef, label: str, surface: str | None) -> URIRef:
+        """``node`` (the council or a committee), with ``surface`` as an altLabel in the
+        document's graph when it is another form of the name than ``label``."""
+        if surface and slug(surface) != slug(label):
+            g.add((node, SKOS.altLabel, lit(surface)))
+        return node
+
+    def _committee_named(self, pref_label: str, surface: str, source: str) -> str | None:
+        """The recorded committee the organisation's label, or else this mention, names."""
+        own = self.committees_of.get(source, set())
+        for name in (pref_label, surface):
+            found = committee_named(name, self.committees.values(), own)
+            if found is not None:
+                return found
+        return None
+
+    # -- evidence -------------------------------------------------------------------------
+    def annotate(
+        self, source: str, start: int, end: int, body: URIRef, item: URIRef | None
+    ) -> None:
+        """An annotation that the text ``start:end`` of ``source`` names ``body``."""
+        doc_node = self.iris.document(source)
+        g = self.g(source)
+        ann = URIRef(f"{doc_node}/annotation/{start}-{end}")
+        target = URIRef(f"{ann}/target")
+        pos = URIRef(f"{ann}/position")
+        quote = URIRef(f"{ann}/quote")
+        g.add((ann, RDF.type, OA.Annotation))
+        g.add((ann, OA.hasBody, body))
+        g.add((ann, OA.motivatedBy, OA.identifying))
+        g.add((ann, OA.hasTarget, target))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, doc_node))
+        g.add((target, OA.hasSelector, pos))
+        g.add((target, OA.hasSelector, quote))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(start)))
+        g.add((pos, OA.end, Literal(end)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(self.docs[source].text[start:end])))
+        if item is not None:
+            g.add((ann, GK.inItem, item))

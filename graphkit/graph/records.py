@@ -1,0 +1,383 @@
+"""One ``add_<kind>`` per record type: each turns one record into its triples."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TypedDict
+
+from rdflib import Graph, Literal, URIRef
+
+from ..iris import slug
+from ..model import (
+    ActionRecord,
+    AttendanceRecord,
+    Capacity,
+    ItemRecord,
+    MeetingRecord,
+    MeetingRef,
+    Membership,
+    Mention,
+    Status,
+    WorkProgrammeRow,
+)
+from ..vocab import DCTERMS, GK, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from .builder import Builder, lit, municipal_year, timestamp
+from .vocabulary import CAPACITY, STATUS
+
+__all__ = [
+    "Spans",
+    "add_action",
+    "add_attendance",
+    "add_item",
+    "add_listed_member",
+    "add_meeting",
+    "add_meeting_ref",
+    "add_mention",
+    "add_role",
+    "add_work_programme_entry",
+    "merge_attendance",
+    "ref_body",
+]
+
+# when one person is listed twice for a meeting, the more specific capacity wins
+CAPACITY_RANK = list(Capacity)
+STATUS_RANK = list(Status)
+
+Span = tuple[int, int, URIRef]
+
+
+@dataclass
+class Spans:
+    """Where each item and work-programme entry lies in its document, so a mention can
+    be placed in the item (or entry) that contains it."""
+
+    items: dict[str, list[Span]] = field(default_factory=lambda: defaultdict(list))
+    entries: dict[str, list[Span]] = field(default_factory=lambda: defaultdict(list))
+
+    def sort(self) -> None:
+        for spans in self.items.values():
+            spans.sort(key=lambda s: (s[0], -s[1]))
+
+    def item_at(self, source: str, pos: int) -> URIRef | None:
+        return _innermost(self.items.get(source, []), pos)
+
+    def entry_at(self, source: str, pos: int) -> URIRef | None:
+        return _innermost(self.entries.get(source, []), pos)
+
+
+def _innermost(spans: list[Span], pos: int) -> URIRef | None:
+    """The node of the last-starting span that contains ``pos``."""
+    best = None
+    for start, end, node in spans:
+        if start <= pos < end and (best is None or start >= best[0]):
+            best = (start, node)
+    return best[1] if best else None
+
+
+# -- meetings ------------------------------------------------------------------------------
+def add_meeting(b: Builder, rec: MeetingRecord) -> URIRef:
+    """The meeting a record records. A meeting no document dates is a
+    ``gk:UndatedMeeting`` (not a ``gk:Meeting``, whose date is always present), named by
+    the platform's id for it, or else by the document; its items hang on it all the same."""
+    g, iris = b.g(rec.source), b.iris
+    # a meeting whose body the page does not name is still the council's
+    organizer = b.committee(rec.committee) if rec.committee else b.council_node()
+    if rec.date is None:
+        ident = slug(rec.platform_id) if rec.platform_id else "document-" + slug(rec.source)
+        node = iris.undated_meeting(b.council, ident)
+        g.add((node, RDF.type, GK.UndatedMeeting))
+        g.add((node, SCHEMA.name, lit(f"{rec.committee or 'A meeting'}, date not given")))
+    else:
+        node = iris.meeting(b.council, rec.committee or "council", rec.date.isoformat())
+        g.add((node, RDF.type, GK.Meeting))
+        g.add((node, DCTERMS.date, Literal(rec.date.isoformat(), datatype=XSD.date)))
+        g.add((node, GK.municipalYear, Literal(municipal_year(rec.date))))
+        g.add((node, SCHEMA.name, lit(f"{rec.committee or b.council_name}, {rec.date:%-d %B %Y}")))
+        if rec.start_time:
+            g.add((node, SCHEMA.startDate, timestamp(rec.date, rec.start_time)))
+        if rec.end_time:
+            g.add((node, SCHEMA.endDate, timestamp(rec.date, rec.end_time)))
+        if rec.venue:
+            g.add((node, SCHEMA.location, lit(rec.venue)))
+    g.add((node, RDF.type, SCHEMA.Event))
+    g.add((node, SCHEMA.organizer, organizer))
+    g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
+    if rec.platform_id:
+        g.add((node, GK.platformId, Literal(rec.platform_id)))
+    return node
+
+
+def add_meeting_ref(b: Builder, rec: MeetingRecord, meeting: URIRef, ref: MeetingRef) -> None:
+    """A meeting the record refers to ("the minutes of the meeting held on ..."): its node,
+    and the meeting's link to it (``gk:approvesMinutesOf`` or ``dcterms:references``)."""
+    g = b.g(rec.source)
+    body = ref_body(ref.body, rec.committee) if ref.body or rec.committee else ""
+    other = b.iris.meeting(b.council, body or "council", ref.date.isoformat())
+    g.add((other, RDF.type, GK.Meeting))
+    g.add((other, RDF.type, SCHEMA.Event))
+    g.add((other, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date)))
+    g.add((other, GK.municipalYear, Literal(municipal_year(ref.date))))
+    g.add((other, SCHEMA.organizer, b.committee(body) if body else b.council_node()))
+    g.add((other, SCHEMA.name, lit(f"{body or b.council_name}, {ref.date:%-d %B %Y}")))
+    prop = GK.approvesMinutesOf if ref.relation == "approves" else DCTERMS.references
+    g.add((meeting, prop, other))
+
+
+def ref_body(body: str | None, committee: str) -> str:
+    """The committee a referenced meeting belongs to: this one unless another is named;
+    a short form of this committee's own name ("Cabinet" in the Cabinet's minutes) is this one.
+
+    >>> ref_body("Cabinet", "Planning Committee"), ref_body("Scrutiny Board (2)", "Education Scrutiny Board (2)")
+    ('Cabinet', 'Education Scrutiny Board (2)')
+    """
+    if not body or body.lower().replace("’", "'") in committee.lower().replace("’", "'"):
+        return committee
+    return body
+
+
+# -- items, resolutions and actions --------------------------------------------------------
+def add_item(
+    b: Builder, rec: MeetingRecord, meeting: URIRef, item: ItemRecord, spans: Spans
+) -> URIRef:
+    """An agenda item of ``meeting``, with its resolutions and actions; its text and the
+    papers attached to it elsewhere are where its mentions lie."""
+    g, iris = b.g(rec.source), b.iris
+    node = iris.item(meeting, item.number, item.position)
+    for start, end in ((item.start, item.end), *item.extra_spans):
+        spans.items[rec.source].append((start, end, node))
+    g.add((node, RDF.type, GK.AgendaItem))
+    g.add((node, RDF.type, SCHEMA.Event))
+    g.add((node, SCHEMA.superEvent, meeting))
+    g.add((node, SCHEMA.name, lit(item.title)))
+    g.add((node, SCHEMA.position, Literal(item.position)))
+    g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
+    if item.number:
+        g.add((node, DCTERMS.identifier, Literal(item.number)))
+    for kind, acts in (("resolution", item.resolutions), ("action", item.actions)):
+        for n, act in enumerate(acts, 1):
+            add_action(b, rec.source, node, kind, n, act)
+    return node
+
+
+def add_action(b: Builder, source: str, item: URIRef, kind: str, n: int, act: ActionRecord) -> None:
+    """The ``n``-th resolution (``kind`` "resolution") or action of an item, with its agent.
+
+    An action's agent as written is kept as ``gk:agentAsWritten``; ``schema:agent`` points
+    to what it was resolved to: the person the linker found, else the meeting's committee
+    where the text names the committee itself ("the Board", "Members"), else the council
+    where it names officers, who act for the council (see :func:`_body_agent`).
+    """
+    g = b.g(source)
+    node = URIRef(f"{item}/{kind}/{n}")
+    g.add((node, RDF.type, GK.Resolution if kind == "resolution" else GK.Action))
+    if kind == "action":
+        g.add((node, RDF.type, SCHEMA.Action))
+    g.add((node, DCTERMS.isPartOf, item))
+    g.add((node, RDF.value, lit(act.text)))
+    if kind == "action" and act.agent:
+        g.add((node, GK.agentAsWritten, lit(" ".join(act.agent.split()))))
+    agent = b.linked.agents.get((source, act.start))
+    if agent:
+        g.add((node, SCHEMA.agent, b.person(g, agent)))
+    elif kind == "action" and act.agent:
+        body = _body_agent(b, g, item, act.agent)
+        if body is not None:
+            g.add((node, SCHEMA.agent, body))
+
+
+_BODY_HEADS = frozenset(
+    {"board", "committee", "sub-committee", "panel", "cabinet", "forum", "commission", "group"}
+)
+
+
+def _words(name: str) -> list[str]:
+    """Lower-case words of a name, its article dropped, "(2)" kept as a word.
+
+    >>> _words("The Education and Children’s Scrutiny Board (2)")
+    ['education', 'and', "children's", 'scrutiny', 'board', '(2)']
+    """
+    found = re.findall(r"\(\d+\)|[\w'-]+", name.lower().replace("’", "'"))
+    return found[1:] if found[:1] == ["the"] else found
+
+
+def _body_agent(b: Builder, g: Graph, item: URIRef, written: str) -> URIRef | None:
+    """The body an agent as written stands for: the council for officers; the meeting's
+    committee for "Members" or a body named by words all found in the committee's name
+    ("the Board", "the Scrutiny Board (2)"); the council for "the Council" or its name.
+    Any other body, and a post ("the Director of Children's Services"), is left as written.
+    """
+    words = _words(written)
+    heads = [w for w in words if not w.startswith("(")]
+    if not heads:
+        return None
+    if words in (["officers"], ["officer"]):
+        return b.council_node()
+    meeting = g.value(item, SCHEMA.superEvent)
+    organizer = g.value(meeting, SCHEMA.organizer) if meeting is not None else None
+    label = b.default.value(organizer, SKOS.prefLabel) if organizer is not None else None
+    if isinstance(organizer, URIRef) and (
+        words == ["members"]
+        or (heads[-1] in _BODY_HEADS | {"council"} and set(words) <= set(_words(str(label or ""))))
+    ):
+        return organizer
+    if heads[-1] == "council" and set(words) <= set(_words(b.council_name)) | {"city", "county"}:
+        return b.council_node()
+    return None
+
+
+# -- people at meetings --------------------------------------------------------------------
+def add_listed_member(b: Builder, rec: MeetingRecord, meeting: URIRef, a: AttendanceRecord) -> None:
+    """A name in an agenda's list of the committee's members: named by the meeting (its
+    chair, or mentioned), but not an attendance, since the agenda precedes the meeting."""
+    key = b.linked.attendees.get((rec.source, a.start))
+    if key:
+        g = b.g(rec.source)
+        person = b.person(g, key, a.name)
+        g.add((meeting, GK.chair if a.chair else SCHEMA.mentions, person))
+
+
+class MergedAttendance(TypedDict):
+    """One person's attendance at one meeting, merged over every record of it."""
+
+    status: Status
+    capacity: Capacity
+    roles: list[str]
+    headings: list[str]
+    chair: bool
+
+
+def merge_attendance(records: list[AttendanceRecord]) -> MergedAttendance:
+    """One attendance from every record of it: the most present status, the most specific
+    capacity a record states (any record's, when none states one), every role and heading.
+
+    >>> a = AttendanceRecord("Cllr A Bee", 0, 10, "apologies", "member", "Apologies")
+    >>> b = AttendanceRecord("Councillor A Bee", 50, 66, "present", "co-opted", "Present")
+    >>> m = merge_attendance([a, b])
+    >>> m["status"].value, m["capacity"].value, m["headings"]
+    ('present', 'co-opted', ['Apologies', 'Present'])
+    """
+    status = min((Status(r.status) for r in records), key=STATUS_RANK.index)
+    stated = [r for r in records if r.capacity_stated] or records
+    capacity = min((Capacity(r.capacity) for r in stated), key=CAPACITY_RANK.index)
+    return {
+        "status": status,
+        "capacity": capacity,
+        "roles": sorted({r.role for r in records if r.role}),
+        "headings": sorted({r.heading for r in records if r.heading}),
+        "chair": any(r.chair for r in records),
+    }
+
+
+def add_attendance(
+    b: Builder, meeting: URIRef, key: str, entries: list[tuple[AttendanceRecord, str]]
+) -> None:
+    """One ``gk:Attendance`` node per person per meeting, merged over every record of it
+    (``entries``: each record with its document), stated in each document that lists it."""
+    records = [a for a, _ in entries]
+    merged = merge_attendance(records)
+    node = URIRef(f"{meeting}/attendance/{key}")
+    for source in sorted({s for _, s in entries}):
+        g = b.g(source)
+        person = b.person(g, key)
+        g.add((node, RDF.type, GK.Attendance))
+        g.add((node, GK.meeting, meeting))
+        g.add((node, GK.attendee, person))
+        g.add((node, GK.status, STATUS[merged["status"]]))
+        g.add((node, GK.capacity, CAPACITY[merged["capacity"]]))
+        g.add((node, PROV.wasDerivedFrom, b.iris.document(source)))
+        for role in merged["roles"]:
+            g.add((node, GK.roleAsWritten, lit(role)))
+        for heading in merged["headings"]:
+            g.add((node, GK.listedAs, lit(heading)))
+        # the shortcuts a query most often wants, on the meeting itself
+        if merged["status"] is Status.PRESENT:
+            g.add((meeting, SCHEMA.attendee, person))
+        elif merged["status"] is Status.APOLOGIES:
+            g.add((meeting, GK.apologiesFrom, person))
+        if merged["chair"]:
+            g.add((meeting, GK.chair, person))
+        for a in records:
+            b.person(g, key, a.name)
+
+
+def add_role(b: Builder, m: Membership) -> None:
+    """A role held over time (``org:Membership``) in a committee or the council, stated in
+    each document that shows it; its bounds span all documents, so they live in the
+    default graph."""
+    iris = b.iris
+    org = (
+        iris.committee(b.council, m.committee)
+        if m.organisation == "committee" and m.committee
+        else b.council_node()
+    )
+    node = iris.membership(b.council, m.person, m.role, str(org).rsplit("/", 1)[-1])
+    role = iris.role(m.role)
+    for source in m.sources:
+        g = b.g(source)
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, b.person(g, m.person)))
+        g.add((node, ORG.organization, org))
+        g.add((node, ORG.role, role))
+        g.add((role, RDF.type, ORG.Role))
+        g.add((role, SKOS.prefLabel, lit(m.role)))
+        g.add((node, PROV.wasDerivedFrom, iris.document(source)))
+    start = Literal(m.start.isoformat(), datatype=XSD.date)
+    end = Literal(m.end.isoformat(), datatype=XSD.date)
+    interval = URIRef(f"{node}/interval")
+    b.default.add((node, SCHEMA.startDate, start))
+    b.default.add((node, SCHEMA.endDate, end))
+    b.default.add((node, ORG.memberDuring, interval))
+    b.default.add((interval, RDF.type, TIME.Interval))
+    for prop, value, suffix in ((TIME.hasBeginning, start, "start"), (TIME.hasEnd, end, "end")):
+        instant = URIRef(f"{interval}/{suffix}")
+        b.default.add((interval, prop, instant))
+        b.default.add((instant, RDF.type, TIME.Instant))
+        b.default.add((instant, TIME.inXSDDate, value))
+
+
+# -- work programmes -----------------------------------------------------------------------
+def add_work_programme_entry(
+    b: Builder, source: str, row: WorkProgrammeRow, number: int, spans: Spans
+) -> None:
+    """A planned item of a work programme, numbered within its document."""
+    g = b.g(source)
+    doc = b.iris.document(source)
+    node = URIRef(f"{doc}/work-programme/{number}")
+    g.add((node, RDF.type, GK.WorkProgrammeEntry))
+    g.add((node, SCHEMA.name, lit(row.title)))
+    g.add((node, DCTERMS.isPartOf, doc))
+    if row.date:
+        g.add((node, DCTERMS.date, Literal(row.date.isoformat(), datatype=XSD.date)))
+    if row.detail:
+        g.add((node, GK.detail, lit(row.detail)))
+    if row.lead:
+        g.add((node, GK.leadAsWritten, lit(row.lead)))
+    for key in b.linked.leads.get((source, row.start), ()):
+        g.add((node, GK.lead, b.person(g, key)))
+    spans.entries[source].append((row.start, row.end, node))
+
+
+# -- mentions ------------------------------------------------------------------------------
+def add_mention(b: Builder, mention: Mention, kind: str, key: str, spans: Spans) -> None:
+    """A mention the linker resolved: the entity (with the surface form as a label), the
+    evidence annotation, and the item (or work-programme entry) that names it. An
+    organisation mention that names no organisation (see ``organisations``) adds nothing."""
+    g = b.g(mention.source)
+    body: URIRef | None
+    if kind == "person":
+        body = b.person(g, key, mention.text)
+    elif kind == "programme":
+        body = b.concept(g, key, mention.text)
+    else:
+        body = b.organisation(g, key, mention.text, (mention.source, mention.end))
+    if body is None:
+        return
+    item = spans.item_at(mention.source, mention.start)
+    b.annotate(mention.source, mention.start, mention.end, body, item)
+    if item is not None:
+        g.add((item, DCTERMS.subject if kind == "programme" else SCHEMA.mentions, body))
+    entry = spans.entry_at(mention.source, mention.start)
+    if entry is not None and kind == "programme":
+        g.add((entry, DCTERMS.subject, body))
