@@ -238,7 +238,7 @@ def labels_match_programme(gold_name: str, labels: Iterable[str]) -> bool:
 
 _COUNCIL_LEAD = (
     "london borough of", "royal borough of", "metropolitan borough of", "borough of",
-    "county of", "council of the", "city and county of",
+    "county of", "council of the", "city and county of", "county",
 )  # fmt: skip
 _COUNCIL_TAIL = (
     "city", "county", "borough", "district", "council", "metropolitan", "corporation",
@@ -264,6 +264,8 @@ def council_matches(gold: str, label: str) -> bool:
     True
     >>> council_matches("derby", "Derbyshire County Council")
     False
+    >>> council_matches("durham", "County Durham Council")  # the place is "County Durham"
+    True
     """
     a, b = _council_key(gold), _council_key(label)
     if not a or not b:
@@ -537,8 +539,10 @@ def is_corpus_gold(data: Any) -> bool:
     >>> is_corpus_gold({"version": 1, "documents": {}}), is_corpus_gold({"meetings": []})
     (True, False)
     """
-    return isinstance(data, dict) and data.get("version") == 1 and isinstance(
-        data.get("documents"), dict
+    return (
+        isinstance(data, dict)
+        and data.get("version") == 1
+        and isinstance(data.get("documents"), dict)
     )
 
 

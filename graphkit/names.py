@@ -387,9 +387,12 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
 
 
 # words that end the name of a body or a place: "Overbridge Integrated Care Board",
-# "Jane Hollis Conference Suite", "Edith Carr Primary School" name no person
+# "Jane Hollis Conference Suite", "Edith Carr Primary School" name no person. A place name
+# is a few words, so at most two more capitalised words come between the two taken for a
+# name and the word ending the place ("Jim Cooke Community Conference Suite"); an unbounded
+# scan made every name of a run "Ann Cole Bob Dunn Ian Ward" part of a place.
 _BODY_END = re.compile(
-    r"(?:[ \u00a0][A-Z][\w'’&-]*)*?[ \u00a0](?:Board|Trust|Council|Partnership|Services?|Group"
+    r"(?P<between>(?:[ \u00a0][A-Z][\w'’&-]*){0,2}?)[ \u00a0](?:Board|Trust|Council|Partnership|Services?|Group"
     r"|Network|Centre|Center|Association|Forum|Hospital|Foundation|University|College|School"
     r"|Academy|Agency|Commission|Authority|Team|Unit|Care|Limited|Ltd|Society|Alliance|Sector"
     r"|Suite|Rooms?|Hall|House|Building|Library|Park|Road|Street|Lane|Avenue|Square|Gardens"
@@ -408,7 +411,8 @@ _NAME_LIKE_ROLES = frozenset(["young", "best", "law", "chambers", "hall", "marsh
 _NOT_SURNAMES = frozenset(
     """valley vale park road street lane avenue square gardens way close court drive
     station wharf dock bridge gate row terrace crescent place fields field green walk
-    level levels block grade rating class stage band floor division list""".split()  # noqa: SIM905
+    level levels block grade rating class stage band floor division list suite centre center
+    building library stadium theatre gallery museum academy campus clinic surgery arena fund""".split()  # noqa: SIM905
 )
 
 
@@ -431,6 +435,22 @@ def is_forename(word: str) -> bool:
     return word.lower() in _forenames()
 
 
+def _body_after(text: str, pos: int) -> re.Match[str] | None:
+    """The rest of a body's or place's name from ``pos`` (after two capitalised words), if
+    one follows: at most two more words, then a word such as "Board", "Suite" or "Ward".
+    A forename among the words between starts the next person of a run, not a place:
+    in "Ann Cole Bob Dunn Ian Ward", "Ward" is Ian Ward's surname, not a place word.
+
+    >>> text = "Jim Cooke Conference Suite; Ann Cole Bob Dunn Ian Ward"
+    >>> _body_after(text, 9) is not None, _body_after(text, 37) is None
+    (True, True)
+    """
+    body = _BODY_END.match(text, pos)
+    if body is None or any(is_forename(w) for w in body.group("between").split()):
+        return None
+    return body
+
+
 def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     """Whether two capitalised words are part of the name of a post or body, not a person:
     "Head of Internal Audit", "Overbridge Integrated Care Board".
@@ -440,7 +460,7 @@ def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     """
     if re.search(r"\b(?:of|for|the)[ \u00a0]+$", text[max(0, m.start() - 5) : m.start()]):
         return True
-    body = _BODY_END.match(text, m.end())
+    body = _body_after(text, m.end())
     return body is not None and not _POST_AFTER.match(text, body.end())
 
 
@@ -612,10 +632,36 @@ def _grid_cost(words: Sequence[str]) -> float:
     return first + last + (len(words) - 2) * (1.0 if first == 0 else 0.5)
 
 
+Word = tuple[int, str]  # a word of a grid line and its offset in the line
+
+
+def _split_run(words: Sequence[Word]) -> list[list[Word]] | None:
+    """The cheapest reading of a run of words as people of two to four words each
+    (:func:`_grid_cost`), or None when no reading makes every piece a name."""
+    n = len(words)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
+    for end in range(2, n + 1):
+        for size in (2, 3, 4):
+            if end - size >= 0 and best[end - size][0] < float("inf"):
+                cost = best[end - size][0] + _grid_cost([w for _, w in words[end - size : end]])
+                if cost < best[end][0]:
+                    best[end] = (cost, size)
+    if best[n][0] == float("inf"):
+        return None
+    cuts = []
+    end = n
+    while end > 0:
+        size = best[end][1]
+        cuts.append((end - size, end))
+        end -= size
+    return [list(words[a:b]) for a, b in reversed(cuts)]
+
+
 def grid_names(text: str) -> list[ParsedName]:
     """People in lines that are nothing but names run together, as a PDF's grid of members
     reads ("Ann Hill Tom Cole Rhian Wyn Jones Dev Patel ..."): the line is cut where each
-    name's forename starts, a name having two or three words.
+    name's forename starts, a name having two or three words (a word no forename list knows
+    is read so that every name has two or three).
 
     >>> [n.bare for n in grid_names("Ann Hill Tom Cole Mary Kemp Lowe Ravi Patel Sir John Bale")]
     ['Ann Hill', 'Tom Cole', 'Mary Kemp Lowe', 'Ravi Patel', 'John Bale']
@@ -626,23 +672,9 @@ def grid_names(text: str) -> list[ParsedName]:
     for line in _GRID_LINE.finditer(text):
         words = [(m.start(), m.group()) for m in re.finditer(r"\S+", line.group("run"))]
         base = line.start("run")
-        n = len(words)
-        best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * n
-        for end in range(2, n + 1):
-            for size in (2, 3, 4):
-                if end - size >= 0 and best[end - size][0] < float("inf"):
-                    cost = best[end - size][0] + _grid_cost([w for _, w in words[end - size : end]])
-                    if cost < best[end][0]:
-                        best[end] = (cost, size)
-        if best[n][0] == float("inf"):
+        people = _split_run(words)
+        if people is None:
             continue
-        cuts = []
-        end = n
-        while end > 0:
-            size = best[end][1]
-            cuts.append((end - size, end))
-            end -= size
-        people = [words[a:b] for a, b in reversed(cuts)]
         named = [
             p
             for p in people
@@ -728,7 +760,7 @@ def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
         not more
         or more.group(1).lower() in ROLE_WORDS
         or more.group(1).lower() in TITLE_WORDS
-        or _BODY_END.match(text, m.end())
+        or _body_after(text, m.end())
     ):
         return None
     first = _accept(m, titled_only=False)

@@ -12,7 +12,6 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SDO, SKOS, XSD
 
-from graphkit.errors import GraphkitError
 from graphkit.corpus_eval import (
     CATEGORIES,
     council_matches,
@@ -24,6 +23,7 @@ from graphkit.corpus_eval import (
     score_by_document,
     score_corpus,
 )
+from graphkit.errors import GraphkitError
 
 GK = Namespace("https://w3id.org/graphkit/ns#")
 OA = Namespace("http://www.w3.org/ns/oa#")

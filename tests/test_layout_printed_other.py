@@ -72,7 +72,8 @@ def test_prose_minutes_with_a_present_paragraph() -> None:
     # titles in capitals run into the minute's text: up to a dash, "RESOLVED" or prose
     assert [(i.number, i.title) for i in rec.items] == [
         ("112", "DECLARATIONS OF PERSONAL OR PREJUDICIAL INTERESTS"),
-        ("113", "PLAYING PITCH REVIEW"),
+        # a subtitle in title case between two dashes belongs to the title
+        ("113", "PLAYING PITCH REVIEW – Interim Findings"),
         ("114", "MINUTES"),
     ]
     assert _people(rec) == [
@@ -184,6 +185,69 @@ def test_titles_and_roles_in_a_page_with_inline_markup() -> None:
     ]
 
 
+def test_a_grid_of_members_run_together() -> None:
+    # PDF text of a grid of members printed in columns: full names run together on one
+    # line, no separators, a page number at its end; one name of three words
+    (rec,) = _read("grid_minutes.txt")
+    assert (rec.section, rec.date) == ("minutes", dt.date(2031, 10, 7))
+    names = [(a.name, a.status, a.capacity) for a in rec.attendance]
+    assert names[0] == ("Councillor Helen Marsh", "present", "member")
+    members = [n for n, _, c in names[1:] if c == "member"]
+    assert len(members) == 24
+    assert members[:4] == ["Anna Abbott", "Gareth Fenn", "Rosa Lomax", "Peter Acton"]
+    assert "Nigel Price Hart" in members and "Paul Soper" in members
+    assert members[-1] == "Amy Wade"  # the line after the page break too
+    # "Whole of meeting:" under "Officers:" says how long, not who: the officer is read
+    assert names[-1] == ("K. Lowe", "present", "officer")
+    assert [(i.number, i.title) for i in rec.items] == [("2201", "NOTICE OF RECORDING")]
+
+
+def test_an_agenda_run_into_one_line() -> None:
+    # PDF text that ran the agenda's list into one line: "1. To ... 2. To ..."; a marker
+    # ("PAPER 3") breaks into item 3's title; the motion to approve the minutes is put, not
+    # carried; the last title is cut off by the end of the text
+    (rec,) = _read("run_together_agenda.txt")
+    assert (rec.section, rec.date) == ("agenda", dt.date(2031, 6, 12))
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("1", "To receive apologies"),
+        ("2", "To receive declarations of interest"),
+        ("3", "To approve the minutes of the meeting of the Council held on"),
+        ("4", "To receive any announcements from the Mayor"),
+        ("5", "To receive questions from the public"),
+        ("6", "To consider the report of the Leader on the budget"),
+    ]
+    assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2031, 3, 4), "references")]
+
+
+def test_an_agenda_in_capitals_run_into_one_line() -> None:
+    # titles in capitals with page ranges after them; the action notes of the last meeting
+    # to confirm (approved, as the project reads "To agree the minutes" on an agenda) and
+    # the dates of future meetings listed (referred to)
+    text = (
+        "NORTHWICK BOROUGH COUNCIL PLANNING COMMITTEE TUESDAY, 05 MARCH 2030 AT 14:00 HOURS "
+        "IN COMMITTEE ROOM 2, TOWN HALL A G E N D A 1 APOLOGIES To receive any apologies. "
+        "2 ACTION NOTES 3 - 8 To confirm the action notes of the meeting held on 6 February "
+        "2030. 3 HOUSING SUPPLY REPORT 9 - 40 Pat Quinn, Head of Housing, in attendance. "
+        "Page 1 of 60 4 DATES OF MEETINGS To note the dates of future meetings as follows: "
+        "2 April 2030 7 May 2030 4 June 2030 5 OTHER URGENT BUSINESS To consider any items of "
+        "business by reason of special circumstances.\n"
+    )
+    (rec,) = _read_text(text)
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("1", "APOLOGIES"),
+        ("2", "ACTION NOTES"),
+        ("3", "HOUSING SUPPLY REPORT"),
+        ("4", "DATES OF MEETINGS"),
+        ("5", "OTHER URGENT BUSINESS"),
+    ]
+    assert [(r.date, r.relation) for r in rec.refs] == [
+        (dt.date(2030, 2, 6), "approves"),
+        (dt.date(2030, 4, 2), "references"),
+        (dt.date(2030, 5, 7), "references"),
+        (dt.date(2030, 6, 4), "references"),
+    ]
+
+
 def _corpus_rows() -> list[tuple[str, str, str]]:
     """(file, committee, meeting date) of the corpus documents this reader is for."""
     index = CORPUS / "INDEX.tsv"
@@ -217,3 +281,42 @@ def test_corpus_documents(row: tuple[str, str, str] | None) -> None:
         assert all(r.date is None for r in records)
         return
     assert (committee, date) in {(r.committee, r.date.isoformat()) for r in records if r.date}
+
+
+def test_a_page_of_one_document_of_another_meeting() -> None:
+    # the page heads one meeting ("Panel / Wednesday, 5 March 2031") and shows the minutes
+    # of an earlier one: two meetings, the page's referring to the minutes it shows
+    page, minutes = _read("document_page.txt")
+    assert (page.committee, page.date, page.platform_id) == (
+        "Westmarsh Audit Panel",
+        dt.date(2031, 3, 5),
+        "westmarsh:777",
+    )
+    assert [(r.date, r.relation) for r in page.refs] == [(dt.date(2030, 12, 4), "references")]
+    assert minutes.date == dt.date(2030, 12, 4)
+    # the table of officers attending for each item holds people, not items
+    assert [(i.number, i.title) for i in minutes.items] == [
+        ("31/30", "APOLOGIES FOR ABSENCE"),
+        ("32/30", "MINUTES"),
+    ]
+    names = [a.name for a in minutes.attendance]
+    for officer in ("T. Ashgrove", "M. Fenwick", "H. Oduya"):
+        assert any(officer in n for n in names), names
+    # "the minutes of the Audit Panel held on D1 and the D2": two meetings approved
+    assert [(r.date, r.relation) for r in minutes.refs] == [
+        (dt.date(2030, 10, 2), "approves"),
+        (dt.date(2030, 10, 16), "approves"),
+    ]
+
+
+def test_a_page_heading_of_the_same_meeting_adds_none() -> None:
+    text = (
+        "URL: https://democracy.westmarsh.gov.uk/ceListDocuments.aspx?F=x.htm&MeetingId=9\n\n"
+        "Westmarsh Audit Panel\nWednesday, 5 March 2031\n\n"
+        "AUDIT PANEL\n\nMINUTES of the meeting held on 5 March 2031 at 2.00 pm\n\n"
+        "Present: Councillor Petra Lowden\n\n1. APOLOGIES\n\nNone.\n\n2. MINUTES\n\nAgreed.\n"
+    )
+    doc = Document("inline.txt", text, "0", classify(text), url=text.split()[1])
+    assert [(r.section, r.date) for r in read_layout(doc).records] == [
+        ("minutes", dt.date(2031, 3, 5))
+    ]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from graphkit.names import compatible, find_names, looks_like_role, parse_name
+from graphkit.names import (
+    compatible,
+    find_names,
+    grid_names,
+    is_forename,
+    looks_like_role,
+    parse_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +131,44 @@ def test_compatible(a: str, b: str, same: bool | None) -> None:
 )
 def test_looks_like_role(text: str, is_role: bool) -> None:
     assert looks_like_role(text) is is_role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a run of names, one of them ending in a place word: every name is a person
+        (
+            "Present: Nora Pell Gus Tandy Ruth Oakes Ivor Lyle Ian Ward",
+            ["Nora Pell", "Gus Tandy", "Ruth Oakes", "Ivor Lyle", "Ian Ward"],
+        ),
+        # a place named after a person is a few words long, and names nobody
+        ("The meeting was held in the Olive Brand Conference Suite.", []),
+        ("A visit to the Hector Quill Community Day Centre was agreed.", []),
+        ("Pupils of Edna Vesey Primary School attended.", []),
+        ("Wilfred Amos House and the Dora Tull Memorial Fund", []),
+        # a place word alone after a word that is no forename is no surname
+        ("Members met in Conference Suite B.", []),
+        # the run stops at the place, and the people before it are kept
+        ("Nora Pell Gus Tandy Ivor Lyle Community Hall", ["Nora Pell", "Gus Tandy"]),
+    ],
+)
+def test_place_names_are_a_few_words(text: str, expected: list[str]) -> None:
+    assert [n.bare for n in find_names(text)] == expected
+
+
+def test_forenames_of_many_communities() -> None:
+    # well-known forenames of councillors of South Asian heritage, across the UK
+    assert all(is_forename(w) for w in ["Ansar", "Gurdial", "Tarsem", "Shahnaz", "Mizanur"])
+
+
+def test_grid_cuts_before_a_known_forename() -> None:
+    # a three-word name after a two-word one: the forename starts the longer name
+    line = "Ann Hill Tom Cole Lyn Pardoe Tarsem Ali Rana Ravi Patel Jo Pike"
+    assert [n.bare for n in grid_names(line)] == [
+        "Ann Hill",
+        "Tom Cole",
+        "Lyn Pardoe",
+        "Tarsem Ali Rana",
+        "Ravi Patel",
+        "Jo Pike",
+    ]

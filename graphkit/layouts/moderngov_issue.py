@@ -40,6 +40,28 @@ MEETING_LINE = re.compile(r"(?im)^[ \t]*(?:Meeting|Cyfarfod)[ \t]*:[ \t]*(?P<v>[
 # the fields that date an issue's decision, surest first
 DECISION_DATE_LABELS = (r"Date\s+of\s+decision", r"Decision\s+date", r"Decision\s+due")
 MAKER_LABEL = r"Decision\s+(?:maker|taker)"
+# an officer's post as a decision's maker; and the words of a body that meets
+OFFICER_POST = re.compile(
+    r"(?i)\b(?:officer|director|chief\s+executive|head\s+of|manager|solicitor|treasurer"
+    r"|monitoring|s151|section\s+151)\b"
+)
+BODY_WORD = re.compile(
+    r"(?i)\b(?:committee|sub-committee|cabinet|council|board|panel|commission|executive|forum)\b"
+)
+
+
+def officer_post(maker: str) -> bool:
+    """Whether a decision's maker is an officer's post (one person in the council's staff),
+    not a body that meets nor an elected member.
+
+    >>> officer_post("Chief finance officer"), officer_post("Director of Children's Services")
+    (True, True)
+    >>> officer_post("Cabinet"), officer_post("Cabinet Member for Housing")
+    (False, False)
+    """
+    return bool(OFFICER_POST.search(maker)) and not BODY_WORD.search(
+        re.sub(r"(?i)\bchief\s+executive\b|\bexecutive\s+director\b", "", maker)
+    )
 
 
 def detect(doc: Document) -> float:
@@ -124,6 +146,8 @@ def read(doc: Document) -> list[MeetingRecord]:
     if decided is None or issue is None:
         return []  # an issue not yet decided (or not dated) is at no meeting yet
     day, committee, _ = decided
+    if officer_post(committee):
+        return []  # an officer's decision is taken at no meeting
     item = item_record(doc, p, issue, start=issue[2], end=len(doc.text))
     return [
         MeetingRecord(

@@ -26,12 +26,21 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
-from ..names import find_names
+from ..names import ParsedName, find_names
 from ..segment import segment
 from ..segment.attendance import Heading, apologies_in_text, parse_attendance
-from ..segment.items import find_actions, find_refs, find_resolutions
+from ..segment.items import find_actions, find_resolutions
 from ..segment.text import clean, lines, plain
 from . import register
+from .moderngov_apologies import (
+    bulleted_apologies,
+    names_before,
+    person,
+    remote_presence,
+    softened,
+    substitution_lines,
+)
+from .moderngov_refs import page_refs, same_body
 from .platform import page_name, platform_id, query, strip_noise, when
 
 __all__ = ["detect", "read"]
@@ -269,23 +278,45 @@ def _title_text(text: str, s: int, e: int) -> str:
     return strip_noise(clean(text[s:e]).rstrip("| ").strip())
 
 
+def _stray(before: tuple[int, str] | None, last: tuple[int, str], key: tuple[int, str]) -> bool:
+    """Whether the number ``last`` was a stray (a cell of a table inside an item's minutes):
+    it jumped ahead of the item ``before`` it, and ``key``, out of order after it, is the
+    item that follows ``before``.
+
+    >>> _stray((15, ""), (20, ""), (16, "")), _stray((15, ""), (20, ""), (18, ""))
+    (True, False)
+    """
+    if before is None or key <= before:
+        return False
+    follows = key[0] == before[0] + 1 or (key[0] == before[0] and key[1] > before[1])
+    return follows and last[0] > before[0] + 1
+
+
 def _numbered(text: str, p: str, start: int, end: int, rx: re.Pattern[str]) -> list[_Item]:
     """Items numbered on a line of their own (``rx``: blocks or pipe cells), the title on
-    the next line; a number out of the page's order is a paragraph's, not an item's."""
+    the next line; a number out of the page's order is a paragraph's, not an item's, unless
+    it takes up the order a stray number ahead of it broke (see :func:`_stray`). A title on
+    the page's last line is cut short by the page's end: no item."""
     out: list[_Item] = []
-    last: tuple[int, str] | None = None
+    keys: list[tuple[int, str] | None] = []
     for m in rx.finditer(p, start, end):
         span = _title_line(p, m.end(), end)
-        if span is None:
+        if span is None or not p[span[1] : end].strip():
             continue
         title = _title_text(text, *span)
         if not _title_ok(title):
             continue
         number = m.group("num").strip().rstrip(".")
         key = _order(number)
+        ordered = [k for k in keys if k is not None]
+        last = ordered[-1] if ordered else None
         if key is not None and last is not None and key <= last:
-            continue
-        last = key if key is not None else last
+            before = ordered[-2] if len(ordered) > 1 else None
+            if not _stray(before, last, key):
+                continue
+            drop = max(i for i, k in enumerate(keys) if k == last)
+            del out[drop], keys[drop]
+        keys.append(key)
         out.append(_Item(number, title, m.start("num"), span[0], span[1]))
     return out
 
@@ -303,7 +334,9 @@ def _row_title(text: str, p: str, s: int, e: int) -> tuple[str, int, int]:
 
 
 def _pipe_rows(text: str, p: str, start: int, end: int) -> list[_Item]:
-    """Items of a pipe table without numbers: a row per item, each ending at a "|"."""
+    """Items of a pipe table without numbers: a row per item, each ending at a "|"; a last
+    row the page's end cuts before its "|" is an item only where its title is told from its
+    text (link noise, a label or the text's opening words stop it)."""
     out: list[_Item] = []
     row_start: int | None = None
     for s, e, line in lines(p, start, end):
@@ -313,6 +346,8 @@ def _pipe_rows(text: str, p: str, start: int, end: int) -> list[_Item]:
                 continue
             row_start = s + len(line) - len(line.lstrip())
             first_end = e
+        if e >= end and not bare.endswith("|") and not _TITLE_STOP.search(p, row_start, first_end):
+            break  # a row the page's end cuts short, its text not told apart from its title
         if bare.endswith("|") or e >= end:
             title, ts, te = _row_title(text, p, row_start, first_end)
             if title and not _RESTRICTED.match(title):
@@ -336,6 +371,25 @@ def _plain_title(line: str) -> bool:
     return covered < 0.6 * len(title)  # a line of names is a list, not a title
 
 
+def _purpose_title(line: str, previous: str) -> bool:
+    """A purpose line ("To receive the minutes of the previous meetings.") standing as an
+    item's title in a rendering without numbers: set apart by two blank lines or more from
+    the previous item's text, whose last sentence it follows. (Right under a title, the same
+    line is that item's purpose, not a title.)
+
+    >>> _purpose_title("To confirm the minutes.", "It was agreed.")
+    True
+    >>> _purpose_title("To note the report.", "Resolved –")
+    False
+    """
+    words = line.split()
+    return (
+        bool(re.match(r"[ \t]*To[ \t]+[a-z]{3,}\b", line))
+        and len(words) <= 30
+        and bool(re.search(r"[.!?)]\s*$", previous))
+    )
+
+
 def _unnumbered(text: str, p: str, start: int, end: int) -> list[_Item]:
     """Items of a rendering that lost numbers and labels: title lines after a blank line.
     A line after a single blank line that goes on from an unfinished line above it
@@ -351,11 +405,13 @@ def _unnumbered(text: str, p: str, start: int, end: int) -> list[_Item]:
         title = blanks > 0 and _plain_title(line)
         if title and not previous_title and blanks <= 1:
             title = bool(re.search(r"[.:;!?)\]]\s*$", previous))
+        if not title and blanks >= 2 and not previous_title:
+            title = _purpose_title(line, previous)
         if title and not p[e:end].strip():
             title = False  # the page's last line: a title cannot be told from text cut short
         if title:
             s += len(line) - len(line.lstrip())
-            out.append(_Item(None, _title_text(text, s, e), s, s, e))
+            out.append(_Item(None, _title_text(text, s, e).rstrip("."), s, s, e))
         blanks, previous, previous_title = 0, line, title
     return out
 
@@ -393,41 +449,18 @@ _SUB_VERB = re.compile(
     re.I,
 )
 # "Apologies were received from the following members of the panel:" and a list of names
+# ("The following members sent their apologies:", either order)
 _APOLOGY_LIST = re.compile(
-    r"\bapologies\b[^.:\n]{0,80}?\b(?:following|below)\b[^.:\n]{0,60}:[ \t]*$", re.I | re.M
+    r"(?:\bapologies\b[^.:\n]{0,80}?\b(?:following|below)\b|\b(?:following|below)\b[^.:\n]{0,80}?"
+    r"\bapologies\b)[^.:\n]{0,60}:[ \t]*$",
+    re.I | re.M,
 )
+# "Councillor A (Councillor B – substitute)": the substitute in brackets beside the absent
+_BRACKET_SUB = re.compile(r"\((?P<n>[^()]{3,60}?)[ \t]*[-–—,]?[ \t]*substitut\w*[ \t]*\)", re.I)
 
 
-def _person(text: str, s: int, e: int, status: str, heading: str) -> AttendanceRecord:
-    """One person as written; a list's plural title ("Councillors A Bell") is the list's."""
-    plural = re.match(r"(?:Councillors|Cllrs\.?)\s+", text[s:e])
-    s += plural.end() if plural else 0
-    return AttendanceRecord(
-        name=" ".join(text[s:e].split()),
-        start=s,
-        end=e,
-        status=status,
-        capacity="member",
-        heading=heading,
-        capacity_stated=False,
-    )
-
-
-def _names_before(flat: str, s: int, verb: int) -> list[tuple[int, int]]:
-    """The run of names that ends just before ``verb`` (a list joined by commas and "and");
-    a name after "for" is the person replaced, not a substitute."""
-    names = find_names(flat[s:verb], offset=s)
-    run: list[tuple[int, int]] = []
-    stop = verb
-    for n in reversed(names):
-        gap = flat[n.end : stop]
-        if not re.fullmatch(r"[ \t]*(?:,|and|&|,[ \t]*and)?[ \t]*", gap):
-            break
-        run.insert(0, (n.start, n.end))
-        stop = n.start
-    if run and re.search(r"\b(?:for|from|of)[ \t]*$", flat[max(s, run[0][0] - 6) : run[0][0]]):
-        run = run[1:]
-    return run
+_person = person
+_names_before = names_before
 
 
 def _substitutes(text: str, flat: str, start: int, end: int) -> list[AttendanceRecord]:
@@ -448,8 +481,25 @@ def _substitutes(text: str, flat: str, start: int, end: int) -> list[AttendanceR
     return out
 
 
+def _line_people(p: str, names: list[ParsedName], bracket: int | None) -> list[ParsedName]:
+    """The people a line of a list names, outside its brackets: names joined by a comma or
+    "and" are several people; a name run straight into the next ("Parent Governor
+    Representative S Golby") is a role written before the person's name."""
+    out: list[ParsedName] = []
+    for n in names:
+        if bracket is not None and n.start >= bracket:
+            break
+        if out and not re.search(r",|\band\b|&", p[out[-1].end : n.start]):
+            out[-1] = n
+        else:
+            out.append(n)
+    return out
+
+
 def _apology_list(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
-    """Names listed one a line under "Apologies were received from the following ...:"."""
+    """Names listed one a line under "Apologies were received from the following ...:" (or
+    "The following members sent apologies:"); a substitute in brackets beside a name
+    ("Councillor A (Councillor B – substitute)") attends for that member."""
     out: list[AttendanceRecord] = []
     for m in _APOLOGY_LIST.finditer(p, start, end):
         for s, _e, line in lines(p, m.end() + 1, end):
@@ -458,8 +508,11 @@ def _apology_list(text: str, p: str, start: int, end: int) -> list[AttendanceRec
             names = find_names(line, offset=s)
             if not names or len(line.split()) > 8:
                 break
-            n = names[0]
-            out.append(_person(text, n.start, n.end, "apologies", "Apologies"))
+            sub = _BRACKET_SUB.search(line)
+            for n in _line_people(p, names, sub.start() + s if sub else None):
+                out.append(_person(text, n.start, n.end, "apologies", "Apologies"))
+            for n in find_names(sub.group("n"), offset=s + sub.start("n")) if sub else []:
+                out.append(_person(text, n.start, n.end, "substitute", "Substitutes"))
     return out
 
 
@@ -470,7 +523,7 @@ def _attendance(text: str, p: str, start: int, end: int) -> list[AttendanceRecor
     # a list of names runs over a line break, not over a blank line (a list one name a line)
     flat = re.sub(r"(?<=\S)([ \t]*)\n(?=[ \t]*\S)", lambda m: m.group(1) + " ", p[:end])
     masked = _SUB_CLAUSE.sub(lambda m: " " * len(m.group(0)), flat[start:end])
-    masked = flat[:start] + masked
+    masked = softened(flat[:start] + masked, start, end)
     try:
         found = apologies_in_text(masked, masked, start, end)
     except ValueError:  # a list the shared reader cannot split: read its names alone
@@ -480,7 +533,10 @@ def _attendance(text: str, p: str, start: int, end: int) -> list[AttendanceRecor
         for a in found
     ]
     found += _apology_list(text, p, start, end)
+    found += bulleted_apologies(text, flat, start, end)
     found += _substitutes(text, flat, start, end)
+    found += substitution_lines(text, p, start, end)
+    found += remote_presence(text, flat, start, end)
     return found
 
 
@@ -490,6 +546,14 @@ def _present(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
     if not m:
         return []
     return parse_attendance(text, start + m.start(), end)
+
+
+def _untitled(text: str, p: str, body: int, found: list[_Item]) -> list[AttendanceRecord]:
+    """The apologies in the text before the first title the page shows: the minutes of items
+    whose titles the rendering dropped are the meeting's all the same."""
+    if not found or not p[body : found[0].start].strip():
+        return []
+    return _attendance(text, p, body, found[0].start)
 
 
 # -- the meeting --------------------------------------------------------------------------
@@ -509,18 +573,7 @@ def _one_ref_per_meeting(refs: list[MeetingRef], committee: str) -> tuple[Meetin
     return tuple(sorted(best.values(), key=lambda r: r.start))
 
 
-def _same_body(a: str, b: str) -> bool:
-    """Two ways of writing one body's name.
-
-    >>> _same_body("Education & Learning Scrutiny Committee", "Education and Learning Scrutiny Committee")
-    True
-    """
-
-    def norm(x: str) -> str:
-        x = x.lower().replace("&", " and ").replace("’", "'")
-        return " ".join(re.sub(r"^the\s+", "", x).split())
-
-    return bool(a and b) and norm(a) == norm(b)
+_same_body = same_body
 
 
 def _record_span(
@@ -576,23 +629,6 @@ def _unescaped(doc: Document) -> Document:
     return doc
 
 
-def _approvals(
-    refs: tuple[MeetingRef, ...], items: list[ItemRecord], p: str
-) -> tuple[MeetingRef, ...]:
-    """A meeting whose minutes a resolution names is approved by it ("RESOLVED that the
-    minutes of the meeting held on 8 July 2024 were a correct record")."""
-    out = []
-    for ref in refs:
-        if ref.relation == "references" and any(
-            r.start <= ref.start < r.end and re.search(r"(?i)\bminutes\b", p[r.start : ref.end])
-            for it in items
-            for r in it.resolutions
-        ):
-            ref = replace(ref, relation="approves")
-        out.append(ref)
-    return tuple(out)
-
-
 def read(doc: Document) -> list[MeetingRecord]:
     """The meeting the page is of (one record), or none where the page shows no items and no
     heading. A page showing one of the meeting's documents (``F=`` in the older address)
@@ -617,7 +653,7 @@ def read(doc: Document) -> list[MeetingRecord]:
     first = next((ln for ln in p[start:head_end].splitlines() if ln.strip()), "")
     agenda = bool(_AGENDA_ONLY.match(first))
     items, attendance = _item_records(text, p, found, len(p), agenda=agenda)
-    attendance = _present(text, p, start, head_end) + attendance
+    attendance = _present(text, p, start, head_end) + _untitled(text, p, body, found) + attendance
     date = heading.date if heading else None
     committee = heading.committee if heading else _undated_committee(p, start, head_end)
     return [
@@ -634,7 +670,7 @@ def read(doc: Document) -> list[MeetingRecord]:
             items=tuple(items),
             attendance=tuple({(a.start, a.end): a for a in attendance}.values()),
             refs=_one_ref_per_meeting(
-                list(_approvals(tuple(find_refs(p, body, len(p), on=date)), items, p)), committee
+                page_refs(p, body, len(p), date, [(it.start, it.end) for it in items]), committee
             ),
             platform_id=platform_id(_unescaped(doc)),
         )

@@ -29,9 +29,11 @@ from ..model import (
     MeetingRef,
 )
 from ..segment.attendance import apologies_in_item, apologies_in_text
-from ..segment.items import find_actions, find_refs, find_resolutions
+from ..segment.items import find_actions, find_resolutions
 from ..segment.text import clean, lines, paragraphs
 from . import register
+from .moderngov_apologies import softened
+from .moderngov_refs import page_refs
 from .platform import page_name, platform_id, query, strip_noise
 
 __all__ = [
@@ -234,10 +236,13 @@ def _text_lines(text: str, start: int, end: int, count: int) -> list[tuple[int, 
     return out
 
 
-def item_heading(text: str, start: int, end: int) -> tuple[str | None, str, int] | None:
+def item_heading(
+    text: str, start: int, end: int, *, purpose: bool = True
+) -> tuple[str | None, str, int] | None:
     """(number, title, title_start) of the item whose heading is the first line with text
     in ``text[start:end]``: "56. Title", "8 Title pdf icon PDF 386 KB", "56." over "Title";
-    where the page gives no title, its purpose line ("To receive the report ...").
+    where the page gives no title, its purpose line ("To receive the report ..."), unless
+    ``purpose`` is false (a page whose title is its own: the purpose is no title).
 
     >>> item_heading("\\n56. Planning Application pdf icon PDF 90 KB\\nMinutes:", 0, 50)
     ('56', 'Planning Application', 5)
@@ -256,7 +261,7 @@ def item_heading(text: str, start: int, end: int) -> tuple[str | None, str, int]
         return numbered.group("n"), clean(numbered.group("t")), s + numbered.start("t")
     if _heading_like(line):
         return None, clean(line), s
-    if _PURPOSE.match(line) and len(line) <= 250:
+    if purpose and _PURPOSE.match(line) and len(line) <= 250:
         return None, clean(line).rstrip("."), s
     return None
 
@@ -319,7 +324,10 @@ def item_record(
 
 def apologies(doc: Document, plain: str, item: ItemRecord) -> tuple[AttendanceRecord, ...]:
     """The apologies an item records: as a sentence, or listed under an "Apologies" item."""
-    found = list(apologies_in_text(doc.text, plain, item.start, item.end))
+    # the shared reader, with the wording it stops at ("were also received") blanked
+    found = list(
+        apologies_in_text(doc.text, softened(plain, item.start, item.end), item.start, item.end)
+    )
     if re.match(r"(?i)apolog", item.title):
         found += apologies_in_item(doc.text, plain, item.title_start, item.end)
     return tuple({(a.start, a.end): a for a in found}.values())
@@ -330,7 +338,7 @@ def meeting_refs(plain: str, start: int, end: int, *, on: dt.date | None) -> tup
     of the meeting held on 4 May" and "RESOLVED that the minutes of the meeting held on
     4 May be approved" approve one meeting; approving outranks referring."""
     best: dict[tuple[dt.date, str | None], MeetingRef] = {}
-    for ref in find_refs(plain, start, end, on=on):
+    for ref in page_refs(plain, start, end, on):
         key = (ref.date, ref.body)
         if key not in best or (ref.relation == "approves" and best[key].relation != "approves"):
             best[key] = ref

@@ -345,6 +345,35 @@ def _line_before(p: str, pos: int) -> str:
     return ""
 
 
+# a web page's heading on two lines, the committee above the date: "Planning Committee /
+# Tuesday, 4 March 2025"
+_PAGE_HEADING = re.compile(
+    r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)[ \t]*\n[ \t]*(?P<when>(?:[A-Z][a-z]+day,?[ \t]+)?"
+    r"\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?[ \t]+\d{4})[ \t]*$"
+)
+
+
+def _page_heading(doc: Document, p: str, found: list[Section]) -> list[Section]:
+    """The meeting a platform's page of one document belongs to, when the document it
+    shows is another meeting's: a page headed "Audit Committee / Tuesday, 4 March 2025"
+    that holds the minutes of 2 December 2024 (an item of the March meeting) records two
+    meetings. The heading is on two lines at the top of a page (a document with a web
+    address), above every other header; where
+    the document shown is of the same date, its own header already reads the meeting.
+    """
+    first = min((s.start for s in found), default=len(p))
+    m = _PAGE_HEADING.search(p, 0, min(first, 1000))
+    if not (doc.url or doc.kind == "web_page") or m is None or not found:
+        return []
+    date, _ = _when(m.group("when"))
+    name = clean(m.group("committee"))
+    if date is None or not _COMMITTEE_WORDS.search(name) or _COUNCIL_NAME.match(name):
+        return []
+    if any(s.date == date for s in found) or any(s.start < m.end() for s in found):
+        return []
+    return [Section("web_page", m.start(), m.end(), _committee(name), date, extras={"page": 1})]
+
+
 def find_sections(doc: Document, p: str) -> list[Section]:
     """Every section header in the document, in order, with its span."""
     found: list[Section] = []
@@ -477,6 +506,7 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         break  # one work programme per document when its title gives no years
     if not any(s.start < 2500 for s in found):
         found.extend(_date_block(doc, p) or _top_header(doc, p))
+    found.extend(_page_heading(doc, p, found))
     found.sort(key=lambda s: s.start)
     for k, sec in enumerate(found):
         sec.end = found[k + 1].start if k + 1 < len(found) else len(doc.text)
@@ -606,6 +636,31 @@ def _attach(agenda: MeetingRecord, paper: Section, doc: Document, p: str) -> Mee
     return replace(agenda, items=items)
 
 
+def _page_record(doc: Document, page: Section, sections: list[Section]) -> MeetingRecord:
+    """The meeting a page of one of its documents belongs to (:func:`_page_heading`): it
+    refers to each earlier meeting whose minutes the page shows, and it is the meeting
+    the platform's address names."""
+    # imported here: the layouts package imports this module when it loads
+    from ..layouts.platform import platform_id
+
+    refs = tuple(
+        MeetingRef(s.date, "references", s.start, s.header_end)
+        for s in sections
+        if s.kind == "minutes" and s.date and page.date and s.date < page.date
+    )
+    return MeetingRecord(
+        source=doc.source,
+        section="web_page",
+        committee=page.committee,
+        date=page.date,
+        start=page.start,
+        end=page.header_end,
+        name=clean(doc.text[page.start : page.header_end])[:300],
+        refs=refs,
+        platform_id=platform_id(doc),
+    )
+
+
 def segment(doc: Document) -> list[MeetingRecord]:
     """Meeting records found in one document."""
     p = plain(doc.text)
@@ -653,6 +708,10 @@ def segment(doc: Document) -> list[MeetingRecord]:
                             default=Heading("Membership", "present", "member"),
                         )
                     )
+            if sec.extras.get("page"):
+                record = _page_record(doc, sec, sections)
+                records.append(record)
+                continue
             record = MeetingRecord(
                 source=doc.source,
                 section="minutes" if sec.kind == "minutes" else sec.kind,

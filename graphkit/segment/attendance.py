@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import AttendanceRecord
-from ..names import ROLE_WORDS, TITLE_WORDS, find_names, looks_like_role
+from ..names import ROLE_WORDS, TITLE_WORDS, find_names, grid_names, looks_like_role
 from .text import clean, lines, paragraphs
 
 __all__ = ["apologies_in_item", "apologies_in_text", "heading_of", "parse_attendance"]
@@ -36,6 +36,14 @@ _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{3,}|[ \t]+[-–—][ \t]+")
 _HEADING = re.compile(
     r"^[ \t]*(?P<h>[A-Z][A-Za-z\-’' ]{1,40}?(?:\s*\([^)\n]{1,40}\))?)[ \t]*:[ \t]*(?:[-–—][ \t]*)?(?P<rest>.*)$",
     re.S,  # a logical line may run over a line break
+)
+
+# a label under a heading saying for how much of the meeting the people on the line were
+# there ("Whole of meeting:", "Part of meeting:", "For item 5:"): they are under the heading
+# above it ("Officers:")
+_PART_LABEL = re.compile(
+    r"(?i:(?:the\s+)?(?:whole|part|all|rest|remainder|start|end)\s+of\s+(?:the\s+)?meeting"
+    r"|(?:for\s+)?(?:agenda\s+)?items?(?:\s+[\w.,&/ -]{1,20})?)"
 )
 
 
@@ -392,6 +400,8 @@ def parse_attendance(
             continue
         if m:
             found = heading_of(m.group("h"))
+            if found is None and h is not None and _PART_LABEL.fullmatch(m.group("h").strip()):
+                found = h  # "Whole of meeting: K Lowe": the heading above still holds
             if found is None:
                 continue  # "Note: ..." and other asides inside the block
             h = found
@@ -402,8 +412,21 @@ def parse_attendance(
             stack = []
         if h is None:
             continue
-        out.extend(_parse_line_any_case(text, s, e, _from_stack(stack, line) or h))
+        here = _from_stack(stack, line) or h
+        out.extend(_grid_line(text, s, e, here) or _parse_line_any_case(text, s, e, here))
     return out
+
+
+def _grid_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
+    """A line that is nothing but names run together, as PDF text gives a grid of members
+    printed in columns ("Ann Hill Tom Cole Rhian Wyn Jones ..."): one person per name
+    (:func:`graphkit.names.grid_names` cuts the line), none when the line is no grid.
+
+    >>> h = heading_of("Present")
+    >>> [r.name for r in _grid_line("Ann Hill Tom Cole Mary Kemp Lowe Ravi Patel", 0, 43, h)]
+    ['Ann Hill', 'Tom Cole', 'Mary Kemp Lowe', 'Ravi Patel']
+    """
+    return [_entry(n.text, s + n.start, s + n.end, None, h) for n in grid_names(text[s:e])]
 
 
 def _from_stack(stack: list[Heading], line: str) -> Heading | None:

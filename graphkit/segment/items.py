@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import find_dates
 from ..model import ActionRecord, MeetingRef
+from ..names import find_names, is_forename
 from .text import clean, lines, paragraphs, table_cells
 
 __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
@@ -53,6 +54,28 @@ def _title_ok(title: str, long_ok: bool = False) -> bool:
     return not _PROCEDURAL.match(title)
 
 
+def _only_people(title: str) -> bool:
+    """Whether a numbered line names only people, each perhaps with their organisation in
+    brackets: a row of a table of who attended for which item ("8. / K. Lowe (Finance)"),
+    never an item's title.
+
+    >>> _only_people("R. Tanner & P. J. Moss (Adult Services)"), _only_people("J Ruddock")
+    (True, True)
+    >>> _only_people("Report of M Ellery on the Budget"), _only_people("Apologies")
+    (False, False)
+    """
+    bare = re.sub(r"\([^()]*\)", " ", title)
+    names = find_names(bare)
+    # two capitalised words ("Parks Budget") are a person only with a title, initials or
+    # a known forename
+    if not names or not all(n.title or not n.given or is_forename(n.given) for n in names):
+        return False
+    rest = bare
+    for n in reversed(names):
+        rest = rest[: n.start] + " " + rest[n.end :]
+    return not re.sub(r"(?:\band\b|[&,;/]|\s)+", "", rest)
+
+
 def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
     out: dict[int, _Cand] = {}
     seg = plain[start:end]
@@ -80,10 +103,14 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
             ):
                 continue
             title = clean(_NOISE.sub(" ", plain[ts:te]))
-            if not _title_ok(title, long_ok=caps is not None) or _is_date(
-                f"{m.group('num')} {title}"
+            if (
+                not _title_ok(title, long_ok=caps is not None)
+                or _is_date(f"{m.group('num')} {title}")  # a page header's "12 March 2025"
+                or _only_people(title)
+                # "V. Carr (Finance)": an initial read as a numeral
+                or _only_people(clean(plain[start + m.start("num") : te]))
             ):
-                continue  # "12 March 2025": a date in a page header or footer
+                continue
             pos = start + m.start("num")
             number = m.group("num")
             roman = rx is _HEAD and m.group("roman")
@@ -165,6 +192,9 @@ def _caps_title(raw: str) -> tuple[int, int] | None:
 
     >>> raw = "(28) SCRUTINY OVERVIEW – Safeguarding Children – The chair opened it"
     >>> s, e = _caps_title(raw); raw[s:e]
+    'SCRUTINY OVERVIEW – Safeguarding Children'
+    >>> raw = "(28) SCRUTINY OVERVIEW – The chair opened the discussion"
+    >>> s, e = _caps_title(raw); raw[s:e]
     'SCRUTINY OVERVIEW'
     >>> s, e = _caps_title("MINUTES RESOLVED that the minutes be signed"); "MINUTES"[s:e]
     'MINUTES'
@@ -195,7 +225,34 @@ def _caps_title(raw: str) -> tuple[int, int] | None:
         return None
     title = re.sub(r"[\s–—:;,-]+$", "", run)
     title = re.sub(r"\s+[AI]$", "", title)  # "A report ...": the sentence's first word
+    more = _subtitle(rest) if dashed and title else 0
+    if more:
+        return s, run_end + more
     return (s, s + len(title)) if title else None
+
+
+# the small words a title leaves in lower case: "Days on School Premises"
+_TITLE_SMALL = frozenset("a an and as at by for from in into of on or the to with".split())  # noqa: SIM905
+
+
+def _subtitle(rest: str) -> int:
+    """How far a title in capitals goes on into ``rest``, the text after its dash: a
+    subtitle in title case that a second dash ends before the prose ("HOUSING – Homes for
+    Older People – The panel heard ...") belongs to the title; else nothing does.
+
+    >>> rest = " Homes for Older People – The panel heard of it"
+    >>> rest[: _subtitle(rest)], _subtitle(" The panel heard – of homes")
+    (' Homes for Older People', 0)
+    """
+    m = re.match(r"[ \t]+(?P<sub>[A-Z](?:(?![ \t][–—-][ \t])[^\n])*?)[ \t]+[–—-][ \t]", rest)
+    if m is None:
+        return 0
+    words = m.group("sub").split()
+    if len(words) > 15 or re.search(r"[.,;:!?]", m.group("sub")):
+        return 0
+    if not all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words):
+        return 0
+    return m.end("sub")
 
 
 # "(Item 3)" under a heading: printed minutes say which agenda item a minute records
@@ -286,6 +343,76 @@ def _chain(cands: list[_Cand]) -> list[_Cand]:
     return out[::-1]
 
 
+# a page range after a title in an agenda's list: "WORK PROGRAMME 101 - 106"
+_PAGES_AFTER = re.compile(r"(?:[ \t]+\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?)+$")
+
+
+def _inline_title(rest: str, dotted: bool) -> str | None:
+    """The title at the start of ``rest`` in an agenda run into one line: a run of words
+    in capitals (less the page range after it), or after "N." a sentence up to its full
+    stop, or up to a word in capitals that breaks into it (a marker such as "DOCUMENT 3").
+
+    >>> _inline_title("ACTION NOTES 3 - 6 To confirm the notes. 5 ...", False)
+    'ACTION NOTES'
+    >>> _inline_title("To approve the minutes held on PAPER 2 the 3 May Motion", True)
+    'To approve the minutes held on'
+    >>> _inline_title("Fire Authority to report", False) is None
+    True
+    """
+    caps = re.match(r"[^\sa-z]*[A-Z][^\sa-z]*(?!\S)(?:[ \t]+[^\sa-z]+(?!\S))*", rest)
+    if caps and re.search(r"[A-Z]{3}", caps.group()) and not dotted:
+        title = _PAGES_AFTER.sub("", caps.group().rstrip(" –-"))
+        return clean(title) if re.search(r"[A-Z]{3}", title) else None
+    if not dotted:
+        return None
+    words: list[str] = []
+    ended = False
+    for w in rest.split()[:40]:
+        if len(words) >= 2 and re.fullmatch(r"[A-Z]{2,}", w):
+            ended = True
+            break  # "held on DOCUMENT 3 ...": a marker set into the sentence
+        words.append(w)
+        if w.endswith(".") and len(w) > 2:
+            ended = True
+            break
+    title = " ".join(words).rstrip(".")
+    # a sentence that runs to the end of the text is cut off
+    return title if ended and title[:1].isupper() else None
+
+
+def _run_together(plain: str, start: int, end: int) -> list[_Cand]:
+    """An agenda whose list PDF text ran into one long line ("A G E N D A 1 APOLOGIES To
+    receive ... 2 MINUTES ..." or "1. To receive apologies. 2. To ..."): the numbers 1, 2,
+    3 ... written in that order, each the first of its value after the one before and
+    followed by a title (:func:`_inline_title`), are the items; at least three of them, all
+    with a dot or all without."""
+    out: list[_Cand] = []
+    for ls, le, line in lines(plain, start, end):
+        if len(line) < 300:
+            continue
+        pos = ls
+        found: list[tuple[int, re.Match[str], str]] = []
+        for n in range(1, 100):
+            rx = re.compile(rf"(?<![\w/.,:-])({n})(\.?)[ \t]+(?=[A-Z])")
+            hit = None
+            for m in rx.finditer(plain, pos, le):  # "9 January, 2019 9 REQUESTS": the second
+                dotted = bool(m.group(2))
+                if found and dotted != bool(found[0][1].group(2)):
+                    continue
+                title = _inline_title(plain[m.end() : le], dotted=dotted)
+                if title is not None:
+                    hit = (n, m, title)
+                    break
+            if hit is None:
+                break
+            found.append(hit)
+            pos = hit[1].end()
+        if len(found) >= 3:
+            out = [_Cand(m.start(), n, str(n), t, m.end()) for n, m, t in found]
+            break
+    return out
+
+
 def _unnumbered(text: str, plain: str, start: int, end: int) -> list[_Cand]:
     """Headings marked only by markup: a Markdown heading or a wholly bold line."""
     out: list[_Cand] = []
@@ -307,7 +434,7 @@ def find_items(
     chain = _chain(_candidates(text, plain, start, end))
     numbered = len(chain) >= 2
     if not numbered:
-        chain = _unnumbered(text, plain, start, end) or chain
+        chain = _run_together(plain, start, end) or _unnumbered(text, plain, start, end) or chain
     out = []
     for k, c in enumerate(chain):
         stop = chain[k + 1].pos if k + 1 < len(chain) else end
@@ -413,7 +540,7 @@ _VERBS = (
     r"|forward|present|meet|raise|seek|invite|produce|prepare|exclude|refer|defer|recommend"
     r"|establish|monitor|hold|obtain|chase|liaise|clarify|ascertain|draft|organise|organize"
     r"|publish|notify|inform|advise|distribute|pursue|speak|email|compile|identify|approach"
-    r"|book|order|purchase|repair|install|set\s+up"
+    r"|book|order|purchase|repair|install|set\s+up|visit"
 )
 _DONE = (
     r"circulated|provided|sent|shared|arranged|brought|added|reported|presented|included"
@@ -431,7 +558,8 @@ _ACTION = re.compile(
     r"|\basked\s+that\b"
     r"|\baddition\s+of\s+(?:an?\s+)?(?:item|report|briefing)\b"
     r"|\bincludes?\b[^.;:]{0,160}?\b(?:on|in)\s+the\s+(?:[\w/ -]{0,30}\s+)?work\s+programme\b"
-    r"|\bwould\s+be\s+(?:writing|sending|providing|circulating|arranging|reporting|followed\s+up)\b"
+    r"|\bwould\s+be\s+(?:writing|sending|providing|circulating|arranging|reporting|followed\s+up"
+    r"|chased|pursued)\b"
     r"|\b(?:send|sends)\s+a\s+letter\b|\bletter\s+be\s+sent\b"
     r"|\bbe\s+added\s+to\s+the\s+(?:\w+\s+)?work\s+programme\b"
     r"|\b(?:agreed|agrees)\s+to\s+add\b",
@@ -448,6 +576,7 @@ _OWNER = re.compile(
 # "Officers to circulate ...", "Clerk to book ...", "Director of Place to report back ..."
 _OWNED = re.compile(
     r"(?:The\s+)?(?P<o>Officers?|Clerk|Chair(?:man)?|Board|Committee|Panel|Members"
+    r"|Cabinet\s+Member(?:\s+for(?:\s+[A-Z][\w&'’-]*|\s+and|\s+&)+?)?"
     r"|(?:Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Manager|Officer|Clerk)"
     r"|(?:Director|Head|Chief\s+Executive)(?:\s+of(?:\s+(?:[A-Z][\w&'’-]*|and|&))+)?"
@@ -458,14 +587,94 @@ _ACTIONS_HEADING = re.compile(
     r"\s*(?:Agreed\s+)?Actions?(?:\s+(?:agreed|arising|points?))?\s*:\s*$", re.I
 )
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-•·▪*]|\d{1,2}[.)])[ \t]*(?P<t>\S[^\n]*)$")
-_AGENT = re.compile(
-    r"^(?:In response[^,]*,\s*)?(?P<a>Officers?|The (?:Scrutiny )?Board|Members|The Committee|The Panel"
-    r"|The Chair|The Clerk|The Cabinet Member"
-    r"|The (?:Director|Head|Chief Executive)(?: of(?: (?-i:[A-Z][\w&'’-]*)| and| &)+)?"
-    r"|The (?-i:(?:[A-Z][\w&'’-]*\s+){0,3})(?:Manager|Officer)"
-    r"|(?:Councillor|Cllr)\.? (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?))\b",
+# who an action names as the one to act, as written: officers, a post, a councillor, the
+# committee itself (by a bare head word, "Members", or by its name)
+_WHO = (
+    r"Officers?|Members"
+    r"|(?:the\s+)?Cabinet\s+Member(?:\s+for(?:\s+(?-i:[A-Z][\w&'’-]*)|\s+and|\s+&)+)?"
+    r"|(?:the\s+)?(?:Chair(?:man)?|Clerk|Vice[\s-]Chair)"
+    r"|(?:the\s+)?(?:Director|Head|Chief\s+Executive)(?:\s+of(?:\s+(?-i:[A-Z][\w&'’-]*)|\s+and|\s+&)+)?"
+    r"|(?:the\s+)?(?-i:(?:[A-Z][\w&'’-]*\s+){0,3})(?i:Manager|Officer)"
+    r"|(?:Councillor|Cllr)\.?\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]+)?)"
+    # a body: "the Board", "the Scrutiny Board (2)", "The Education and Children's Services
+    # Scrutiny Board (2)"; not a post named after one ("Board Member")
+    r"|(?:the\s+)?(?:(?-i:[A-Z][\w&'’-]*|\(\d+\))\s+|(?-i:and|of|for)\s+){0,8}?"
+    r"(?-i:Board|Committee|Sub-Committee|Panel|Cabinet|Forum|Commission|Council|Group)"
+    r"(?:\s+\(\d+\))?(?!\s+(?i:member|officer|manager|report)|[\w'’-])"
+)
+_AGENT = re.compile(rf"^(?:In response[^,]*,\s*)?(?P<a>{_WHO})(?![\w'’])", re.I)
+# "It was agreed that officers would ...", "... resolved that the Clerk should write"
+_AGENT_AFTER_THAT = re.compile(
+    rf"\b(?:agreed|resolved|requested|asked|noted|decided)\s+that\s+(?P<a>{_WHO})\s+"
+    r"(?:would|will|should|shall|be|to|was|were|is|are)\b",
     re.I,
 )
+# "... and officers be requested to report back", "the Clerk was asked to ..."
+_AGENT_BEFORE_ASKED = re.compile(
+    rf"(?:^|(?<=\s))(?P<a>{_WHO})\s+(?:be|were|was|are|is)\s+(?:requested|asked|instructed)\b",
+    re.I,
+)
+# what opens a decision, before its subject: "RESOLVED that,", "AGREED:", "That"
+_DECISION_LEAD = re.compile(
+    r"^(?:(?:RESOLVED|Resolved|AGREED|DECISION|Decision)\b[ \t]*[:–—-]?[ \t]*)?"
+    r"(?:(?i:that)\b[ \t]*,?[ \t]*)?"
+)
+# a decision whose subject its list of parts shares: "RESOLVED that the Board:"
+_DECISION_HEAD = re.compile(
+    rf"(?:RESOLVED|Resolved|AGREED|DECISION)\b[ \t]*[:–—-]?[ \t]*(?i:that)\b[ \t]*,?[ \t]*"
+    rf"(?P<a>{_WHO})",
+    re.I,
+)
+# a sentence whose subject refers back: "This would be followed up."
+_REFERS_BACK = re.compile(r"^(?:This|These|They|It)\s+(?:would|will|should|shall)\b")
+
+
+def _agent(plain: str, s: int, e: int, start: int) -> str | None:
+    """Who a sentence names as the one to act, as written.
+
+    The subject that opens it ("Officers agreed to ...", "The Director of Children's Services
+    undertook to ...", "RESOLVED that the Board requests ..."); in a passive sentence the
+    agent after "that" ("It was agreed that officers would ...") or before "be requested"
+    ("... officers be requested to report back"); and for a part of a decision with no
+    subject of its own ("2. Agreed to receive ...") the subject of the decision it is listed
+    under ("RESOLVED that the Board:"). ``start`` is where the item begins.
+
+    >>> p = "It was agreed that the Clerk would write to the school."
+    >>> _agent(p, 0, len(p), 0)
+    'the Clerk'
+    >>> p = "RESOLVED that the Panel:\\n\\n1. Requests a report in June."
+    >>> _agent(p, p.index("Requests"), len(p), 0)
+    'the Panel'
+    """
+    sentence = " ".join(plain[s:e].split())
+    sentence = sentence[_DECISION_LEAD.match(sentence).end() :]  # type: ignore[union-attr]
+    for pattern in (_AGENT, _AGENT_AFTER_THAT, _AGENT_BEFORE_ASKED):
+        m = pattern.match(sentence) if pattern is _AGENT else pattern.search(sentence)
+        if m:
+            return m.group("a")
+    return _decision_subject(plain, s, start)
+
+
+def _decision_subject(plain: str, s: int, start: int) -> str | None:
+    """The subject of the decision whose list of parts holds ``s``: the nearest "RESOLVED
+    that <subject>" above it, with only list lines and blank lines between."""
+    nl = plain.rfind("\n", start, s)
+    pos = start if nl == -1 else nl + 1
+    while pos > start:
+        nl = plain.rfind("\n", start, pos - 1)
+        prev_s = start if nl == -1 else nl + 1
+        line = plain[prev_s : pos - 1] if pos - 1 >= prev_s else ""
+        head = _DECISION_HEAD.search(line)
+        if head:
+            return " ".join(head.group("a").split())
+        if line.strip() and not _LIST_LINE.match(line):
+            return None
+        if prev_s <= start:
+            break
+        pos = prev_s
+    return None
+
+
 # the header of a table of actions: "Action | Owner | Deadline"
 _ACTION_COLUMN = re.compile(r"^(?:agreed\s+)?actions?(?:\s+(?:agreed|required|arising))?$", re.I)
 _OWNER_COLUMN = re.compile(
@@ -479,12 +688,24 @@ _OTHER_COLUMN = re.compile(
 
 
 def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionRecord]:
-    """Undertakings and requests, sentence by sentence; a sentence that introduces a list
-    ("officers undertook to circulate the following:") gives one action per list item; an
-    "ACTION:" line; each row of a table of actions ("Action | Owner | Deadline")."""
+    """Undertakings and requests in ``plain[start:end]``, each a whole sentence or list item.
+
+    Sentence by sentence; a sentence that introduces a list ("officers undertook to circulate
+    the following:") gives one action per list item, its text the sentence and the item; an
+    "ACTION:" line; each row of a table of actions ("Action | Owner | Deadline"). A sentence
+    whose subject refers back ("This would be followed up.") takes in the sentence before it.
+    Each action carries its agent as written (see :func:`_agent`), and the same undertaking
+    written twice in the item is one action (see :func:`_distinct`). Text values are cleaned
+    (line breaks unwrapped); offsets point into the document.
+
+    >>> t = "Officers agreed to circulate the figures.\\n\\nRESOLVED that officers circulate the figures."
+    >>> [(a.agent, a.text) for a in find_actions(t, t, 0, len(t))]
+    [('Officers', 'Officers agreed to circulate the figures.')]
+    """
     out: list[ActionRecord] = []
     for ps, pe in paragraphs(plain, start, end):
         previous: tuple[int, int] | None = None
+        before: tuple[int, int] | None = None  # the sentence before, whatever it was
         # a full stop between digits ("2.1") does not end a sentence; a colon ending a line
         # (a list follows) does
         for sm in re.finditer(
@@ -495,7 +716,7 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
             label = _ACTION_LABEL.match(sentence)
             if label:
                 out.extend(_labelled(text, plain, s + label.start("rest"), e, previous, out))
-                previous = None
+                previous = before = None
                 continue
             s += _heading_lines(sentence)
             sentence = plain[s:e]
@@ -518,8 +739,10 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
                 out.append(
                     ActionRecord(text=clean(text[s:e]), start=s, end=e, agent=owned.group("o"))
                 )
+                before = (s, e)
                 continue
             if not _ACTION.search(sentence):
+                before = (s, e)
                 continue
             numbering = re.match(
                 r"[\s\-•·]*(?:(?:\d+(?:\.\d+)*[.)]?|\(?[a-z0-9]{1,3}\))\s+)?", sentence
@@ -527,13 +750,153 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
             lead = numbering.end() if numbering else 0
             s += lead
             previous = (s, e)
-            agent = _AGENT.match(re.sub(r"^(?i:that)\s+", "", clean(plain[s:e])))
-            who = agent.group("a") if agent else None
+            if before is not None and _REFERS_BACK.match(plain[s:e].lstrip()):
+                s = before[0]  # "This would be followed up": what "this" is, is before it
+            before = (s, e)
+            who = _agent(plain, s, e, start)
             listed = _listed_after(plain, e, end) if sentence.rstrip().endswith(":") else []
-            for a, b in listed or _clauses(plain, s, e):
-                out.append(ActionRecord(text=clean(text[a:b]), start=a, end=b, agent=who))
+            if listed:
+                # "... undertook to circulate the following: <item>": the item alone is no
+                # sentence
+                head = clean(text[s:e]) + ":"
+                for a, b in listed:
+                    # the item's own marker ("(a)") numbers the list, not the sentence
+                    item = re.sub(r"^\(?[a-z0-9]{1,3}\)\s+", "", clean(text[a:b]))
+                    out.append(
+                        ActionRecord(text=_sentence(f"{head} {item}"), start=a, end=b, agent=who)
+                    )
+                continue
+            clauses = _clauses(text, plain, s, e)
+            for a, b, words in clauses:
+                # two requests in one sentence may name two agents ("Requests a report and
+                # the Cabinet Member be asked to respond"); a clause naming none has the
+                # sentence's
+                own = _agent(plain, a, b, start) if len(clauses) > 1 else None
+                out.append(ActionRecord(text=words, start=a, end=b, agent=own or who))
     out.extend(_table_actions(text, plain, start, end))
-    return sorted(out, key=lambda a: a.start)
+    return _distinct(sorted(out, key=lambda a: a.start))
+
+
+def _sentence(words: str) -> str:
+    """Words made a sentence: a capital first letter and a closing full stop.
+
+    >>> _sentence("the plan be added to the work programme"), _sentence("Done?")
+    ('The plan be added to the work programme.', 'Done?')
+    """
+    words = words.strip()
+    if not words:
+        return words
+    words = words[0].upper() + words[1:]
+    return words if re.search(r"[.!?][\"'’)]*$", words) else words + "."
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "of",
+        "to",
+        "on",
+        "in",
+        "for",
+        "by",
+        "with",
+        "at",
+        "from",
+        "that",
+        "be",
+        "was",
+        "were",
+        "is",
+        "are",
+        "it",
+        "its",
+        "their",
+        "they",
+        "this",
+        "these",
+        "would",
+        "will",
+        "should",
+        "shall",
+        "has",
+        "had",
+        "have",
+        "as",
+        "also",
+        "then",
+    ]
+)
+# the words that say an action is one, not what it is about: two writings of one undertaking
+# differ in them ("Officers agreed to circulate ..." and "RESOLVED that officers circulate ...")
+_FRAME = frozenset(
+    [
+        "resolved",
+        "agreed",
+        "agree",
+        "agrees",
+        "undertook",
+        "undertake",
+        "undertakes",
+        "requested",
+        "request",
+        "requests",
+        "asked",
+        "ask",
+        "asks",
+        "officers",
+        "officer",
+        "board",
+        "committee",
+        "panel",
+        "members",
+    ]
+)
+
+
+def _gist(words: str) -> frozenset[str]:
+    """The words of an action that say what is to be done.
+
+    >>> sorted(_gist("RESOLVED that officers circulate the figures to Members."))
+    ['circulat', 'figur']
+    """
+    found = re.findall(r"[a-z0-9]+", words.lower())
+    # "circulate" and "circulated", "route" and "routes" are one word here
+    return frozenset(
+        re.sub(r"(?:ing|ed|es|e|s)$", "", w) if len(w) > 4 else w
+        for w in found
+        if w not in _STOP and w not in _FRAME
+    )
+
+
+def _distinct(actions: list[ActionRecord]) -> list[ActionRecord]:
+    """One action for each undertaking: a later action whose gist (:func:`_gist`) is the
+    same as an earlier one's, or holds it or is held by it with at most one word to spare
+    either way, is the same undertaking written again (in the minutes and in a resolution,
+    or in a summary), and only adds its agent when the first had none.
+
+    >>> a = ActionRecord("Officers agreed to circulate the figures.", 0, 40, "Officers")
+    >>> b = ActionRecord("RESOLVED that officers circulate the figures to Members.", 50, 99)
+    >>> c = ActionRecord("Officers agreed to circulate the budget.", 100, 140, "Officers")
+    >>> [x.text for x in _distinct([a, b, c])]
+    ['Officers agreed to circulate the figures.', 'Officers agreed to circulate the budget.']
+    """
+    kept: list[ActionRecord] = []
+    gists: list[frozenset[str]] = []
+    for act in actions:
+        gist = _gist(act.text)
+        for k, seen in enumerate(gists):
+            small, large = sorted((gist, seen), key=len)
+            if small and small <= large and len(large) - len(small) <= 1:
+                if kept[k].agent is None and act.agent is not None:
+                    kept[k] = replace(kept[k], agent=act.agent)
+                break
+        else:
+            kept.append(act)
+            gists.append(gist)
+    return kept
 
 
 def _heading_lines(sentence: str) -> int:
@@ -618,9 +981,18 @@ def _table_actions(text: str, plain: str, start: int, end: int) -> list[ActionRe
     return out
 
 
-def _clauses(plain: str, s: int, e: int) -> list[tuple[int, int]]:
-    """One span per request in a sentence: "Requests a report ... and X be added to the
-    Work Programme" holds two; "includes A and B on the Work Programme" adds two items."""
+def _clauses(text: str, plain: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """One (start, end, text) per request in a sentence, each text a whole sentence.
+
+    "Requests a report ... and X be added to the Work Programme" holds two requests: each
+    is its clause, without the "and" that joins them. "Includes A and B on the Work
+    Programme" adds two items: each is the sentence with one of them in the list's place
+    ("Includes A on the Work Programme."). A sentence with one request is itself.
+
+    >>> t = "Includes Parks and Libraries on the Work Programme."
+    >>> [w for _, _, w in _clauses(t, t, 0, len(t))]
+    ['Includes Parks on the Work Programme.', 'Includes Libraries on the Work Programme.']
+    """
     sentence = plain[s:e]
     inline = _INLINE_ADD.search(sentence)
     if inline:
@@ -628,22 +1000,32 @@ def _clauses(plain: str, s: int, e: int) -> list[tuple[int, int]]:
         parts = [p for p in _split_and(listed) if p.strip()]
         if len(parts) > 1:
             base = s + inline.start("list")
+            before = clean(text[s:base])
+            after = clean(text[s + inline.end("list") : e])
             spans, pos = [], 0
             for part in parts:
                 at = listed.index(part, pos)
                 lead = len(part) - len(part.lstrip())
-                spans.append((base + at + lead, base + at + len(part.rstrip())))
+                a, b = base + at + lead, base + at + len(part.rstrip())
+                words = " ".join(w for w in (before, clean(text[a:b]), after) if w)
+                spans.append((a, b, _sentence(words)))
                 pos = at + len(part)
             return spans
     hits = list(_ACTION.finditer(sentence))
-    cuts = [0]
+    cuts = [(0, 0)]  # (where a clause ends, where the next begins)
     for prev, h in zip(hits, hits[1:], strict=False):
         # a second request joined by "and" ("... and X be added to the Work Programme")
         joint = sentence.rfind(" and ", prev.end(), h.start())
         if joint != -1:
-            cuts.append(joint + 5)
-    cuts.append(len(sentence))
-    return [(s + a, s + b) for a, b in zip(cuts, cuts[1:], strict=False) if sentence[a:b].strip()]
+            cuts.append((joint, joint + 5))
+    cuts.append((len(sentence), len(sentence)))
+    if len(cuts) == 2:
+        return [(s, e, clean(text[s:e]))]
+    return [
+        (s + a, s + b, _sentence(clean(text[s + a : s + b])))
+        for (_, a), (b, _) in zip(cuts, cuts[1:], strict=False)
+        if sentence[a:b].strip()
+    ]
 
 
 _INLINE_ADD = re.compile(
@@ -691,9 +1073,11 @@ _BODY_WORD = (
     r"Board|Committee|Sub-Committee|Panel|Cabinet|Council|Group|Forum|Partnership|Commission"
     r"|Executive|Assembly"
 )
+# "the minutes of", and "the (action) notes of" where a meeting keeps notes, not minutes
+# or "the minutes of the Audit Committee held on ...", the body's name standing for its meeting
 _APPROVE = re.compile(
-    r"minutes\s+of\s+the\s+(?:(?:last|previous|[A-Z][\w'’&-]*|\(\d+\)|and|of|for)\s+){0,8}?"
-    r"meetings?(?:\s+of\s+[^\n.]{0,100}?)?[\s,]+held\s+on\s+(?:the\s+)?",
+    r"(?:minutes|(?:action\s+)?notes)\s+of\s+the\s+(?:(?:last|previous|[A-Z][\w'’&-]*|\(\d+\)|and|of|for)\s+){0,8}?"
+    rf"(?:meetings?(?:\s+of\s+[^\n.]{{0,100}}?)?|(?:{_BODY_WORD}))[\s,]+held\s+on\s+(?:the\s+)?",
     re.I,
 )
 _REFER = re.compile(
@@ -735,7 +1119,8 @@ def _body(words: str | None) -> str | None:
     last = found[-1]
     head = re.search(r"(?:(?:[A-Z][\w'’&-]*|and|of|for|&)\s+)*$", words[: last.start()])
     name = (head.group(0) if head else "") + last.group(0)
-    name = re.sub(r"^(?:(?:and|of|for|&)\s+)+", "", name)
+    # one space between words, as a label: markup blanked out leaves runs of spaces
+    name = " ".join(re.sub(r"^(?:(?:and|of|for|&)\s+)+", "", name).split())
     if _SELF.fullmatch(name) and not re.fullmatch(r"Cabinet|Council", name):
         return None
     return name
@@ -775,7 +1160,7 @@ def _dates_at(
         first = dates[0].date
         if first is None and on is not None:
             first = _in_year(dates[0].month, dates[0].day, on, toward)
-        return [(first, dates[0].end)] if first else []
+        return _and_the(text, [(first, dates[0].end)], on, toward) if first else []
     m = re.match(r"(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*&\s*)", text)
     if m and dates and dates[0].start == m.end() and dates[0].date is not None:
         try:
@@ -786,11 +1171,89 @@ def _dates_at(
     return []
 
 
+# what joins one date of a list to the next: "1 May (Appendix B) and the 3 June 2025"
+_DATE_JOIN = re.compile(r"(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*(?:,|and|&)[ \t]+(?:(?i:the)[ \t]+)?")
+
+
+def _and_the(
+    text: str, found: list[tuple[dt.date, int]], on: dt.date | None, toward: str
+) -> list[tuple[dt.date, int]]:
+    """The dates written one after another from the first of ``found``: each joined to the
+    one before by a comma, "and" or "&" (perhaps "and the"), a bracketed note such as
+    "(Appendix B)" allowed between: the meetings "held on 1st May (Appendix B) and the
+    3rd June 2025" are two.
+
+    >>> t = "1st May (Appendix B) and the 3rd June 2025 (Appendix C)."
+    >>> [str(d) for d, _ in _and_the(t, [(dt.date(2025, 5, 1), 7)], None, "before")]
+    ['2025-05-01', '2025-06-03']
+    """
+    while len(found) < 6:
+        join = _DATE_JOIN.match(text, found[-1][1])
+        nxt = list(find_dates(text[join.end() : join.end() + 40])) if join else []
+        if join is None or not nxt or nxt[0].start != 0:
+            break
+        date = nxt[0].date
+        if date is None and on is not None:
+            date = _in_year(nxt[0].month, nxt[0].day, on, toward)
+        if date is None:
+            break
+        found.append((date, join.end() + nxt[0].end))
+    return found
+
+
+# "To note the dates of future meetings ...: 9 January 2019, 6 February 2019 ..."
+_FUTURE = re.compile(
+    r"\b(?:dates?\s+of\s+(?:the\s+)?(?:future|forthcoming|further)\s+meetings"
+    r"|(?:future|forthcoming)\s+meeting\s+dates)\b",
+    re.I,
+)
+
+
+def _future_dates(plain: str, start: int, end: int) -> list[MeetingRef]:
+    """The meetings a list of future dates announces: the dates written one after another
+    (nothing but a weekday, a comma, "and" or a time between them) that start within
+    a sentence or two of "dates of future meetings".
+
+    >>> t = "To note the dates of future meetings as follows: 9 May 2030, 4 June 2030 and 2 July 2030. 8 ANY OTHER BUSINESS 1 May 2030"
+    >>> [str(r.date) for r in _future_dates(t, 0, len(t))]
+    ['2030-05-09', '2030-06-04', '2030-07-02']
+    """
+    out: list[MeetingRef] = []
+    for m in _FUTURE.finditer(plain, start, end):
+        dates = [d for d in find_dates(plain[m.end() : min(end, m.end() + 600)]) if d.date]
+        if not dates or dates[0].start > 200:
+            continue
+        run = dates[:1]
+        for d in dates[1:]:
+            gap = plain[m.end() + run[-1].end : m.end() + d.start]
+            if not re.fullmatch(
+                r"(?i:[\s,;&]|and|[a-z]+day|at|\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?)*", gap
+            ):
+                break
+            run.append(d)
+        for d in run:
+            s = m.end() + d.start
+            if d.date is not None:
+                out.append(
+                    MeetingRef(date=d.date, relation="references", start=s, end=s + len(d.text))
+                )
+    return out
+
+
+# a motion or a recommendation put, not carried: "Motion – That the minutes ... be approved"
+_PROPOSED = re.compile(
+    r"\b(?:motion|recommended|recommendation|proposed)\s*[:–—-]?\s*that\s+(?:the\s+)?$", re.I
+)
+
+
 def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> list[MeetingRef]:
     """Earlier meetings whose minutes are approved, or that are referred to (the next
-    meeting among them), with the body named where it is not this committee. A date written
-    without its year is placed beside this meeting's date ``on``, where that is given."""
-    out: list[MeetingRef] = []
+    meeting among them, the dates of future meetings listed), with the body named where it
+    is not this committee. A date written without its year is placed beside this meeting's
+    date ``on``, where that is given. Minutes a motion or recommendation would approve
+    ("Motion – That the minutes ... be approved") are only referred to: it is put, not
+    carried."""
+    out: list[MeetingRef] = _future_dates(plain, start, end)
     seg = plain[start:end]
     taken: set[int] = set()
     for rx, relation in (
@@ -822,6 +1285,8 @@ def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> li
             tail = seg[m.end() + dates[-1][1] : sentence_end if sentence_end != -1 else None]
             head = seg[max(0, m.start() - 80) : m.start()].lower()
             relation_here = relation
+            if _PROPOSED.search(seg[max(0, m.start() - 40) : m.start()]):
+                relation_here = "references"
             if relation == "approves" and not re.search(
                 r"agree|approv|confirm|sign|accept|adopt", head + tail[:200].lower()
             ):
