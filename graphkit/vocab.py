@@ -113,6 +113,7 @@ class GK(DefinedNamespace):
     leadAsWritten: URIRef  # a work-programme lead cell as written
     detail: URIRef  # a work-programme row's detail column
     platformId: URIRef  # the publishing platform's id of a meeting ("kent:9837")
+    agentAsWritten: URIRef  # an action's agent as written ("Officers", "The Board")
 
     # attendance status (contract)
     Present: URIRef

@@ -508,9 +508,12 @@ def test_work_programmes_of_two_years_in_one_document() -> None:
 def test_an_item_added_by_resolution_and_listed_in_the_pack_s_programme_is_one_entry() -> None:
     agenda, minutes = records("d13_pack_adds.txt")
     # each item the resolution adds is an action of its own
+    # each a whole sentence: the resolution that lists it, and the item
     assert [a.text for a in minutes.items[0].actions] == [
-        "Allotment waiting lists and plot sizes",
-        "Cemetery capacity",
+        "RESOLVED that the Panel includes the following on the 2031-32 Work Programme: "
+        "Allotment waiting lists and plot sizes.",
+        "RESOLVED that the Panel includes the following on the 2031-32 Work Programme: "
+        "Cemetery capacity.",
     ]
     result = graphkit.build(FORMS / "d13_pack_adds.txt")
     names = sorted(
