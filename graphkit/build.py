@@ -5,6 +5,14 @@ Each stage is a plain function in its own module; this one only wires them.
 
 from __future__ import annotations
 
+import errno
+import json
+import os
+import re
+import shutil
+import stat
+import sys
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,12 +25,13 @@ from . import documents as documents_stage
 from . import extract as extract_stage
 from . import graph as graph_stage
 from . import link as link_stage
-from .errors import DocumentError
+from .documents import Limits, ReadTimeout, deadline
+from .errors import DocumentError, OutputError
 from .layouts import LayoutResult
 from .model import Document, MeetingRecord, Mention
 from .vocab import DEFAULT_BASE
 
-__all__ = ["BuildResult", "build", "write_outputs"]
+__all__ = ["BuildResult", "Limits", "build", "write_outputs"]
 
 Progress = Callable[[str], None]
 
@@ -56,6 +65,7 @@ def build(
     council: str | None = None,
     aliases: str | Path | None = None,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> BuildResult:
     """Read documents under ``paths`` and build the graph.
 
@@ -63,20 +73,25 @@ def build(
     words) unless ``council`` is given; documents of different councils are
     linked apart, so two councillors of one surname in two councils stay two
     people. Unreadable documents are reported in ``BuildResult.problems``; the
-    rest of the build completes.
+    rest of the build completes. Each document is read and laid out within ``limits``
+    (:class:`~graphkit.documents.Limits`: bytes, characters, pages, seconds).
     """
     say = progress or (lambda _msg: None)
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    docs, problems = documents_stage.read_paths(paths, progress=say)
+    limits = limits or Limits()
+    docs, problems = documents_stage.read_paths(paths, progress=say, limits=limits)
     say(f"read {len(docs)} document(s)")
     laid: list[LayoutResult] = []
+    kept: list[Document] = []
     for doc in docs:
-        try:
-            laid.append(layouts.read_layout(doc))
-        except DocumentError as err:  # a malformed document must not stop the build
-            problems.append(err)
-            laid.append(LayoutResult(doc.source, None, ()))
+        lay, problem = _lay_out(doc, limits)
+        if problem is not None:
+            problems.append(problem)
+        if lay is not None:
+            laid.append(lay)
+            kept.append(doc)
+    docs = kept
     meetings, undated = join_by_platform_id([r for lay in laid for r in lay.records])
     say(f"found {len(meetings)} meeting record(s)")
     council_of = _councils(docs, council)
@@ -102,6 +117,29 @@ def build(
         councils=council_of,
         undated=undated,
     )
+
+
+def _lay_out(doc: Document, limits: Limits) -> tuple[LayoutResult | None, DocumentError | None]:
+    """A document's layout, within the time limit; ``None`` drops the document."""
+    try:
+        with deadline(limits.timeout):
+            return layouts.read_layout(doc), None
+    except ReadTimeout:
+        return None, DocumentError(
+            doc.source,
+            f"took longer than {limits.timeout:g} s to lay out (--timeout-per-document)",
+            "skipped",
+        )
+    except DocumentError as err:  # a malformed document must not stop the build
+        return LayoutResult(doc.source, None, ()), err
+    except RecursionError:
+        return None, DocumentError(doc.source, "nested too deeply to be laid out", "skipped")
+    except Exception as err:  # a layout's bug must cost one document, not the build
+        return None, DocumentError(
+            doc.source,
+            f"its layout failed ({type(err).__name__}: {err})",
+            "skipped; this is a bug in graphkit, please report it",
+        )
 
 
 def _councils(docs: Sequence[Document], given: str | None) -> dict[str, str]:
@@ -178,26 +216,221 @@ def write_outputs(
     holds the build time, so it is kept out of the graph files, which stay
     byte-identical across runs.
 
-    Every file is written to a temporary name and renamed, so an interrupted
-    build never leaves a half-written file in place of a good one.
+    The whole set is written into a temporary folder beside ``out`` and swapped in
+    at the end in one step, so a build killed at any point leaves the previous set
+    whole (docs/security.md). Files in ``out`` that graphkit did not write (it
+    lists what it wrote in ``.graphkit-manifest.json``) are carried over; temporary
+    folders a killed build left are removed first.
     """
     from . import serialise, stats
     from . import void as void_mod
 
     say = progress or (lambda _msg: None)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = serialise.write_formats(result.dataset, out, formats=formats)
-    for path in written:
-        say(f"wrote {path}")
-    if with_ontology:
-        written.append(serialise.write_ontology(out))
-    written.append(void_mod.write_void(result, out))
-    if view:
-        from . import view as view_mod
+    if out.is_symlink():  # swap the folder it points to, not the link
+        out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file, not a folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _recover(out)
+    staging = Path(
+        tempfile.mkdtemp(prefix=f"{_temp_prefix(out)}new-{os.getpid()}-", dir=out.parent)
+    )
+    try:
+        os.chmod(staging, _folder_mode(out))
+        names = serialise.write_formats(result.dataset, staging, formats=formats)
+        if with_ontology:
+            names.append(serialise.write_ontology(staging))
+        names.append(void_mod.write_void(result, staging))
+        if view:
+            from . import view as view_mod
 
-        path = view_mod.write_view(result.dataset, out / "view.html", on_warning=say)
-        say(f"wrote {path}")
-        written.append(path)
-    written.extend(stats.write_summary(result, out))
-    return written
+            names.append(view_mod.write_view(result.dataset, staging / "view.html", on_warning=say))
+            names.append(
+                view_mod.write_network(result.dataset, staging / "network.html", on_warning=say)
+            )
+        names.extend(stats.write_summary(result, staging))
+        written = sorted({p.name for p in names})
+        serialise.atomic_write(
+            staging / MANIFEST,
+            json.dumps({"written_by": "graphkit", "files": written}, indent=2).encode() + b"\n",
+        )
+        _carry_over(out, staging, written)
+        _sync(staging)
+        _swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for name in written:
+        say(f"wrote {out / name}")
+    return [out / p.name for p in names]
+
+
+# -- kill-safe output ---------------------------------------------------------------------
+MANIFEST = ".graphkit-manifest.json"
+# what graphkit writes, for a folder an older graphkit wrote without a manifest
+_OURS = re.compile(
+    r"graph\.\w+|(?:view|network)\.html|summary\.(?:md|json)|void\.ttl|ontology\.ttl"
+)
+
+
+def _temp_prefix(out: Path) -> str:
+    """Temporary folders of ``out`` are hidden beside it and named after it.
+
+    >>> _temp_prefix(Path("/srv/build"))
+    '.build.graphkit-'
+    """
+    return f".{out.name}.graphkit-"
+
+
+def _folder_mode(out: Path) -> int:
+    """The new folder's permissions: those of the folder it replaces, else the umask's
+    (mkdtemp makes 0700, and outputs are for sharing)."""
+    if out.is_dir():
+        return stat.S_IMODE(out.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o777 & ~umask
+
+
+def _owner_gone(name: str, prefix: str) -> bool:
+    """Whether the build that made the temporary folder ``name`` has ended.
+
+    >>> _owner_gone(".b.graphkit-new-999999999-x1", ".b.graphkit-")
+    True
+    >>> _owner_gone(f".b.graphkit-new-{os.getpid()}-x1", ".b.graphkit-")
+    False
+    """
+    m = re.fullmatch(r"(?:new|old)-(\d+)-.*", name[len(prefix) :])
+    if m is None:
+        return False  # not one of ours
+    pid = int(m.group(1))
+    if os.name != "posix":  # os.kill(pid, 0) is not a harmless probe on Windows
+        return pid != os.getpid()
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    except OverflowError:  # not a process id at all
+        return True
+    return False
+
+
+def _recover(out: Path) -> None:
+    """Undo what a killed build left beside ``out``: put back a previous set it had
+    moved aside (the fallback swap), then remove its temporary folders."""
+    prefix = _temp_prefix(out)
+    stale = sorted(
+        p
+        for p in out.parent.iterdir()
+        if p.name.startswith(prefix)
+        and p.is_dir()
+        and not p.is_symlink()
+        and _owner_gone(p.name, prefix)
+    )
+    for p in stale:
+        if p.name[len(prefix) :].startswith("old-") and not out.exists():
+            os.rename(p, out)  # killed between the two renames: the old set is the good one
+    for p in stale:
+        if p.exists():
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _carry_over(out: Path, staging: Path, written: Sequence[str]) -> None:
+    """Hard-link into ``staging`` what the user keeps in ``out``: everything graphkit did
+    not write there. Links, not moves, so a kill at any point loses nothing."""
+    if not out.is_dir():
+        return
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        ours = set(manifest["files"]) | {MANIFEST}
+    except (OSError, ValueError, KeyError, TypeError):
+        ours = {p.name for p in out.iterdir() if _OURS.fullmatch(p.name)} | {MANIFEST}
+    for entry in sorted(out.iterdir()):
+        if entry.name in ours or entry.name in written:
+            continue
+        if entry.name.startswith(".") and _OURS.fullmatch(entry.name[1:-9]):
+            continue  # atomic_write's temporary (".graph.ttl.abcd1234"), left by an older graphkit
+        target = staging / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(str(entry), str(target))
+
+
+def _link_or_copy(src: str, dst: str) -> str:
+    if os.path.islink(src):
+        os.symlink(os.readlink(src), dst)
+        return dst
+    try:
+        os.link(src, dst)
+    except OSError:  # a file system without hard links
+        shutil.copy2(src, dst)
+    return dst
+
+
+def _sync(folder: Path) -> None:
+    """Flush the new files to disk before they replace the old ones, so a power cut
+    right after the swap does not leave empty files in place of good ones."""
+    for path in folder.iterdir():
+        if path.is_file() and not path.is_symlink():
+            with open(path, "rb") as fh:
+                os.fsync(fh.fileno())
+    if os.name == "posix":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False
+    where the system or file system cannot, so the caller falls back."""
+    if not sys.platform.startswith("linux") or os.environ.get("GRAPHKIT_NO_RENAME_EXCHANGE"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # glibc before 2.28, or another libc
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    renameat2.restype = ctypes.c_int
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EPERM):
+        return False  # the file system does not support it
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Put ``staging`` in place of ``out``; the old set ends up removed."""
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the old set
+        return
+    # two renames: a kill between them leaves no ``out``, and _recover puts the old one back
+    # named after the staging folder, and made by the rename itself: no moment where an
+    # empty folder of ours exists beside a complete ``out``
+    prefix = _temp_prefix(out)
+    aside = out.parent / staging.name.replace(f"{prefix}new-", f"{prefix}old-", 1)
+    os.rename(out, aside)
+    os.rename(staging, out)
+    shutil.rmtree(aside, ignore_errors=True)

@@ -3,19 +3,33 @@
 Readers are chosen by file suffix from a registry; text is sanitised once here
 (NFC, no C0 controls, undecodable bytes replaced visibly) so every later stage
 and every serialiser sees clean text.
+
+Documents are untrusted input (docs/security.md). Each is read within
+:class:`Limits` (bytes, pages, characters, seconds); symlinks are not followed out
+of an input folder; a file that cannot be read is named with what is wrong and
+what was done, and never stops the others.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import re
+import signal
+import stat
+import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
-from .errors import DocumentError
+from .errors import DocumentError, DocumentWarning
 from .model import Document
 
 if TYPE_CHECKING:
@@ -23,13 +37,87 @@ if TYPE_CHECKING:
 
 __all__ = [
     "READERS",
+    "Limits",
+    "ReadTimeout",
     "classify",
+    "deadline",
+    "decode_text",
     "guess_council",
+    "impossible_dates",
     "read_paths",
     "reader",
+    "safe_name",
     "sanitise",
     "url_of",
 ]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost. The defaults keep a build of hostile documents within
+    a 2 GB machine: a document's bytes, its text and the spaCy ``Doc`` made of it stay
+    within a few hundred megabytes, and no document holds the build for long."""
+
+    max_bytes: int = 64 * 1024 * 1024  # a file larger than this is not read at all
+    max_chars: int = 5_000_000  # text after extraction: a 2,000-page agenda pack fits
+    max_pages: int = 2_000  # PDF pages
+    timeout: float | None = 120.0  # seconds to read one document, and to lay it out
+    # one PDF stream's decompressed size: text layers are kilobytes, a bomb is gigabytes
+    pdf_stream_bytes: int = 32 * 1024 * 1024
+
+
+class ReadTimeout(BaseException):
+    """A document's time limit ran out. A BaseException, not a GraphkitError, on purpose:
+    parsers that catch ``Exception`` to recover from bad input must not swallow it."""
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ReadTimeout` inside the block once ``seconds`` have passed.
+
+    Uses SIGALRM, so it works in the main thread on POSIX and interrupts Python code
+    (pypdf, charset-normalizer, the layouts), not a long call inside a C extension;
+    elsewhere it does nothing and the size limits alone bound the work.
+
+    >>> with deadline(None):
+    ...     pass
+    """
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def fire(_signum: int, _frame: FrameType | None) -> None:
+        raise ReadTimeout
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old if old is not None else signal.SIG_DFL)
+
+
+@dataclass
+class _Reading:
+    """The document being read: its limits, and the warnings its readers raise."""
+
+    limits: Limits
+    notes: list[str] = field(default_factory=list)
+
+
+_READING: ContextVar[_Reading | None] = ContextVar("graphkit_reading", default=None)
+
+
+def _current() -> _Reading:
+    return _READING.get() or _Reading(Limits())
+
 
 Reader = Callable[[bytes, str], str]
 READERS: dict[str, Reader] = {}
@@ -46,23 +134,134 @@ def reader(*suffixes: str) -> Callable[[Reader], Reader]:
     return register
 
 
+_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# characters no text document is made of: controls (not tab, newline, form feed, carriage
+# return, escape), unassigned and private-use code points, lone surrogates
+_NOT_TEXT = frozenset({"Cc", "Cn", "Co", "Cs"})
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+
+
+def _looks_binary(text: str) -> bool:
+    r"""Whether decoded ``text`` is binary data rather than writing: more than 1 in 100
+    characters that writing does not use (a stray NUL or bell in a page of text is dirt,
+    shown and cleaned later; ASCII read from UTF-16 is half NULs).
+
+    >>> _looks_binary("Minutes of the meeting\n\tPresent: Cllr A\u00f1o"), _looks_binary("ab\x00c")
+    (False, True)
+    >>> _looks_binary("Minutes of the meeting, a long line of text. " * 3 + "one stray \x00")
+    False
+    >>> _looks_binary("".join(chr(c) for c in range(1, 32)) * 3 + "text")
+    True
+    """
+    sample = text[:200_000]
+    odd = sum(
+        1 for ch in sample if ch not in _TEXT_CONTROLS and unicodedata.category(ch) in _NOT_TEXT
+    )
+    return odd * 100 > len(sample)
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    r"""``raw`` as UTF-8 with undecodable bytes replaced, when it is UTF-8 text with a few
+    corrupt bytes rather than a legacy encoding: no strict Windows-1252 reading exists (a
+    byte that encoding leaves undefined), and at most 1 in 100 characters is replaced.
+
+    >>> _mostly_utf8(b"Minutes of the meeting held in the Council House. " * 2 + b"\x81")[-3:]
+    '. \ufffd'
+    >>> _mostly_utf8("Children’s Services".encode("cp1252")) is None
+    True
+    """
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("�")
+    if bad * 100 > len(text) or _looks_binary(text):
+        return None
+    return text
+
+
+def decode_text(raw: bytes) -> tuple[str, str | None]:
+    r"""``raw`` as text, and the assumption made when its encoding is not certain.
+
+    A byte-order mark decides first, then UTF-8 (which cannot be mistaken for a legacy
+    encoding on real text), then charset-normalizer's guess, preferring Windows-1252
+    among equally good candidates (what British councils' legacy files are in).
+    Raises ValueError for data that is not text in any encoding.
+
+    >>> decode_text("Children\u2019s".encode("utf-16"))
+    ('Children’s', None)
+    >>> decode_text(b"caf\xc3\xa9")
+    ('café', None)
+    >>> decode_text("Children\u2019s Services, \u00a3200".encode("cp1252"))[0]
+    'Children’s Services, £200'
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            text = raw[len(bom) :].decode(encoding, errors="replace")
+            if _looks_binary(text):
+                raise ValueError("binary data behind a text byte-order mark")
+            return text, None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not _looks_binary(text):
+            return text, None
+        # NULs in valid UTF-8: ASCII written as UTF-16 or UTF-32 without a mark, or binary
+    else_utf8 = _mostly_utf8(raw)
+    if else_utf8 is not None:
+        return else_utf8, "UTF-8, with the bytes it could not decode shown as \ufffd"
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(raw))
+    if not matches:
+        raise ValueError("binary data, not text in any known encoding")
+    best = min(m.chaos for m in matches)
+    # candidates as good as the best: legacy 8-bit encodings often tie on short text
+    good = [m for m in matches if m.chaos <= best + 0.005]
+    chosen = next((m for m in good if m.encoding == "cp1252"), good[0])
+    text = str(chosen)
+    if _looks_binary(text):
+        raise ValueError("binary data, not text")
+    readings = {str(m) for m in good}
+    unsure = len(readings) > 1 and not chosen.encoding.startswith("utf")
+    return text, (chosen.encoding if unsure else None)
+
+
 @reader(".txt", ".md", ".text")
 def _read_text(raw: bytes, source: str) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            return raw.decode("cp1252")
-        except UnicodeDecodeError:
-            # visible replacement characters beat a silent guess
-            return raw.decode("utf-8", errors="replace")
+        text, assumed = decode_text(raw)
+    except ValueError as err:
+        raise DocumentError(source, f"not a text file ({err})", "skipped") from err
+    if assumed:
+        _current().notes.append(
+            f"not UTF-8, and its encoding is not certain; read as {assumed} "
+            "(save it as UTF-8 to be sure)"
+        )
+    return text
 
 
 @reader(".html", ".htm", ".xhtml")
 def _read_html(raw: bytes, source: str) -> str:
     from bs4 import BeautifulSoup
+
+    # the parser makes text of anything; binary data named .html is refused here
+    sample = raw[:65536]
+    if not sample.startswith(tuple(bom for bom, _ in _BOMS)) and _looks_binary(
+        sample.decode("utf-8", errors="replace")
+    ):
+        raise DocumentError(source, "not an HTML page (binary data)", "skipped")
 
     soup = BeautifulSoup(raw, "lxml")
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer"]):
@@ -101,21 +300,90 @@ def _table_row(cell: Tag) -> list[Tag] | None:
     return cells
 
 
+@contextmanager
+def _pdf_limits(limits: Limits) -> Iterator[None]:
+    """pypdf's own decompression limits, lowered to ``limits.pdf_stream_bytes`` where the
+    installed pypdf lets them be set (7.x); older ones keep their built-in limits."""
+    try:
+        from pypdf import Configuration, apply_configuration
+    except ImportError:
+        yield
+        return
+    import dataclasses
+
+    names = {f.name for f in dataclasses.fields(Configuration)}
+    caps = {
+        name: limits.pdf_stream_bytes
+        for name in names
+        if name.endswith("_maximum_output_length") or name == "maximum_declared_stream_length"
+    }
+    with apply_configuration(None, **caps):
+        yield
+
+
 @reader(".pdf")
 def _read_pdf(raw: bytes, source: str) -> str:
     import io
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf import PasswordType, PdfReader
+    from pypdf.errors import DependencyError, LimitReachedError
 
+    limits = _current().limits
     try:
-        pdf = PdfReader(io.BytesIO(raw))
-        pages = [page.extract_text() or "" for page in pdf.pages]
-    except (PdfReadError, ValueError, KeyError) as err:
-        raise DocumentError(source, f"not a readable PDF ({err})") from err
+        with _pdf_limits(limits):
+            pdf = PdfReader(io.BytesIO(raw))
+            if pdf.is_encrypted:
+                # many published PDFs are encrypted only to forbid editing: the empty
+                # user password opens them; anything else needs a password we do not have
+                try:
+                    opened = pdf.decrypt("")
+                except DependencyError as err:
+                    raise DocumentError(
+                        source,
+                        "the PDF is encrypted with AES and the 'cryptography' package is "
+                        "not installed",
+                        "skipped",
+                    ) from err
+                if opened == PasswordType.NOT_DECRYPTED:
+                    raise DocumentError(
+                        source, "the PDF is encrypted (needs a password)", "skipped"
+                    )
+            count = len(pdf.pages)
+            if count > limits.max_pages:
+                raise DocumentError(
+                    source,
+                    f"the PDF has {count:,} pages, over the limit of {limits.max_pages:,} "
+                    "(--max-pages)",
+                    "skipped",
+                )
+            pages: list[str] = []
+            size = 0
+            for page in pdf.pages:
+                text = page.extract_text() or ""
+                size += len(text)
+                if size > limits.max_chars:  # stop early: the rest would be thrown away
+                    raise DocumentError(
+                        source,
+                        f"its text is over the limit of {limits.max_chars:,} characters "
+                        "(--max-chars)",
+                        "skipped",
+                    )
+                pages.append(text)
+    except DocumentError:
+        raise
+    except LimitReachedError as err:
+        raise DocumentError(
+            source, f"a stream inflates past a size limit, a decompression bomb? ({err})", "skipped"
+        ) from err
+    except (ReadTimeout, MemoryError):
+        raise
+    except Exception as err:  # pypdf fails on malformed files in every way Python can
+        raise DocumentError(
+            source, f"not a readable PDF ({type(err).__name__}: {err})", "skipped"
+        ) from err
     text = "\n\n".join(pages)
     if not text.strip():
-        raise DocumentError(source, "the PDF has no text layer (scanned?); OCR it first")
+        raise DocumentError(source, "the PDF has no text layer (scanned?); OCR it first", "skipped")
     return text
 
 
@@ -221,24 +489,166 @@ def url_of(raw: bytes, text: str) -> str | None:
     return html.unescape(c.group("url").decode("ascii", "replace"))  # "&amp;" in an attribute
 
 
-def read_document(path: Path, source: str) -> Document:
-    """Read one file; raises :class:`DocumentError` naming it on any failure."""
+_DATE_SHAPES = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?\s+(?P<year>\d{4})\b"
+    r"|\b(?P<iyear>\d{4})-(?P<imonth>\d\d)-(?P<iday>\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+# years a council record can be dated in: dates.py reads 19xx and 20xx
+_YEARS = range(1900, 2100)
+
+
+def impossible_dates(text: str) -> list[str]:
+    """Dates written in ``text`` that no calendar has: a day the month does not have, or a
+    year no council record is dated in. The date finder ignores them; this names them.
+
+    >>> impossible_dates("held on 31 February 2024, 3 March 3023, 2024-13-01; next 3 March 2031")
+    ['31 February 2024', '3 March 3023', '2024-13-01']
+    """
+    out = []
+    for m in _DATE_SHAPES.finditer(text):
+        if m.group("iyear"):
+            year, month, day = int(m.group("iyear")), int(m.group("imonth")), int(m.group("iday"))
+            if not 1900 <= year <= 2099 and not 1 <= month <= 12:
+                continue  # "1234-56-78": a reference number, not a date
+        else:
+            year = int(m.group("year"))
+            month = _MONTH_NUMBER[m.group("month")[:3].lower()]
+            day = int(m.group("day"))
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            out.append(m.group(0))
+            continue
+        if year not in _YEARS:
+            out.append(m.group(0))
+    return out
+
+
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def safe_name(name: str) -> str:
+    r"""``name`` as it can be printed on one line and put in a graph: bytes that are not
+    UTF-8 (kept by Python as lone surrogates) and control characters become ``\xNN``.
+
+    >>> safe_name("minutes 2024.txt")
+    'minutes 2024.txt'
+    >>> print(safe_name(os.fsdecode(b"agenda-\xff.txt")), safe_name("a\nb\x1b[2J"))
+    agenda-\xff.txt a\x0ab\x1b[2J
+    """
+    if not _UNSAFE_NAME.search(name):
+        return name
+    text = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return _UNSAFE_NAME.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
+def _read_capped(path: Path, max_bytes: int, *, follow: bool) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``. Opened without following a
+    final symlink when ``follow`` is false (the check that chose the file cannot be raced
+    by swapping in a link), and without blocking (a FIFO must not hang the build)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular(_kind_of(info.st_mode))
+        if info.st_size > max_bytes:
+            raise _TooLarge(info.st_size)
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while being read
+        raise _TooLarge(len(data))
+    return data
+
+
+class _NotRegular(Exception):
+    pass
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _kind_of(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def read_document(
+    path: Path,
+    source: str,
+    *,
+    limits: Limits | None = None,
+    notes: list[DocumentError] | None = None,
+    follow_symlinks: bool = True,
+) -> Document:
+    """Read one file; raises :class:`DocumentError` naming it on any failure.
+
+    Warnings (an encoding guessed, impossible dates ignored) are appended to ``notes``
+    as :class:`DocumentWarning`; the document is still returned.
+    """
+    limits = limits or Limits()
     read = READERS.get(path.suffix.lower())
     if read is None:
         raise DocumentError(
             source,
-            f"unsupported file type {path.suffix or '(none)'}; "
+            f"unsupported file type {safe_name(path.suffix) or '(none)'}; "
             f"graphkit reads {', '.join(sorted(READERS))}",
+            "skipped",
         )
     try:
-        raw = path.read_bytes()
+        raw = _read_capped(path, limits.max_bytes, follow=follow_symlinks)
+    except _TooLarge as err:
+        raise DocumentError(
+            source,
+            f"{err.args[0]:,} bytes, over the limit of {limits.max_bytes:,} (--max-bytes)",
+            "skipped",
+        ) from err
+    except _NotRegular as err:
+        raise DocumentError(source, f"{err.args[0]}, not a file", "skipped") from err
     except OSError as err:
-        raise DocumentError(source, f"cannot be read ({err.strerror or err})") from err
+        raise DocumentError(source, f"cannot be read ({err.strerror or err})", "skipped") from err
     if not raw.strip():
-        raise DocumentError(source, "the file is empty")
-    text = sanitise(read(raw, source))
+        raise DocumentError(source, "the file is empty", "skipped")
+    reading = _Reading(limits)
+    token = _READING.set(reading)
+    try:
+        text = sanitise(read(raw, source))
+    finally:
+        _READING.reset(token)
     if not text.strip():
-        raise DocumentError(source, "no text could be extracted")
+        raise DocumentError(source, "no text could be extracted", "skipped")
+    if len(text) > limits.max_chars:
+        raise DocumentError(
+            source,
+            f"its text is {len(text):,} characters, over the limit of {limits.max_chars:,} "
+            "(--max-chars)",
+            "skipped",
+        )
+    found = impossible_dates(text)
+    if found:
+        shown = ", ".join(repr(d) for d in found[:3]) + (" ..." if len(found) > 3 else "")
+        reading.notes.append(f"{len(found)} impossible date(s) {shown}; not kept")
+    if notes is not None:
+        notes.extend(DocumentWarning(source, note) for note in reading.notes)
     return Document(
         source=source,
         text=text,
@@ -249,46 +659,158 @@ def read_document(path: Path, source: str) -> Document:
     )
 
 
-def _expand(paths: Sequence[str | Path]) -> Iterable[tuple[Path, str]]:
+@dataclass(frozen=True)
+class _Found:
+    path: Path
+    source: str  # printable, see safe_name
+    problem: DocumentError | None = None  # set: not to be read, and why
+    follow: bool = True  # whether a final symlink may be followed when it is opened
+    renamed: bool = False  # the name was escaped to be printable
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def _expand(paths: Sequence[str | Path]) -> Iterator[_Found]:
+    """The files to read under ``paths``. A file named on its own is read wherever it is
+    (the user chose it); in a folder, a symlink is read only when it stays inside the
+    folder, and anything but a regular file is named and passed over."""
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not f.name.startswith("."):
-                    yield f, f.relative_to(p).as_posix()
-        else:
-            yield p, p.name
+        if not p.is_dir():
+            source = safe_name(p.name)
+            yield _Found(p, source, renamed=source != p.name)
+            continue
+        root = p.resolve()
+        for f in sorted(p.rglob("*")):  # rglob does not descend into symlinked folders
+            if f.name.startswith("."):
+                continue
+            rel = f.relative_to(p).as_posix()
+            source = safe_name(rel)
+            renamed = source != rel
+            if f.is_symlink():
+                target = f.resolve()
+                if not _inside(target, root):
+                    yield _Found(
+                        f,
+                        source,
+                        DocumentError(
+                            source,
+                            f"a symlink to {safe_name(str(target))}, outside the input folder",
+                            "not followed",
+                        ),
+                    )
+                elif target.is_dir():
+                    continue  # its files are read where they are
+                elif not target.exists():
+                    yield _Found(f, source, DocumentError(source, "a broken symlink", "skipped"))
+                else:
+                    yield _Found(target, source, renamed=renamed)
+                continue
+            try:
+                mode = f.lstat().st_mode
+            except OSError as err:
+                yield _Found(
+                    f,
+                    source,
+                    DocumentError(source, f"cannot be read ({err.strerror or err})", "skipped"),
+                )
+                continue
+            if stat.S_ISDIR(mode):
+                continue
+            if not stat.S_ISREG(mode):
+                yield _Found(
+                    f, source, DocumentError(source, f"{_kind_of(mode)}, not a file", "skipped")
+                )
+                continue
+            yield _Found(f, source, follow=False, renamed=renamed)
 
 
 def read_paths(
-    paths: Sequence[str | Path], *, progress: Callable[[str], None] | None = None
+    paths: Sequence[str | Path],
+    *,
+    progress: Callable[[str], None] | None = None,
+    limits: Limits | None = None,
 ) -> tuple[list[Document], list[DocumentError]]:
     """Read every file under ``paths`` (folders recursively, in sorted order).
 
     Returns the documents read and a :class:`DocumentError` for each file that
-    could not be; one bad file never stops the others.
+    could not be (and a :class:`DocumentWarning` for each read with a caveat); one
+    bad file never stops the others.
     """
+    limits = limits or Limits()
     docs: list[Document] = []
     problems: list[DocumentError] = []
     seen: set[str] = set()
     for given in paths:
         if not Path(given).exists():
-            problems.append(DocumentError(str(given), "no such file or folder"))
-    for path, source in _expand([p for p in paths if Path(p).exists()]):
-        if path.is_dir() or source in seen:
+            problems.append(
+                DocumentError(safe_name(str(given)), "no such file or folder", "skipped")
+            )
+    for found in _expand([p for p in paths if Path(p).exists()]):
+        if found.source in seen:
             continue
-        seen.add(source)
-        try:
-            docs.append(read_document(path, source))
-            if progress:
-                progress(f"read {source}")
-        except DocumentError as err:
-            problems.append(err)
+        seen.add(found.source)
+        if found.problem is not None:
+            problems.append(found.problem)
+            continue
+        if found.renamed:
+            problems.append(
+                DocumentWarning(
+                    found.source,
+                    "the file name is not valid UTF-8 or holds control characters",
+                    "read under this escaped name",
+                )
+            )
+        problem = _read_one(found, limits, docs, problems)
+        if problem is not None:
+            problems.append(problem)
+        elif progress:
+            progress(f"read {found.source}")
     return docs, problems
 
 
+def _read_one(
+    found: _Found, limits: Limits, docs: list[Document], notes: list[DocumentError]
+) -> DocumentError | None:
+    """Read one file into ``docs``; the problem that stopped it, if any."""
+    source = found.source
+    try:
+        with deadline(limits.timeout):
+            doc = read_document(
+                found.path, source, limits=limits, notes=notes, follow_symlinks=found.follow
+            )
+    except ReadTimeout:
+        return DocumentError(
+            source,
+            f"took longer than {limits.timeout:g} s to read (--timeout-per-document)",
+            "skipped",
+        )
+    except DocumentError as err:
+        return err
+    except RecursionError:
+        return DocumentError(source, "nested too deeply to be read", "skipped")
+    except MemoryError:
+        return DocumentError(source, "too large to be read in the memory there is", "skipped")
+    except Exception as err:  # a reader's bug must cost one document, not the build
+        return DocumentError(
+            source,
+            f"the reader failed ({type(err).__name__}: {err})",
+            "skipped; this is a bug in graphkit, please report it",
+        )
+    docs.append(doc)
+    return None
+
+
+# the words before "City Council" are bounded: unbounded, a long run of capitalised words
+# (a title-cased letterhead of junk) made every match attempt scan to its end, O(n²)
 _COUNCIL = re.compile(
-    r"\b((?:[A-Z][a-z]+[ -])*[A-Z][a-z]+) "
+    r"\b((?:[A-Z][a-z]+[ -]){0,5}[A-Z][a-z]+) "
     r"(City|County|Borough|District|Metropolitan Borough|Metropolitan District|Town|Parish)"
     r" Council\b"
 )

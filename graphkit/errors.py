@@ -5,8 +5,10 @@ from __future__ import annotations
 __all__ = [
     "ConfigError",
     "DocumentError",
+    "DocumentWarning",
     "GraphkitError",
     "GraphLoadError",
+    "OutputError",
     "QueryError",
     "ValidationFailed",
 ]
@@ -17,12 +19,25 @@ class GraphkitError(Exception):
 
 
 class DocumentError(GraphkitError):
-    """A document could not be read; names the file and what is wrong."""
+    """A document could not be read; names the file, what is wrong and what was done.
 
-    def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
+    >>> str(DocumentError("a.pdf", "the PDF is encrypted", "skipped"))
+    'a.pdf: the PDF is encrypted; skipped'
+    """
+
+    def __init__(self, source: str, problem: str, action: str = "") -> None:
+        # one line whatever the file is called or the problem says: a hostile name or a
+        # library's message must not break the report into lines a reader misattributes
+        line = " ".join(f"{source}: {problem}".split())
+        super().__init__(f"{line}; {action}" if action else line)
         self.source = source
         self.problem = problem
+        self.action = action
+
+
+class DocumentWarning(DocumentError):
+    """A document was read, but not quite as written: an encoding guessed, dates ignored,
+    a name escaped. Reported beside the skipped files; ``--strict`` does not fail on it."""
 
 
 class ConfigError(GraphkitError):
@@ -31,6 +46,10 @@ class ConfigError(GraphkitError):
 
 class GraphLoadError(GraphkitError):
     """A graph file could not be loaded."""
+
+
+class OutputError(GraphkitError):
+    """The output folder cannot be written (another build holds it, it is a file, ...)."""
 
 
 class QueryError(GraphkitError):

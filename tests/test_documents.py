@@ -216,3 +216,91 @@ def _doc(text: str) -> Document:
 )
 def test_guess_council(texts: list[str], council: str) -> None:
     assert guess_council([_doc(t) for t in texts]) == council
+
+
+# -- hostile input (issue #12) -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("Children\u2019s £5".encode("utf-16"), "Children\u2019s £5"),  # BOM
+        ("Children\u2019s £5".encode("utf-32"), "Children\u2019s £5"),
+        (("Minutes of the meeting. " * 20).encode("utf-16-le"), "Minutes of the meeting. " * 20),
+    ],
+)
+def test_utf16_and_utf32_are_read_as_written(tmp_path: Path, raw: bytes, text: str) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(raw)
+    assert read_document(path, "wide.txt").text == text
+
+
+def test_an_uncertain_encoding_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Se\u00f1or Mu\u00f1oz, caf\u00e9 \u00a3200".encode("cp1252"))
+    notes: list[DocumentError] = []
+    doc = read_document(path, "legacy.txt", notes=notes)
+    assert doc.text == "Se\u00f1or Mu\u00f1oz, caf\u00e9 \u00a3200"  # Windows-1252 among equals
+    assert len(notes) == 1 and "read as cp1252" in str(notes[0])
+
+
+def test_random_bytes_are_not_text(tmp_path: Path) -> None:
+    import random
+
+    for i, name in enumerate(("noise.txt", "noise.md", "noise.html")):
+        path = tmp_path / name
+        path.write_bytes(random.Random(i).randbytes(4096))
+        with pytest.raises(DocumentError, match="binary data"):
+            read_document(path, name)
+
+
+def test_a_pdf_encrypted_only_against_editing_is_read(tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(["Parks Committee"]))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    writer.write(tmp_path / "locked.pdf")
+    assert "Parks Committee" in read_document(tmp_path / "locked.pdf", "locked.pdf").text
+
+
+def test_impossible_dates_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "m.txt"
+    path.write_text(MINUTES_TEXT + "Next meeting: 30 February 2031.\n", encoding="utf-8")
+    notes: list[DocumentError] = []
+    read_document(path, "m.txt", notes=notes)
+    assert [str(n) for n in notes] == ["m.txt: 1 impossible date(s) '30 February 2031'; not kept"]
+
+
+def test_text_over_the_character_limit_is_skipped(tmp_path: Path) -> None:
+    from graphkit.documents import Limits
+
+    path = tmp_path / "long.txt"
+    path.write_text(MINUTES_TEXT * 10, encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"over the limit of 100 \(--max-chars\); skipped"):
+        read_document(path, "long.txt", limits=Limits(max_chars=100))
+
+
+def test_symlinks_inside_the_folder_are_read_and_outside_are_not(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "real.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    (folder / "alias.txt").symlink_to(folder / "sub" / "real.txt")
+    (tmp_path / "elsewhere.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    (folder / "out.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (folder / "outdir").symlink_to(tmp_path, target_is_directory=True)
+    (folder / "dangling.txt").symlink_to(folder / "gone.txt")
+    docs, problems = read_paths([folder])
+    assert [d.source for d in docs] == ["alias.txt", "sub/real.txt"]
+    said = sorted(str(p) for p in problems)
+    assert len(said) == 3, said
+    assert said[0] == "dangling.txt: a broken symlink; skipped"
+    assert said[1].startswith("out.txt: a symlink to ") and said[1].endswith("not followed")
+    assert said[2].startswith("outdir: a symlink to ") and said[2].endswith("not followed")
+
+
+def test_guessing_the_council_of_a_long_run_of_words_is_quick() -> None:
+    import time
+
+    started = time.monotonic()  # it was quadratic: minutes for 300 KB of one word
+    assert guess_council([_doc("word " * 200_000)]) == "Unknown Council"
+    assert time.monotonic() - started < 5
