@@ -7,18 +7,13 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .errors import GraphLoadError
+from .serialise import format_for_suffix, read_suffixes
 
 __all__ = ["SUFFIX_FORMATS", "load_graph"]
 
+# derived from the one registry of formats (graphkit.serialise.FORMATS)
 SUFFIX_FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
+    suffix: fmt.rdflib for suffix in read_suffixes() if (fmt := format_for_suffix(suffix))
 }
 
 

@@ -2,11 +2,15 @@
 
 Each document's named graph is replaced as a unit (one ``PUT ?graph=IRI`` per
 named graph), so pushing a rebuilt graph never leaves stale facts from an older
-version of a document behind. Standard library HTTP only; basic and digest auth.
+version of a document behind, and a push that stopped halfway is finished by
+running it again (PUT is idempotent). Standard library HTTP only; basic and digest
+auth. Credentials never reach a message: a password in the URL is redacted, and
+the store's error body is cut short and scrubbed of anything like a credential.
 """
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,11 +24,54 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
     from rdflib import Dataset
 
-__all__ = ["PushError", "Pushed", "graph_url", "push"]
+__all__ = ["PushError", "Pushed", "graph_url", "push", "redact", "redact_text"]
 
 
 class PushError(GraphkitError):
-    """The triple store could not be reached or refused a graph."""
+    """The triple store could not be reached or refused a graph; ``pushed`` graphs of
+    ``total`` had been sent before."""
+
+    def __init__(self, message: str, *, pushed: int = 0, total: int = 0) -> None:
+        super().__init__(message)
+        self.pushed = pushed
+        self.total = total
+
+
+def redact(url: str) -> str:
+    """``url`` with any password replaced by ``***``.
+
+    >>> redact("http://dba:s3cret@localhost:8890/sparql-graph-crud-auth?graph=x")
+    'http://dba:***@localhost:8890/sparql-graph-crud-auth?graph=x'
+    >>> redact("http://localhost:3030/ds/data")
+    'http://localhost:3030/ds/data'
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+_SECRET = re.compile(
+    r"(authorization|proxy-authorization|cookie|password|passwd|pwd|token)(\s*[:=]\s*)\S+(\s+\S+)?"
+    r"|\b(basic|digest|bearer)\s+\S+",
+    re.I,
+)
+
+
+def redact_text(text: str, secrets: tuple[str, ...] = (), limit: int = 200) -> str:
+    """A store's message, cut to ``limit`` characters with credentials removed: header
+    values that carry them, auth schemes' tokens, and the given ``secrets`` verbatim.
+
+    >>> redact_text("Bad. Authorization: Basic ZGJhOnMzY3JldA== was sent by dba:s3cret",
+    ...             ("s3cret",))
+    'Bad. Authorization: *** was sent by dba:***'
+    """
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    text = _SECRET.sub(lambda m: f"{m[1]}{m[2]}***" if m[1] else "***", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -83,10 +130,9 @@ def _text(body: bytes) -> str:
     'x 500 Bad thing'
     """
     import html
-    import re
 
     text = re.sub(r"<[^>]+>", " ", body.decode("utf-8", "replace"))
-    return " ".join(html.unescape(text).split())[:400]
+    return " ".join(html.unescape(text).split())[:4000]
 
 
 def push(
@@ -109,47 +155,66 @@ def push(
 
     from .vocab import PREFIXES
 
-    if urllib.parse.urlsplit(endpoint).scheme not in ("http", "https"):
+    parts = urllib.parse.urlsplit(endpoint)
+    shown = redact(endpoint)
+    if parts.scheme not in ("http", "https"):
         raise PushError(
-            f"--endpoint {endpoint!r} is not an http(s) URL; for example "
+            f"--endpoint {shown!r} is not an http(s) URL; for example "
             "http://localhost:8890/sparql-graph-crud-auth"
         )
+    if parts.username is not None:  # credentials in the URL: use them, send them as auth
+        user = user if user is not None else urllib.parse.unquote(parts.username)
+        if password is None and parts.password is not None:
+            password = urllib.parse.unquote(parts.password)
+        endpoint = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    secrets = tuple(s for s in (password, parts.password) if s)
     say = progress or (lambda _msg: None)
     opener = _opener(endpoint, user, password)
     groups = _groups(data)
     if None in groups and graph is not None:
         groups.setdefault(graph, [])
         groups[graph] = groups.pop(None) + groups[graph]
-    pushed = []
+    pushed: list[Pushed] = []
+    total = len(groups)
+
+    def stopped(message: str, err: Exception) -> PushError:
+        done = f"{len(pushed)} of {total} graph(s) were pushed before this one"
+        rerun = "; run the push again to finish (each graph is replaced whole)"
+        return PushError(
+            f"{message} [{done}{rerun if pushed else ''}]", pushed=len(pushed), total=total
+        )
+
     for name in sorted(groups, key=lambda n: (n is not None, n or "")):
         triples = groups[name]
         body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
-        url = graph_url(endpoint, name)
         request = urllib.request.Request(
-            url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"}
+            graph_url(endpoint, name),
+            data=body,
+            method="PUT",
+            headers={"Content-Type": "text/turtle; charset=utf-8"},
         )
         target = f"graph <{name}>" if name else "the default graph"
         try:
             with opener.open(request, timeout=timeout) as response:
                 status = response.status
         except urllib.error.HTTPError as err:
-            detail = _text(err.read(4000))
+            # the body may echo the request, Authorization header included
+            detail = redact_text(_text(err.read(4000)), secrets)
             hint = " (check --user and --password)" if err.code in (401, 403) else ""
             if name is None and not hint:
                 hint += (
                     " (the store may not accept its default graph: pass --graph IRI "
                     "to put the default graph's triples into a named graph)"
                 )
-            raise PushError(
-                f"{endpoint} refused {target}: HTTP {err.code} {err.reason}{hint}"
-                + (f": {detail}" if detail else "")
-            ) from err
+            message = f"{shown} refused {target}: HTTP {err.code} {err.reason}{hint}"
+            raise stopped(message + (f": {detail}" if detail else ""), err) from None
         except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
-            raise PushError(
-                f"cannot reach {endpoint} ({reason}); is the triple store running "
-                "and is --endpoint its Graph Store Protocol URL?"
-            ) from err
+            reason = redact_text(str(getattr(err, "reason", err)), secrets)
+            raise stopped(
+                f"cannot reach {shown} ({reason}); is the triple store running "
+                "and is --endpoint its Graph Store Protocol URL?",
+                err,
+            ) from None
         say(f"{target}: {len(triples)} triples (HTTP {status})")
         pushed.append(Pushed(graph=name, triples=len(triples), status=status))
     return pushed

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.query import ResultRow
@@ -35,7 +36,12 @@ __all__ = [
     "Param",
     "Query",
     "Results",
+    "DEFAULT_TIMEOUT",
+    "MAX_QUERY_DEPTH",
+    "MAX_QUERY_LENGTH",
     "bind_params",
+    "check_size",
+    "deep_call",
     "format_results",
     "list_queries",
     "load_query",
@@ -43,12 +49,23 @@ __all__ = [
     "parse_query",
     "queries_dir",
     "run_query",
+    "uses_service",
     "with_values",
 ]
 
 ENGINES = ("rdflib", "oxigraph")
+# text formats for every query; a CONSTRUCT or DESCRIBE may also ask for any graph format
+# of graphkit.serialise.FORMATS (turtle, trig, ...)
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
+# Checked before any parser sees the query: both engines recurse per level of nesting, and
+# 50,000 nested parentheses overflow pyoxigraph's stack (a segfault, not an error).
+MAX_QUERY_LENGTH = 100_000  # characters
+MAX_QUERY_DEPTH = 64  # nested (), {} and []
+DEFAULT_TIMEOUT = 30.0  # seconds
 PARAM_KINDS = ("text", "date", "integer", "iri")
+
+T = TypeVar("T")
+_STACK_LOCK = threading.Lock()  # threading.stack_size is process-wide
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
@@ -104,6 +121,7 @@ class Results:
     variables: tuple[str, ...]
     rows: tuple[tuple[Node | None, ...], ...]
     boolean: bool | None = None
+    triples: bool = False  # a CONSTRUCT or DESCRIBE: rows are (subject, predicate, object)
 
 
 # -- finding and reading queries ------------------------------------------------------------
@@ -265,6 +283,119 @@ def bind_params(query: Query, params: Mapping[str, str] | None = None) -> dict[s
     return bound
 
 
+# -- limits ------------------------------------------------------------------------------------
+def check_size(
+    text: str, *, max_length: int = MAX_QUERY_LENGTH, max_depth: int = MAX_QUERY_DEPTH
+) -> None:
+    """Refuse a query longer or more deeply nested than the limits, before parsing it.
+
+    Every bracket counts, even inside a string: over-counting can only refuse a query
+    that is absurd anyway, and it needs no tokeniser.
+
+    >>> check_size("SELECT * { ?s ?p ?o FILTER((1)) }")
+    >>> check_size("ASK {" + "(" * 100 + "1" + ")" * 100 + "}")
+    Traceback (most recent call last):
+    ...
+    graphkit.errors.QueryError: the query nests brackets 101 deep; the limit is 64
+    """
+    if len(text) > max_length:
+        raise QueryError(f"the query is {len(text):,} characters long; the limit is {max_length:,}")
+    depth = deepest = 0
+    for ch in text:
+        if ch in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in ")}]" and depth:
+            depth -= 1
+    if deepest > max_depth:
+        raise QueryError(f"the query nests brackets {deepest} deep; the limit is {max_depth}")
+
+
+_STACK = 256 << 20  # bytes: the parser recurses about 40 Python calls per bracket
+
+
+def deep_call(fn: Callable[[], T], *, timeout: float | None = None) -> T:
+    """Run ``fn`` in a thread with a deep stack; give up after ``timeout`` seconds.
+
+    rdflib's parser needs ~40 frames per level of nesting, more than the default recursion
+    limit allows at depth 25. The caller's thread keeps waiting in short steps, so Ctrl-C
+    (KeyboardInterrupt) reaches it even while the engine runs; pyoxigraph releases the
+    GIL while it works. A query given up on is left to finish in its daemon thread: a
+    process that must reclaim it ends (the CLI exits; serve's worker is killed).
+
+    >>> deep_call(lambda: 1 + 1)
+    2
+    """
+    import sys
+    import threading
+    import time
+
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as err:  # handed to the waiting thread
+            box["error"] = err
+
+    # raise, never lower: another thread may rely on the current limit
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 40 * MAX_QUERY_DEPTH * 4 + 1000))
+    with _STACK_LOCK:
+        old = threading.stack_size(_STACK)
+        try:
+            thread = threading.Thread(target=target, name="graphkit-query", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(old)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while thread.is_alive():
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            raise QueryError(f"the query ran past the {timeout:g} s timeout and was stopped")
+        thread.join(0.1 if left is None else min(0.1, left))
+    if "error" in box:
+        raise box["error"]
+    return cast(T, box["value"])
+
+
+def _algebra(text: str) -> Any:
+    """rdflib's algebra of ``text`` (call inside :func:`deep_call`)."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    return translateQuery(parseQuery(text))
+
+
+def uses_service(text: str) -> bool:
+    """Whether the query federates (``SERVICE``), read from the parsed algebra, so a
+    ``SERVICE`` in a string, comment or IRI is not mistaken for one. A query rdflib
+    cannot parse counts as federating if the word appears at all (the safe side).
+
+    >>> uses_service('SELECT * { ?s ?p "SERVICE <http://x/>" }')
+    False
+    >>> uses_service("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    True
+    """
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        algebra = deep_call(lambda: _algebra(text))
+    except QueryError:
+        raise
+    except Exception:  # noqa: BLE001 (rdflib's parser raises many types)
+        return "service" in text.lower()
+    stack: list[Any] = [algebra.algebra]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return False
+
+
 # -- running ------------------------------------------------------------------------------------
 def run_query(
     query: Query | str | Path,
@@ -272,8 +403,14 @@ def run_query(
     *,
     params: Mapping[str, str] | None = None,
     engine: str = "rdflib",
+    timeout: float | None = None,
+    max_length: int = MAX_QUERY_LENGTH,
+    max_depth: int = MAX_QUERY_DEPTH,
 ) -> Results:
     """Run a query (a :class:`Query`, a shipped name or a ``.rq`` path) over ``graph``.
+
+    A query longer or deeper than ``max_length``/``max_depth`` is refused before it is
+    parsed; one that runs past ``timeout`` seconds (None: no limit) raises QueryError.
 
     ``graph`` is a Dataset, any file ``graphkit build`` writes, or (for
     ``engine="oxigraph"``) a ``pyoxigraph.Store`` from :func:`oxigraph_store`, to
@@ -283,6 +420,10 @@ def run_query(
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     q = query if isinstance(query, Query) else load_query(query)
+    try:
+        check_size(q.text, max_length=max_length, max_depth=max_depth)
+    except QueryError as err:
+        raise QueryError(f"{q.path or q.name}: {err}") from None
     bindings = bind_params(q, params)
     if isinstance(graph, (str, Path)):
         from .load import load_graph
@@ -290,10 +431,11 @@ def run_query(
         graph = load_graph(graph)
     if engine == "oxigraph":
         store = oxigraph_store(graph) if isinstance(graph, Dataset) else graph
-        return _run_oxigraph(q, store, bindings)
+        return deep_call(lambda: _run_oxigraph(q, store, bindings), timeout=timeout)
     if not isinstance(graph, Dataset):
         raise QueryError("the rdflib engine needs an rdflib Dataset or a graph file")
-    return _run_rdflib(q, graph, bindings)
+    ds = graph
+    return deep_call(lambda: _run_rdflib(q, ds, bindings), timeout=timeout)
 
 
 def _syntax_error(q: Query, err: Exception) -> QueryError:
@@ -329,7 +471,7 @@ def _run_rdflib(q: Query, ds: Dataset, bindings: Mapping[str, Node]) -> Results:
             return Results((), (), bool(res.askAnswer))
         if res.type in ("CONSTRUCT", "DESCRIBE"):
             triples: list[Any] = sorted(tuple(t) for t in res.graph or ())
-            return Results(("subject", "predicate", "object"), tuple(triples))
+            return Results(("subject", "predicate", "object"), tuple(triples), triples=True)
         names = tuple(str(v) for v in res.vars or ())
         rows: list[Any] = []
         for row in res:
@@ -411,7 +553,7 @@ def _run_oxigraph(q: Query, store: Any, bindings: Mapping[str, Node]) -> Results
         triples: list[Any] = sorted(
             (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)) for t in res
         )
-        return Results(("subject", "predicate", "object"), tuple(triples))
+        return Results(("subject", "predicate", "object"), tuple(triples), triples=True)
     names = tuple(v.value for v in res.variables)
     rows = tuple(tuple(_from_ox(sol[i]) for i in range(len(names))) for sol in res)
     return Results(names, rows)
@@ -472,50 +614,6 @@ def _plain(term: Node | None) -> str:
     return "" if term is None else str(term)
 
 
-_SHORT_TYPES = {str(XSD.integer), str(XSD.decimal), str(XSD.boolean)}
-
-
-def _turtle(term: Node | None) -> str:
-    r"""A term in N-Triples form (numbers bare), as SPARQL 1.1 TSV results write it.
-
-    >>> _turtle(Literal(3)), _turtle(URIRef("http://e/x"))
-    ('3', '<http://e/x>')
-    >>> print(_turtle(Literal('say "hi"\tnow', lang="en")))
-    "say \"hi\"\tnow"@en
-    """
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = str(term)
-    short = isinstance(term, Literal) and str(term.datatype) in _SHORT_TYPES
-    if short and re.fullmatch(r"[+-]?\d+|[+-]?\d*\.\d+|true|false", text):
-        return text
-    for raw, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
-        text = text.replace(raw, escaped)
-    if isinstance(term, Literal) and term.language:
-        return f'"{text}"@{term.language}'
-    if isinstance(term, Literal) and term.datatype:
-        return f'"{text}"^^<{term.datatype}>'
-    return f'"{text}"'
-
-
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    out = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal):
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype:
-            out["datatype"] = str(term.datatype)
-    return out
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -545,41 +643,52 @@ def _markdown(results: Results) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _csv(results: Results) -> str:
-    import csv
-    import io
+def _library(results: Results, fmt: str) -> str:
+    """CSV, TSV or JSON written by the RDF libraries (see serialise.write_results)."""
+    from rdflib import Variable
+    from rdflib.query import Result
+    from rdflib.term import Identifier
 
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")  # SPARQL 1.1 CSV: RFC 4180
-    writer.writerow(results.variables)
-    writer.writerows([_plain(t) for t in row] for row in results.rows)
-    return buf.getvalue()
-
-
-def _tsv(results: Results) -> str:
-    lines = ["\t".join(f"?{v}" for v in results.variables)]
-    lines += ["\t".join(_turtle(t) for t in row) for row in results.rows]
-    return "\n".join(lines) + "\n"
-
-
-def _json(results: Results) -> str:
-    import json
+    from .serialise import write_results
 
     if results.boolean is not None:
-        doc: dict[str, object] = {"head": {}, "boolean": results.boolean}
+        res = Result("ASK")
+        res.askAnswer = results.boolean
     else:
-        bindings = [
-            {v: _json_term(t) for v, t in zip(results.variables, row, strict=True) if t is not None}
+        res = Result("SELECT")
+        res.vars = [Variable(v) for v in results.variables]
+        res.bindings = [
+            {
+                Variable(v): cast(Identifier, t)
+                for v, t in zip(results.variables, row, strict=True)
+                if t is not None
+            }
             for row in results.rows
         ]
-        doc = {"head": {"vars": list(results.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    text = write_results(res, fmt).decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _graph(results: Results, fmt: str) -> str:
+    """A CONSTRUCT's triples in graph format ``fmt`` (graphkit.serialise.FORMATS)."""
+    from .serialise import write_triples
+
+    if not results.triples:
+        raise QueryError(
+            f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; this query gives rows: "
+            f"use one of {', '.join(FORMATS)}"
+        )
+    import pyoxigraph as ox
+
+    triples = [ox.Triple(*(_to_ox(t) for t in row if t is not None)) for row in results.rows]
+    return write_triples(triples, fmt).decode("utf-8")
 
 
 def format_results(results: Results, fmt: str = "table", *, width: int | None = None) -> str:
     """Results as text: ``table`` (aligned; cells cut to ``width``), ``csv`` (SPARQL 1.1
     CSV: plain values), ``tsv`` (SPARQL 1.1 TSV: terms in Turtle form), ``json``
-    (SPARQL 1.1 Query Results JSON) or ``markdown``.
+    (SPARQL 1.1 Query Results JSON) or ``markdown``; a CONSTRUCT or DESCRIBE may also
+    use any graph format (``turtle``, ``trig``, ``xml`` ...: graphkit.serialise.FORMATS).
 
     >>> r = Results(("n", "name"), ((Literal(2), Literal("a|b")),))
     >>> print(format_results(r, "markdown"), end="")
@@ -587,11 +696,20 @@ def format_results(results: Results, fmt: str = "table", *, width: int | None = 
     |---|---|
     | 2 | a\\|b |
     """
+    from .serialise import FORMATS as GRAPH_FORMATS
+
+    if fmt in GRAPH_FORMATS and (results.triples or fmt not in FORMATS):
+        return _graph(results, fmt)
     if fmt not in FORMATS:
-        raise QueryError(f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}")
+        raise QueryError(
+            f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)} "
+            f"(or, for CONSTRUCT and DESCRIBE, {', '.join(GRAPH_FORMATS)})"
+        )
     if results.boolean is not None and fmt != "json":
         answer = "true" if results.boolean else "false"
         results = Results(("boolean",), ((Literal(answer),),))
     if fmt == "table":
         return _table(results, width=width)
-    return {"csv": _csv, "tsv": _tsv, "json": _json, "markdown": _markdown}[fmt](results)
+    if fmt == "markdown":
+        return _markdown(results)
+    return _library(results, fmt)

@@ -18,11 +18,11 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ConfigError, GraphkitError
 from .vocab import PREFIXES, RDF
@@ -34,26 +34,50 @@ if TYPE_CHECKING:
 __all__ = [
     "CONTEXT_URL",
     "FORMATS",
+    "RESULT_FORMATS",
+    "Format",
     "Prepared",
+    "ResultFormat",
     "atomic_write",
     "clean_text",
+    "format_for_suffix",
     "jsonld_context",
+    "read_suffixes",
     "ontology_bytes",
     "serialise",
     "sorted_quads",
     "write_formats",
     "write_ontology",
+    "write_results",
+    "write_triples",
 ]
 
-# name -> (file name, rdflib format, quads?)
-FORMATS: dict[str, tuple[str, str, bool]] = {
-    "turtle": ("graph.ttl", "turtle", False),
-    "nt": ("graph.nt", "nt", False),
-    "nquads": ("graph.nq", "nquads", True),
-    "trig": ("graph.trig", "trig", True),
-    "json-ld": ("graph.jsonld", "json-ld", True),
-    "xml": ("graph.rdf", "xml", False),
-}
+
+class Format(NamedTuple):
+    """One graph output format. The first three fields keep the order of the old
+    ``(file name, rdflib format, quads?)`` tuples, so ``FORMATS[name][0]`` still works."""
+
+    filename: str  # what build writes, e.g. graph.ttl
+    rdflib: str  # rdflib's parser/serialiser name
+    quads: bool  # carries named graphs (else: the union of all graphs)
+    media_type: str
+    name: str
+    write: Callable[[Sequence[Any]], bytes]  # sorted pyoxigraph quads or triples -> bytes
+
+    @property
+    def suffix(self) -> str:
+        """The file suffix, e.g. ``.ttl``."""
+        return Path(self.filename).suffix
+
+
+class ResultFormat(NamedTuple):
+    """A SPARQL results format (SELECT and ASK), written by pyoxigraph."""
+
+    name: str
+    media_type: str
+    oxigraph: str  # the pyoxigraph.QueryResultsFormat member
+
+
 # the published address of graphkit/data/context.jsonld
 CONTEXT_URL = "https://w3id.org/graphkit/context.jsonld"
 
@@ -238,7 +262,7 @@ def _types_as_keyword(nodes: list[dict[str, Any]]) -> None:
             node["@type"] = [v["@id"] for v in node.pop(_RDF_TYPE)]
 
 
-def _jsonld(quads: list[ox.Quad]) -> bytes:
+def _jsonld(quads: Sequence[Any]) -> bytes:
     """Compact JSON-LD against the shipped context, one named graph per document."""
     import pyoxigraph as ox
 
@@ -260,7 +284,7 @@ def _jsonld(quads: list[ox.Quad]) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def _xml(triples: list[ox.Triple]) -> bytes:
+def _xml(triples: Sequence[Any]) -> bytes:
     import pyoxigraph as ox
 
     # RDF/XML writes each predicate as an XML name: its IRI must end in one
@@ -276,29 +300,114 @@ def _xml(triples: list[ox.Triple]) -> bytes:
     return data.replace(b"\r", b"&#13;")
 
 
+def _oxigraph_writer(fmt: str, *, prefixes: bool) -> Callable[[Sequence[Any]], bytes]:
+    def write(data: Sequence[Any]) -> bytes:
+        import pyoxigraph as ox
+
+        ox_format = getattr(ox.RdfFormat, fmt)
+        return ox.serialize(data, format=ox_format, prefixes=PREFIXES if prefixes else None) or b""
+
+    return write
+
+
+# The one table of graph output formats: build writes them, query loads and prints them,
+# serve negotiates them, push sends them. The first is the default answer to a CONSTRUCT.
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("graph.ttl", "turtle", False, "text/turtle", "turtle",
+               _oxigraph_writer("TURTLE", prefixes=True)),
+        Format("graph.nt", "nt", False, "application/n-triples", "nt",
+               _oxigraph_writer("N_TRIPLES", prefixes=False)),
+        Format("graph.nq", "nquads", True, "application/n-quads", "nquads",
+               _oxigraph_writer("N_QUADS", prefixes=False)),
+        Format("graph.trig", "trig", True, "application/trig", "trig",
+               _oxigraph_writer("TRIG", prefixes=True)),
+        Format("graph.jsonld", "json-ld", True, "application/ld+json", "json-ld", _jsonld),
+        Format("graph.rdf", "xml", False, "application/rdf+xml", "xml", _xml),
+    )
+}  # fmt: skip
+# other suffixes a graph file may carry when read
+_READ_SUFFIXES = {".json": "json-ld", ".xml": "xml"}
+
+# SELECT and ASK results; the first is the default answer
+RESULT_FORMATS: dict[str, ResultFormat] = {
+    f.name: f
+    for f in (
+        ResultFormat("json", "application/sparql-results+json", "JSON"),
+        ResultFormat("xml", "application/sparql-results+xml", "XML"),
+        ResultFormat("csv", "text/csv", "CSV"),
+        ResultFormat("tsv", "text/tab-separated-values", "TSV"),
+    )
+}
+
+
+def format_for_suffix(suffix: str) -> Format | None:
+    """The graph format a file suffix names, or None.
+
+    >>> format_for_suffix(".TTL").name, format_for_suffix(".json").name, format_for_suffix(".x")
+    ('turtle', 'json-ld', None)
+    """
+    suffix = suffix.lower()
+    name = _READ_SUFFIXES.get(suffix)
+    if name is None:
+        name = next((f.name for f in FORMATS.values() if f.suffix == suffix), None)
+    return FORMATS[name] if name else None
+
+
+def read_suffixes() -> list[str]:
+    """Every suffix :func:`format_for_suffix` knows, sorted.
+
+    >>> read_suffixes()[:3]
+    ['.json', '.jsonld', '.nq']
+    """
+    return sorted({f.suffix for f in FORMATS.values()} | set(_READ_SUFFIXES))
+
+
 def serialise(ds: Dataset | Prepared, fmt: str) -> bytes:
     """The Dataset as bytes in format ``fmt`` (see ``FORMATS``).
 
     Pass a :class:`Prepared` to write several formats of one Dataset without
     converting it again.
     """
+    f = FORMATS[_check([fmt])[0]]
+    prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
+    return f.write(prepared.quads if f.quads else prepared.triples)
+
+
+def write_triples(triples: Iterable[ox.Triple], fmt: str) -> bytes:
+    """Triples (a CONSTRUCT's answer) in graph format ``fmt``, sorted: the same bytes
+    every time. Quad formats put them in the default graph."""
     import pyoxigraph as ox
 
-    name = _check([fmt])[0]
-    prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
-    if name == "json-ld":
-        return _jsonld(prepared.quads)
-    if name == "xml":
-        return _xml(prepared.triples)
-    ox_format = {
-        "turtle": ox.RdfFormat.TURTLE,
-        "nt": ox.RdfFormat.N_TRIPLES,
-        "nquads": ox.RdfFormat.N_QUADS,
-        "trig": ox.RdfFormat.TRIG,
-    }[name]
-    data = prepared.quads if FORMATS[name][2] else prepared.triples
-    prefixes = PREFIXES if name in ("turtle", "trig") else None
-    return ox.serialize(data, format=ox_format, prefixes=prefixes) or b""
+    f = FORMATS[_check([fmt])[0]]
+    data = sorted(triples, key=lambda t: (_key(t.subject), _key(t.predicate), _key(t.object)))
+    if f.quads:
+        return f.write([ox.Quad(t.subject, t.predicate, t.object) for t in data])
+    return f.write(data)
+
+
+def write_results(results: Any, fmt: str) -> bytes:
+    """A SPARQL results document in ``fmt`` (see ``RESULT_FORMATS``), written by the RDF
+    libraries: ``results`` is a ``pyoxigraph.QuerySolutions``/``QueryBoolean``, or an
+    ``rdflib.query.Result`` (rdflib writes SPARQL JSON, pyoxigraph reads it and writes
+    every format, TSV included, which rdflib lacks).
+
+    >>> from rdflib import Literal, Variable
+    >>> from rdflib.query import Result
+    >>> r = Result("SELECT"); r.vars = [Variable("n")]; r.bindings = [{Variable("n"): Literal(2)}]
+    >>> write_results(r, "tsv")
+    b'?n\\n2\\n'
+    """
+    import pyoxigraph as ox
+
+    if fmt not in RESULT_FORMATS:
+        raise ConfigError(f"unknown results format {fmt}; choose from {', '.join(RESULT_FORMATS)}")
+    target = getattr(ox.QueryResultsFormat, RESULT_FORMATS[fmt].oxigraph)
+    if not isinstance(results, (ox.QuerySolutions, ox.QueryBoolean)):
+        data = results.serialize(format="json")
+        results = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+    return bytes(results.serialize(format=target) or b"")
 
 
 def write_formats(ds: Dataset, out: Path, *, formats: Iterable[str]) -> list[Path]:
@@ -307,7 +416,7 @@ def write_formats(ds: Dataset, out: Path, *, formats: Iterable[str]) -> list[Pat
     if not names:
         return []
     prepared = Prepared(ds)
-    return [atomic_write(out / FORMATS[name][0], serialise(prepared, name)) for name in names]
+    return [atomic_write(out / FORMATS[name].filename, serialise(prepared, name)) for name in names]
 
 
 def ontology_bytes() -> bytes:

@@ -1,15 +1,20 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a graph, for tools that speak HTTP.
 
-Queries run in worker processes, each holding the graph in a pyoxigraph store.
-A query that runs past the timeout is stopped by ending its worker (pyoxigraph
-cannot interrupt a query in flight) and a fresh worker takes its place. Results
-are capped at ``max_rows``; updates are refused; the server binds to 127.0.0.1
-unless told otherwise.
+The HTTP side is waitress (a maintained, pure-Python WSGI server: request parsing,
+bad ``Content-Length``, body size, idle timeouts and the accept backlog are its job).
+Queries run in worker processes, each holding the graph in a pyoxigraph store. A query
+that runs past the timeout is stopped by ending its worker (pyoxigraph cannot
+interrupt a query in flight) and a fresh worker takes its place; so is a worker that
+crashes. Before a query reaches a worker it is checked for size and nesting (deep
+nesting overflows the engine's stack); in the worker, federation (``SERVICE``) is
+refused unless allowed, read from the parsed query. Results are capped at
+``max_rows``; updates are refused; the server binds to 127.0.0.1 unless told
+otherwise, answers only requests addressed to it by its own host and port (DNS
+rebinding), and sends no CORS header unless an origin is named.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import queue
 import socket
@@ -17,32 +22,24 @@ import subprocess
 import sys
 import threading
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from .errors import GraphkitError
+from .errors import GraphkitError, QueryError
+from .query import MAX_QUERY_DEPTH, MAX_QUERY_LENGTH, check_size
+from .serialise import FORMATS, RESULT_FORMATS
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
 __all__ = ["QueryFailed", "QueryPool", "SparqlServer", "negotiate"]
 
-RESULT_TYPES = {  # SELECT and ASK
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-}
-GRAPH_TYPES = {  # CONSTRUCT and DESCRIBE
-    "turtle": "text/turtle",
-    "nt": "application/n-triples",
-    "xml": "application/rdf+xml",
-    "json-ld": "application/ld+json",
-}
+# media types by format name, from the one registry (graphkit.serialise)
+RESULT_TYPES = {name: f.media_type for name, f in RESULT_FORMATS.items()}  # SELECT, ASK
+GRAPH_TYPES = {name: f.media_type for name, f in FORMATS.items()}  # CONSTRUCT, DESCRIBE
 ALIASES = {  # other names a client may use for the same media types
     "application/json": "json",
     "text/json": "json",
@@ -52,11 +49,15 @@ ALIASES = {  # other names a client may use for the same media types
     "n-triples": "nt",
     "ntriples": "nt",
     "text/plain": "nt",
+    "n-quads": "nquads",
     "jsonld": "json-ld",
     "rdf": "xml",
     "rdfxml": "xml",
 }
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query
+IDLE_TIMEOUT = 60  # seconds an idle connection is kept open
+BACKLOG = 1024  # pending connections the kernel queues (http.server's 5 made clients wait)
+CONNECTION_LIMIT = 100  # open connections at once; more wait in the backlog
 
 
 class QueryFailed(GraphkitError):
@@ -101,80 +102,67 @@ def negotiate(accept: str, fmt: str | None, kinds: dict[str, str]) -> str:
 
 
 # -- the worker process ------------------------------------------------------------------
-def _term_json(term: Any) -> dict[str, Any]:
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out: dict[str, Any] = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    return {  # an RDF-star triple term
-        "type": "triple",
-        "value": {k: _term_json(getattr(term, k)) for k in ("subject", "predicate", "object")},
-    }
-
-
 def _answer(store: Any, request: dict[str, Any]) -> tuple[str, bytes]:
     """Run one query; return (content type, body). Raises QueryFailed."""
     import pyoxigraph as ox
 
+    from .query import _from_ox, deep_call, uses_service
+    from .serialise import write_results, write_triples
+
+    text = request["query"]
+    if not request["allow_federation"] and uses_service(text):
+        raise QueryFailed(
+            400,
+            "SERVICE (federated query) is refused: it would make this server fetch other "
+            "addresses; start graphkit serve with --allow-federation to allow it",
+        )
     options: dict[str, Any] = {"use_default_graph_as_union": not request["default_graphs"]}
     if request["default_graphs"]:
         options["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
     if request["named_graphs"]:
         options["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
-    try:
-        result = store.query(request["query"], **options)
-    except SyntaxError as err:
-        raise QueryFailed(400, f"not a SPARQL query (updates are refused): {err}") from err
-    except ValueError as err:
-        raise QueryFailed(400, str(err)) from err
     limit = request["max_rows"]
-    if isinstance(result, ox.QueryTriples):
-        name = negotiate(request["accept"], request["format"], GRAPH_TYPES)
-        triples = []
-        for triple in result:
-            triples.append(triple)
-            if len(triples) > limit:
-                raise QueryFailed(400, _too_many(limit, "triples"))
-        from .vocab import PREFIXES
 
-        fmt = {
-            "turtle": ox.RdfFormat.TURTLE,
-            "nt": ox.RdfFormat.N_TRIPLES,
-            "xml": ox.RdfFormat.RDF_XML,
-            "json-ld": ox.RdfFormat.JSON_LD,
-        }[name]
-        prefixes = PREFIXES if name in ("turtle", "xml") else None
-        return GRAPH_TYPES[name], ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
-    name = negotiate(request["accept"], request["format"], RESULT_TYPES)
-    if isinstance(result, ox.QueryBoolean):
-        doc: dict[str, Any] = {"head": {}, "boolean": bool(result)}
-    else:
-        names = [v.value for v in result.variables]
-        rows = []
+    def run() -> tuple[str, bytes]:
+        try:
+            result = store.query(text, **options)
+        except SyntaxError as err:
+            raise QueryFailed(400, f"not a SPARQL query (updates are refused): {err}") from err
+        except ValueError as err:
+            raise QueryFailed(400, str(err)) from err
+        if isinstance(result, ox.QueryTriples):
+            name = negotiate(request["accept"], request["format"], GRAPH_TYPES)
+            triples = []
+            for triple in result:
+                triples.append(triple)
+                if len(triples) > limit:
+                    raise QueryFailed(400, _too_many(limit, "triples"))
+            return GRAPH_TYPES[name], write_triples(triples, name)
+        name = negotiate(request["accept"], request["format"], RESULT_TYPES)
+        if isinstance(result, ox.QueryBoolean):
+            return RESULT_TYPES[name], write_results(result, name)
+        from rdflib import Variable
+        from rdflib.query import Result
+        from rdflib.term import Identifier
+
+        # rows are gathered (up to the limit) before writing, so the limit holds
+        names = [Variable(v.value) for v in result.variables]
+        rows: list[Mapping[Variable, Identifier]] = []
         for solution in result:
-            rows.append({n: _term_json(solution[n]) for n in names if solution[n] is not None})
+            rows.append(
+                {
+                    v: cast(Identifier, _from_ox(solution[str(v)]))
+                    for v in names
+                    if solution[str(v)] is not None
+                }
+            )
             if len(rows) > limit:
                 raise QueryFailed(400, _too_many(limit, "rows"))
-        doc = {"head": {"vars": names}, "results": {"bindings": rows}}
-    body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-    if name != "json":  # pyoxigraph writes the other result formats from the JSON
-        results_fmt = {
-            "xml": ox.QueryResultsFormat.XML,
-            "csv": ox.QueryResultsFormat.CSV,
-            "tsv": ox.QueryResultsFormat.TSV,
-        }[name]
-        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = parsed.serialize(format=results_fmt) or b""
-    return RESULT_TYPES[name], body
+        table = Result("SELECT")
+        table.vars, table.bindings = names, rows
+        return RESULT_TYPES[name], write_results(table, name)
+
+    return deep_call(run)  # a deep stack: the engine recurses per level of nesting
 
 
 def _too_many(limit: int, what: str) -> str:
@@ -232,8 +220,10 @@ class QueryPool:
         timeout: float = 30.0,
         max_rows: int = 100_000,
         start_timeout: float = 120.0,
+        allow_federation: bool = False,
     ) -> None:
         self.nquads = nquads
+        self.allow_federation = allow_federation
         self.timeout = timeout
         self.max_rows = max_rows
         self.start_timeout = start_timeout
@@ -307,6 +297,7 @@ class QueryPool:
             "accept": accept,
             "format": fmt,
             "max_rows": self.max_rows,
+            "allow_federation": self.allow_federation,
             "default_graphs": list(default_graphs),
             "named_graphs": list(named_graphs),
         }
@@ -334,114 +325,164 @@ class QueryPool:
             self._stop(worker)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _HTTPServer
-    server_version = "graphkit-sparql"
-    protocol_version = "HTTP/1.1"
+_REASONS = {
+    200: "OK",
+    204: "No Content",
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    413: "Content Too Large",
+    415: "Unsupported Media Type",
+    421: "Misdirected Request",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+_Start = Callable[[str, list[tuple[str, str]]], Any]
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib name)
-        self.server.log(f"{self.address_string()} {format % args}")
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+def allowed_hosts(host: str, port: int) -> frozenset[str] | None:
+    """The ``Host`` header values this server answers to; None when bound to every
+    address (then only the port is checked).
 
-    def _error(self, status: int, message: str) -> None:
-        self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+    >>> sorted(allowed_hosts("127.0.0.1", 3030))
+    ['127.0.0.1:3030', 'localhost:3030']
+    >>> sorted(allowed_hosts("::1", 80))
+    ['[::1]', '[::1]:80', 'localhost', 'localhost:80']
+    >>> allowed_hosts("0.0.0.0", 3030) is None
+    True
+    """
+    if host in ("0.0.0.0", "::", ""):
+        return None
+    names = {f"[{host}]" if ":" in host else host}
+    if host in ("127.0.0.1", "::1", "localhost"):
+        names.add("localhost")
+    hosts = {f"{n}:{port}" for n in names}
+    if port == 80:  # a client may leave out the default port
+        hosts |= names
+    return frozenset(h.lower() for h in hosts)
 
-    def _path_ok(self) -> bool:
-        path = urllib.parse.urlsplit(self.path).path
-        if path.rstrip("/") in ("", "/sparql", "/query"):
-            return True
-        self._error(404, f"no such endpoint {path}; the SPARQL endpoint is /sparql")
-        return False
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 (http.server's naming)
-        self.send_response(204)
-        self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+class _App:
+    """The WSGI application: checks the request, hands the query to the pool."""
 
-    def do_GET(self) -> None:  # noqa: N802
-        if not self._path_ok():
-            return
-        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
-        self._handle(params, None)
+    def __init__(
+        self,
+        pool: QueryPool,
+        *,
+        cors: str | None,
+        log: Callable[[str], None],
+        max_length: int,
+        max_depth: int,
+    ) -> None:
+        self.pool = pool
+        self.cors = cors
+        self.log = log
+        self.max_length = max_length
+        self.max_depth = max_depth
+        self.hosts: frozenset[str] | None = None  # set once the port is known
+        self.port = 0
 
-    do_HEAD = do_GET
+    def __call__(self, environ: dict[str, Any], start: _Start) -> Iterable[bytes]:
+        status, headers, body = self._respond(environ)
+        method = environ.get("REQUEST_METHOD", "")
+        self.log(
+            f"{environ.get('REMOTE_ADDR', '-')} {method} {environ.get('PATH_INFO', '')} {status}"
+        )
+        if self.cors:
+            headers += [("Access-Control-Allow-Origin", self.cors), ("Vary", "Origin")]
+        headers += [("Content-Length", str(len(body))), ("Cache-Control", "no-store")]
+        start(f"{status} {_REASONS.get(status, '')}", headers)
+        return [b"" if method == "HEAD" else body]
 
-    def do_POST(self) -> None:  # noqa: N802
-        if not self._path_ok():
-            return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.close_connection = True
-            self._error(413, f"the request body is larger than {MAX_BODY} bytes")
-            return
-        body = self.rfile.read(length).decode("utf-8", "replace")
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+    def _respond(self, environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
+        try:
+            self._check_host(environ.get("HTTP_HOST", ""))
+            self._check_path(environ.get("PATH_INFO", ""))
+            method = environ.get("REQUEST_METHOD", "")
+            if method == "OPTIONS":
+                return self._options()
+            if method in ("GET", "HEAD"):
+                params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+                return self._handle(environ, params, None)
+            if method == "POST":
+                return self._post(environ)
+            raise QueryFailed(
+                405, "this endpoint is read-only: use GET or POST with a SPARQL query"
+            )
+        except QueryFailed as err:
+            text = (str(err) + "\n").encode("utf-8")
+            return err.status, [("Content-Type", "text/plain; charset=utf-8")], text
+
+    def _check_host(self, host: str) -> None:
+        host = host.strip().lower()
+        if self.hosts is None:  # bound to every address: the port must still match
+            ok = bool(host) and host.rsplit(":", 1)[-1] == str(self.port)
+        else:
+            ok = host in self.hosts
+        if not ok:
+            # another name for this machine (DNS rebinding) or a request for another site
+            raise QueryFailed(421, f"this server does not answer for host {host!r}")
+
+    def _check_path(self, path: str) -> None:
+        if path.rstrip("/") not in ("", "/sparql", "/query"):
+            raise QueryFailed(404, f"no such endpoint {path}; the SPARQL endpoint is /sparql")
+
+    def _options(self) -> tuple[int, list[tuple[str, str]], bytes]:
+        headers = [("Allow", "GET, HEAD, POST, OPTIONS")]
+        if self.cors:
+            headers += [
+                ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
+                ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+            ]
+        return 204, headers, b""
+
+    def _post(self, environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
+        # waitress has checked Content-Length (400 if bad) and the size (413)
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length).decode("utf-8", "replace")
+        ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
         if ctype == "application/x-www-form-urlencoded":
             for key, values in urllib.parse.parse_qs(body).items():
                 params.setdefault(key, []).extend(values)
-            self._handle(params, None)
-        elif ctype == "application/sparql-query":
-            self._handle(params, body)
-        elif ctype == "application/sparql-update":
-            self._error(403, "this endpoint is read-only: SPARQL updates are refused")
-        else:
-            self._error(
-                415,
-                "send the query as application/sparql-query or as a "
-                "form (application/x-www-form-urlencoded) with query=...",
-            )
+            return self._handle(environ, params, None)
+        if ctype == "application/sparql-query":
+            return self._handle(environ, params, body)
+        if ctype == "application/sparql-update":
+            raise QueryFailed(403, "this endpoint is read-only: SPARQL updates are refused")
+        raise QueryFailed(
+            415,
+            "send the query as application/sparql-query or as a "
+            "form (application/x-www-form-urlencoded) with query=...",
+        )
 
-    def _refuse_writes(self) -> None:
-        self._error(405, "this endpoint is read-only: use GET or POST with a SPARQL query")
-
-    do_PUT = do_DELETE = do_PATCH = _refuse_writes
-
-    def _handle(self, params: dict[str, list[str]], query: str | None) -> None:
+    def _handle(
+        self, environ: dict[str, Any], params: dict[str, list[str]], query: str | None
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
         if "update" in params:
-            self._error(403, "this endpoint is read-only: SPARQL updates are refused")
-            return
+            raise QueryFailed(403, "this endpoint is read-only: SPARQL updates are refused")
         queries = params.get("query", []) if query is None else [query]
         if len(queries) != 1:
-            self._error(
+            raise QueryFailed(
                 400,
                 "give exactly one SPARQL query (a query= parameter or an "
                 "application/sparql-query body)",
             )
-            return
+        try:  # before any parser sees it: deep nesting crashes parsers
+            check_size(queries[0], max_length=self.max_length, max_depth=self.max_depth)
+        except QueryError as err:
+            raise QueryFailed(400, f"query refused: {err}") from None
         fmts = params.get("format") or params.get("output") or []
-        fmt = fmts[0] if fmts else None
-        try:
-            ctype, body = self.server.pool.run(
-                queries[0],
-                accept=self.headers.get("Accept", ""),
-                fmt=fmt,
-                default_graphs=tuple(params.get("default-graph-uri", ())),
-                named_graphs=tuple(params.get("named-graph-uri", ())),
-            )
-        except QueryFailed as err:
-            self._error(err.status, str(err))
-            return
-        self._send(200, ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""), body)
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    pool: QueryPool
-    log: Callable[[str], None]
+        ctype, body = self.pool.run(
+            queries[0],
+            accept=environ.get("HTTP_ACCEPT", ""),
+            fmt=fmts[0] if fmts else None,
+            default_graphs=tuple(params.get("default-graph-uri", ())),
+            named_graphs=tuple(params.get("named-graph-uri", ())),
+        )
+        charset = "; charset=utf-8" if ctype.startswith("text/") else ""
+        return 200, [("Content-Type", ctype + charset)], body
 
 
 class SparqlServer:
@@ -461,44 +502,85 @@ class SparqlServer:
         max_rows: int = 100_000,
         workers: int = 2,
         log: Callable[[str], None] | None = None,
+        cors: str | None = None,
+        allow_federation: bool = False,
+        max_length: int = MAX_QUERY_LENGTH,
+        max_depth: int = MAX_QUERY_DEPTH,
+        idle_timeout: int = IDLE_TIMEOUT,
     ) -> None:
+        from waitress.server import create_server
+
         from .serialise import serialise
 
-        if timeout <= 0 or max_rows <= 0:
-            raise GraphkitError("--timeout and --max-rows must be positive")
+        if timeout <= 0 or max_rows <= 0 or max_length <= 0 or max_depth <= 0:
+            raise GraphkitError("--timeout, --max-rows and the query limits must be positive")
+        if cors is not None and (cors == "*" or "\n" in cors or "\r" in cors):
+            raise GraphkitError(
+                f"--cors takes one origin such as http://localhost:8080, not {cors!r}"
+            )
         self.pool = QueryPool(
-            serialise(data, "nquads"), workers=workers, timeout=timeout, max_rows=max_rows
+            serialise(data, "nquads"),
+            workers=workers,
+            timeout=timeout,
+            max_rows=max_rows,
+            allow_federation=allow_federation,
+        )
+        self.app = _App(
+            self.pool,
+            cors=cors,
+            log=log or (lambda _msg: None),
+            max_length=max_length,
+            max_depth=max_depth,
         )
         try:
-            self.httpd = _HTTPServer((host, port), _Handler)
-        except OSError as err:
+            self.server: Any = create_server(
+                self.app,
+                host=host,
+                port=port,
+                # more HTTP threads than workers: a request waiting for a worker (or a
+                # slow client) must not keep others from being read and answered
+                threads=max(4, 2 * workers + 2),
+                backlog=BACKLOG,
+                connection_limit=CONNECTION_LIMIT,
+                channel_timeout=idle_timeout,
+                max_request_body_size=MAX_BODY,
+                ident="graphkit-sparql",
+                expose_tracebacks=False,
+                clear_untrusted_proxy_headers=True,
+            )
+        except (OSError, ValueError) as err:
             self.pool.close()
+            reason = getattr(err, "strerror", None) or str(err)
             raise GraphkitError(
-                f"cannot listen on {host}:{port} ({err.strerror}); choose another --port"
+                f"cannot listen on {host}:{port} ({reason}); choose another --port"
             ) from err
-        self.httpd.pool = self.pool
-        self.httpd.log = log or (lambda _msg: None)
+        self.host = str(self.server.effective_host)
+        self.port = int(self.server.effective_port)
+        self.app.port = self.port
+        self.app.hosts = allowed_hosts(self.host, self.port)
         self.thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        assert isinstance(host, str)  # an AF_INET(6) socket's address; typeshed allows bytes
-        return f"http://{host}:{port}/sparql"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/sparql"
 
     def serve_forever(self) -> None:
-        self.httpd.serve_forever()
+        self.server.run()
 
     def start(self) -> SparqlServer:
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
         return self
 
     def close(self) -> None:
+        # waitress's loop runs while it has sockets: close the listener and every
+        # connection, then stop its threads
+        for channel in list(self.server._map.values()):
+            channel.close()
+        self.server.task_dispatcher.shutdown(timeout=5)
         if self.thread is not None:
-            self.httpd.shutdown()
-            self.thread.join()
-        self.httpd.server_close()
+            self.thread.join(10)
         self.pool.close()
 
     def __enter__(self) -> SparqlServer:

@@ -154,3 +154,53 @@ def test_unreachable_endpoint_is_named(seeds_build):
     run = graphkit("push", str(seeds_build / "graph.trig"), "--endpoint", endpoint)
     assert run.returncode == 2
     assert f"cannot reach {endpoint}" in run.stderr
+
+
+def test_secrets_are_never_printed_and_a_half_push_is_reported(seeds_build, tmp_path):
+    """A store that accepts two graphs, then fails echoing the request's Authorization
+    header: the message is short, redacted, and says how far the push got, even with -q."""
+    import http.server
+    import subprocess
+    import sys
+    import threading
+
+    from conftest import ROOT
+
+    seen = {"n": 0}
+
+    class Store(http.server.BaseHTTPRequestHandler):
+        def do_PUT(self):  # noqa: N802
+            self.rfile.read(int(self.headers["Content-Length"]))
+            seen["n"] += 1
+            if seen["n"] <= 2:
+                self.send_response(201)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = f"boom; you sent Authorization: {self.headers.get('Authorization')}".encode()
+            body += b" " + b"x" * 5000
+            self.send_response(500)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Store)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        url = f"http://dba:s3cretPW@127.0.0.1:{httpd.server_address[1]}/data"
+        run = subprocess.run(
+            [sys.executable, "-m", "graphkit", "push", str(seeds_build / "graph.trig"),
+             "--endpoint", url, "--graph", "https://example.org/default", "-q"],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        httpd.shutdown()
+    out = run.stdout + run.stderr
+    assert run.returncode == 2
+    assert "s3cretPW" not in out and "ZGJh" not in out  # nor its base64 (dba:...)
+    assert "dba:***@" in out and "HTTP 500" in out and "Authorization: ***" in out
+    assert "2 of " in out and "pushed before" in out and "again" in out
+    assert len(run.stderr) < 1000

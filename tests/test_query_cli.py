@@ -149,3 +149,89 @@ def test_main_turns_errors_into_a_message_and_exit_status_2(tmp_path):
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("graphkit: error: unknown query 'no-such-query'")
+
+
+# -- limits, timeout and Ctrl-C (issue #12) ------------------------------------------------
+def _slow_setup(tmp_path):
+    graph = tmp_path / "graph.nq"
+    graph.write_text(
+        "".join(
+            f'<https://e.org/s{i}> <https://e.org/p> "{i}" <https://e.org/g> .\n'
+            for i in range(300)
+        ),
+        encoding="utf-8",
+    )
+    rq = tmp_path / "slow.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }\n")
+    return graph, rq
+
+
+def _graphkit(*args):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "graphkit", "query", *args],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_ctrl_c_stops_a_running_query(tmp_path, engine):
+    import signal
+    import time
+
+    graph, rq = _slow_setup(tmp_path)
+    proc = _graphkit(str(rq), "--graph", str(graph), "--engine", engine, "--timeout", "0")
+    time.sleep(4)  # past start-up and loading: the query is running
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=10)
+    except Exception:
+        proc.kill()
+        raise
+    assert proc.returncode == 130 and "stopped" in err
+
+
+def test_timeout_stops_a_query(tmp_path):
+    import time
+
+    graph, rq = _slow_setup(tmp_path)
+    started = time.monotonic()
+    proc = _graphkit(str(rq), "--graph", str(graph), "--engine", "oxigraph", "--timeout", "1")
+    try:
+        _, err = proc.communicate(timeout=30)
+    except Exception:
+        proc.kill()
+        raise
+    assert proc.returncode == 2 and "1 s timeout" in err
+    assert time.monotonic() - started < 20
+
+
+def test_deep_or_long_queries_are_refused_before_parsing(tmp_path):
+    graph, _ = _slow_setup(tmp_path)
+    deep = tmp_path / "deep.rq"
+    deep.write_text("SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }")
+    long = tmp_path / "long.rq"
+    long.write_text("SELECT * WHERE { ?s ?p ?o }" + " " * 200_000)
+    for path, message in ((deep, "nests brackets 5002 deep"), (long, "characters long")):
+        proc = _graphkit(str(path), "--graph", str(graph), "--engine", "oxigraph")
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 2 and message in err, err
+
+
+def test_construct_can_be_written_as_a_graph(tmp_path):
+    import pyoxigraph as ox
+
+    graph, _ = _slow_setup(tmp_path)
+    rq = tmp_path / "c.rq"
+    rq.write_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3")
+    for fmt, media in (("turtle", "text/turtle"), ("nquads", "application/n-quads")):
+        proc = _graphkit(str(rq), "--graph", str(graph), "--format", fmt)
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+        parsed = list(ox.parse(out.encode(), format=ox.RdfFormat.from_media_type(media)))
+        assert len(parsed) == 3

@@ -17,8 +17,8 @@ from graphkit.load import load_graph
 from graphkit.serialise import FORMATS, clean_text, jsonld_context, serialise, write_formats
 from graphkit.vocab import DCTERMS, GK, RDF, SCHEMA, SKOS, XSD
 
-TRIPLE_FORMATS = [name for name, (_, _, quads) in FORMATS.items() if not quads]
-QUAD_FORMATS = [name for name, (_, _, quads) in FORMATS.items() if quads]
+TRIPLE_FORMATS = [name for name, f in FORMATS.items() if not f.quads]
+QUAD_FORMATS = [name for name, f in FORMATS.items() if f.quads]
 EX = "https://example.org/id/"
 
 
@@ -194,7 +194,7 @@ def test_seeds_build_files_are_byte_identical_across_processes(seeds_build, tmp_
 def test_seeds_formats_agree(seeds_build, seeds_dataset):
     union = set(_union(seeds_dataset))
     assert not any(isinstance(t, BNode) for triple in union for t in triple)
-    for fmt, (name, _, quads) in FORMATS.items():
+    for fmt, (name, _, quads, *_) in FORMATS.items():
         back = load_graph(seeds_build / name)
         assert set(_union(back)) == union, fmt
         if quads:
@@ -255,3 +255,22 @@ def test_what_a_format_cannot_hold_is_a_clear_error():
     bad.add((URIRef(EX + "s"), URIRef("http://example.org/a b"), Literal("x")))
     with pytest.raises(GraphkitError, match="cannot write the RDF term"):
         serialise(bad, "nt")
+
+
+def test_one_registry_names_suffix_media_type_and_writer():
+    from graphkit.serialise import RESULT_FORMATS, format_for_suffix, write_triples
+
+    for name, f in FORMATS.items():
+        assert f.name == name and f.filename == "graph" + f.suffix
+        assert format_for_suffix(f.suffix) is f
+        assert "/" in f.media_type
+    assert set(RESULT_FORMATS) == {"json", "xml", "csv", "tsv"}
+    import pyoxigraph as ox
+
+    t = ox.Triple(ox.NamedNode("https://e.org/a"), ox.NamedNode("https://e.org/p"), ox.Literal("x"))
+    for name in FORMATS:  # a CONSTRUCT's triples in every format, quad formats included
+        data = write_triples([t], name)
+        assert (
+            len(list(ox.parse(data, format=ox.RdfFormat.from_media_type(FORMATS[name].media_type))))
+            == 1
+        ), name

@@ -215,7 +215,7 @@ def test_binds_to_loopback_by_default(seeds_dataset):
 
     server = SparqlServer(seeds_dataset, port=0, workers=1)
     try:
-        assert server.httpd.server_address[0] == "127.0.0.1"
+        assert server.host == "127.0.0.1"
         assert server.url.startswith("http://127.0.0.1:")
     finally:
         server.close()
