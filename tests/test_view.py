@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
+import random
 import re
 from html.parser import HTMLParser
 
@@ -17,7 +19,7 @@ from graphkit.errors import ConfigError
 from graphkit.view import build_view, write_view
 from graphkit.view.data import read_graph
 from graphkit.view.focus import cap, select
-from graphkit.view.layout import layout, sizes
+from graphkit.view.layout import day_number, layout, municipal_year, sizes
 from graphkit.vocab import DCTERMS, FOAF, GK, OA, ORG, RDF, SCHEMA, SKOS, TIME, XSD
 
 BASE = "https://w3id.org/graphkit/id/"
@@ -179,6 +181,85 @@ def labels_of(person: URIRef) -> str:
     )
 
 
+def generated_graph(n: int, *, seed: int = 1) -> Dataset:
+    """A graph whose view has exactly ``n`` nodes: meetings over five and a half years,
+    items, people attending and named, programmes discussed, organisations (fixed seed)."""
+    rnd = random.Random(seed)
+    meetings = max(3, n // 16)
+    programmes = max(2, n // 14)
+    orgs = max(2, n // 20) - 2  # plus the council and the committee
+    people = max(3, n // 4)
+    items = n - meetings - programmes - orgs - 2 - people
+    ds = Dataset()
+    doc = URIRef(BASE + "document/generated.txt")
+    g = ds.graph(doc)
+    g.add((doc, RDF.type, FOAF.Document))
+    g.add((doc, DCTERMS.source, Literal("generated.txt")))
+    council = URIRef(BASE + "council/gen")
+    g.add((council, RDF.type, ORG.FormalOrganization))
+    g.add((council, SKOS.prefLabel, Literal("Generated Council")))
+    committee = URIRef(BASE + "committee/gen/board")
+    g.add((committee, RDF.type, ORG.OrganizationalUnit))
+    g.add((committee, SKOS.prefLabel, Literal("Generated Scrutiny Board")))
+    g.add((committee, ORG.subOrganizationOf, council))
+    person = [URIRef(f"{BASE}person/gen/p{i}") for i in range(people)]
+    for i, p in enumerate(person):
+        g.add((p, RDF.type, SCHEMA.Person))
+        g.add((p, SKOS.prefLabel, Literal(f"Person {i} Surname{i % 97}")))
+        g.add((p, SKOS.altLabel, Literal(f"P{i} Surname{i % 97}")))
+    prog = [URIRef(f"{BASE}programme/gen/t{i}") for i in range(programmes)]
+    for i, t in enumerate(prog):
+        g.add((t, RDF.type, GK.Programme))
+        g.add((t, SKOS.prefLabel, Literal(f"Programme {i} for Children and Families")))
+        g.add((t, SKOS.altLabel, Literal(f"PCF{i}")))
+    org = [URIRef(f"{BASE}organisation/o{i}") for i in range(orgs)]
+    for i, o in enumerate(org):
+        g.add((o, RDF.type, ORG.Organization))
+        g.add((o, SKOS.prefLabel, Literal(f"Partner Organisation {i}")))
+    day0 = dt.date(2019, 1, 10)
+    meeting = []
+    for i in range(meetings):
+        m = URIRef(f"{BASE}meeting/gen/board/{i}")
+        day = day0 + dt.timedelta(days=int(i * 2000 / meetings))
+        meeting.append(m)
+        g.add((m, RDF.type, GK.Meeting))
+        g.add((m, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date)))
+        g.add((m, SCHEMA.name, Literal(f"Generated Scrutiny Board, {day}")))
+        g.add((m, SCHEMA.organizer, committee))
+        for p in rnd.sample(person, min(10, people)):
+            a = URIRef(f"{m}/attendance/{p.rsplit('/', 1)[1]}")
+            g.add((a, RDF.type, GK.Attendance))
+            g.add((a, GK.meeting, m))
+            g.add((a, GK.attendee, p))
+            g.add((a, GK.status, GK.Present if rnd.random() < 0.85 else GK.Apologies))
+            g.add((m, SCHEMA.attendee, p))
+    for i in range(items):
+        m = meeting[i % meetings]
+        it = URIRef(f"{m}/item/{i}")
+        g.add((it, RDF.type, GK.AgendaItem))
+        g.add((it, SCHEMA.superEvent, m))
+        g.add((it, SCHEMA.name, Literal(f"Agenda item {i} on services")))
+        g.add((it, SCHEMA.position, Literal(i // meetings + 1)))
+        g.add((it, DCTERMS.subject, rnd.choice(prog)))
+        for p in rnd.sample(person, 2):
+            g.add((it, SCHEMA.mentions, p))
+            ann = URIRef(f"{doc}/annotation/{i}-{p.rsplit('/', 1)[1]}")
+            target, quote = URIRef(f"{ann}/target"), URIRef(f"{ann}/quote")
+            g.add((ann, RDF.type, OA.Annotation))
+            g.add((ann, OA.hasBody, p))
+            g.add((ann, OA.hasTarget, target))
+            g.add((ann, GK.inItem, it))
+            g.add((target, OA.hasSource, doc))
+            g.add((target, OA.hasSelector, quote))
+            g.add((quote, RDF.type, OA.TextQuoteSelector))
+            g.add(
+                (quote, OA.exact, Literal(f"Person {p.rsplit('/p', 1)[1]} reported on item {i}."))
+            )
+        if org and rnd.random() < 0.3:
+            g.add((it, SCHEMA.mentions, rnd.choice(org)))
+    return ds
+
+
 HAF_MEETINGS_QUERY = """
 SELECT DISTINCT ?date WHERE {
   ?p a gk:Programme .
@@ -258,11 +339,11 @@ def test_page_is_one_self_contained_file(timeline):
     ]
     assert "default-src 'none'" in csp and "connect-src" not in csp and "unsafe-eval" not in csp
     code = [t for a, t in parsed.scripts if "type" not in a]
-    assert len(code) == 2 and len(parsed.scripts) == 3
-    for text in code:
-        digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
-        assert f"'sha256-{digest}'" in csp
-    assert "vis.Network" in code[1] and "innerHTML" not in code[1]
+    assert len(code) == 1 and len(parsed.scripts) == 2  # our script and the data; no library
+    digest = base64.b64encode(hashlib.sha256(code[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in csp
+    assert "graphkitView" in code[0] and "innerHTML" not in code[0]
+    assert "vis.Network" not in html
 
 
 def test_hostile_text_stays_inside_the_data_block(timeline):
@@ -272,7 +353,7 @@ def test_hostile_text_stays_inside_the_data_block(timeline):
     ds.default_context.add((node, RDF.type, SCHEMA.Person))
     ds.default_context.add((node, SKOS.prefLabel, Literal(evil)))
     html = build_view(ds, title=evil).html
-    assert html.count("</script") == 3  # our three blocks close; the data never does
+    assert html.count("</script") == 2  # our two blocks close; the data never does
     assert "<!--" not in html
     (block,) = [t for a, t in _parse(html).scripts if a.get("type") == "application/json"]
     assert not re.search("[<>&\u2028\u2029]", block)
@@ -290,12 +371,17 @@ def test_output_is_deterministic_and_write_view_keeps_its_signature(timeline, tm
     assert not list(tmp_path.glob(".*"))  # atomic write leaves no temporary file
 
 
-def test_physics_is_off_and_every_node_has_a_position(timeline):
+def test_meetings_and_items_carry_days_and_agenda_order(timeline):
     data = page_data(build_view(timeline).html)
-    assert data["options"]["physics"]["enabled"] is False
-    assert data["options"]["edges"]["smooth"] is False
-    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
-    assert all("title" not in n and "group" not in n for n in data["nodes"])
+    ents = data["entities"]
+    assert sorted(data["nodes"]) == sorted(ents)
+    for e in ents.values():
+        if e["type"] in ("meeting", "item"):
+            assert e["day"] == day_number(e["date"])
+        if e["type"] == "item":
+            assert ents[e["meeting"]]["type"] == "meeting" and e["order"] >= 0
+        assert 8 <= e["w"] <= 30
+    assert data["span"] == [day_number("2021-01-28"), day_number("2024-11-28")]
 
 
 # -- reading the graph -------------------------------------------------------------------
@@ -326,22 +412,20 @@ def test_read_graph_types_labels_roles_and_evidence(timeline):
 
 
 # -- layout ------------------------------------------------------------------------------
-def test_meetings_lie_on_a_time_axis_with_items_below(timeline):
+def test_days_are_proportional_to_dates_and_items_keep_agenda_order(timeline):
     g = read_graph(timeline)
     lay = layout(g, frozenset(g.entities))
-    meetings = sorted((e.date, lay.pos[e.iri]) for e in g.entities.values() if e.type == "meeting")
-    xs = [x for _, (x, _) in meetings]
-    assert xs == sorted(xs) and len(set(xs)) == len(xs)
-    assert all(y == 0 for _, (_, y) in meetings)
-    for e in g.entities.values():
-        x, y = lay.pos[e.iri]
-        if e.type == "item":
-            assert (x, True) == (lay.pos[e.meeting][0], y > 0)
-        elif e.type == "programme":
-            assert y < 0
-        elif e.type == "person":
-            assert y > max(lay.pos[i.iri][1] for i in g.entities.values() if i.type == "item")
-    assert [year for year, _ in lay.axis] == [2021, 2022, 2023, 2024]
+    meetings = sorted((e.date, e.iri) for e in g.entities.values() if e.type == "meeting")
+    days = [lay.days[iri] for _, iri in meetings]
+    # a month is a month: the gap in days is the gap in the calendar
+    assert days[1] - days[0] == (dt.date(2021, 6, 24) - dt.date(2021, 1, 28)).days
+    assert days == sorted(days) and lay.span == (days[0], days[-1])
+    first = [e for e in g.entities.values() if e.type == "item" and e.date == "2021-01-28"]
+    assert sorted((lay.order[e.iri], e.label) for e in first) == [
+        (0, "13. Declarations of Interests"),
+        (1, "15. The Impact of Covid-19 on Schools"),
+    ]
+    assert municipal_year("2021-04-30") == "2020/21" and municipal_year("2021-05-01") == "2021/22"
     size = sizes(g, frozenset(g.entities))
     assert max(size, key=size.get) == BASE + "person/testshire/j-gregg"  # the most links
     between = sizes(g, frozenset(g.entities), measure="betweenness")

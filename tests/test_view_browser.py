@@ -1,14 +1,18 @@
-"""The HTML view in a real headless Chromium (issue #4).
+"""The HTML view in a real headless Chromium (issues #4 and #14).
 
 Each behaviour is checked on two views: a small graph built by hand in the test
-(``timeline``) and the view ``graphkit build seeds/`` writes (``seeds``). Expected
-values come from the graph itself (SPARQL) and, for the seeds, from the gold
-annotation. The injection test feeds a dozen script payloads through a document
-and straight into the graph, and checks that none runs and all show as text.
+(``timeline``) and the view ``graphkit build seeds/`` writes (``seeds``); the
+readability checks also run on a generated 2,000-node graph. Everything is measured
+from the rendered page with ``window.graphkitView.report()`` (label text, box and
+font size of every node drawn). Expected values come from the graph itself (SPARQL)
+and, for the seeds, from the gold annotation. The injection test feeds a dozen script
+payloads through a document and straight into the graph, and checks that none runs
+and all show as text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from pathlib import Path
@@ -17,7 +21,7 @@ import pytest
 from conftest import DATA, IN_CI, need_tool
 from rdflib import Dataset, Literal, URIRef
 from support import CHROMIUM_ARGS
-from test_view import BASE, HAF_MEETINGS_QUERY, sparql, timeline_graph
+from test_view import BASE, HAF_MEETINGS_QUERY, generated_graph, sparql, timeline_graph
 
 from graphkit.view import write_view
 from graphkit.vocab import DCTERMS, FOAF, GK, OA, ORG, RDF, SCHEMA, SKOS, XSD
@@ -41,7 +45,7 @@ def browser():
 class ViewPage:
     """One opened view, recording console errors and every request the page makes."""
 
-    def __init__(self, browser, path: Path, *, bypass_csp: bool = False) -> None:
+    def __init__(self, browser, path: Path, *, bypass_csp: bool = False, hash: str = "") -> None:
         self.context = browser.new_context(
             viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp
         )
@@ -54,7 +58,7 @@ class ViewPage:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.goto(path.as_uri())
+        self.page.goto(path.as_uri() + hash)
         self.wait("() => !!(window.graphkit && window.graphkit.ready)", timeout=20.0)
 
     def _route(self, route) -> None:  # type: ignore[no-untyped-def]
@@ -85,25 +89,22 @@ class ViewPage:
         assert node, f"{iri} is not in the view"
         return node
 
-    def hidden(self, node: str) -> bool:
-        return bool(self.js("id => !!graphkit.nodes.get(id).hidden", node))
+    def report(self) -> list[dict]:
+        return self.js("graphkitView.report()")
+
+    def drawn(self, kind: str) -> list[dict]:
+        """The report's rows of one kind, faded ones left out."""
+        return [r for r in self.report() if r["kind"] == kind and not r["faded"]]
 
     def visible_dates(self, kind: str = "meeting") -> list[str]:
-        return sorted(
-            self.js(
-                """kind => Object.keys(graphkit.data.entities).filter(id =>
-            graphkit.data.entities[id].type === kind && !graphkit.nodes.get(id).hidden)
-            .map(id => graphkit.data.entities[id].date)""",
-                kind,
-            )
-        )
+        return sorted(r["date"] for r in self.drawn(kind))
 
     def click_node(self, node: str) -> None:
-        """Click the node on the canvas, as a user would."""
-        self.js("id => graphkit.network.focus(id, {scale: 1.6, animation: false})", node)
-        at = self.js("id => graphkit.network.canvasToDOM(graphkit.network.getPosition(id))", node)
-        box = self.page.locator("#network canvas").bounding_box()
-        self.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+        """Bring the node's lane or mark into the picture, then click its label as a user would."""
+        self.js("id => { graphkit.state.pinned[id] = true; graphkit.render(); }", node)
+        (row,) = [r for r in self.report() if r["id"] == node and not r["faded"]]
+        box = row["box"] or {"x": row["x"] - 3, "y": row["y"] - 3, "width": 6, "height": 6}
+        self.page.mouse.click(box["x"] + min(box["width"] / 2, 20), box["y"] + box["height"] / 2)
         self.wait("id => graphkit.state.selected === id", node)
 
     def close(self) -> None:
@@ -174,10 +175,13 @@ def test_searching_haf_highlights_the_programme_and_its_neighbourhood(opened):
     assert page.page.text_content("#details h2") == label
     assert page.page.locator("#search-results li").first.inner_text().strip().endswith(label)
     near = set(page.js("graphkit.state.neighbourhood"))
-    colours = page.js("graphkit.nodes.get().map(n => [n.id, n.color])")
-    dim = {node for node, colour in colours if str(colour).startswith("rgba(190")}
+    rows = [r for r in page.report() if r["id"]]
+    dim = {r["id"] for r in rows if r["dim"]}
     assert haf in near and not (near & dim)
-    assert dim == {node for node, _ in colours} - near  # everything else is dimmed
+    assert dim == {r["id"] for r in rows} - near  # everything else drawn is dimmed
+    page.page.keyboard.press("Escape")
+    page.wait("() => graphkit.state.selected === null")
+    assert not any(r["dim"] for r in page.report())
 
 
 def test_topic_focus_shows_exactly_the_meetings_that_discussed_haf_in_date_order(opened, request):
@@ -191,18 +195,14 @@ def test_topic_focus_shows_exactly_the_meetings_that_discussed_haf_in_date_order
         ".map(li => li.dataset.date)"
     )
     assert shown == expected  # exactly these, in date order
-    assert page.visible_dates("meeting") == expected  # and nothing else on the canvas
+    assert page.visible_dates("meeting") == expected  # and nothing else on the timeline
     items = {
         iri
         for (iri,) in sparql(
             ds, f"SELECT ?i WHERE {{ ?i dcterms:subject <{_haf(ds)}> ; a gk:AgendaItem }}"
         )
     }
-    visible_items = set(
-        page.js("""Object.keys(graphkit.data.entities).filter(id =>
-        graphkit.data.entities[id].type === 'item' && !graphkit.nodes.get(id).hidden)
-        .map(id => graphkit.data.entities[id].iri)""")
-    )
+    visible_items = {r["iri"] for r in page.drawn("item")}
     assert visible_items == items
     if name == "seeds":
         gold = request.getfixturevalue("gold")
@@ -271,6 +271,237 @@ def test_clicking_a_person_shows_their_evidence_passages(opened):
     }
     cited = set(page.page.locator("#details .cite cite").all_text_contents())
     assert cited == docs
+
+
+# -- readability, measured on the rendered page (issue #14) -------------------------------
+@pytest.fixture(scope="session")
+def generated_view(tmp_path_factory) -> Path:
+    """A generated 2,000-node graph: 125 meetings over five and a half years."""
+    return write_view(
+        generated_graph(2000), tmp_path_factory.mktemp("generated") / "view.html", max_nodes=2000
+    )
+
+
+@pytest.fixture(params=["seeds", "generated-2000"])
+def readable(request, browser):
+    if request.param == "seeds":
+        path = request.getfixturevalue("seeds_build") / "view.html"
+    else:
+        path = request.getfixturevalue("generated_view")
+    started = time.monotonic()
+    page = ViewPage(browser, path)
+    tti = page.js("graphkitView.readyAt")
+    nodes = page.js("graphkitView.data.nodes.length")
+    # figures, not assertions: timings belong to benchmarks/bench_view.py
+    print(
+        f"\n{request.param}: {nodes} nodes, interactive after {tti:.0f} ms "
+        f"(opened in {time.monotonic() - started:.2f} s)"
+    )
+    yield request.param, page
+    page.close()
+
+
+def overlaps(rows: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of rows whose label boxes overlap (by more than half a pixel)."""
+    boxes = sorted(((r["box"], r["label"]) for r in rows if r["box"]), key=lambda b: b[0]["x"])
+    found = []
+    for i, (a, la) in enumerate(boxes):
+        for b, lb in boxes[i + 1 :]:
+            if b["x"] >= a["x"] + a["width"] - 0.5:
+                break
+            if b["y"] < a["y"] + a["height"] - 0.5 and a["y"] < b["y"] + b["height"] - 0.5:
+                found.append((la, lb))
+    return found
+
+
+def test_meeting_and_programme_labels_are_readable_at_the_default_zoom(readable):
+    name, page = readable
+    rows = page.report()
+    meetings = [r for r in rows if r["kind"] == "meeting"]
+    lanes = [r for r in rows if r["kind"] == "programme"]
+    assert meetings and lanes
+    labelled = [r for r in meetings + lanes if r["box"]]
+    sizes = sorted({r["fontSize"] for r in labelled})
+    print(f"{name}: label font sizes {sizes} px, {len(labelled)} labels")
+    assert min(sizes) >= 12
+    assert overlaps(meetings + lanes) == []
+    # every meeting has its label, or is counted in its neighbour's "+N"
+    heads = {r["iri"]: r for r in meetings if r["box"]}
+    for r in meetings:
+        assert r["box"] or heads[r["cluster"]]["label"].rsplit(" +", 1)[1].isdigit()
+    # every lane is labelled, the labels sit inside the window
+    assert all(r["box"] for r in lanes)
+    width = page.js("window.innerWidth")
+    assert all(r["box"]["x"] >= 0 and r["box"]["x"] + r["box"]["width"] <= width for r in labelled)
+    if name == "seeds":  # the seeds are few enough for every meeting to carry its own label
+        assert sum(1 for r in meetings if r["box"]) >= len(meetings) - 3
+
+
+def test_meetings_sit_on_a_proportional_time_axis(readable):
+    name, page = readable
+    meetings = sorted(page.drawn("meeting"), key=lambda r: r["x"])
+    days = [dt.date.fromisoformat(r["date"]).toordinal() for r in meetings]
+    assert days == sorted(days)
+    x0, x1, d0, d1 = meetings[0]["x"], meetings[-1]["x"], days[0], days[-1]
+    worst = max(
+        abs((r["x"] - x0) / (x1 - x0) - (d - d0) / (d1 - d0))
+        for r, d in zip(meetings, days, strict=True)
+    )
+    print(f"{name}: worst x error {worst:.3%} of the axis")
+    assert worst <= 0.02
+    # the axis shows calendar years and council years (May to April)
+    bands = page.js(
+        "Array.from(document.querySelectorAll('#network .band-label')).map(t => t.textContent)"
+    )
+    first, last = int(meetings[0]["date"][:4]), int(meetings[-1]["date"][:4])
+    assert str(last) in bands and f"{last - 1}/{last % 100:02d}" in bands or first == last
+
+
+def _haf_connected(ds: Dataset, haf: str) -> set[str]:
+    """HAF, its items and their meetings, and who and what those name, attend or organise."""
+    record = sparql(
+        ds, f"SELECT ?i ?m WHERE {{ ?i dcterms:subject <{haf}> ; schema:superEvent ?m }}"
+    )
+    around = sparql(
+        ds,
+        f"""SELECT DISTINCT ?x WHERE {{
+        ?i dcterms:subject <{haf}> ; schema:superEvent ?m .
+        {{ ?i schema:mentions ?x }} UNION {{ ?a oa:hasBody ?x ; gk:inItem ?i }}
+        UNION {{ ?m schema:organizer ?x }} UNION {{ ?t gk:meeting ?m ; gk:attendee ?x }}
+        UNION {{ ?m schema:attendee ?x }} UNION {{ ?m gk:chair ?x }}
+        UNION {{ ?r dcterms:isPartOf ?i ; schema:agent ?x }} }}""",
+    )
+    return {x for row in record for x in row} | {x for (x,) in around} | {haf}
+
+
+def test_a_trace_of_haf_is_its_own_picture_fitted_to_the_screen(opened):
+    _name, page, ds = opened
+    haf = _haf(ds)
+    assert page.js("graphkitView.trace('HAF')") == [haf]
+    rows = page.report()
+    drawn = {r["iri"] for r in rows if r["iri"]}
+    assert drawn <= _haf_connected(ds, haf)  # only what is connected to HAF
+    assert {r["iri"] for r in rows if r["kind"] == "programme"} == {haf}
+    assert page.visible_dates("meeting") == [d for (d,) in sparql(ds, HAF_MEETINGS_QUERY)]
+    # fitted: every mark and label inside the timeline's box, nothing scrolled away
+    box = page.js(
+        "(() => { const r = document.getElementById('network').getBoundingClientRect();"
+        " return {x: r.left, y: r.top, right: r.right, bottom: r.bottom}; })()"
+    )
+    for r in rows:
+        for x, y in [(r["x"], r["y"])] + (
+            [
+                (r["box"]["x"], r["box"]["y"]),
+                (r["box"]["x"] + r["box"]["width"], r["box"]["y"] + r["box"]["height"]),
+            ]
+            if r["box"]
+            else []
+        ):
+            if x is None:
+                continue
+            assert box["x"] - 0.5 <= x <= box["right"] + 0.5, (r["label"], x, box)
+            assert box["y"] - 0.5 <= y <= box["bottom"] + 0.5, (r["label"], y, box)
+    meetings = page.drawn("meeting")
+    xs = [r["x"] for r in meetings]
+    axis = page.js("graphkitView.axis()")
+    if len(xs) > 1:  # the traced meetings span most of the axis: the trace fills the screen
+        assert max(xs) - min(xs) >= 0.8 * (axis["right"] - axis["left"])
+    assert overlaps([r for r in rows if r["kind"] in ("meeting", "programme", "person")]) == []
+    # the rest can come back, faded; and goes again
+    page.page.check("#show-rest")
+    assert any(r["faded"] for r in page.report())
+    page.page.uncheck("#show-rest")
+    assert not any(r["faded"] for r in page.report())
+    # the address keeps the trace
+    assert "trace=HAF" in page.js("location.hash")
+
+
+def test_compare_two_topics_in_lanes_one_above_the_other(opened):
+    _name, page, ds = opened
+    haf = _haf(ds)
+    fv = page.js("graphkitView.trace(['HAF', 'Family Valued'])")
+    assert fv[0] == haf and len(fv) == 2
+    lanes = [r for r in page.report() if r["kind"] == "programme"]
+    assert [r["iri"] for r in lanes] == fv and lanes[0]["y"] < lanes[1]["y"]
+    both = sparql(
+        ds,
+        f"""SELECT DISTINCT ?date WHERE {{ VALUES ?p {{ <{fv[0]}> <{fv[1]}> }}
+        ?i dcterms:subject ?p ; schema:superEvent ?m . ?m dcterms:date ?date }} ORDER BY ?date""",
+    )
+    assert page.visible_dates("meeting") == [d for (d,) in both]
+
+
+def test_the_address_restores_a_trace_and_a_time_window(browser, view):
+    _name, path, ds = view
+    page = ViewPage(browser, path, hash="#trace=HAF&from=2021&to=2021-12")
+    try:
+        assert page.js(
+            "graphkitView.state.topics.map(id => graphkitView.data.entities[id].iri)"
+        ) == [_haf(ds)]
+        axis = page.js("graphkitView.axis()")
+        assert (axis["from"], axis["to"]) == ("2021-01-01", "2021-12-31")
+        expected = [d for (d,) in sparql(ds, HAF_MEETINGS_QUERY) if d.startswith("2021")]
+        assert page.visible_dates("meeting") == expected
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_keyboard_tab_enter_and_escape(opened):
+    _name, page, _ds = opened
+    page.page.focus("#search")
+    for _ in range(60):  # through the controls to the first node on the timeline
+        page.page.keyboard.press("Tab")
+        if page.js("!!(document.activeElement && document.activeElement.closest('g.node'))"):
+            break
+    node = page.js("document.activeElement.closest('g.node').dataset.node")
+    assert page.page.is_visible("#tip")  # the full title shows on focus, too
+    page.page.keyboard.press("Enter")
+    page.wait("id => graphkit.state.selected === id", node)
+    assert page.page.text_content("#details h2") == page.js(
+        "id => graphkit.data.entities[id].label", node
+    )
+    # the panel's links are reachable by Tab and open with Enter
+    link = page.page.locator("#details button.link").first
+    target = link.get_attribute("data-node")
+    link.focus()
+    page.page.keyboard.press("Enter")
+    page.wait("id => graphkit.state.selected === id", target)
+    page.page.keyboard.press("Escape")
+    page.wait("() => graphkit.state.selected === null")
+
+
+def test_a_person_focus_shows_their_meetings_and_roles_over_time(opened):
+    _name, page, ds = opened
+    person, _n = sparql(
+        ds,
+        """SELECT ?p (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership ; org:member ?p }
+        GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1""",
+    )[0]
+    node = page.node_of(person)
+    # collapsed by default: people are many and rarely where a reader starts
+    assert not [r for r in page.report() if r["kind"] == "person"]
+    page.js("id => graphkitView.focusPerson(id)", node)
+    rows = page.report()
+    roles = [r for r in rows if r["kind"] == "role"]
+    expected_roles = sparql(
+        ds,
+        f"SELECT ?m WHERE {{ ?m a org:Membership ; org:member <{person}> ; schema:startDate ?s }}",
+    )
+    assert len(roles) == len(expected_roles) and all(r["box"] for r in roles)
+    meetings = {
+        d
+        for (d,) in sparql(
+            ds,
+            f"""SELECT DISTINCT ?d WHERE {{ ?m a gk:Meeting ; dcterms:date ?d .
+            {{ ?a gk:meeting ?m ; gk:attendee <{person}> ; gk:status ?s
+               FILTER (?s NOT IN (gk:Apologies, gk:Absent)) }}
+            UNION {{ ?m schema:attendee <{person}> }} UNION {{ ?m gk:chair <{person}> }}
+            UNION {{ ?i schema:superEvent ?m ; schema:mentions <{person}> }} }}""",
+        )
+    }
+    assert set(page.visible_dates("meeting")) == meetings
+    assert [r["iri"] for r in rows if r["kind"] == "person"] == [person]
 
 
 # -- injection ------------------------------------------------------------------------------
@@ -410,7 +641,7 @@ def test_injection_payloads_never_run_and_show_as_text(browser, injection_view, 
         checked = 0
         for node in carrying:
             if node == carrying[0] or entities[node]["type"] == "person":
-                page.click_node(node)  # on the canvas, like a user
+                page.click_node(node)  # on the timeline, like a user
             else:
                 page.js("id => graphkit.go(id, true)", node)
             text = _norm(page.page.inner_text("#details"))
@@ -421,24 +652,30 @@ def test_injection_payloads_never_run_and_show_as_text(browser, injection_view, 
                 assert _norm(s) in text, f"{s!r} is not shown as text for {e['label']!r}"
             checked += len(strings)
         assert checked >= len(PAYLOADS)
-        # a tooltip: hover the payload person on the canvas
+        # a tooltip: hover the payload person's lane label on the timeline
         person = page.node_of(BASE + "person/x/payload")
-        page.js("id => graphkit.network.focus(id, {scale: 1.6, animation: false})", person)
-        at = page.js("id => graphkit.network.canvasToDOM(graphkit.network.getPosition(id))", person)
-        box = page.page.locator("#network canvas").bounding_box()
-        page.page.mouse.move(box["x"] + at["x"] - 3, box["y"] + at["y"])
-        page.page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
-        page.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
-        assert PAYLOADS["person"] in page.page.inner_text("div.vis-tooltip")
+        page.js("id => { graphkit.state.pinned[id] = true; graphkit.render(); }", person)
+        (row,) = [r for r in page.report() if r["id"] == person]
+        page.page.mouse.move(row["box"]["x"] + 5, row["box"]["y"] + row["box"]["height"] / 2)
+        page.page.wait_for_selector("#tip", state="visible", timeout=5_000)
+        assert PAYLOADS["person"] in page.page.inner_text("#tip")
+        assert PAYLOADS["person"].startswith(row["label"].rstrip("\u2026"))  # drawn as text
         # the page title and heading carry the council's payload as text
         assert page.js("document.title").startswith(PAYLOADS["council"])
         assert page.page.text_content("#title") == page.js("document.title")
         # nothing ran, nothing was parsed as markup, nothing was fetched
         page.page.wait_for_timeout(300)
         assert page.js("typeof window.__pwned") == "undefined"
-        assert page.js("document.scripts.length") == 3
+        assert page.js("document.scripts.length") == 2
         risky = "img, svg, iframe, object, embed, video, audio, source, marquee, math, a, style"
-        assert page.js(f"document.body.querySelectorAll({risky!r}).length") == 0
+        # the one <svg> is our timeline, made of our own shapes and text only
+        assert page.js(f"document.body.querySelectorAll({risky!r}).length") == 1
+        assert page.js("document.querySelectorAll('#network > svg.timeline').length") == 1
+        kinds = page.js(
+            "Array.from(new Set(Array.from(document.querySelectorAll('svg.timeline *'))"
+            ".map(e => e.tagName)))"
+        )
+        assert set(kinds) <= {"g", "line", "rect", "path", "circle", "text"}
         assert (
             page.js("""Array.from(document.querySelectorAll('*')).filter(el =>
             Array.from(el.attributes).some(a => a.name.startsWith('on'))).length""")
@@ -446,7 +683,7 @@ def test_injection_payloads_never_run_and_show_as_text(browser, injection_view, 
         )
         assert page.js("document.querySelectorAll('input').length") == page.js(
             "document.querySelectorAll("
-            "'#search, #year-from, #year-to, #physics, #legend input').length"
+            "'#search, #year-from, #year-to, #show-rest, #legend input').length"
         )
         assert page.errors == [] and page.blocked == []
         assert all(u.startswith(("file:", "data:")) for u in page.requests)

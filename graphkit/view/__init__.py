@@ -14,8 +14,25 @@ from pathlib import Path
 from rdflib import Dataset
 
 from ..serialise import atomic_write
+from .network import (
+    DEFAULT_NETWORK_MAX_NODES,
+    NetworkPage,
+    build_network,
+    build_network_html,
+    write_network,
+)
 
-__all__ = ["DEFAULT_MAX_NODES", "View", "build_view", "write_view"]
+__all__ = [
+    "DEFAULT_MAX_NODES",
+    "DEFAULT_NETWORK_MAX_NODES",
+    "NetworkPage",
+    "View",
+    "build_network",
+    "build_network_html",
+    "build_view",
+    "write_network",
+    "write_view",
+]
 
 # A view this size opens in well under two seconds; above it the page shows the
 # best-connected part and says how to focus (see benchmarks/bench_view.py).

@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from ..graph.vocabulary import CAPACITY_OF, STATUS_OF
 from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, sorted_terms
 
 __all__ = ["KINDS", "TYPES", "Edge", "Entity", "ViewGraph", "read_graph"]
@@ -43,21 +44,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "evidence": ("named in", "names"),
 }
 
-STATUS_WORDS: dict[Node, str] = {
-    GK.Present: "present",
-    GK.Apologies: "apologies",
-    GK.Absent: "absent",
-    GK.Substitute: "substitute",
-}
-CAPACITY_WORDS: dict[Node, str] = {
-    GK.Member: "member",
-    GK.CoOptedMember: "co-opted member",
-    GK.CabinetMember: "cabinet member",
-    GK.OtherMember: "other member",
-    GK.Officer: "officer",
-    GK.Invited: "invited",
-    GK.Observer: "observer",
-}
+# how the page words each term, from the one mapping the graph writes
+STATUS_WORDS: dict[Node, str] = {term: value.value for term, value in STATUS_OF.items()}
+CAPACITY_WORDS: dict[Node, str] = {term: value.words for term, value in CAPACITY_OF.items()}
 
 
 @dataclass

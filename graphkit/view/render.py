@@ -1,10 +1,11 @@
 """Turn the view's graph into one self-contained HTML file.
 
-pyvis builds the network (nodes with positions, sizes, shapes and colours;
-directed edges, since its undirected ``add_edge`` is quadratic) and supplies the
-vis-network bundle. The page itself is our template: the bundle and our script
-are inlined, the data sits in a ``<script type="application/json">`` block, and
-a Content-Security-Policy allows only those two scripts and no network at all.
+The page is our template with our own script inlined: it draws the timeline as
+SVG (a proportional time axis, meetings on it, their items below, programmes,
+people and organisations as lanes), so every label is real text whose size and
+box can be measured. The data sits in a ``<script type="application/json">``
+block, and a Content-Security-Policy allows only our one script (by hash) and
+no network at all. No third-party library is inlined.
 """
 
 from __future__ import annotations
@@ -15,60 +16,49 @@ import html
 import json
 import re
 from importlib.resources import files
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..errors import GraphkitError
 from .data import KINDS, ViewGraph
 from .focus import Focus
 from .layout import Layout
 
-if TYPE_CHECKING:
-    from pyvis.network import Network
-
 __all__ = ["TYPE_STYLE", "embed_json", "page", "short_label"]
 
-# node type -> legend words, vis-network shape, colour and legend symbol
+# node type -> legend words, colour and legend symbol (the page draws the same shapes)
 TYPE_STYLE: dict[str, dict[str, str]] = {
     "meeting": {
         "label": "Meetings",
         "one": "Meeting",
-        "shape": "diamond",
         "color": "#c0392b",
         "symbol": "\u25c6",
     },
     "item": {
         "label": "Agenda items",
         "one": "Agenda item",
-        "shape": "square",
         "color": "#d68910",
         "symbol": "\u25a0",
     },
     "person": {
         "label": "People",
         "one": "Person",
-        "shape": "dot",
         "color": "#2471a3",
         "symbol": "\u25cf",
     },
     "programme": {
         "label": "Programmes and topics",
         "one": "Programme",
-        "shape": "star",
         "color": "#229954",
         "symbol": "\u2605",
     },
     "organisation": {
         "label": "Organisations",
         "one": "Organisation",
-        "shape": "triangle",
         "color": "#7d3c98",
         "symbol": "\u25b2",
     },
 }
 TOPIC_COLOR = "#82c99a"  # broader topics: lighter than named programmes
 EVIDENCE_LIMIT = 100  # passages per entity in the page; the graph keeps them all
-BIG = 1500  # above this many nodes, edges hide while dragging and zooming
 
 _ESCAPES = {
     "<": "\\u003c",
@@ -109,92 +99,9 @@ def short_label(text: str, limit: int = 38) -> str:
     return cut.rstrip(" ,;:-") + "\u2026"
 
 
-class _IdList(list[object]):
-    """pyvis keeps node ids in a list and tests membership per edge; make that O(1)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._seen: set[object] = set()
-
-    def append(self, item: object) -> None:
-        super().append(item)
-        self._seen.add(item)
-
-    def __contains__(self, item: object) -> bool:
-        return item in self._seen
-
-
-def _vis_bundle() -> tuple[str, str]:
-    """vis-network's script and stylesheet, as pyvis ships them."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    try:
-        js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-        css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    except OSError as err:
-        raise GraphkitError(
-            f"pyvis's vis-network bundle is missing ({err}); "
-            "reinstall pyvis: pip install 'pyvis>=0.3.2'"
-        ) from err
-    # the bundle goes inside <script> and <style>: nothing in it may close them early
-    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
-    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
-    return js, css
-
-
-def _options(n: int) -> dict[str, Any]:
-    big = n > BIG
-    return {
-        "autoResize": True,
-        "physics": {"enabled": False, "stabilization": {"enabled": False}},
-        "layout": {"improvedLayout": False, "randomSeed": 7},
-        "interaction": {
-            "hover": not big,
-            "tooltipDelay": 200,
-            "hideEdgesOnDrag": big,
-            "hideEdgesOnZoom": big,
-            "navigationButtons": False,
-            "keyboard": False,
-        },
-        "edges": {
-            "smooth": False,
-            "width": 1,
-            "selectionWidth": 2,
-            "color": {"color": "#b3bcc5", "highlight": "#34495e", "hover": "#5d6d7e"},
-            "arrows": {"to": {"enabled": False}},
-        },
-        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif", "color": "#1b2631"}},
-    }
-
-
-def _network(graph: ViewGraph, ids: dict[str, str], lay: Layout, size: dict[str, float]) -> Network:
-    from pyvis.network import Network
-
-    net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
-    net.node_ids = _IdList()
-    for iri, nid in ids.items():
-        ent = graph.entities[iri]
-        style = TYPE_STYLE[ent.type]
-        label = (ent.date or ent.label) if ent.type == "meeting" else ent.label
-        x, y = lay.pos[iri]
-        net.add_node(
-            nid,
-            label=short_label(label),
-            shape=style["shape"],
-            color=TOPIC_COLOR if ent.topic else style["color"],
-            x=x,
-            y=y,
-            size=size[iri],
-        )
-    for e in graph.edges:
-        if e.source in ids and e.target in ids:
-            net.add_edge(ids[e.source], ids[e.target], kind=e.kind, note=e.note)
-    net.options = _options(len(ids))
-    return net
-
-
-def _entity_json(graph: ViewGraph, iri: str, ids: dict[str, str]) -> dict[str, Any]:
+def _entity_json(
+    graph: ViewGraph, iri: str, ids: dict[str, str], lay: Layout, size: dict[str, float]
+) -> dict[str, Any]:
     ent = graph.entities[iri]
 
     def ref(other: str | None) -> dict[str, Any]:
@@ -211,6 +118,12 @@ def _entity_json(graph: ViewGraph, iri: str, ids: dict[str, str]) -> dict[str, A
     }
     if ent.date:
         out["date"] = ent.date
+    if iri in lay.days:
+        out["day"] = lay.days[iri]
+    if ent.type == "item" and ent.meeting in ids:
+        out["meeting"] = ids[ent.meeting]
+        out["order"] = lay.order.get(iri, 0)
+    out["w"] = size.get(iri, 8.0)
     if ent.topic:
         out["topic"] = True
     for key in ("facts", "texts", "documents"):
@@ -292,8 +205,6 @@ def page(
 ) -> str:
     """The complete HTML page (deterministic for the same inputs)."""
     ids = {iri: f"n{n}" for n, iri in enumerate(_order(graph, focus.keep))}
-    net = _network(graph, ids, lay, size)
-    nodes, edges, _heading, _h, _w, _options_json = net.get_network_data()
     years = sorted({y for iri in ids for y in graph.entities[iri].years})
     data = {
         "title": graph.title,
@@ -301,33 +212,33 @@ def page(
         "notice": notice,
         "counts": {"shown": len(ids), "total": total},
         "types": [dict(key=k, **v) for k, v in TYPE_STYLE.items()],
+        "topicColor": TOPIC_COLOR,
         "kinds": KINDS,
         "years": [years[0], years[-1]] if years else None,
-        "axis": [[year, x] for year, x in lay.axis],
-        "bounds": list(lay.bounds),
-        "options": net.options,
+        "span": list(lay.span) if lay.span else None,
         "focus": {"topic": ids.get(focus.topic or ""), "person": ids.get(focus.person or "")},
-        "nodes": nodes,
-        "edges": [[e["from"], e["to"], e["kind"], e["note"]] for e in edges],
-        "entities": {ids[iri]: _entity_json(graph, iri, ids) for iri in ids},
+        "nodes": list(ids.values()),
+        "edges": [
+            [ids[e.source], ids[e.target], e.kind, e.note]
+            for e in graph.edges
+            if e.source in ids and e.target in ids
+        ],
+        "entities": {ids[iri]: _entity_json(graph, iri, ids, lay, size) for iri in ids},
     }
-    vis_js, vis_css = _vis_bundle()
     app_js = _template("view.js")
     parts = {
         "title": html.escape(graph.title, quote=True),
         "csp": "; ".join(
             [
                 "default-src 'none'",
-                f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}",
+                f"script-src {_csp_hash(app_js)}",
                 "style-src 'unsafe-inline'",
                 "img-src data:",
                 "base-uri 'none'",
                 "form-action 'none'",
             ]
         ),
-        "vis_css": vis_css,
         "app_css": _template("view.css"),
-        "vis_js": vis_js,
         "data": embed_json(data),
         "app_js": app_js,
     }
