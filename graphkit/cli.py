@@ -28,6 +28,11 @@ def cli() -> None:
 
 
 # -- build -------------------------------------------------------------------------------
+from .documents import Limits  # noqa: E402  (the limits' defaults show in --help)
+
+_LIMITS = Limits()
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -62,6 +67,39 @@ def cli() -> None:
 )
 @click.option("--no-view", is_flag=True, help="Do not write view.html.")
 @click.option("--with-ontology", is_flag=True, help="Also write ontology.ttl beside the graph.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit non-zero, and leave --out as it was, when any file cannot be read.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=_LIMITS.max_bytes,
+    show_default=True,
+    help="Largest file read; larger ones are skipped and named.",
+)
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=_LIMITS.max_chars,
+    show_default=True,
+    help="Most characters of text one document may hold.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=_LIMITS.max_pages,
+    show_default=True,
+    help="Most pages one PDF may have.",
+)
+@click.option(
+    "--timeout-per-document",
+    type=click.FloatRange(min=0),
+    default=_LIMITS.timeout,
+    show_default=True,
+    help="Seconds to read one document, and again to lay it out (0: no limit).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 def build(
     paths: tuple[Path, ...],
@@ -72,25 +110,91 @@ def build(
     aliases: Path | None,
     no_view: bool,
     with_ontology: bool,
+    strict: bool,
+    max_bytes: int,
+    max_chars: int,
+    max_pages: int,
+    timeout_per_document: float,
     quiet: bool,
 ) -> None:
     """Read the documents under PATHS and write the graph to --out.
 
     Writes graph.ttl (union of everything), graph.trig (one named graph per
-    document), view.html and summary.md / summary.json.
+    document), view.html and summary.md / summary.json. A file that cannot be
+    read is named with the reason and skipped; the others are built (exit 0, or
+    non-zero with --strict). The new files replace the old set in one step.
     """
+    limits = Limits(
+        max_bytes=max_bytes,
+        max_chars=max_chars,
+        max_pages=max_pages,
+        timeout=timeout_per_document or None,
+    )
+    try:
+        _build(
+            paths,
+            out,
+            formats,
+            base,
+            council,
+            aliases,
+            no_view,
+            with_ontology,
+            strict,
+            limits,
+            quiet,
+        )
+    except (GraphkitError, click.exceptions.ClickException, click.exceptions.Abort):
+        raise
+    except Exception as err:  # a bug: show where, and ask for the report
+        import traceback
+
+        traceback.print_exc()
+        raise GraphkitError(
+            f"internal error ({type(err).__name__}): this is a bug in graphkit; please "
+            "report it with the traceback above and the command you ran"
+        ) from err
+
+
+def _build(
+    paths: tuple[Path, ...],
+    out: Path,
+    formats: tuple[str, ...],
+    base: str | None,
+    council: str | None,
+    aliases: Path | None,
+    no_view: bool,
+    with_ontology: bool,
+    strict: bool,
+    limits: Limits,
+    quiet: bool,
+) -> None:
     from .build import build as run_build
     from .build import write_outputs
+    from .errors import DocumentWarning
     from .vocab import DEFAULT_BASE
 
     say = _progress(quiet)
     result = run_build(
-        list(paths), base=base or DEFAULT_BASE, council=council, aliases=aliases, progress=say
+        list(paths),
+        base=base or DEFAULT_BASE,
+        council=council,
+        aliases=aliases,
+        progress=say,
+        limits=limits,
     )
+    skipped = [p for p in result.problems if not isinstance(p, DocumentWarning)]
+    warned = [p for p in result.problems if isinstance(p, DocumentWarning)]
     if not result.documents:  # before writing: a failed build must not replace a good one
         for p in result.problems:
             click.echo(f"  not read: {p}", err=True)
         raise GraphkitError("no document could be read; nothing was written")
+    if strict and skipped:
+        for p in skipped:
+            click.echo(f"  not read: {p}", err=True)
+        raise GraphkitError(
+            f"--strict: {len(skipped)} file(s) could not be read; {out}/ was left as it was"
+        )
     write_outputs(
         result,
         out,
@@ -134,13 +238,16 @@ def build(
     undated: list[str] = summary["undated_meetings"]  # type: ignore[assignment]
     if undated:
         click.echo(f"  undated        {len(undated)} meeting(s) no document dates (see summary.md)")
-    problems = summary["problems"]
     ambiguities = summary["ambiguities"]
     if ambiguities:
         click.echo(f"  ambiguous      {len(ambiguities)} (kept apart; see {out}/summary.md)")  # type: ignore[arg-type]
-    if problems:
-        click.echo(f"  not read       {len(problems)}:")  # type: ignore[arg-type]
-        for p in problems:  # type: ignore[attr-defined]
+    if warned:
+        click.echo(f"  warnings       {len(warned)} (read, with the caveat named):")
+        for p in warned:
+            click.echo(f"    {p}")
+    if skipped:
+        click.echo(f"  not read       {len(skipped)}:")
+        for p in skipped:
             click.echo(f"    {p}")
 
 
@@ -273,6 +380,10 @@ def _print_corpus_scores(
 
 
 # -- query (issue #3) --------------------------------------------------------------------
+from .query import DEFAULT_TIMEOUT as _QUERY_TIMEOUT  # noqa: E402  (shown in --help)
+from .serialise import FORMATS as _GRAPH_FORMATS  # noqa: E402
+
+
 def _query_params(pairs: tuple[str, ...]) -> dict[str, str]:
     params: dict[str, str] = {}
     for pair in pairs:
@@ -323,8 +434,16 @@ def _list_queries() -> None:
     "-f",
     "fmt",
     default=None,
-    type=click.Choice(["table", "csv", "tsv", "json", "markdown"]),
-    help="Output format (default: table on a terminal, csv otherwise).",
+    type=click.Choice(["table", "csv", "tsv", "json", "markdown", *_GRAPH_FORMATS]),
+    help="Output format (default: table on a terminal, csv otherwise); a CONSTRUCT or "
+    "DESCRIBE may also be written as a graph: " + ", ".join(_GRAPH_FORMATS) + ".",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=_QUERY_TIMEOUT,
+    show_default=True,
+    help="Seconds the query may run before it is stopped (0: no limit). Ctrl-C stops it too.",
 )
 @click.option(
     "--engine",
@@ -347,6 +466,7 @@ def query(
     params: tuple[str, ...],
     graph: Path | None,
     fmt: str | None,
+    timeout: float,
     engine: str,
     width: int,
     show: bool,
@@ -377,7 +497,14 @@ def query(
             raise GraphkitError(
                 "no graph: build/graph.trig does not exist; run graphkit build or pass --graph PATH"
             )
-    results = run_query(q, graph, params=_query_params(params), engine=engine)
+    try:
+        results = run_query(
+            q, graph, params=_query_params(params), engine=engine, timeout=timeout or None
+        )
+    except KeyboardInterrupt:
+        # the engine may still be running in its thread; exiting the process ends it
+        click.echo("graphkit: query stopped (Ctrl-C)", err=True)
+        sys.exit(130)
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "csv"
     click.echo(format_results(results, fmt, width=width or None), nl=False)
@@ -482,6 +609,70 @@ def view(
         click.echo(f"graphkit view: {path} ({shown})")
 
 
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("network.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option(
+    "--topic",
+    default=None,
+    help="Only this programme or topic (label, alias or IRI) and what lies within two steps.",
+)
+@click.option(
+    "--person",
+    default=None,
+    help="Only this person (label, alias or IRI) and what lies within two steps.",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Show at most this many nodes, the focus then the most connected (default 1500).",
+)
+@click.option("--organisations", is_flag=True, help="Also show organisations named in items.")
+@click.option("--title", default=None, help="Page title (default: from the council's name).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but warnings.")
+def network(
+    graph: Path,
+    out: Path,
+    topic: str | None,
+    person: str | None,
+    max_nodes: int | None,
+    organisations: bool,
+    title: str | None,
+    quiet: bool,
+) -> None:
+    """Write an interactive network of who met whom about what (one offline HTML file,
+    drawn with pyvis from the people-meeting-programme projection of GRAPH)."""
+    from .load import load_graph
+    from .view import DEFAULT_NETWORK_MAX_NODES, build_network
+
+    say = _progress(quiet)
+    ds = load_graph(graph)
+    say(f"loaded {graph}")
+    page = build_network(
+        ds,
+        topic=topic,
+        person=person,
+        max_nodes=max_nodes or DEFAULT_NETWORK_MAX_NODES,
+        organisations=organisations,
+        title=title,
+    )
+    for warning in page.warnings:
+        click.echo(f"graphkit network: warning: {warning}", err=True)
+    path = page.write(out)
+    if not quiet:
+        click.echo(
+            f"graphkit network: {path} ({page.shown} of {page.total} nodes, {page.edges} links)"
+        )
+
+
 # -- validate, push, serve (issue #5) ----------------------------------------------------
 _GRAPH_ARG = click.Path(path_type=Path, exists=True)
 
@@ -552,6 +743,7 @@ def push(
     """
     from .load import load_graph
     from .push import push as run_push
+    from .push import redact
 
     if user is not None and password is None:
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
@@ -565,7 +757,7 @@ def push(
         progress=_progress(quiet),
     )
     total = sum(p.triples for p in pushed)
-    click.echo(f"graphkit push: {len(pushed)} graph(s), {total} triple(s) to {endpoint}")
+    click.echo(f"graphkit push: {len(pushed)} graph(s), {total} triple(s) to {redact(endpoint)}")
 
 
 @cli.command()
@@ -598,14 +790,44 @@ def push(
     show_default=True,
     help="Query worker processes (each holds a copy of the graph).",
 )
+@click.option(
+    "--cors",
+    metavar="ORIGIN",
+    default=None,
+    help="Let web pages from ORIGIN (e.g. http://localhost:8080) read answers. "
+    "Default: no cross-origin reads.",
+)
+@click.option(
+    "--idle-timeout",
+    type=int,
+    default=60,
+    show_default=True,
+    help="Seconds an idle connection is kept open.",
+)
+@click.option(
+    "--allow-federation",
+    is_flag=True,
+    help="Allow SERVICE clauses (the server then fetches the addresses queries name).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
 def serve(
-    graph: Path, port: int, host: str, timeout: float, max_rows: int, workers: int, quiet: bool
+    graph: Path,
+    port: int,
+    host: str,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    cors: str | None,
+    idle_timeout: int,
+    allow_federation: bool,
+    quiet: bool,
 ) -> None:
     """Answer SPARQL queries over GRAPH at http://HOST:PORT/sparql (read-only).
 
     SPARQL 1.1 Protocol: GET or POST, results as JSON, XML, CSV or TSV by the
-    Accept header or a format= parameter. Updates are refused.
+    Accept header or a format= parameter. Updates are refused, and so are SERVICE
+    clauses (unless --allow-federation), requests for other host names, and queries
+    longer than 100,000 characters or nested deeper than 64 brackets.
     """
     from .load import load_graph
     from .serve import SparqlServer
@@ -619,6 +841,9 @@ def serve(
         max_rows=max_rows,
         workers=workers,
         log=say,
+        cors=cors,
+        allow_federation=allow_federation,
+        idle_timeout=idle_timeout,
     )
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"graphkit serve: warning: listening on {host}, not only this machine", err=True)
@@ -664,6 +889,150 @@ def explain(name: str, build_dir: Path) -> None:
             click.echo(f"  merged: {why}")
         for amb in person["ambiguities"]:
             click.echo(f"  ambiguous: {amb}")
+
+
+# -- analyse, timeline (issue #15) -------------------------------------------------------
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path, exists=True))
+@click.option(
+    "--programme",
+    "programmes",
+    multiple=True,
+    metavar="NAME",
+    help="Add the timeline of a programme or topic, by any of its labels (repeatable).",
+)
+@click.option(
+    "--path",
+    "path",
+    nargs=2,
+    default=None,
+    metavar="FROM TO",
+    help="Add the shortest explained path between two people, programmes or organisations.",
+)
+@click.option(
+    "--only",
+    multiple=True,
+    type=click.Choice(["centrality", "communities", "cooccurrence", "timeline", "path"]),
+    help="Report only these analyses (repeatable; default: all that apply).",
+)
+@click.option("--top", type=int, default=10, show_default=True, help="Rows per ranking (0: all).")
+@click.option(
+    "--by",
+    type=click.Choice(["degree", "betweenness", "eigenvector"]),
+    default="degree",
+    show_default=True,
+    help="The centrality measure to rank by.",
+)
+@click.option(
+    "--communities",
+    "method",
+    type=click.Choice(["louvain", "greedy"]),
+    default="louvain",
+    show_default=True,
+    help="Community detection: Louvain or greedy modularity.",
+)
+@click.option(
+    "--organisations", is_flag=True, help="Also project organisations named in agenda items."
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "csv", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def analyse(
+    graph: Path,
+    programmes: tuple[str, ...],
+    path: tuple[str, str] | None,
+    only: tuple[str, ...],
+    top: int,
+    by: str,
+    method: str,
+    organisations: bool,
+    fmt: str,
+) -> None:
+    """Analyse GRAPH's people–meeting–programme layer with networkx: centrality,
+    communities, programmes discussed together, timelines and explained paths.
+
+    \b
+    graphkit analyse build/graph.trig
+    graphkit analyse build/graph.trig --programme HAF --programme "Family Valued"
+    graphkit analyse build/graph.trig --path "K Sandhu" "Family Valued" --only path
+    graphkit analyse build/graph.trig --only centrality --by betweenness --format csv
+    """
+    from .analyse import analyse as run_analyse
+    from .analyse import format_tables
+
+    tables = run_analyse(
+        graph,
+        top=top,
+        by=by,
+        programmes=programmes,
+        path=path or None,
+        only=only,
+        method=method,
+        organisations=organisations,
+    )
+    click.echo(format_tables(tables, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("programmes", nargs=-1, metavar="[PROGRAMME]...")
+@click.option(
+    "--graph",
+    "-g",
+    type=click.Path(path_type=Path),
+    default=Path("build/graph.trig"),
+    show_default=True,
+    help="Graph file in any format graphkit build writes, or a build folder.",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The chart to write: .svg, .png or .pdf (default: timeline.svg).",
+)
+@click.option(
+    "--top",
+    type=int,
+    default=None,
+    help="Chart the N most discussed programmes side by side across years instead.",
+)
+@click.option("--title", default=None, help="The chart's title (default: from the programmes).")
+@click.option("--width", type=float, default=11.0, show_default=True, help="Width in inches.")
+def timeline(
+    programmes: tuple[str, ...],
+    graph: Path,
+    out: Path | None,
+    top: int | None,
+    title: str | None,
+    width: float,
+) -> None:
+    """Draw when programmes were discussed, by meeting date, with the items' titles.
+
+    \b
+    graphkit timeline HAF --out haf.svg
+    graphkit timeline HAF "Family Valued" --out compare.png
+    graphkit timeline --top 10 --out top.svg
+    """
+    from .timeline import timeline_chart, top_chart
+
+    if not graph.exists():
+        raise GraphkitError(f"{graph}: no such graph; run graphkit build or pass --graph PATH")
+    if top is not None and programmes:
+        raise GraphkitError("name programmes or give --top N, not both")
+    if top is None and not programmes:
+        raise GraphkitError("name a programme (e.g. graphkit timeline HAF) or give --top N")
+    if top is not None:
+        chart = top_chart(graph, top, width=width, title=title)
+    else:
+        chart = timeline_chart(graph, programmes, width=width, title=title)
+    written = chart.save(out or Path("timeline.svg"))
+    click.echo(f"graphkit timeline: {written} ({', '.join(chart.series)})")
 
 
 def main() -> None:
