@@ -1,8 +1,8 @@
 """Dates and times as minutes write them.
 
-Regular expressions find the spans (minutes write dates in a handful of shapes);
-``dateutil`` turns each found span into a date, so odd spellings it knows
-("Sept", "3rd of") are handled by a tested parser rather than by us.
+Regular expressions find the spans (minutes write dates in a handful of shapes) and
+read day and year; ``dateutil`` turns the month name of each ("Sept", "September")
+into its number, so month spellings are handled by a tested parser rather than a table.
 """
 
 from __future__ import annotations
