@@ -9,7 +9,7 @@ from ..dates import find_dates
 from ..model import WorkProgrammeRow
 from .text import clean, lines, table_cells
 
-__all__ = ["find_rows", "programme_years", "repeated_rows", "rows_added"]
+__all__ = ["find_rows", "programme_years", "rows_added"]
 
 _COLUMNS = {
     "date": re.compile(r"\bdate|meeting\b", re.I),
@@ -236,32 +236,3 @@ def rows_added(text: str, plain_text: str, start: int, end: int) -> list[WorkPro
             if title and len(title.split()) <= 20:
                 out.append(WorkProgrammeRow(title=title, start=s + it.start("t"), end=e))
     return out
-
-
-_MINOR = {"and", "of", "the", "to", "on", "in", "for", "with", "a", "an", "including", "at"}
-
-
-def _words(title: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", title.lower().replace("’", "'")) if w not in _MINOR}
-
-
-def same_item(a: str, b: str) -> bool:
-    """Two titles for one work-programme item: the words of the shorter (two at least) are
-    all in the longer one.
-
-    >>> same_item("Apprenticeships (with Scrutiny Board 3)", "Apprenticeships (with Scrutiny Board 1&3)")
-    True
-    >>> same_item("Fostering", "Private Fostering Annual Report")
-    False
-    """
-    wa, wb = _words(a), _words(b)
-    small, large = sorted((wa, wb), key=len)
-    return small == large or (len(small) >= 2 and small <= large)
-
-
-def repeated_rows(rows: list[WorkProgrammeRow]) -> set[int]:
-    """Starts of the rows that only repeat another row of the same document: an item a
-    resolution adds to the programme (title only) that the programme's table lists too."""
-    bare = [r for r in rows if r.date is None and not r.detail and not r.lead]
-    full = [r for r in rows if r not in bare]
-    return {r.start for r in bare if any(same_item(r.title, f.title) for f in full)}
