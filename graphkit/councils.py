@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
-from importlib import resources
 from urllib.parse import urlparse
 
+from . import lexicon
 from .model import Document
 
 __all__ = [
@@ -44,17 +43,11 @@ _OF_COUNCIL = re.compile(
 )
 HEAD = 1500  # characters: where a document names its own council
 _SUFFIXES = ("dc", "bc", "cc", "mbc", "council", "gov")
+_SMALL = lexicon.small_words()
 
 
-@cache
 def _hosts() -> dict[str, str]:
-    table: dict[str, str] = {}
-    text = resources.files("graphkit").joinpath("lexicon/council_hosts.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            label, place = line.split("\t")
-            table[label] = place
-    return table
+    return lexicon.council_hosts()
 
 
 def host_label(url: str) -> str | None:
@@ -177,7 +170,7 @@ def _title(line: str) -> str:
     >>> _title("MEETING OF BIRMINGHAM CITY COUNCIL")
     'Meeting of Birmingham City Council'
     """
-    small = {"of", "and", "the", "on", "upon", "for", "in", "at"}
+    small = _SMALL
     return " ".join(w.lower() if w.lower() in small else w.capitalize() for w in line.split())
 
 

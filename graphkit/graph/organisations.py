@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+from .. import lexicon
 from ..councils import place_key, place_of
 
 __all__ = [
@@ -25,7 +26,7 @@ __all__ = [
 _KIND = frozenset(
     {"scrutiny", "overview", "board", "committee", "sub", "panel", "commission", "cabinet"}
 )
-_SMALL = frozenset({"and", "of", "the", "for", "on", "in"})
+_SMALL = lexicon.small_words()
 _COUNCIL_NAME = re.compile(r"\bCouncil$")
 # a council's name without its place: "City Council", "the County Council"
 _COUNCIL_SHORT = r"(?:the )?(?:City |County |Borough |District |Town |Parish )?Council"

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .. import lexicon
 from ..model import MeetingRecord, WorkProgrammeRow
 
 __all__ = ["entry_numbers", "repeated_rows", "same_item"]
 
-_MINOR = {"and", "of", "the", "to", "on", "in", "for", "with", "a", "an", "including", "at"}
+# small words and articles say nothing of which item a title names
+_MINOR = lexicon.small_words() | lexicon.articles()
 
 
 def _words(title: str) -> set[str]:

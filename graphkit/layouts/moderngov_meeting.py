@@ -25,6 +25,7 @@ import html
 import re
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
 from ..names import ParsedName, find_names
 from ..segment import segment
@@ -83,10 +84,10 @@ _HEAD_LINE = re.compile(
     r"^[ \t]*(?:(?:Proposed[ \t]+)?Venue|Contact|Link|Note|Webcast)[ \t]*:[^\n]*$|^[ \t]*Media[ \t]*$",
     re.I | re.M,
 )
-# a body's name, for a page that shows the committee only on a line of its own
-_BODY_WORDS = re.compile(
-    r"\b(?:Committee|Board|Panel|Cabinet|Council|Commission|Forum|Group|Scrutiny|Executive)\b"
-)
+# a body's name, for a page that shows the committee only on a line of its own;
+# "Scrutiny" too here ("Overview and Scrutiny"), though "Scrutiny Work Programme" names no body
+_BODY_KINDS = lexicon.committee_words() | {"scrutiny"}
+_BODY_WORDS = re.compile(rf"\b{lexicon.alternation(frozenset(w.title() for w in _BODY_KINDS))}\b")
 # an item's number alone on its line: "22.", "8a", "3(a)", "a)", "(b)", "163/21", "CYP/15/24",
 # "CAB 12/24", "CH5", "A.", "IV."
 _NUMBER = (

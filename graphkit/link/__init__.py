@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import lexicon
 from ..extract import topic_of
 from ..model import Document, MeetingRecord, Mention
 from .evidence import Evidence
@@ -31,6 +32,8 @@ from .roles import link_roles
 
 __all__ = ["Linked", "link", "load_aliases", "programme_key", "topic_of"]
 
+_KINDS = lexicon.alternation(lexicon.council_kinds())
+
 
 def place_of(council: str) -> str:
     """The council's place, as programme names may start with it.
@@ -39,7 +42,7 @@ def place_of(council: str) -> str:
     ('coventry', 'kent', '')
     """
     return re.sub(
-        r"\s+(?:city|county|borough|district|metropolitan|town|parish).*$|\s+council$",
+        rf"\s+{_KINDS}.*$|\s+council$",
         "",
         council.lower(),
     ).strip()

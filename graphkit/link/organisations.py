@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from .. import lexicon
 from ..extract import acronym_matches, load_curated
 from ..iris import slug
 from ..model import Mention, Organisation
@@ -13,6 +14,8 @@ from .evidence import Evidence
 from .linked import Linked
 
 __all__ = ["link_organisations", "organisation_key"]
+
+_KINDS = lexicon.alternation(lexicon.council_kinds())
 
 
 def organisation_key(text: str) -> str:
@@ -74,11 +77,7 @@ def _short_forms(by_root: Mapping[str, Sequence[Mention]]) -> list[tuple[str, st
         if re.fullmatch(r"[A-Z]{2,6}", written):
             longs = [k for k in by_root if k != short and acronym_matches(written, k)]
         elif re.fullmatch(r"[A-Z][a-z]+", written):
-            longs = [
-                k
-                for k in by_root
-                if re.fullmatch(rf"{short} (?:city|county|borough|district|town|parish) council", k)
-            ]
+            longs = [k for k in by_root if re.fullmatch(rf"{short} {_KINDS} council", k)]
         else:
             continue
         if len(longs) == 1:

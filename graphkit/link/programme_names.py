@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
+
 __all__ = ["acronym_of_key", "programme_key", "subsequence", "typo_pair"]
 
-_DROP_HEADS = frozenset(["programme", "program", "project", "scheme", "initiative"])
+_DROP_HEADS = lexicon.generic_programme_heads()
 # words an acronym does not spell
-_SMALL = frozenset(
-    ["and", "of", "for", "in", "the", "to", "on", "with", "at", "by", "from", "a", "an"]
-)
+_SMALL = lexicon.small_words() | lexicon.articles()
 
 
 def _singular(word: str) -> str:

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from .. import lexicon
 from ..dates import find_dates, find_times
 from ..model import (
     ActionRecord,
@@ -83,12 +84,9 @@ _WORK_PROGRAMME_BARE = re.compile(
     r"(?m)^[ \t]*(?:#+[ \t]*)?(?P<committee>(?!\d)[^\n|]{0,120}?)[ \t]*"
     r"(?i:Work\s+(?:Programme|Plan))[ \t]*$"
 )
-_COMMITTEE_WORDS = re.compile(
-    r"\b(?:Board|Committee|Cabinet|Council|Panel|Commission|Forum|Sub-Committee|Group|Assembly"
-    r"|Executive|Authority|Partnership)\b",
-    re.I,
-)
-_SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "&"}
+_COMMITTEE_WORDS = lexicon.committee_words_pattern()
+_SMALL_WORDS = lexicon.small_words() | lexicon.articles()
+_KINDS = lexicon.alternation(lexicon.council_kinds())
 
 
 def _committee(raw: str) -> str:
@@ -111,9 +109,7 @@ def _committee(raw: str) -> str:
 _DATE_LINE = re.compile(
     r"(?im)^[ \t]*(?:date(?:\s+of\s+meeting)?|meeting\s+date|date\s+and\s+time)[ \t]*:[ \t]*(?P<when>[^\n]+)"
 )
-_COUNCIL_NAME = re.compile(
-    r"^[\w .'’-]+\b(?:City|County|Borough|District|Town|Parish|Metropolitan)\s+Council$", re.I
-)
+_COUNCIL_NAME = re.compile(rf"^[\w .'’-]+\b{_KINDS}\s+Council$", re.I)
 
 
 def _date_block(doc: Document, p: str) -> list[Section]:
@@ -170,13 +166,14 @@ _DASHED_TOP = re.compile(
 # a letterhead run into one line (PDF text): "NORTHWICK BOROUGH COUNCIL PLANNING COMMITTEE
 # TUESDAY, 05 MARCH 2024 AT 14:00 HOURS IN COMMITTEE ROOM 2, TOWN HALL A G E N D A 1 ..."
 _CAPS_LINE = re.compile(
-    r"(?m)^[ \t]*(?P<committee>[A-Z][A-Z ,&'’-]{2,200}?\b(?:COMMITTEE|BOARD|PANEL|CABINET"
-    r"|COUNCIL|COMMISSION|FORUM|GROUP|EXECUTIVE|ASSEMBLY|PARTNERSHIP))[ \t,]+"
+    r"(?m)^[ \t]*(?P<committee>[A-Z][A-Z ,&'’-]{2,200}?\b"
+    + lexicon.alternation(frozenset(w.upper() for w in lexicon.committee_words()))
+    + r")[ \t,]+"
     r"(?P<when>(?:(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?[ \t]+)?\d{1,2}(?:ST|ND|RD|TH)?"
     r"[ \t]+[A-Z]{3,9},?[ \t]+\d{4})(?P<rest>[^\n]*)"
 )
 _LEAD_COUNCIL = re.compile(
-    r"^[A-Z][A-Z'’ -]*?\b(?:CITY|COUNTY|BOROUGH|DISTRICT|METROPOLITAN|TOWN|PARISH)?[ \t]*COUNCIL"
+    rf"^[A-Z][A-Z'’ -]*?\b{_KINDS.upper()}?[ \t]*COUNCIL"
     r"[ \t]+(?=\S)"
 )
 # a summons: "You are summoned to attend a meeting of the Council in the Council Chamber

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from ..model import AttendanceRecord
 from ..names import ROLE_WORDS, TITLE_WORDS, find_names, grid_names, looks_like_role
 from .text import clean, lines, paragraphs
 
 __all__ = ["apologies_in_item", "apologies_in_text", "heading_of", "parse_attendance"]
 
+_SMALL = lexicon.small_words()
 _SURNAME_ONLY = re.compile(
     r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$"
 )
@@ -453,7 +455,7 @@ def _parse_line_any_case(
     line = text[s:e]
     if not (re.sub(r"\bMa?c(?=[A-Z])", "", line).isupper() and re.search(r"[A-Z]{3}", line)):
         return _parse_line(text, s, e, h, beside)
-    small = {"and", "of", "for", "the", "in", "to", "as", "with", "on", "at", "by"}
+    small = _SMALL
     titled = re.sub(
         r"[A-Za-z'’]+",
         lambda w: w.group(0).lower() if w.group(0).lower() in small else w.group(0).capitalize(),

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from ..dates import find_dates
 from ..model import ActionRecord, MeetingRef
 from ..names import find_names, is_forename
@@ -232,7 +233,8 @@ def _caps_title(raw: str) -> tuple[int, int] | None:
 
 
 # the small words a title leaves in lower case: "Days on School Premises"
-_TITLE_SMALL = frozenset("a an and as at by for from in into of on or the to with".split())  # noqa: SIM905
+_TITLE_SMALL = lexicon.small_words() | lexicon.articles()
+_SMALL = lexicon.small_words()
 
 
 def _subtitle(rest: str) -> int:
@@ -912,9 +914,7 @@ def _heading_lines(sentence: str) -> int:
     for line in sentence.splitlines(keepends=True)[:-1]:
         m = re.match(r"[ \t]*(?:\d{1,3}(?:/\d{2,4})?\.?|\(?[a-z]\))?[ \t]*(?P<t>\S[^\n]*)", line)
         words = re.findall(r"[\w'’&-]+", m.group("t")) if m else []
-        content = [
-            w for w in words if w.lower() not in ("and", "of", "the", "for", "in", "on", "to")
-        ]
+        content = [w for w in words if w.lower() not in _SMALL]
         if not words or len(words) > 12 or re.search(r"[.!?;:,]\s*$", line):
             break
         if sum(w[0].isupper() or w[0].isdigit() for w in content) < 0.7 * max(len(content), 1):
