@@ -100,7 +100,9 @@ def build(
         group = [d for d in docs if council_of[d.source] == name]
         sources = {d.source for d in group}
         recs = [m for m in meetings if m.source in sources]
-        mentions = extract_stage.extract(group, recs)
+        # each document's finding within the same per-document time limit; one over it
+        # loses its mentions and is named in ``problems``
+        mentions = extract_stage.extract(group, recs, timeout=limits.timeout, problems=problems)
         linked = link_stage.link(group, recs, mentions, aliases=aliases, council=name)
         dataset = graph_stage.to_dataset(group, recs, linked, base=base, council=name)
         parts.append((mentions, linked, dataset))

@@ -39,6 +39,8 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import lexicon
+from .errors import DocumentError
 from .model import Document, MeetingRecord, Mention
 from .names import (
     ParsedName,
@@ -78,11 +80,8 @@ __all__ = [
 ]
 
 _CAP = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z])"
-_CONN = r"(?:and|of|for|in|the|to|on|&|with|at|by|from)"
-_PROG_HEADS = (
-    r"Programmes?|Programs?|Projects?|Strateg(?:y|ies)|Plans?|Schemes?|Academy|Framework|Initiative"
-    r"|Pathway|Toolkit|Fund|Campaign|Pilot|Model|Training|Apprenticeships?|Roadmap|Service|Week|Offer|Grant"
-)
+_CONN = lexicon.alternation(lexicon.name_connectives())
+_PROG_HEADS = lexicon.programme_heads_pattern().pattern
 # A name in quotes is a name: "the 'refer a friend' scheme", "‘Ask Jan’", "'The Coventry Way'".
 # The opening quote follows a space or bracket (so "Children's" opens nothing).
 # police and council operations have code names: "Operation Nightjar"
@@ -136,13 +135,7 @@ _NOT_A_SERVICE = re.compile(
     r"|Military|Community) Service$"
 )
 # the words a council's directorates are named with: "Children and Education Service"
-_DEPARTMENT_WORDS = frozenset(
-    """children's childrens children adult adults education skills social care housing
-    families communities governance law legal finance resources people place public
-    health environment culture leisure democratic customer corporate services service
-    strategy partnerships performance commissioning policy transformation planning
-    regeneration economy transport and &""".split()  # noqa: SIM905
-)
+_DEPARTMENT_WORDS = lexicon.words("department_words.txt")
 
 
 def _service_is_body(name: str) -> bool:
@@ -191,11 +184,7 @@ _ORG_CONTEXT = re.compile(
     r"(?P<name>[A-Z][\w'’\-]*(?: (?:(?:and|&|of|for) )?[A-Z][\w'’\-]*){0,5}"
     r"(?: (?:housing|homes|trust|charity|foundation|group|association))?)(?![\w'’])"
 )
-_NOT_A_BODY = frozenset(
-    """health education schools school children families members officers councillors
-    partners colleagues government council councils staff residents parents carers
-    public local national cabinet committee board officer director""".split()  # noqa: SIM905
-)
+_NOT_A_BODY = lexicon.words("not_a_body.txt")
 # a single word repeated as the first word after "and" is a place, then that place's body
 _PLACE_AND_BODY = re.compile(r"(?<![\w'’])([A-Z][\w'’\-]*) (?:and|&) (?=\1(?![\w'’]))")
 _POST_OF = re.compile(
@@ -238,189 +227,11 @@ _CABINET = re.compile(
     r"(?<![\w'’])Cabinet\b(?!['’]?s? (?:Member|Members|Lead|Leads|Portfolio|Secretary|Office"
     r"|Minister|Report|Paper|Briefing|Advisory)\b)(?! [A-Z])"
 )
-_ORG_GENERIC = frozenset(
-    ["the", "this", "our", "a", "an", "local", "national", "council", "any", "each"]
-)
+_ORG_GENERIC = lexicon.words("org_generic.txt")
 # Leading words that begin a sentence or a phrase but not a name.
-_STOP_START = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "their",
-        "our",
-        "its",
-        "his",
-        "her",
-        "your",
-        "my",
-        "we",
-        "they",
-        "it",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "to",
-        "of",
-        "and",
-        "also",
-        "each",
-        "every",
-        "any",
-        "all",
-        "new",
-        "draft",
-        "refreshed",
-        "revised",
-        "current",
-        "existing",
-        "further",
-        "deliver",
-        "delivery",
-        "develop",
-        "developed",
-        "note",
-        "notes",
-        "noted",
-        "includes",
-        "include",
-        "included",
-        "agreed",
-        "agree",
-        "received",
-        "receive",
-        "considered",
-        "consider",
-        "finalise",
-        "finalised",
-        "launch",
-        "launched",
-        "review",
-        "reviewed",
-        "progress",
-        "impact",
-        "implement",
-        "implementation",
-        "strengthen",
-        "continue",
-        "support",
-        "update",
-        "updated",
-        "following",
-        "proposed",
-        "under",
-        "during",
-        "since",
-        "after",
-        "before",
-        "within",
-        "across",
-        "through",
-        "via",
-        "per",
-        "next",
-        "last",
-        "first",
-        "second",
-        "third",
-        "if",
-        "when",
-        "where",
-        "while",
-        "whilst",
-        "which",
-        "who",
-        "how",
-        "what",
-        "there",
-        "here",
-        "however",
-        "therefore",
-        "similarly",
-        "importantly",
-        "previously",
-        "national",
-        "local",
-        "regional",
-        "city",
-        "council's",
-        "councils'",
-        "government's",
-        "authority's",
-        "department's",
-        "county's",
-        "city's",
-        "cabinet's",
-        "partnership's",
-        "board's",
-        "committee's",
-        "nation's",
-        "members",
-        "officers",
-        "board",
-        "recommendation",
-        "recommendations",
-        "item",
-        "items",
-        "appendix",
-        "report",
-        "briefing",
-        "minutes",
-        "agenda",
-        "director",
-        "directors",
-        "head",
-        "chief",
-        "manager",
-        "officer",
-        "lead",
-        "member",
-        "cabinet",
-        "deputy",
-        "meeting",
-        "principal",
-        "chair",
-        "trustee",
-    ]
-)
-_SMALL = frozenset(
-    ["and", "of", "for", "in", "the", "to", "on", "with", "at", "by", "from", "a", "an", "&"]
-)
-_GENERIC_BODIES = frozenset(
-    [
-        "action",
-        "improvement",
-        "development",
-        "work",
-        "strategic",
-        "service",
-        "services",
-        "delivery",
-        "business",
-        "local",
-        "national",
-        "council",
-        "corporate",
-        "annual",
-        "the",
-        "this",
-        "our",
-        "training",
-        "support",
-        "recovery",
-        "implementation",
-        "improvement",
-    ]
-)
+_STOP_START = lexicon.words("stop_start.txt")
+_SMALL = lexicon.small_words() | lexicon.articles()
+_GENERIC_BODIES = lexicon.words("generic_bodies.txt")
 
 
 # -- curated lists -------------------------------------------------------------------------
@@ -448,7 +259,7 @@ def acronym_matches(acronym: str, long: str) -> bool:
     # letters available: each word's initial, plus capitals inside words ("HealthCare")
     letters: list[tuple[str, bool]] = []
     for w in words:
-        small = w.lower() in ("and", "of", "for", "in", "the", "to", "on", "&", "with", "at", "by")
+        small = w.lower() in _SMALL
         letters.append((w[0].upper(), small))
         letters.extend((c, True) for c in w[1:] if c.isupper())
         if w.lower().startswith("health") and len(w) > 6:
@@ -488,15 +299,8 @@ def _strip_start(body: str, start: int, keep: frozenset[str] = frozenset()) -> t
 
 
 # words that close a document's title, never part of a programme's or body's name
-_DOC_WORDS = frozenset(
-    ["report", "reports", "update", "minutes", "agenda", "briefing", "presentation"]
-)
-_NOT_A_NEW_NAME = frozenset(
-    """refresh review steering monitoring performance evaluation engagement consultation
-    communications project programme action delivery implementation progress annual
-    improvement development work strategic corporate training support service
-    services""".split()  # noqa: SIM905
-)
+_DOC_WORDS = lexicon.words("doc_words.txt")
+_NOT_A_NEW_NAME = lexicon.words("not_a_new_name.txt")
 _LOCAL = frozenset(["Local"])
 _LOCAL_OUR = frozenset(["Local", "Our"])
 
@@ -861,7 +665,9 @@ class ProgrammeFinder:
 
 
 # a programme's head written after its name: "the Healthy Holidays programme"
-_HEAD_AFTER = re.compile(r" (?:programme|project|scheme|initiative|fund|grant|pilot)\b")
+_HEAD_AFTER = re.compile(
+    rf" {lexicon.alternation(lexicon.words('programme_following_heads.txt'))}\b"
+)
 
 
 class OrganisationFinder:
@@ -1081,9 +887,34 @@ def lead_affiliations(cell: str) -> list[str]:
     return out
 
 
-def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list[Mention]:
+def extract(
+    docs: Sequence[Document],
+    meetings: Sequence[MeetingRecord],
+    *,
+    timeout: float | None = None,
+    problems: list[DocumentError] | None = None,
+) -> list[Mention]:
     """Mentions in every document, in document order, longest span first where they nest;
-    then what linking weighs beside them (:func:`link_evidence`)."""
+    then what linking weighs beside them (:func:`link_evidence`).
+
+    Each document's finding (each of the two passes) runs within ``timeout`` seconds
+    (:func:`graphkit.documents.deadline`); a document over it loses its mentions and is
+    named in ``problems``, and the other documents' mentions are kept."""
+    from .documents import ReadTimeout, deadline
+
+    slow: set[int] = set()  # documents whose finding ran past ``timeout``
+
+    def too_slow(i: int) -> None:
+        slow.add(i)
+        if problems is not None:
+            problems.append(
+                DocumentError(
+                    docs[i].source,
+                    f"took longer than {timeout:g} s to find names in (--timeout-per-document)",
+                    "its mentions were dropped; its meetings are built",
+                )
+            )
+
     gaz = Gazetteer()
     by_doc: dict[str, list[MeetingRecord]] = {}
     for rec in meetings:
@@ -1104,8 +935,13 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
     # spaCy refuses texts over max_length (1,000,000) to spare the parser and NER their
     # memory; this blank pipeline has neither, and documents.Limits caps a document's size
     nlp.max_length = max([nlp.max_length, *(len(t) + 1 for t in texts)])
-    for text in texts:
-        first = nlp(text)
+    for i, text in enumerate(texts):
+        try:
+            with deadline(timeout):
+                first = nlp(text)
+        except ReadTimeout:
+            too_slow(i)
+            continue
         for span in first.spans.get("gk", []):
             generic = first.user_data["gk_attrs"].get(
                 (span.start_char, span.end_char, "PROGRAMME"), {}
@@ -1120,30 +956,42 @@ def extract(docs: Sequence[Document], meetings: Sequence[MeetingRecord]) -> list
                 if introduced is not None and introduced.given:
                     gaz.add_person(introduced)
     out: list[Mention] = []
-    for doc, text in zip(docs, texts, strict=True):
-        sdoc = nlp(text)
-        attrs = sdoc.user_data.get("gk_attrs", {})
-        kept: list[tuple[int, int, str]] = []
-        keyed = sorted(attrs, key=lambda k: (k[0], -k[1]))
-        for key in keyed:
-            start, end = _trim(text, key[0], key[1])
-            if any(s <= start and end <= e for s, e, _ in kept):
-                continue  # nested inside a longer mention
-            kept.append((start, end, key[2]))
-            a = attrs[key]
-            out.append(
-                Mention(
-                    label=key[2],
-                    text=doc.text[start:end],
-                    start=start,
-                    end=end,
-                    source=doc.source,
-                    honorific=a.get("honorific"),
-                    acronym_of=a.get("long"),
-                    generic=bool(a.get("generic")),
-                )
-            )
+    for i, (doc, text) in enumerate(zip(docs, texts, strict=True)):
+        if i in slow:
+            continue
+        try:
+            with deadline(timeout):
+                out.extend(_found(nlp(text), doc, text))
+        except ReadTimeout:
+            too_slow(i)
     return out + link_evidence(docs, meetings, out)
+
+
+def _found(sdoc: Doc, doc: Document, text: str) -> list[Mention]:
+    """The mentions pass 2 found in one document, longest span first where they nest."""
+    out: list[Mention] = []
+    attrs = sdoc.user_data.get("gk_attrs", {})
+    kept: list[tuple[int, int, str]] = []
+    keyed = sorted(attrs, key=lambda k: (k[0], -k[1]))
+    for key in keyed:
+        start, end = _trim(text, key[0], key[1])
+        if any(s <= start and end <= e for s, e, _ in kept):
+            continue  # nested inside a longer mention
+        kept.append((start, end, key[2]))
+        a = attrs[key]
+        out.append(
+            Mention(
+                label=key[2],
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                source=doc.source,
+                honorific=a.get("honorific"),
+                acronym_of=a.get("long"),
+                generic=bool(a.get("generic")),
+            )
+        )
+    return out
 
 
 # -- what linking weighs beside the names ----------------------------------------------------

@@ -5,7 +5,9 @@ bad ``Content-Length``, body size, idle timeouts and the accept backlog are its 
 Queries run in worker processes, each holding the graph in a pyoxigraph store. A query
 that runs past the timeout is stopped by ending its worker (pyoxigraph cannot
 interrupt a query in flight) and a fresh worker takes its place; so is a worker that
-crashes. Before a query reaches a worker it is checked for size and nesting (deep
+crashes. So that one client cannot starve the others, each client (its address, or a
+header a trusted proxy sets) has one query running at a time and a short queue; more get
+429 with ``Retry-After``, and the pool has at least four workers. Before a query reaches a worker it is checked for size and nesting (deep
 nesting overflows the engine's stack); in the worker, federation (``SERVICE``) is
 refused unless allowed, read from the parsed query. Results are capped at
 ``max_rows``; updates are refused; the server binds to 127.0.0.1 unless told
@@ -22,7 +24,8 @@ import subprocess
 import sys
 import threading
 import urllib.parse
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -35,7 +38,14 @@ from .serialise import FORMATS, RESULT_FORMATS
 if TYPE_CHECKING:
     from rdflib import Dataset
 
-__all__ = ["QueryFailed", "QueryPool", "SparqlServer", "negotiate"]
+__all__ = [
+    "ClientLimit",
+    "QueryFailed",
+    "QueryPool",
+    "SparqlServer",
+    "default_workers",
+    "negotiate",
+]
 
 # media types by format name, from the one registry (graphkit.serialise)
 RESULT_TYPES = {name: f.media_type for name, f in RESULT_FORMATS.items()}  # SELECT, ASK
@@ -58,14 +68,79 @@ MAX_BODY = 1 << 20  # a query larger than 1 MiB is not a query
 IDLE_TIMEOUT = 60  # seconds an idle connection is kept open
 BACKLOG = 1024  # pending connections the kernel queues (http.server's 5 made clients wait)
 CONNECTION_LIMIT = 100  # open connections at once; more wait in the backlog
+PER_CLIENT = 1  # queries one client may have running at once
+CLIENT_QUEUE = 1  # more queries of one client that may wait for those; beyond: 429
+RETRY_AFTER = 1  # seconds a refused client is asked to wait
+
+
+def default_workers() -> int:
+    """Query workers when none are asked for: one per core, at least 4 (so a few slow
+    queries leave workers free) and at most 8 (each holds a copy of the graph)."""
+    return max(4, min(os.cpu_count() or 1, 8))
 
 
 class QueryFailed(GraphkitError):
     """A query could not be answered; ``status`` is the HTTP status to send."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(
+        self, status: int, message: str, headers: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         super().__init__(message)
         self.status = status
+        self.headers = headers
+
+
+class ClientLimit:
+    """At most ``running`` queries of one client at once, and ``queued`` more waiting
+    their turn; a query beyond those is refused with 429 (``Retry-After``), so one client's
+    slow queries hold at most ``running`` workers and the others are answered."""
+
+    def __init__(self, running: int = PER_CLIENT, queued: int = CLIENT_QUEUE) -> None:
+        if running < 1 or queued < 0:
+            raise GraphkitError("--per-client must be at least 1 and --client-queue at least 0")
+        self.max_running = running
+        self.max_queued = queued
+        self.cond = threading.Condition()
+        self.admitted: dict[str, int] = {}  # running or waiting, by client
+        self.running: dict[str, int] = {}
+
+    @staticmethod
+    def _drop(counts: dict[str, int], client: str) -> None:
+        counts[client] -= 1
+        if not counts[client]:
+            del counts[client]  # no entry per client ever seen: the maps stay small
+
+    @contextmanager
+    def slot(self, client: str, wait: float) -> Iterator[None]:
+        """Hold one of ``client``'s running places for the block; wait up to ``wait``
+        seconds for one. Raises :class:`QueryFailed` (429 over the queue, 503 on waiting)."""
+        with self.cond:
+            if self.admitted.get(client, 0) >= self.max_running + self.max_queued:
+                raise QueryFailed(
+                    429,
+                    f"too many queries from one client at once (the server runs "
+                    f"{self.max_running} and queues {self.max_queued}); try again when "
+                    "the earlier ones are answered",
+                    (("Retry-After", str(RETRY_AFTER)),),
+                )
+            self.admitted[client] = self.admitted.get(client, 0) + 1
+            if not self.cond.wait_for(
+                lambda: self.running.get(client, 0) < self.max_running, timeout=wait
+            ):
+                self._drop(self.admitted, client)
+                raise QueryFailed(
+                    503,
+                    "this client's earlier queries are still running; try again shortly",
+                    (("Retry-After", str(RETRY_AFTER)),),
+                )
+            self.running[client] = self.running.get(client, 0) + 1
+        try:
+            yield
+        finally:
+            with self.cond:
+                self._drop(self.running, client)
+                self._drop(self.admitted, client)
+                self.cond.notify_all()
 
 
 def negotiate(accept: str, fmt: str | None, kinds: dict[str, str]) -> str:
@@ -216,7 +291,7 @@ class QueryPool:
         self,
         nquads: bytes,
         *,
-        workers: int = 2,
+        workers: int | None = None,
         timeout: float = 30.0,
         max_rows: int = 100_000,
         start_timeout: float = 120.0,
@@ -231,7 +306,7 @@ class QueryPool:
         self.closed = False
         self.all: list[_Worker] = []
         self.lock = threading.Lock()
-        for _ in range(max(1, workers)):
+        for _ in range(max(1, default_workers() if workers is None else workers)):
             self.idle.put(self._start())
 
     def _start(self) -> _Worker:
@@ -335,6 +410,7 @@ _REASONS = {
     413: "Content Too Large",
     415: "Unsupported Media Type",
     421: "Misdirected Request",
+    429: "Too Many Requests",
     500: "Internal Server Error",
     503: "Service Unavailable",
 }
@@ -374,8 +450,15 @@ class _App:
         log: Callable[[str], None],
         max_length: int,
         max_depth: int,
+        limit: ClientLimit | None = None,
+        client_header: str | None = None,
     ) -> None:
         self.pool = pool
+        self.limit = limit or ClientLimit()
+        # the WSGI name of a header a trusted proxy sets to tell clients apart
+        self.client_key = (
+            None if client_header is None else "HTTP_" + client_header.upper().replace("-", "_")
+        )
         self.cors = cors
         self.log = log
         self.max_length = max_length
@@ -412,7 +495,8 @@ class _App:
             )
         except QueryFailed as err:
             text = (str(err) + "\n").encode("utf-8")
-            return err.status, [("Content-Type", "text/plain; charset=utf-8")], text
+            headers = [("Content-Type", "text/plain; charset=utf-8"), *err.headers]
+            return err.status, headers, text
 
     def _check_host(self, host: str) -> None:
         host = host.strip().lower()
@@ -474,15 +558,26 @@ class _App:
         except QueryError as err:
             raise QueryFailed(400, f"query refused: {err}") from None
         fmts = params.get("format") or params.get("output") or []
-        ctype, body = self.pool.run(
-            queries[0],
-            accept=environ.get("HTTP_ACCEPT", ""),
-            fmt=fmts[0] if fmts else None,
-            default_graphs=tuple(params.get("default-graph-uri", ())),
-            named_graphs=tuple(params.get("named-graph-uri", ())),
-        )
+        # a client's queries past its running place wait (up to one query's time) here,
+        # not in the pool, so they hold no worker another client could use
+        with self.limit.slot(self._client(environ), wait=self.pool.timeout + 5):
+            ctype, body = self.pool.run(
+                queries[0],
+                accept=environ.get("HTTP_ACCEPT", ""),
+                fmt=fmts[0] if fmts else None,
+                default_graphs=tuple(params.get("default-graph-uri", ())),
+                named_graphs=tuple(params.get("named-graph-uri", ())),
+            )
         charset = "; charset=utf-8" if ctype.startswith("text/") else ""
         return 200, [("Content-Type", ctype + charset)], body
+
+    def _client(self, environ: dict[str, Any]) -> str:
+        """Who sent the request: the trusted header's value when set, else the address."""
+        if self.client_key is not None:
+            value = str(environ.get(self.client_key, "")).strip()
+            if value:
+                return "header:" + value[:256]
+        return "addr:" + str(environ.get("REMOTE_ADDR", "-"))
 
 
 class SparqlServer:
@@ -500,14 +595,19 @@ class SparqlServer:
         port: int = 3030,
         timeout: float = 30.0,
         max_rows: int = 100_000,
-        workers: int = 2,
+        workers: int | None = None,
         log: Callable[[str], None] | None = None,
         cors: str | None = None,
         allow_federation: bool = False,
         max_length: int = MAX_QUERY_LENGTH,
         max_depth: int = MAX_QUERY_DEPTH,
         idle_timeout: int = IDLE_TIMEOUT,
+        per_client: int = PER_CLIENT,
+        client_queue: int = CLIENT_QUEUE,
+        trust_client_header: str | None = None,
     ) -> None:
+        import re
+
         from waitress.server import create_server
 
         from .serialise import serialise
@@ -518,6 +618,15 @@ class SparqlServer:
             raise GraphkitError(
                 f"--cors takes one origin such as http://localhost:8080, not {cors!r}"
             )
+        if trust_client_header is not None and not re.fullmatch(
+            r"[A-Za-z0-9][A-Za-z0-9-]*", trust_client_header
+        ):
+            raise GraphkitError(
+                "--trust-client-header takes a header name such as X-Forwarded-For, "
+                f"not {trust_client_header!r}"
+            )
+        limit = ClientLimit(per_client, client_queue)
+        workers = default_workers() if workers is None else workers
         self.pool = QueryPool(
             serialise(data, "nquads"),
             workers=workers,
@@ -531,6 +640,8 @@ class SparqlServer:
             log=log or (lambda _msg: None),
             max_length=max_length,
             max_depth=max_depth,
+            limit=limit,
+            client_header=trust_client_header,
         )
         try:
             self.server: Any = create_server(
@@ -546,7 +657,9 @@ class SparqlServer:
                 max_request_body_size=MAX_BODY,
                 ident="graphkit-sparql",
                 expose_tracebacks=False,
-                clear_untrusted_proxy_headers=True,
+                # waitress drops X-Forwarded-* and Forwarded from untrusted peers; keep
+                # them when the user names one as set by their proxy
+                clear_untrusted_proxy_headers=trust_client_header is None,
             )
         except (OSError, ValueError) as err:
             self.pool.close()

@@ -252,6 +252,45 @@ def test_a_slow_document_is_skipped_at_its_time_limit(tmp_path: Path, monkeypatc
     assert "stuck.slow: took longer than 0.3 s" in str(problems[0])
 
 
+@pytest.mark.parametrize("stuck_pass", [1, 2])
+def test_a_document_slow_to_find_names_in_loses_only_its_mentions(
+    tmp_path: Path, monkeypatch, stuck_pass: int
+) -> None:
+    import time
+
+    from graphkit.extract import PeopleFinder
+
+    original = PeopleFinder.__call__
+    calls: dict[str, int] = {}
+
+    def finder(self, doc):  # type: ignore[no-untyped-def]
+        if "Licensing" in doc.text:
+            calls["stuck"] = calls.get("stuck", 0) + 1
+            if calls["stuck"] == stuck_pass:
+                deadline = time.monotonic() + 30  # bounded: the limit must end it first
+                while time.monotonic() < deadline:  # a finder stuck on a hostile text
+                    time.sleep(0.01)
+        return original(self, doc)
+
+    monkeypatch.setattr(PeopleFinder, "__call__", finder)
+    (tmp_path / "stuck.txt").write_text(
+        minutes("Licensing", "6 March 2031", PEOPLE[2:]), encoding="utf-8"
+    )
+    (tmp_path / "good.txt").write_text(
+        minutes("Parks", "5 March 2031", PEOPLE[:2]), encoding="utf-8"
+    )
+    started = time.monotonic()
+    result = graphkit.build([tmp_path], limits=Limits(timeout=1.0))
+    assert time.monotonic() - started < 20
+    [problem] = result.problems
+    assert str(problem).startswith("stuck.txt: took longer than 1 s to find names in")
+    assert "its mentions were dropped" in str(problem)
+    sources = {m.source for m in result.mentions if m.label == "PERSON"}
+    assert sources == {"good.txt"}  # the other document's mentions are kept
+    assert {d.source for d in result.documents} == {"good.txt", "stuck.txt"}
+    assert len(result.meetings) == 2  # the slow document's meeting is still built
+
+
 def test_a_pdf_over_the_page_limit_is_skipped(tmp_path: Path) -> None:
     from pypdf import PdfWriter
 

@@ -5,6 +5,7 @@ Every loop here is bounded and every address is loopback.
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import subprocess
@@ -84,6 +85,20 @@ def get(url, query, headers=None, timeout=30.0):
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as err:
         return err.code, dict(err.headers), err.read()
+
+
+def get_from(source: str, port: int, query: str, headers=None, timeout=30.0):
+    """GET a query from the loopback address ``source`` (127.0.0.2, ...: another client)."""
+    conn = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=timeout, source_address=(source, 0)
+    )
+    try:
+        path = "/sparql?" + urllib.parse.urlencode({"query": query})
+        conn.request("GET", path, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        conn.close()
 
 
 def raw(port: int, data: bytes, *, wait: float = 10.0) -> bytes:
@@ -208,9 +223,10 @@ def test_deeply_nested_query_gets_a_clear_400(server):
 
 
 def test_others_are_answered_while_a_slow_query_runs(server):
-    url, _ = server
+    url, port = server
     slow: dict[str, object] = {}
-    thread = threading.Thread(target=lambda: slow.update(answer=get(url, SLOW)))
+    # from another address: one client's own queries wait their turn (--per-client)
+    thread = threading.Thread(target=lambda: slow.update(answer=get_from("127.0.0.4", port, SLOW)))
     started = time.monotonic()
     thread.start()
     time.sleep(0.5)
@@ -221,6 +237,52 @@ def test_others_are_answered_while_a_slow_query_runs(server):
     thread.join(TIMEOUT + 20)
     assert slow["answer"][0] == 503 and b"timeout" in slow["answer"][2]
     assert time.monotonic() - started < TIMEOUT + 10
+
+
+def test_one_client_cannot_starve_another(graph):
+    proc, _, port = _start(graph, "--workers", "2")  # the old default: two slow queries took both
+    try:
+        slow: list[tuple[int, dict, bytes]] = []
+        hogs = [
+            threading.Thread(target=lambda: slow.append(get_from("127.0.0.2", port, SLOW)))
+            for _ in range(2)
+        ]
+        started = time.monotonic()
+        for t in hogs:
+            t.start()
+        time.sleep(0.5)
+        for _ in range(3):  # another client is answered at once, every time
+            t0 = time.monotonic()
+            status, _, body = get_from("127.0.0.3", port, "ASK { ?s ?p ?o }", timeout=10)
+            assert status == 200 and json.loads(body)["boolean"] is True
+            assert time.monotonic() - t0 < 1.0
+        # the first client's third query at once is refused, with when to come back
+        status, headers, body = get_from("127.0.0.2", port, "ASK {}", timeout=10)
+        assert status == 429 and int(headers["Retry-After"]) >= 1 and b"too many" in body
+        for t in hogs:
+            t.join(2 * TIMEOUT + 20)
+        # the first ran past the timeout, the second waited its turn and did too; the
+        # killed workers were replaced, so the server still answers
+        assert sorted(s for s, _, _ in slow) == [503, 503]
+        assert time.monotonic() - started < 2 * TIMEOUT + 20
+        status, _, _ = get_from("127.0.0.2", port, "ASK {}", timeout=10)
+        assert status == 200
+    finally:
+        _stop(proc)
+
+
+def test_a_trusted_header_tells_clients_apart(graph):
+    proc, _, port = _start(graph, "--trust-client-header", "X-Client")
+    try:
+        hog = threading.Thread(target=lambda: get_from("127.0.0.1", port, SLOW, {"X-Client": "a"}))
+        hog.start()
+        time.sleep(0.5)
+        t0 = time.monotonic()  # same address, another client by the header
+        status, _, _ = get_from("127.0.0.1", port, "ASK {}", {"X-Client": "b"}, timeout=10)
+        assert status == 200 and time.monotonic() - t0 < 1.0
+        hog.join(TIMEOUT + 20)
+    finally:
+        _stop(proc)
 
 
 # -- HTTP hygiene -----------------------------------------------------------------------------
@@ -247,16 +309,16 @@ def test_idle_connections_are_closed(server):
 
 
 def test_twenty_concurrent_clients_are_served_quickly(server):
-    url, _ = server
+    _, port = server
     times: list[float] = []
 
-    def one() -> None:
+    def one(n: int) -> None:  # twenty clients, twenty loopback addresses
         t0 = time.monotonic()
-        status, _, _ = get(url, "ASK {}", timeout=10)
+        status, _, _ = get_from(f"127.0.1.{n}", port, "ASK {}", timeout=10)
         assert status == 200
         times.append(time.monotonic() - t0)
 
-    threads = [threading.Thread(target=one) for _ in range(20)]
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(1, 21)]
     for t in threads:
         t.start()
     for t in threads:
