@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SDO
 from stage_helpers import STAGES
 
 import graphkit
@@ -560,3 +561,27 @@ def test_a_row_that_repeats_a_listed_row_is_one_entry() -> None:
         "a.txt", "minutes", "Panel", None, 0, 600, work_programme=(listed, added, other)
     )
     assert entry_numbers([rec]) == {("a.txt", 10): 1, ("a.txt", 500): 2}
+
+
+def test_an_item_two_documents_record_has_one_position_and_title(tmp_path: Path) -> None:
+    """Two renderings of one meeting may number and word an item differently: the item
+    keeps the first document's position and title, the other wording is an alternate name
+    (found by the property test in tests/test_hostile_inputs.py)."""
+    from graphkit.validate import validate
+
+    head = "Minutes of the Meeting of the Audit Committee held on 5 March 2031\n\n"
+    (tmp_path / "a.txt").write_text(head + "31. Internal Audit Plan\n\nNoted.\n")
+    (tmp_path / "b.txt").write_text(
+        head + "30. Apologies\n\nNone.\n\n31. Internal Audit Plan 2031/32\n\nNoted.\n"
+    )
+    result = graphkit.build(tmp_path, council="Ashcombe City Council")
+    assert validate(result.dataset) == []
+    union = Graph()
+    for s, p, o, _ in result.dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    item = next(s for s, _, o in union.triples((None, DCTERMS.identifier, None)) if str(o) == "31")
+    positions = set(union.objects(item, SDO.position))
+    names = {str(n) for n in union.objects(item, SDO.name)}
+    alternates = {str(n) for n in union.objects(item, SDO.alternateName)}
+    assert len(positions) == 1 and names == {"Internal Audit Plan"}
+    assert alternates == {"Internal Audit Plan 2031/32"}

@@ -91,6 +91,9 @@ class Builder:
         meetings: Sequence[MeetingRecord] = (),
     ) -> None:
         self.ds = Dataset()
+        # an item two documents record (two renderings of one page, a minute repeated on an
+        # item page) keeps the position and title of the first: one value of each
+        self.items_seen: dict[URIRef, tuple[int, str]] = {}
         for prefix, ns in PREFIXES.items():
             self.ds.bind(prefix, ns)
         self.iris = iris

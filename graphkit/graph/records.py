@@ -9,6 +9,7 @@ from typing import TypedDict
 
 from rdflib import Graph, Literal, URIRef
 
+from .. import lexicon
 from ..iris import slug
 from ..model import (
     ActionRecord,
@@ -150,8 +151,11 @@ def add_item(
     g.add((node, RDF.type, GK.AgendaItem))
     g.add((node, RDF.type, SCHEMA.Event))
     g.add((node, SCHEMA.superEvent, meeting))
-    g.add((node, SCHEMA.name, lit(item.title)))
-    g.add((node, SCHEMA.position, Literal(item.position)))
+    position, title = b.items_seen.setdefault(node, (item.position, item.title))
+    g.add((node, SCHEMA.name, lit(title)))
+    g.add((node, SCHEMA.position, Literal(position)))
+    if item.title != title:  # another document's wording of the same item
+        g.add((node, SCHEMA.alternateName, lit(item.title)))
     g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
     if item.number:
         g.add((node, DCTERMS.identifier, Literal(item.number)))
@@ -187,9 +191,7 @@ def add_action(b: Builder, source: str, item: URIRef, kind: str, n: int, act: Ac
             g.add((node, SCHEMA.agent, body))
 
 
-_BODY_HEADS = frozenset(
-    {"board", "committee", "sub-committee", "panel", "cabinet", "forum", "commission", "group"}
-)
+_BODY_HEADS = lexicon.committee_words()
 
 
 def _words(name: str) -> list[str]:
