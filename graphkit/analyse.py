@@ -270,95 +270,139 @@ def project(source: Dataset | Graph | str | Path, *, organisations: bool = False
     ``item_title``, ``quote``, ``document``…) and ``weight`` (how many pieces). See the
     module docstring for which RDF nodes and edges become which.
     """
-    import networkx as nx
+    layer = _Projection(_Reader(_as_graph(source)), organisations)
+    layer.read_meetings()
+    layer.read_quotes()
+    layer.read_items()
+    layer.read_actions()
+    layer.read_attendance()
+    layer.read_entries()
+    return layer.to_networkx()
 
-    r = _Reader(_as_graph(source))
-    sources = {d: r.text(d, DCTERMS.source) or str(d) for d in r.subjects(RDF.type, _FOAF_DOC)}
-    g = nx.Graph()
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
 
-    def labels(s: Node) -> tuple[str, list[str]]:
+class _Projection:
+    """The nodes and the evidence on each edge of :func:`project`'s layer, read in turn."""
+
+    def __init__(self, r: _Reader, organisations: bool) -> None:
+        self.r = r
+        self.organisations = organisations
+        self.sources = {
+            d: r.text(d, DCTERMS.source) or str(d) for d in r.subjects(RDF.type, _FOAF_DOC)
+        }
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.edges: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+        self.committees: set[Node] = set()
+        # (entity, item) -> the earliest quoted mention
+        self.quotes: dict[tuple[str, str], tuple[int, str, str]] = {}
+        self.items: dict[str, dict[str, Any]] = {}
+        self.entries: dict[str, dict[str, Any]] = {}
+
+    def source_of(self, doc: Node | None) -> str:
+        return self.sources.get(doc, "") if doc is not None else ""
+
+    def labels(self, s: Node) -> tuple[str, list[str]]:
+        r = self.r
         pref = r.text(s, SKOS.prefLabel) or r.text(s, SCHEMA.name) or _tail(str(s))
         alts = sorted({" ".join(str(a).split()) for a in r.objects(s, SKOS.altLabel)} - {pref})
         return pref, alts
 
-    # meetings
-    committees: set[Node] = set(r.subjects(RDF.type, ORG.OrganizationalUnit))
-    committees |= set(r.subjects(RDF.type, ORG.FormalOrganization))
-    for mtg in r.subjects(RDF.type, GK.Meeting):
-        date = _iso(r.one(mtg, DCTERMS.date))
-        if date is None:
-            continue
-        organizer = r.one(mtg, SCHEMA.organizer)
-        if organizer is not None:
-            committees.add(organizer)
-        committee = r.text(organizer, SKOS.prefLabel) if organizer is not None else None
-        nodes[str(mtg)] = {
-            "kind": "meeting",
-            "label": r.text(mtg, SCHEMA.name) or f"{committee or 'Meeting'}, {date}",
-            "alt_labels": [],
-            "date": date,
-            "year": int(date[:4]),
-            "committee": committee or "",
-        }
+    def read_meetings(self) -> None:
+        r = self.r
+        self.committees = set(r.subjects(RDF.type, ORG.OrganizationalUnit))
+        self.committees |= set(r.subjects(RDF.type, ORG.FormalOrganization))
+        for mtg in r.subjects(RDF.type, GK.Meeting):
+            date = _iso(r.one(mtg, DCTERMS.date))
+            if date is None:
+                continue
+            organizer = r.one(mtg, SCHEMA.organizer)
+            if organizer is not None:
+                self.committees.add(organizer)
+            committee = r.text(organizer, SKOS.prefLabel) if organizer is not None else None
+            self.nodes[str(mtg)] = {
+                "kind": "meeting",
+                "label": r.text(mtg, SCHEMA.name) or f"{committee or 'Meeting'}, {date}",
+                "alt_labels": [],
+                "date": date,
+                "year": int(date[:4]),
+                "committee": committee or "",
+            }
 
-    def entity(s: Node) -> str | None:
+    def entity(self, s: Node) -> str | None:
+        """The node key of a person, programme (or organisation) ``s``, added on first sight;
+        None for meetings, committees and anything else."""
         key = str(s)
-        if key in nodes:
-            return key if nodes[key]["kind"] != "meeting" else None
-        types = r.types(s)
-        if s in committees:
+        if key in self.nodes:
+            return key if self.nodes[key]["kind"] != "meeting" else None
+        types = self.r.types(s)
+        if s in self.committees:
             return None
         if SCHEMA.Person in types:
             kind = "person"
         elif GK.Programme in types or SKOS.Concept in types:
             kind = "programme"
-        elif organisations and ORG.Organization in types:
+        elif self.organisations and ORG.Organization in types:
             kind = "organisation"
         else:
             return None
-        pref, alts = labels(s)
+        pref, alts = self.labels(s)
         attrs: dict[str, Any] = {"kind": kind, "label": pref, "alt_labels": alts}
         if kind == "programme":
             attrs["concept"] = "programme" if GK.Programme in types else "topic"
-        nodes[key] = attrs
+        self.nodes[key] = attrs
         return key
 
-    # quotes: (entity, item) -> the earliest quoted mention
-    quotes: dict[tuple[str, str], tuple[int, str, str]] = {}
-    for ann, body in r.pairs(OA.hasBody):
-        for where in r.objects(ann, GK.inItem):
-            for target in r.objects(ann, OA.hasTarget):
-                start, exact = 10**12, ""
-                for sel in r.objects(target, OA.hasSelector):
-                    at = r.one(sel, OA.start)
-                    if isinstance(at, Literal):
-                        start = min(start, int(at))
-                    exact = r.text(sel, OA.exact) or exact
-                doc = r.one(target, OA.hasSource)
-                found = (start, exact, sources.get(doc, str(doc)) if doc is not None else "")
-                qkey = (str(body), str(where))
-                if qkey not in quotes or found < quotes[qkey]:
-                    quotes[qkey] = found
+    def person(self, s: Node) -> str | None:
+        key = self.entity(s)
+        return key if key is not None and self.nodes[key]["kind"] == "person" else None
 
-    # agenda items (and the work-programme entries they table)
-    tabled: dict[Node, list[Node]] = defaultdict(list)
-    for entry in r.subjects(RDF.type, GK.WorkProgrammeEntry):
-        for part in r.objects(entry, DCTERMS.isPartOf):
-            tabled[part].append(entry)
-    items: dict[str, dict[str, Any]] = {}
-    for item in r.subjects(RDF.type, GK.AgendaItem):
-        meeting = r.one(item, SCHEMA.superEvent)
-        if meeting is None or str(meeting) not in nodes:
-            continue
-        m = str(meeting)
-        title = r.text(item, SCHEMA.name) or ""
+    def read_quotes(self) -> None:
+        r = self.r
+        for ann, body in r.pairs(OA.hasBody):
+            for where in r.objects(ann, GK.inItem):
+                for target in r.objects(ann, OA.hasTarget):
+                    start, exact = 10**12, ""
+                    for sel in r.objects(target, OA.hasSelector):
+                        at = r.one(sel, OA.start)
+                        if isinstance(at, Literal):
+                            start = min(start, int(at))
+                        exact = r.text(sel, OA.exact) or exact
+                    doc = r.one(target, OA.hasSource)
+                    document = self.sources.get(doc, str(doc)) if doc is not None else ""
+                    found = (start, exact, document)
+                    qkey = (str(body), str(where))
+                    if qkey not in self.quotes or found < self.quotes[qkey]:
+                        self.quotes[qkey] = found
+
+    def read_items(self) -> None:
+        """Agenda items, what each discussed and named (and the work-programme entries it
+        tabled)."""
+        r = self.r
+        tabled: dict[Node, list[Node]] = defaultdict(list)
+        for entry in r.subjects(RDF.type, GK.WorkProgrammeEntry):
+            for part in r.objects(entry, DCTERMS.isPartOf):
+                tabled[part].append(entry)
+        for item in r.subjects(RDF.type, GK.AgendaItem):
+            meeting = r.one(item, SCHEMA.superEvent)
+            if meeting is None or str(meeting) not in self.nodes:
+                continue
+            info = self.item_info(item, str(meeting))
+            doc = r.one(meeting, _DERIVED)
+            for subject in r.objects(item, DCTERMS.subject):
+                self.add(info, (item, doc), subject, "discussed", "programmes", item)
+            for entry in tabled.get(item, []):
+                for subject in r.objects(entry, DCTERMS.subject):
+                    self.add(info, (item, doc), subject, "discussed", "programmes", entry)
+            for named in r.objects(item, SCHEMA.mentions):
+                self.add(info, (item, doc), named, "named", "people", item)
+            self.items[str(item)] = info
+
+    def item_info(self, item: Node, m: str) -> dict[str, Any]:
+        r = self.r
         position = r.one(item, SCHEMA.position)
-        info: dict[str, Any] = {
+        return {
             "meeting": m,
-            "date": nodes[m]["date"],
-            "title": title,
+            "date": self.nodes[m]["date"],
+            "title": r.text(item, SCHEMA.name) or "",
             "identifier": r.text(item, DCTERMS.identifier) or "",
             "position": int(position) if isinstance(position, Literal) else 0,
             "programmes": [],
@@ -366,159 +410,163 @@ def project(source: Dataset | Graph | str | Path, *, organisations: bool = False
             "agents": [],
             "organisations": [],
         }
-        base = {"meeting": m, "date": nodes[m]["date"], "item": str(item), "item_title": title}
-        doc = r.one(meeting, _DERIVED)
 
-        def add(
-            thing: Node,
-            relation: str,
-            slot: str,
-            where: Node,
-            *,
-            base: dict[str, str] = base,
-            info: dict[str, Any] = info,
-            m: str = m,
-            item: Node = item,
-            doc: Node | None = doc,
-        ) -> None:
-            key = entity(thing)
-            if key is None:
-                return
-            kind = nodes[key]["kind"]
-            if slot == "people" and kind != "person":
-                slot = "organisations" if kind == "organisation" else ""
-            if not slot or key in info[slot]:
-                return
-            info[slot].append(key)
-            quote = quotes.get((key, str(where))) or quotes.get((key, str(item)))
-            ev = dict(base, relation=relation, quote=quote[1] if quote else "")
-            ev["document"] = quote[2] if quote else (sources.get(doc, "") if doc else "")
-            edges[(key, m)].append(ev)
+    def add(
+        self,
+        info: dict[str, Any],
+        at: tuple[Node, Node | None],
+        thing: Node,
+        relation: str,
+        slot: str,
+        where: Node,
+    ) -> None:
+        """``thing`` ``relation`` (discussed, named) at the item of ``at`` (the item and the
+        document its meeting came from), listed under ``slot``."""
+        item, doc = at
+        key = self.entity(thing)
+        if key is None:
+            return
+        kind = self.nodes[key]["kind"]
+        if slot == "people" and kind != "person":
+            slot = "organisations" if kind == "organisation" else ""
+        if not slot or key in info[slot]:
+            return
+        info[slot].append(key)
+        m = info["meeting"]
+        quote = self.quotes.get((key, str(where))) or self.quotes.get((key, str(item)))
+        ev = {"meeting": m, "date": info["date"], "item": str(item), "item_title": info["title"]}
+        ev.update(relation=relation, quote=quote[1] if quote else "")
+        ev["document"] = quote[2] if quote else (self.sources.get(doc, "") if doc else "")
+        self.edges[(key, m)].append(ev)
 
-        for subject in r.objects(item, DCTERMS.subject):
-            add(subject, "discussed", "programmes", item)
-        for entry in tabled.get(item, []):
-            for subject in r.objects(entry, DCTERMS.subject):
-                add(subject, "discussed", "programmes", entry)
-        for named in r.objects(item, SCHEMA.mentions):
-            add(named, "named", "people", item)
-        items[str(item)] = info
-    for action in r.subjects(RDF.type, GK.Action):
-        for item in r.objects(action, DCTERMS.isPartOf):
-            if str(item) not in items:
-                continue
-            info = items[str(item)]
-            for agent in r.objects(action, SCHEMA.agent):
-                who = entity(agent)
-                if who is None or nodes[who]["kind"] != "person":
+    def read_actions(self) -> None:
+        r = self.r
+        for action in r.subjects(RDF.type, GK.Action):
+            for item in r.objects(action, DCTERMS.isPartOf):
+                if str(item) not in self.items:
                     continue
-                if who not in info["agents"]:
-                    info["agents"].append(who)
-                text = r.text(action, RDF.value) or ""
-                edges[(who, info["meeting"])].append(
-                    {
-                        "relation": "action",
-                        "meeting": info["meeting"],
-                        "date": info["date"],
-                        "item": str(item),
-                        "item_title": info["title"],
-                        "quote": text,
-                        "document": "",
-                    }
-                )
+                info = self.items[str(item)]
+                for agent in r.objects(action, SCHEMA.agent):
+                    who = self.person(agent)
+                    if who is None:
+                        continue
+                    if who not in info["agents"]:
+                        info["agents"].append(who)
+                    self.edges[(who, info["meeting"])].append(
+                        {
+                            "relation": "action",
+                            "meeting": info["meeting"],
+                            "date": info["date"],
+                            "item": str(item),
+                            "item_title": info["title"],
+                            "quote": r.text(action, RDF.value) or "",
+                            "document": "",
+                        }
+                    )
 
-    # attendance
-    seen: set[tuple[str, str]] = set()
-    for att in r.subjects(RDF.type, GK.Attendance):
-        meeting, person = r.one(att, GK.meeting), r.one(att, GK.attendee)
-        if meeting is None or person is None or str(meeting) not in nodes:
-            continue
-        if r.one(att, GK.status) not in _ATTENDED:
-            continue
-        who = entity(person)
-        if who is None:
-            continue
-        doc = r.one(att, _DERIVED)
-        capacity = r.one(att, GK.capacity)
-        seen.add((who, str(meeting)))
-        edges[(who, str(meeting))].append(
-            {
-                "relation": "attended",
-                "meeting": str(meeting),
-                "date": nodes[str(meeting)]["date"],
-                "status": _tail(str(r.one(att, GK.status))),
-                "capacity": _tail(str(capacity)) if capacity is not None else "",
-                "role": r.text(att, GK.roleAsWritten) or "",
-                "listed_as": r.text(att, GK.listedAs) or "",
-                "document": sources.get(doc, "") if doc is not None else "",
+    def read_attendance(self) -> None:
+        r = self.r
+        seen: set[tuple[str, str]] = set()
+        for att in r.subjects(RDF.type, GK.Attendance):
+            meeting, person = r.one(att, GK.meeting), r.one(att, GK.attendee)
+            if meeting is None or person is None or str(meeting) not in self.nodes:
+                continue
+            if r.one(att, GK.status) not in _ATTENDED:
+                continue
+            who = self.entity(person)
+            if who is None:
+                continue
+            capacity = r.one(att, GK.capacity)
+            seen.add((who, str(meeting)))
+            self.edges[(who, str(meeting))].append(
+                {
+                    "relation": "attended",
+                    "meeting": str(meeting),
+                    "date": self.nodes[str(meeting)]["date"],
+                    "status": _tail(str(r.one(att, GK.status))),
+                    "capacity": _tail(str(capacity)) if capacity is not None else "",
+                    "role": r.text(att, GK.roleAsWritten) or "",
+                    "listed_as": r.text(att, GK.listedAs) or "",
+                    "document": self.source_of(r.one(att, _DERIVED)),
+                }
+            )
+        for meeting, person in r.pairs(SCHEMA.attendee):
+            who = self.entity(person)
+            if who is None or str(meeting) not in self.nodes or (who, str(meeting)) in seen:
+                continue
+            date = self.nodes[str(meeting)]["date"]
+            self.edges[(who, str(meeting))].append(
+                {"relation": "attended", "meeting": str(meeting), "date": date}
+            )
+
+    def read_entries(self) -> None:
+        """Work-programme entries and who leads each programme they name."""
+        r = self.r
+        for entry in r.subjects(RDF.type, GK.WorkProgrammeEntry):
+            subjects = [k for s in r.objects(entry, DCTERMS.subject) if (k := self.entity(s))]
+            leads = [k for p in r.objects(entry, GK.lead) if (k := self.entity(p))]
+            leads = [k for k in leads if self.nodes[k]["kind"] == "person"]
+            info: dict[str, Any] = {
+                "name": r.text(entry, SCHEMA.name) or "",
+                "date": _iso(r.one(entry, DCTERMS.date)) or "",
+                "programmes": subjects,
+                "leads": leads,
             }
-        )
-    for meeting, person in r.pairs(SCHEMA.attendee):
-        who = entity(person)
-        if who is None or str(meeting) not in nodes or (who, str(meeting)) in seen:
-            continue
-        edges[(who, str(meeting))].append(
-            {"relation": "attended", "meeting": str(meeting), "date": nodes[str(meeting)]["date"]}
-        )
+            self.entries[str(entry)] = info
+            document = self.source_of(r.one(entry, DCTERMS.isPartOf))
+            for lead in leads:
+                for programme in subjects:
+                    self.edges[(lead, programme)].append(
+                        {
+                            "relation": "leads",
+                            "entry": str(entry),
+                            "item_title": info["name"],
+                            "date": info["date"],
+                            "quote": r.text(entry, GK.leadAsWritten) or "",
+                            "document": document,
+                        }
+                    )
 
-    # work-programme leads
-    entries: dict[str, dict[str, Any]] = {}
-    for entry in r.subjects(RDF.type, GK.WorkProgrammeEntry):
-        subjects = [k for s in r.objects(entry, DCTERMS.subject) if (k := entity(s))]
-        leads = [k for p in r.objects(entry, GK.lead) if (k := entity(p))]
-        leads = [k for k in leads if nodes[k]["kind"] == "person"]
-        entries[str(entry)] = {
-            "name": r.text(entry, SCHEMA.name) or "",
-            "date": _iso(r.one(entry, DCTERMS.date)) or "",
-            "programmes": subjects,
-            "leads": leads,
-        }
-        doc = r.one(entry, DCTERMS.isPartOf)
-        for lead in leads:
-            for programme in subjects:
-                edges[(lead, programme)].append(
-                    {
-                        "relation": "leads",
-                        "entry": str(entry),
-                        "item_title": entries[str(entry)]["name"],
-                        "date": entries[str(entry)]["date"],
-                        "quote": r.text(entry, GK.leadAsWritten) or "",
-                        "document": sources.get(doc, "") if doc is not None else "",
-                    }
-                )
+    def roles(self) -> dict[str, list[dict[str, str]]]:
+        """Each member's roles (role, organisation, start, end)."""
+        r = self.r
+        roles: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for ms in r.subjects(RDF.type, ORG.Membership):
+            member, role = r.one(ms, ORG.member), r.one(ms, ORG.role)
+            if member is None or role is None:
+                continue
+            org = r.one(ms, ORG.organization)
+            roles[str(member)].append(
+                {
+                    "role": r.text(role, SKOS.prefLabel) or _tail(str(role)),
+                    "organisation": (r.text(org, SKOS.prefLabel) or "") if org is not None else "",
+                    "start": _iso(r.one(ms, SCHEMA.startDate)) or "",
+                    "end": _iso(r.one(ms, SCHEMA.endDate)) or "",
+                }
+            )
+        return roles
 
-    # roles, for people in the layer
-    roles: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for ms in r.subjects(RDF.type, ORG.Membership):
-        member, role = r.one(ms, ORG.member), r.one(ms, ORG.role)
-        if member is None or role is None:
-            continue
-        org = r.one(ms, ORG.organization)
-        roles[str(member)].append(
-            {
-                "role": r.text(role, SKOS.prefLabel) or _tail(str(role)),
-                "organisation": (r.text(org, SKOS.prefLabel) or "") if org is not None else "",
-                "start": _iso(r.one(ms, SCHEMA.startDate)) or "",
-                "end": _iso(r.one(ms, SCHEMA.endDate)) or "",
-            }
-        )
+    def to_networkx(self) -> Any:
+        import networkx as nx
 
-    used = {n for pair in edges for n in pair}
-    for node in sorted(used):
-        attrs = dict(nodes[node])
-        if attrs["kind"] == "person":
-            attrs["roles"] = sorted(roles.get(node, []), key=lambda x: (x["start"], x["role"]))
-        g.add_node(node, **attrs)
-    for (a, b), evidence in sorted(edges.items()):
-        evidence.sort(key=lambda e: (e.get("date", ""), e["relation"], e.get("item", "")))
-        relations = tuple(sorted({e["relation"] for e in evidence}))
-        g.add_edge(a, b, relations=relations, evidence=evidence, weight=len(evidence))
-    for info in items.values():
-        for slot in ("programmes", "people", "agents", "organisations"):
-            info[slot] = sorted(k for k in info[slot] if k in g)
-    g.graph["items"] = dict(sorted(items.items()))
-    g.graph["entries"] = dict(sorted(entries.items()))
-    return g
+        g = nx.Graph()
+        roles = self.roles()
+        used = {n for pair in self.edges for n in pair}
+        for node in sorted(used):
+            attrs = dict(self.nodes[node])
+            if attrs["kind"] == "person":
+                attrs["roles"] = sorted(roles.get(node, []), key=lambda x: (x["start"], x["role"]))
+            g.add_node(node, **attrs)
+        for (a, b), evidence in sorted(self.edges.items()):
+            evidence.sort(key=lambda e: (e.get("date", ""), e["relation"], e.get("item", "")))
+            relations = tuple(sorted({e["relation"] for e in evidence}))
+            g.add_edge(a, b, relations=relations, evidence=evidence, weight=len(evidence))
+        for info in self.items.values():
+            for slot in ("programmes", "people", "agents", "organisations"):
+                info[slot] = sorted(k for k in info[slot] if k in g)
+        g.graph["items"] = dict(sorted(self.items.items()))
+        g.graph["entries"] = dict(sorted(self.entries.items()))
+        return g
 
 
 _FOAF_DOC = URIRef("http://xmlns.com/foaf/0.1/Document")
@@ -592,24 +640,12 @@ def centrality(
     Betweenness is exact up to ``exact_max_nodes`` nodes and estimated from a fixed
     sample of source nodes above it; the table's notes say so.
     """
-    import networkx as nx
-
     graph = _graph(source)
     if by not in ("degree", "betweenness", "eigenvector"):
         raise AnalysisError(f"unknown measure {by!r}; use degree, betweenness or eigenvector")
     notes: list[str] = []
     n = graph.number_of_nodes()
-    if n > exact_max_nodes:
-        k = min(BETWEENNESS_SAMPLE, n)
-        between = nx.betweenness_centrality(graph, k=k, seed=0)
-        notes.append(f"betweenness is approximate: sampled from {k} of {n:,} nodes")
-    else:
-        between = nx.betweenness_centrality(graph)
-    try:
-        eigen: dict[str, float] = nx.eigenvector_centrality(graph, max_iter=1000, tol=1e-8)
-    except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
-        eigen = {}
-        notes.append("eigenvector centrality did not converge; left empty")
+    between, eigen = _betweenness(graph, exact_max_nodes, notes), _eigenvector(graph, notes)
     rows = []
     for node, data in graph.nodes(data=True):
         if data["kind"] not in kinds:
@@ -645,6 +681,32 @@ def centrality(
         tuple(out),
         tuple(notes),
     )
+
+
+def _betweenness(graph: Any, exact_max_nodes: int, notes: list[str]) -> dict[str, float]:
+    """Exact betweenness up to ``exact_max_nodes`` nodes, sampled above (said in ``notes``)."""
+    import networkx as nx
+
+    n = graph.number_of_nodes()
+    if n > exact_max_nodes:
+        k = min(BETWEENNESS_SAMPLE, n)
+        notes.append(f"betweenness is approximate: sampled from {k} of {n:,} nodes")
+        between: dict[str, float] = nx.betweenness_centrality(graph, k=k, seed=0)
+        return between
+    exact: dict[str, float] = nx.betweenness_centrality(graph)
+    return exact
+
+
+def _eigenvector(graph: Any, notes: list[str]) -> dict[str, float]:
+    """Eigenvector centrality, or empty (said in ``notes``) when it does not converge."""
+    import networkx as nx
+
+    try:
+        eigen: dict[str, float] = nx.eigenvector_centrality(graph, max_iter=1000, tol=1e-8)
+    except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
+        notes.append("eigenvector centrality did not converge; left empty")
+        return {}
+    return eigen
 
 
 # -- communities ------------------------------------------------------------------------------
@@ -787,6 +849,23 @@ def programme_timeline(source: Any, programme: str) -> Timeline:
         days = (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
         if days > 365:
             gaps.append((a, b, days))
+    return Timeline(
+        query=programme,
+        programmes=tuple(sorted(graph.nodes[c]["label"] for c in concepts)),
+        meetings=tuple(meetings),
+        per_year=dict(sorted(per_year.items())),
+        gaps=tuple(gaps),
+        people=_associated_people(graph, concepts, items, by_meeting),
+    )
+
+
+def _associated_people(
+    graph: Any,
+    concepts: set[str],
+    items: list[tuple[str, dict[str, Any]]],
+    by_meeting: dict[str, list[tuple[int, str]]],
+) -> tuple[tuple[Any, ...], ...]:
+    """(label, named, leads, actions, attended) per person, most associated first."""
     score: dict[str, list[set[str]]] = defaultdict(lambda: [set(), set(), set(), set()])
     for iri, info in items:
         for p in info["people"]:
@@ -811,14 +890,7 @@ def programme_timeline(source: Any, programme: str) -> Timeline:
         ),
         key=lambda r: (-r[1], -r[2], -r[3], -r[4], r[0]),
     )
-    return Timeline(
-        query=programme,
-        programmes=tuple(sorted(graph.nodes[c]["label"] for c in concepts)),
-        meetings=tuple(meetings),
-        per_year=dict(sorted(per_year.items())),
-        gaps=tuple(gaps),
-        people=tuple(people),
-    )
+    return tuple(people)
 
 
 def top_programmes(source: Any, top: int = 10) -> list[tuple[str, str, dict[int, int]]]:

@@ -98,7 +98,8 @@ _LIMITS = Limits()
     type=click.FloatRange(min=0),
     default=_LIMITS.timeout,
     show_default=True,
-    help="Seconds to read one document, and again to lay it out (0: no limit).",
+    help="Seconds to read one document, again to lay it out, again to find names in it "
+    "(0: no limit).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 def build(
@@ -785,10 +786,31 @@ def push(
 )
 @click.option(
     "--workers",
-    type=int,
-    default=2,
+    type=click.IntRange(min=1),
+    default=None,
+    help="Query worker processes (each holds a copy of the graph). "
+    "Default: one per core, at least 4, at most 8.",
+)
+@click.option(
+    "--per-client",
+    type=click.IntRange(min=1),
+    default=1,
     show_default=True,
-    help="Query worker processes (each holds a copy of the graph).",
+    help="Queries one client may have running at once.",
+)
+@click.option(
+    "--client-queue",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Further queries of one client that wait their turn; more get 429.",
+)
+@click.option(
+    "--trust-client-header",
+    metavar="NAME",
+    default=None,
+    help="Tell clients apart by this header (e.g. X-Forwarded-For), set by a proxy you "
+    "run in front. Default: by their address.",
 )
 @click.option(
     "--cors",
@@ -816,7 +838,10 @@ def serve(
     host: str,
     timeout: float,
     max_rows: int,
-    workers: int,
+    workers: int | None,
+    per_client: int,
+    client_queue: int,
+    trust_client_header: str | None,
     cors: str | None,
     idle_timeout: int,
     allow_federation: bool,
@@ -844,6 +869,9 @@ def serve(
         cors=cors,
         allow_federation=allow_federation,
         idle_timeout=idle_timeout,
+        per_client=per_client,
+        client_queue=client_queue,
+        trust_client_header=trust_client_header,
     )
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"graphkit serve: warning: listening on {host}, not only this machine", err=True)

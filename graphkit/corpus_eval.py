@@ -426,17 +426,14 @@ def _item_fits(gold: tuple[str | None, str], graph: tuple[list[str], list[str]])
 
 
 def _score_document(reader: _Reader, doc: Mapping[str, Any]) -> dict[str, Counts]:
-    g = reader.g
     gold_meetings: list[Mapping[str, Any]] = list(doc.get("meetings") or [])
     graph_meetings = reader.meetings()
     out: dict[str, Counts] = {}
-
     out["meetings"] = _counts(
         _max_matching(gold_meetings, graph_meetings, _meeting_fits),
         len(gold_meetings),
         len(graph_meetings),
     )
-
     council = doc.get("council")
     if gold_meetings and council:
         found = [c for m in graph_meetings for c in m.councils]
@@ -444,7 +441,16 @@ def _score_document(reader: _Reader, doc: Mapping[str, Any]) -> dict[str, Counts
         out["council"] = {"tp": int(hit), "fp": int(bool(found) and not hit), "fn": int(not hit)}
     else:
         out["council"] = {"tp": 0, "fp": 0, "fn": 0}
+    out["items"] = _score_items(reader.g, gold_meetings)
+    out["attendance"], attendees = _score_attendance(reader, gold_meetings)
+    bodies = reader.annotation_bodies()
+    out["people"] = _score_people(reader, doc, bodies, attendees)
+    out["programmes"] = _score_programmes(reader, doc, bodies)
+    out["refs"] = _score_refs(reader, gold_meetings)
+    return out
 
+
+def _score_items(g: Graph, gold_meetings: list[Mapping[str, Any]]) -> Counts:
     gold_items = [
         (item.get("number"), item.get("title") or "")
         for m in gold_meetings
@@ -457,10 +463,16 @@ def _score_document(reader: _Reader, doc: Mapping[str, Any]) -> dict[str, Counts
         )
         for node in sorted(set(g.subjects(RDF.type, GK.AgendaItem)), key=str)
     ]
-    out["items"] = _counts(
+    return _counts(
         _max_matching(gold_items, graph_items, _item_fits), len(gold_items), len(graph_items)
     )
 
+
+def _score_attendance(
+    reader: _Reader, gold_meetings: list[Mapping[str, Any]]
+) -> tuple[Counts, list[Node]]:
+    """Attendance counts, and the attendees in the graph (in order of first sight)."""
+    g = reader.g
     gold_attendance = [
         (a["name"], STATUSES.get(a.get("status", "")))
         for m in gold_meetings
@@ -474,7 +486,7 @@ def _score_document(reader: _Reader, doc: Mapping[str, Any]) -> dict[str, Counts
                 attendees.append(person)
             for status in g.objects(node, GK.status):
                 graph_attendance.append((reader.person(person), status))
-    out["attendance"] = _counts(
+    counts = _counts(
         _max_matching(
             gold_attendance,
             graph_attendance,
@@ -483,18 +495,25 @@ def _score_document(reader: _Reader, doc: Mapping[str, Any]) -> dict[str, Counts
         len(gold_attendance),
         len(graph_attendance),
     )
+    return counts, attendees
 
-    bodies = reader.annotation_bodies()
+
+def _score_people(
+    reader: _Reader, doc: Mapping[str, Any], bodies: list[Node], attendees: list[Node]
+) -> Counts:
     people_nodes = [b for b in bodies if SCHEMA.Person in reader.types(b)]
     people_nodes += [a for a in attendees if a not in people_nodes]
     gold_people = list(doc.get("people") or [])
     graph_people = [reader.person(p) for p in people_nodes]
-    out["people"] = _counts(
+    return _counts(
         _max_matching(gold_people, graph_people, _person_matches),
         len(gold_people),
         len(graph_people),
     )
 
+
+def _score_programmes(reader: _Reader, doc: Mapping[str, Any], bodies: list[Node]) -> Counts:
+    g = reader.g
     concept_nodes = list(bodies)
     for item in g.subjects(RDF.type, GK.AgendaItem):
         concept_nodes += [s for s in g.objects(item, DCTERMS.subject) if s not in concept_nodes]
@@ -502,22 +521,23 @@ def _score_document(reader: _Reader, doc: Mapping[str, Any]) -> dict[str, Counts
         reader.labels(c) for c in concept_nodes if reader.types(c) & {GK.Programme, SKOS.Concept}
     ]
     gold_programmes = list(doc.get("programmes") or [])
-    out["programmes"] = _counts(
+    return _counts(
         _max_matching(gold_programmes, concepts, labels_match_programme),
         len(gold_programmes),
         len(concepts),
     )
 
+
+def _score_refs(reader: _Reader, gold_meetings: list[Mapping[str, Any]]) -> Counts:
     gold_refs = {(r["date"], r["relation"]) for m in gold_meetings for r in m.get("refs") or []}
     graph_refs: set[tuple[str, str]] = set()
     for relation, predicate in RELATIONS.items():
-        for _s, target in g.subject_objects(predicate):
+        for _s, target in reader.g.subject_objects(predicate):
             date = reader.date(target)
             if date:
                 graph_refs.add((date, relation))
     tp = len(gold_refs & graph_refs)
-    out["refs"] = _counts(tp, len(gold_refs), len(graph_refs))
-    return out
+    return _counts(tp, len(gold_refs), len(graph_refs))
 
 
 # --------------------------------------------------------------------------- public API

@@ -34,6 +34,7 @@ from .model import Document
 
 if TYPE_CHECKING:
     from bs4 import Tag
+    from pypdf import PdfReader
 
 __all__ = [
     "READERS",
@@ -325,50 +326,15 @@ def _pdf_limits(limits: Limits) -> Iterator[None]:
 def _read_pdf(raw: bytes, source: str) -> str:
     import io
 
-    from pypdf import PasswordType, PdfReader
-    from pypdf.errors import DependencyError, LimitReachedError
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError
 
     limits = _current().limits
     try:
         with _pdf_limits(limits):
             pdf = PdfReader(io.BytesIO(raw))
-            if pdf.is_encrypted:
-                # many published PDFs are encrypted only to forbid editing: the empty
-                # user password opens them; anything else needs a password we do not have
-                try:
-                    opened = pdf.decrypt("")
-                except DependencyError as err:
-                    raise DocumentError(
-                        source,
-                        "the PDF is encrypted with AES and the 'cryptography' package is "
-                        "not installed",
-                        "skipped",
-                    ) from err
-                if opened == PasswordType.NOT_DECRYPTED:
-                    raise DocumentError(
-                        source, "the PDF is encrypted (needs a password)", "skipped"
-                    )
-            count = len(pdf.pages)
-            if count > limits.max_pages:
-                raise DocumentError(
-                    source,
-                    f"the PDF has {count:,} pages, over the limit of {limits.max_pages:,} "
-                    "(--max-pages)",
-                    "skipped",
-                )
-            pages: list[str] = []
-            size = 0
-            for page in pdf.pages:
-                text = page.extract_text() or ""
-                size += len(text)
-                if size > limits.max_chars:  # stop early: the rest would be thrown away
-                    raise DocumentError(
-                        source,
-                        f"its text is over the limit of {limits.max_chars:,} characters "
-                        "(--max-chars)",
-                        "skipped",
-                    )
-                pages.append(text)
+            _decrypt(pdf, source)
+            pages = _pdf_pages(pdf, source, limits)
     except DocumentError:
         raise
     except LimitReachedError as err:
@@ -385,6 +351,53 @@ def _read_pdf(raw: bytes, source: str) -> str:
     if not text.strip():
         raise DocumentError(source, "the PDF has no text layer (scanned?); OCR it first", "skipped")
     return text
+
+
+def _decrypt(pdf: PdfReader, source: str) -> None:
+    """Open an encrypted PDF with the empty password; :class:`DocumentError` if it cannot be.
+
+    Many published PDFs are encrypted only to forbid editing: the empty user password
+    opens them; anything else needs a password we do not have."""
+    from pypdf import PasswordType
+    from pypdf.errors import DependencyError
+
+    if not pdf.is_encrypted:
+        return
+    try:
+        opened = pdf.decrypt("")
+    except DependencyError as err:
+        raise DocumentError(
+            source,
+            "the PDF is encrypted with AES and the 'cryptography' package is not installed",
+            "skipped",
+        ) from err
+    if opened == PasswordType.NOT_DECRYPTED:
+        raise DocumentError(source, "the PDF is encrypted (needs a password)", "skipped")
+
+
+def _pdf_pages(pdf: PdfReader, source: str, limits: Limits) -> list[str]:
+    """Each page's text; :class:`DocumentError` as soon as pages or characters are over
+    ``limits``."""
+    count = len(pdf.pages)
+    if count > limits.max_pages:
+        raise DocumentError(
+            source,
+            f"the PDF has {count:,} pages, over the limit of {limits.max_pages:,} (--max-pages)",
+            "skipped",
+        )
+    pages: list[str] = []
+    size = 0
+    for page in pdf.pages:
+        text = page.extract_text() or ""
+        size += len(text)
+        if size > limits.max_chars:  # stop early: the rest would be thrown away
+            raise DocumentError(
+                source,
+                f"its text is over the limit of {limits.max_chars:,} characters (--max-chars)",
+                "skipped",
+            )
+        pages.append(text)
+    return pages
 
 
 @reader(".xml")
@@ -614,35 +627,14 @@ def read_document(
             f"graphkit reads {', '.join(sorted(READERS))}",
             "skipped",
         )
-    try:
-        raw = _read_capped(path, limits.max_bytes, follow=follow_symlinks)
-    except _TooLarge as err:
-        raise DocumentError(
-            source,
-            f"{err.args[0]:,} bytes, over the limit of {limits.max_bytes:,} (--max-bytes)",
-            "skipped",
-        ) from err
-    except _NotRegular as err:
-        raise DocumentError(source, f"{err.args[0]}, not a file", "skipped") from err
-    except OSError as err:
-        raise DocumentError(source, f"cannot be read ({err.strerror or err})", "skipped") from err
-    if not raw.strip():
-        raise DocumentError(source, "the file is empty", "skipped")
+    raw = _raw_bytes(path, source, limits, follow_symlinks)
     reading = _Reading(limits)
     token = _READING.set(reading)
     try:
         text = sanitise(read(raw, source))
     finally:
         _READING.reset(token)
-    if not text.strip():
-        raise DocumentError(source, "no text could be extracted", "skipped")
-    if len(text) > limits.max_chars:
-        raise DocumentError(
-            source,
-            f"its text is {len(text):,} characters, over the limit of {limits.max_chars:,} "
-            "(--max-chars)",
-            "skipped",
-        )
+    _check_text(text, source, limits)
     found = impossible_dates(text)
     if found:
         shown = ", ".join(repr(d) for d in found[:3]) + (" ..." if len(found) > 3 else "")
@@ -657,6 +649,38 @@ def read_document(
         title=_title(text),
         url=url_of(raw, text),
     )
+
+
+def _raw_bytes(path: Path, source: str, limits: Limits, follow: bool) -> bytes:
+    """The file's bytes; :class:`DocumentError` if too large, not a file, unreadable or empty."""
+    try:
+        raw = _read_capped(path, limits.max_bytes, follow=follow)
+    except _TooLarge as err:
+        raise DocumentError(
+            source,
+            f"{err.args[0]:,} bytes, over the limit of {limits.max_bytes:,} (--max-bytes)",
+            "skipped",
+        ) from err
+    except _NotRegular as err:
+        raise DocumentError(source, f"{err.args[0]}, not a file", "skipped") from err
+    except OSError as err:
+        raise DocumentError(source, f"cannot be read ({err.strerror or err})", "skipped") from err
+    if not raw.strip():
+        raise DocumentError(source, "the file is empty", "skipped")
+    return raw
+
+
+def _check_text(text: str, source: str, limits: Limits) -> None:
+    """:class:`DocumentError` if no text was extracted or it is over ``limits.max_chars``."""
+    if not text.strip():
+        raise DocumentError(source, "no text could be extracted", "skipped")
+    if len(text) > limits.max_chars:
+        raise DocumentError(
+            source,
+            f"its text is {len(text):,} characters, over the limit of {limits.max_chars:,} "
+            "(--max-chars)",
+            "skipped",
+        )
 
 
 @dataclass(frozen=True)

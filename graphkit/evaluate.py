@@ -456,37 +456,8 @@ def _items(v: _View) -> tuple[dict[str, Any], list[tuple[GoldItem, Node]]]:
 
 def _attendance(v: _View) -> dict[str, Any]:
     excluded = _attendance_excluded(v.gold)
-    gold = [
-        {
-            "meeting": gm["id"],
-            "person": frozenset([a["person"]]),
-            "status": a["status"],
-            "capacity": a.get("capacity"),
-            "label": a["person"],
-        }
-        for gm in v.gold["meetings"]
-        if gm["id"] not in excluded
-        for a in gm.get("attendance", [])
-    ]
-    pred, skipped = [], 0
-    for node in sorted_terms(v.subjects(GK.Attendance)):
-        meetings = v.objs(node, GK.meeting)
-        key = v.meeting_key.get(meetings[0], str(meetings[0])) if meetings else str(node)
-        if key in excluded:
-            skipped += 1
-            continue
-        people = v.objs(node, GK.attendee)
-        status = [STATUS.get(s, str(s)) for s in v.objs(node, GK.status)]
-        capacity = [CAPACITY.get(c, str(c)) for c in v.objs(node, GK.capacity)]
-        pred.append(
-            {
-                "meeting": key,
-                "person": frozenset().union(*(v.person_ids(p) for p in people)),
-                "status": status[0] if status else None,
-                "capacity": capacity[0] if capacity else None,
-                "label": "; ".join(v.label(p) for p in people) or "?",
-            }
-        )
+    gold = _gold_attendance(v, excluded)
+    pred, skipped = _graph_attendance(v, excluded)
 
     def same(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
         return g["status"] == p["status"] and bool(g["person"] & p["person"])
@@ -515,6 +486,47 @@ def _attendance(v: _View) -> dict[str, Any]:
         "missed": [show(g) for g in missed],
         "spurious": [show(p) for p in spurious],
     }
+
+
+def _gold_attendance(v: _View, excluded: list[str]) -> list[dict[str, Any]]:
+    """The gold attendance rows outside ``excluded`` meetings."""
+    return [
+        {
+            "meeting": gm["id"],
+            "person": frozenset([a["person"]]),
+            "status": a["status"],
+            "capacity": a.get("capacity"),
+            "label": a["person"],
+        }
+        for gm in v.gold["meetings"]
+        if gm["id"] not in excluded
+        for a in gm.get("attendance", [])
+    ]
+
+
+def _graph_attendance(v: _View, excluded: list[str]) -> tuple[list[dict[str, Any]], int]:
+    """The graph's attendance rows outside ``excluded`` meetings, and how many were inside."""
+    pred: list[dict[str, Any]] = []
+    skipped = 0
+    for node in sorted_terms(v.subjects(GK.Attendance)):
+        meetings = v.objs(node, GK.meeting)
+        key = v.meeting_key.get(meetings[0], str(meetings[0])) if meetings else str(node)
+        if key in excluded:
+            skipped += 1
+            continue
+        people = v.objs(node, GK.attendee)
+        status = [STATUS.get(s, str(s)) for s in v.objs(node, GK.status)]
+        capacity = [CAPACITY.get(c, str(c)) for c in v.objs(node, GK.capacity)]
+        pred.append(
+            {
+                "meeting": key,
+                "person": frozenset().union(*(v.person_ids(p) for p in people)),
+                "status": status[0] if status else None,
+                "capacity": capacity[0] if capacity else None,
+                "label": "; ".join(v.label(p) for p in people) or "?",
+            }
+        )
+    return pred, skipped
 
 
 def _people(v: _View) -> dict[str, Any]:
@@ -813,8 +825,23 @@ def _programme_problem(c: Mapping[str, Any]) -> str:
 
 def format_report(ev: Evaluation, *, limit: int = 10) -> str:
     """A text table of the figures, then the details; lists beyond ``limit`` are cut (0: all)."""
+    out = [f"{'category':<16}{'figure':<32}value", "-" * 100]
+    out += [f"{a:<16}{b:<32}{c}" for a, b, c in _figure_rows(ev)]
+    for title, lines, cut in [*_record_details(ev), *_entity_details(ev)]:
+        if not lines:
+            continue
+        shown = lines if not cut or not limit else lines[:limit]
+        out.append(f"\n{title} ({len(lines)}):")
+        out.extend(f"  {line}" for line in shown)
+        if len(shown) < len(lines):
+            out.append(f"  ... and {len(lines) - len(shown)} more (use --limit 0 or --json)")
+    return "\n".join(out) + "\n"
+
+
+def _figure_rows(ev: Evaluation) -> list[tuple[str, str, str]]:
+    """The report's table: (category, figure, value)."""
     m, it, at, pe, pr = ev.meetings, ev.items, ev.attendance, ev.people, ev.programmes
-    rows = [
+    return [
         ("meetings", "found (date + committee)", _frac(len(m["found"]), m["total"])),
         ("", "extra recorded meetings", str(len(m["extra"]))),
         ("agenda items", "number + title", _prf(it["number_and_title"])),
@@ -850,67 +877,76 @@ def format_report(ev: Evaluation, *, limit: int = 10) -> str:
         ("organisations", "found", _frac(ev.organisations["found"], ev.organisations["total"])),
         ("roles", "person + office", _prf(ev.roles["pairs"])),
     ]
-    out = [f"{'category':<16}{'figure':<32}value", "-" * 100]
-    out += [f"{a:<16}{b:<32}{c}" for a, b, c in rows]
 
-    def section(title: str, lines: Sequence[str], *, cut: bool = True) -> None:
-        if not lines:
-            return
-        shown = lines if not cut or not limit else lines[:limit]
-        out.append(f"\n{title} ({len(lines)}):")
-        out.extend(f"  {line}" for line in shown)
-        if len(shown) < len(lines):
-            out.append(f"  ... and {len(lines) - len(shown)} more (use --limit 0 or --json)")
 
-    section(
-        "meetings missing",
-        [f"{x['id']} {x['date']} {x['committee']}: {x['why']}" for x in m["missing"]],
-        cut=False,
-    )
-    section("extra meetings", [f"{x['date']} {x['committee']} <{x['iri']}>" for x in m["extra"]])
-    section("duplicate meetings", [f"{k}: {', '.join(v)}" for k, v in m["duplicates"].items()])
-    section("agenda items missed", it["missed"])
-    section("agenda items spurious", it["spurious"])
-    section("attendance missed", at["missed"])
-    section("attendance spurious", at["spurious"])
-    section("attendance capacity wrong", at["capacity_wrong"])
-    section("people missing", pe["missing"])
-    section(
-        "people split",
-        [f"{g}: {' | '.join(labels)}" for g, labels in pe["splits"].items()],
-        cut=False,
-    )
-    section(
-        "people falsely merged",
-        [f"{x['label']}: {', '.join(x['gold'])}" for x in pe["merges"]],
-        cut=False,
-    )
-    section("people spurious", pe["spurious"], cut=False)
-    section(
-        "core programmes not right",
-        [_programme_problem(c) for c in pr["core"] if _programme_problem(c)],
-        cut=False,
-    )
-    section(
-        "concepts matching several gold programmes",
-        [f"{x['label']}: {', '.join(x['gold'])}" for x in pr["merged"]],
-    )
-    section("minor programmes missing", pr["minor_missing"])
-    section(
-        "chairs wrong",
-        [
-            f"{r['meeting']}: gold {r['gold']}, graph "
-            + (str(r["graph"] or "none") if r["meeting_found"] else "has no such meeting")
-            for r in ev.chairs["meetings"]
-            if not r["ok"]
-        ],
-        cut=False,
-    )
-    section("resolution counts differing", ev.resolutions["differences"])
-    section("action counts differing", ev.actions["differences"])
-    section("work programme entries missed", ev.work_programme["missed"])
-    section("organisations missing", ev.organisations["missing"])
-    section("roles missed", ev.roles["missed"])
-    section("roles spurious", ev.roles["spurious"])
-    section("notes", ev.notes, cut=False)
-    return "\n".join(out) + "\n"
+_Detail = tuple[str, Sequence[str], bool]  # title, lines, whether --limit cuts them
+
+
+def _record_details(ev: Evaluation) -> list[_Detail]:
+    """What went wrong with meetings, agenda items and attendance."""
+    m, it, at = ev.meetings, ev.items, ev.attendance
+    return [
+        (
+            "meetings missing",
+            [f"{x['id']} {x['date']} {x['committee']}: {x['why']}" for x in m["missing"]],
+            False,
+        ),
+        (
+            "extra meetings",
+            [f"{x['date']} {x['committee']} <{x['iri']}>" for x in m["extra"]],
+            True,
+        ),
+        ("duplicate meetings", [f"{k}: {', '.join(v)}" for k, v in m["duplicates"].items()], True),
+        ("agenda items missed", it["missed"], True),
+        ("agenda items spurious", it["spurious"], True),
+        ("attendance missed", at["missed"], True),
+        ("attendance spurious", at["spurious"], True),
+        ("attendance capacity wrong", at["capacity_wrong"], True),
+    ]
+
+
+def _entity_details(ev: Evaluation) -> list[_Detail]:
+    """What went wrong with people, programmes, chairs, decisions, organisations, roles."""
+    pe, pr = ev.people, ev.programmes
+    return [
+        ("people missing", pe["missing"], True),
+        (
+            "people split",
+            [f"{g}: {' | '.join(labels)}" for g, labels in pe["splits"].items()],
+            False,
+        ),
+        (
+            "people falsely merged",
+            [f"{x['label']}: {', '.join(x['gold'])}" for x in pe["merges"]],
+            False,
+        ),
+        ("people spurious", pe["spurious"], False),
+        (
+            "core programmes not right",
+            [_programme_problem(c) for c in pr["core"] if _programme_problem(c)],
+            False,
+        ),
+        (
+            "concepts matching several gold programmes",
+            [f"{x['label']}: {', '.join(x['gold'])}" for x in pr["merged"]],
+            True,
+        ),
+        ("minor programmes missing", pr["minor_missing"], True),
+        (
+            "chairs wrong",
+            [
+                f"{r['meeting']}: gold {r['gold']}, graph "
+                + (str(r["graph"] or "none") if r["meeting_found"] else "has no such meeting")
+                for r in ev.chairs["meetings"]
+                if not r["ok"]
+            ],
+            False,
+        ),
+        ("resolution counts differing", ev.resolutions["differences"], True),
+        ("action counts differing", ev.actions["differences"], True),
+        ("work programme entries missed", ev.work_programme["missed"], True),
+        ("organisations missing", ev.organisations["missing"], True),
+        ("roles missed", ev.roles["missed"], True),
+        ("roles spurious", ev.roles["spurious"], True),
+        ("notes", ev.notes, False),
+    ]

@@ -155,19 +155,8 @@ def push(
 
     from .vocab import PREFIXES
 
-    parts = urllib.parse.urlsplit(endpoint)
     shown = redact(endpoint)
-    if parts.scheme not in ("http", "https"):
-        raise PushError(
-            f"--endpoint {shown!r} is not an http(s) URL; for example "
-            "http://localhost:8890/sparql-graph-crud-auth"
-        )
-    if parts.username is not None:  # credentials in the URL: use them, send them as auth
-        user = user if user is not None else urllib.parse.unquote(parts.username)
-        if password is None and parts.password is not None:
-            password = urllib.parse.unquote(parts.password)
-        endpoint = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
-    secrets = tuple(s for s in (password, parts.password) if s)
+    endpoint, user, password, secrets = _credentials(endpoint, user, password)
     say = progress or (lambda _msg: None)
     opener = _opener(endpoint, user, password)
     groups = _groups(data)
@@ -195,26 +184,66 @@ def push(
         )
         target = f"graph <{name}>" if name else "the default graph"
         try:
-            with opener.open(request, timeout=timeout) as response:
-                status = response.status
-        except urllib.error.HTTPError as err:
-            # the body may echo the request, Authorization header included
-            detail = redact_text(_text(err.read(4000)), secrets)
-            hint = " (check --user and --password)" if err.code in (401, 403) else ""
-            if name is None and not hint:
-                hint += (
-                    " (the store may not accept its default graph: pass --graph IRI "
-                    "to put the default graph's triples into a named graph)"
-                )
-            message = f"{shown} refused {target}: HTTP {err.code} {err.reason}{hint}"
-            raise stopped(message + (f": {detail}" if detail else ""), err) from None
-        except (urllib.error.URLError, OSError) as err:
-            reason = redact_text(str(getattr(err, "reason", err)), secrets)
-            raise stopped(
-                f"cannot reach {shown} ({reason}); is the triple store running "
-                "and is --endpoint its Graph Store Protocol URL?",
-                err,
-            ) from None
+            status = _send(opener, request, timeout, (shown, target, name is None), secrets)
+        except _Failed as failure:
+            raise stopped(str(failure), failure) from None
         say(f"{target}: {len(triples)} triples (HTTP {status})")
         pushed.append(Pushed(graph=name, triples=len(triples), status=status))
     return pushed
+
+
+def _credentials(
+    endpoint: str, user: str | None, password: str | None
+) -> tuple[str, str | None, str | None, tuple[str, ...]]:
+    """The endpoint without credentials in its URL, the user and password to send (those
+    given, else those in the URL), and the secrets to keep out of messages."""
+    parts = urllib.parse.urlsplit(endpoint)
+    if parts.scheme not in ("http", "https"):
+        raise PushError(
+            f"--endpoint {redact(endpoint)!r} is not an http(s) URL; for example "
+            "http://localhost:8890/sparql-graph-crud-auth"
+        )
+    if parts.username is not None:  # credentials in the URL: use them, send them as auth
+        user = user if user is not None else urllib.parse.unquote(parts.username)
+        if password is None and parts.password is not None:
+            password = urllib.parse.unquote(parts.password)
+        endpoint = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    secrets = tuple(s for s in (password, parts.password) if s)
+    return endpoint, user, password, secrets
+
+
+class _Failed(Exception):
+    """One PUT failed; the message says why, with no secret in it."""
+
+
+def _send(
+    opener: urllib.request.OpenerDirector,
+    request: urllib.request.Request,
+    timeout: float,
+    where: tuple[str, str, bool],
+    secrets: tuple[str, ...],
+) -> int:
+    """The HTTP status of ``request``; :class:`_Failed` if refused or unreachable.
+    ``where`` is (the endpoint as shown, the graph as named, whether it is the default)."""
+    shown, target, default = where
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            status: int = response.status
+            return status
+    except urllib.error.HTTPError as err:
+        # the body may echo the request, Authorization header included
+        detail = redact_text(_text(err.read(4000)), secrets)
+        hint = " (check --user and --password)" if err.code in (401, 403) else ""
+        if default and not hint:
+            hint += (
+                " (the store may not accept its default graph: pass --graph IRI "
+                "to put the default graph's triples into a named graph)"
+            )
+        message = f"{shown} refused {target}: HTTP {err.code} {err.reason}{hint}"
+        raise _Failed(message + (f": {detail}" if detail else "")) from None
+    except (urllib.error.URLError, OSError) as err:
+        reason = redact_text(str(getattr(err, "reason", err)), secrets)
+        raise _Failed(
+            f"cannot reach {shown} ({reason}); is the triple store running "
+            "and is --endpoint its Graph Store Protocol URL?"
+        ) from None

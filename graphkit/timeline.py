@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analyse import AnalysisError, _graph, programme_timeline, top_programmes
+from .analyse import AnalysisError, Timeline, _graph, programme_timeline, top_programmes
 
 __all__ = ["FORMATS", "Chart", "timeline_chart", "top_chart"]
 
@@ -150,7 +150,6 @@ def timeline_chart(
     items' titles as labels. ``source`` is a Dataset, a graph file or a projection."""
     import matplotlib.dates
     from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
 
     mdates: Any = matplotlib.dates  # partly untyped
     if not programmes:
@@ -166,6 +165,49 @@ def timeline_chart(
     left_in, right_in = 2.3, 0.3
     axes_pt = (width - left_in - right_in) * 72
     prop = FontProperties(family="DejaVu Sans", size=_FONT)
+    lanes, scale = _fit_lanes(timelines, prop, max_titles, (lo, margin, span), axes_pt)
+    x0 = mdates.date2num(lo) - margin
+    heights, placements = _stack_labels(lanes, lo, margin, scale)
+    total_pt = sum(heights)
+    bottom_in, top_in = 0.55, 0.45
+    fig = _figure(width, total_pt / 72 + bottom_in + top_in)
+    height_in = fig.get_figheight()
+    ax = fig.add_axes(
+        (left_in / width, bottom_in / height_in, axes_pt / 72 / width, total_pt / 72 / height_in)
+    )
+    ax.set_xlim(x0, x0 + axes_pt / scale)
+    ax.set_ylim(0, total_pt)
+    chart = Chart(fig)
+    base = total_pt
+    ticks, tick_labels = [], []
+    for n, (lane, ys, h) in enumerate(zip(lanes, placements, heights, strict=True)):
+        base -= h
+        lane_y = base + 10
+        name = _draw_lane(ax, chart, n, lane, ys, lane_y, scale, prop)
+        ticks.append(lane_y)
+        tick_labels.append(textwrap.fill(name, 28))
+    _style_date_axes(ax, ticks, tick_labels)
+    names = " and ".join("; ".join(t.programmes) for t in timelines)
+    verb = "were" if len(timelines) > 1 else "was"
+    fig.suptitle(title or f"When {names} {verb} discussed", fontsize=10, x=0.02, ha="left")
+    return chart
+
+
+_Lane = tuple[Timeline, list[str], list[tuple[float, float]]]
+
+
+def _fit_lanes(
+    timelines: Sequence[Timeline],
+    prop: Any,
+    max_titles: int,
+    frame: tuple[dt.date, int, int],
+    axes_pt: float,
+) -> tuple[list[_Lane], float]:
+    """Each timeline with its labels and their sizes (points), and the x scale (points per
+    day) at which every label fits inside the axes. ``frame`` is (first day, margin, span)."""
+    from matplotlib.textpath import TextPath
+
+    lo, margin, span = frame
     line_pt = _FONT * 1.25
 
     def measure(text: str) -> tuple[float, float]:
@@ -173,8 +215,7 @@ def timeline_chart(
         w = max(TextPath((0, 0), ln or " ", prop=prop).get_extents().width for ln in lines)
         return w + 2, line_pt * len(lines) + 2
 
-    # x scale (points per day) so every label fits inside the axes
-    lanes = []
+    lanes: list[_Lane] = []
     scale = axes_pt / (span + 2 * margin)
     for t in timelines:
         texts = [_label_text(d, titles, max_titles) for d, _, titles in t.meetings]
@@ -185,8 +226,13 @@ def timeline_chart(
             room = axes_pt - w - 6
             if room > 0 and offset * scale > room:
                 scale = room / offset
-    x0 = mdates.date2num(lo) - margin
-    x1 = x0 + axes_pt / scale
+    return lanes, scale
+
+
+def _stack_labels(
+    lanes: Sequence[_Lane], lo: dt.date, margin: int, scale: float
+) -> tuple[list[float], list[list[float]]]:
+    """Each lane's height (points) and the heights of its labels above its line."""
     gap = 3.0
     heights = []
     placements = []
@@ -199,55 +245,64 @@ def timeline_chart(
         placements.append(ys)
         top = max((y + h for y, (_, h) in zip(ys, sizes, strict=True)), default=0.0)
         heights.append(top + 26)
-    total_pt = sum(heights)
-    bottom_in, top_in = 0.55, 0.45
-    fig = _figure(width, total_pt / 72 + bottom_in + top_in)
-    height_in = fig.get_figheight()
-    ax = fig.add_axes(
-        (left_in / width, bottom_in / height_in, axes_pt / 72 / width, total_pt / 72 / height_in)
+    return heights, placements
+
+
+def _draw_lane(
+    ax: Any,
+    chart: Chart,
+    n: int,
+    lane: _Lane,
+    ys: Sequence[float],
+    lane_y: float,
+    scale: float,
+    prop: Any,
+) -> str:
+    """Draw lane ``n`` (markers, stems, labels) at height ``lane_y``; returns its name."""
+    import matplotlib.dates
+
+    mdates: Any = matplotlib.dates  # partly untyped
+    t, texts, _sizes = lane
+    colour = _COLOURS[n % len(_COLOURS)]
+    name = "; ".join(t.programmes)
+    ax.axhline(lane_y, color=colour, lw=0.6, alpha=0.4)
+    dates = t.dates
+    counts = [len(titles) for _, _, titles in t.meetings]
+    ax.plot(
+        dates,
+        [lane_y] * len(dates),
+        "o",
+        color=colour,
+        ms=5,
+        label=name,
+        gid=f"timeline-{n}",
+        zorder=3,
     )
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(0, total_pt)
-    chart = Chart(fig)
-    base = total_pt
-    ticks, tick_labels = [], []
-    for n, ((t, texts, _sizes), ys, h) in enumerate(zip(lanes, placements, heights, strict=True)):
-        base -= h
-        lane_y = base + 10
-        colour = _COLOURS[n % len(_COLOURS)]
-        name = "; ".join(t.programmes)
-        ax.axhline(lane_y, color=colour, lw=0.6, alpha=0.4)
-        dates = t.dates
-        counts = [len(titles) for _, _, titles in t.meetings]
-        ax.plot(
-            dates,
-            [lane_y] * len(dates),
-            "o",
-            color=colour,
-            ms=5,
-            label=name,
-            gid=f"timeline-{n}",
-            zorder=3,
+    for day, text, y, count in zip(dates, texts, ys, counts, strict=True):
+        label_y = lane_y + 8 + y
+        ax.plot([day, day], [lane_y, label_y], color=colour, lw=0.5, alpha=0.7, zorder=2)
+        label = ax.text(
+            mdates.date2num(day) + 1.5 / scale,
+            label_y,
+            text,
+            fontproperties=prop,
+            va="bottom",
+            ha="left",
+            linespacing=1.25 * 0.95,
+            color="#222222",
+            zorder=4,
         )
-        for day, text, y, count in zip(dates, texts, ys, counts, strict=True):
-            label_y = lane_y + 8 + y
-            ax.plot([day, day], [lane_y, label_y], color=colour, lw=0.5, alpha=0.7, zorder=2)
-            label = ax.text(
-                mdates.date2num(day) + 1.5 / scale,
-                label_y,
-                text,
-                fontproperties=prop,
-                va="bottom",
-                ha="left",
-                linespacing=1.25 * 0.95,
-                color="#222222",
-                zorder=4,
-            )
-            label.set_gid(f"item-label-{n}-{day.isoformat()}-{count}")
-            chart.labels.append(label)
-        chart.series[name] = dates
-        ticks.append(lane_y)
-        tick_labels.append(textwrap.fill(name, 28))
+        label.set_gid(f"item-label-{n}-{day.isoformat()}-{count}")
+        chart.labels.append(label)
+    chart.series[name] = dates
+    return name
+
+
+def _style_date_axes(ax: Any, ticks: list[float], tick_labels: list[str]) -> None:
+    """Lane names on the y axis, concise dates and a light grid on the x axis."""
+    import matplotlib.dates
+
+    mdates: Any = matplotlib.dates  # partly untyped
     ax.set_yticks(ticks, tick_labels, fontsize=8.5)
     ax.tick_params(axis="y", length=0)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
@@ -258,10 +313,6 @@ def timeline_chart(
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    names = " and ".join("; ".join(t.programmes) for t in timelines)
-    verb = "were" if len(timelines) > 1 else "was"
-    fig.suptitle(title or f"When {names} {verb} discussed", fontsize=10, x=0.02, ha="left")
-    return chart
 
 
 def top_chart(

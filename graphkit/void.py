@@ -186,14 +186,36 @@ def describe(
     agent = URIRef(f"{base}software/graphkit/{version}")
     time = Literal(when.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD.dateTime)
 
-    g.add((dataset, RDF.type, VOID.Dataset))
-    g.add((dataset, RDF.type, PROV.Entity))
-    title = f"Meeting records of {result.council}" if result.council else "Meeting records"
-    g.add((dataset, DCTERMS.title, Literal(title)))
+    _describe_dataset(g, dataset, result, stats, licence)
     g.add((dataset, DCTERMS.created, time))
     g.add((dataset, DCTERMS.creator, agent))
     g.add((dataset, PROV.wasGeneratedBy, activity))
     g.add((dataset, VOID.uriSpace, Literal(base)))
+    g.add((activity, RDF.type, PROV.Activity))
+    g.add((activity, RDFS.label, Literal(f"graphkit build {stamp}")))
+    g.add((activity, PROV.endedAtTime, time))
+    g.add((activity, PROV.wasAssociatedWith, agent))
+    g.add((agent, RDF.type, PROV.SoftwareAgent))
+    g.add((agent, RDFS.label, Literal(f"graphkit {version}")))
+    g.add((agent, SCHEMA.softwareVersion, Literal(version)))
+    for doc in sorted(result.documents, key=lambda d: d.source):
+        node = URIRef(base + "document/" + quote(doc.source, safe="/._-~"))
+        _source(g, node, doc)
+        g.add((dataset, DCTERMS.source, node))
+        g.add((activity, PROV.used, node))
+    return g
+
+
+def _describe_dataset(
+    g: Graph, dataset: URIRef, result: BuildResult, stats: _Statistics, licence: str | None
+) -> None:
+    """The dataset's title, VoID statistics and partitions, licence and rights."""
+    from rdflib import Literal, URIRef
+
+    g.add((dataset, RDF.type, VOID.Dataset))
+    g.add((dataset, RDF.type, PROV.Entity))
+    title = f"Meeting records of {result.council}" if result.council else "Meeting records"
+    g.add((dataset, DCTERMS.title, Literal(title)))
     g.add((dataset, VOID.triples, Literal(stats["triples"])))
     g.add((dataset, VOID.entities, Literal(stats["entities"])))
     g.add((dataset, VOID.distinctSubjects, Literal(stats["subjects"])))
@@ -225,20 +247,6 @@ def describe(
             ),
         )
     )
-
-    g.add((activity, RDF.type, PROV.Activity))
-    g.add((activity, RDFS.label, Literal(f"graphkit build {stamp}")))
-    g.add((activity, PROV.endedAtTime, time))
-    g.add((activity, PROV.wasAssociatedWith, agent))
-    g.add((agent, RDF.type, PROV.SoftwareAgent))
-    g.add((agent, RDFS.label, Literal(f"graphkit {version}")))
-    g.add((agent, SCHEMA.softwareVersion, Literal(version)))
-    for doc in sorted(result.documents, key=lambda d: d.source):
-        node = URIRef(base + "document/" + quote(doc.source, safe="/._-~"))
-        _source(g, node, doc)
-        g.add((dataset, DCTERMS.source, node))
-        g.add((activity, PROV.used, node))
-    return g
 
 
 def _source(g: Graph, node: URIRef, doc: Document) -> None:

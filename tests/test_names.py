@@ -9,6 +9,7 @@ from graphkit.names import (
     find_names,
     grid_names,
     is_forename,
+    listed_names,
     looks_like_role,
     parse_name,
 )
@@ -172,3 +173,76 @@ def test_grid_cuts_before_a_known_forename() -> None:
         "Ravi Patel",
         "Jo Pike",
     ]
+
+
+def test_a_plural_title_lists_people_until_the_list_ends() -> None:
+    text = "Cllrs Rowe, Pike and Mrs Dunmore (vice-chair), C Yates and Whitlow attended."
+    first = find_names(text)[0]
+    assert [n.bare for n in listed_names(text, first.end)] == [
+        "Pike",
+        "Dunmore",
+        "C Yates",
+        "Whitlow",
+    ]
+
+
+def test_a_grid_of_members_is_cut_at_each_forename() -> None:
+    line = "Ann Hulme Tom Castle Mary Kemp Lowe Ravi Patel Bethan Morgan Carys Ellis"
+    assert [n.bare for n in grid_names(line)] == [
+        "Ann Hulme",
+        "Tom Castle",
+        "Mary Kemp Lowe",
+        "Ravi Patel",
+        "Bethan Morgan",
+        "Carys Ellis",
+    ]
+
+
+# -- names ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cllr. Mrs P. Jones and Cllr. D. Jones",
+            [("Councillor", "P", "Jones"), ("Councillor", "D", "Jones")],
+        ),
+        ("Councillor Dr S. Mistry", [("Councillor", "S", "Mistry")]),
+        ("Councillor Ms Siobhan O'Neill-Byrne", [("Councillor", "S", "O'Neill-Byrne")]),
+        # a post or a body is not a person
+        ("Head of Internal Audit, Democratic Services Officer", []),
+        ("Dr Eleanor Fitch - Overbridge Integrated Care Board", [("Dr", "E", "Fitch")]),
+        ("Rev Simon Parr - Faith Sector Representative", [("Rev", "S", "Parr")]),
+        # a possessive ends a name; a school or a foundation named after a person is no person
+        (
+            "Councillor Smith's motion and Cllr A Patel’s question",
+            [("Councillor", None, "Smith"), ("Councillor", "A", "Patel")],
+        ),
+        ("pupils at Sir Robert Peel School and the Dame Alice Owen Foundation", []),
+        # a wide gap is a column, not the next word of a name
+        ("Cllr Imogen Shah          Chair", [("Councillor", "I", "Shah")]),
+    ],
+)
+def test_name_forms(text: str, expected: list[tuple[str | None, str | None, str]]) -> None:
+    assert [(n.title, n.initials, n.surname) for n in find_names(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr John Paul Smith (Chair)", [("John Paul", "Smith")]),
+        ("Dr Eleanor Fitch Director of Public Health", [("Eleanor", "Fitch")]),
+        ("Mrs Jane Roe Head Teacher", [("Jane", "Roe")]),
+        # after "Cllr", a surname alone: two people
+        ("Cllr Seaman John Gregg", [(None, "Seaman"), ("John", "Gregg")]),
+        ("Dr. Anne-Marie De Souza", [("Anne-Marie", "De Souza")]),
+        ("Councillor Pieter van der Berg", [("Pieter", "van der Berg")]),
+        ("Cllr Le Page and Cllr Van Dyke", [(None, "Le Page"), (None, "Van Dyke")]),
+    ],
+)
+def test_forenames_and_surnames(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(n.given, n.surname) for n in find_names(text)] == expected
+
+
+def test_a_second_title_does_not_make_a_list() -> None:
+    (n,) = find_names("Cllr. Mrs P. Jones")
+    assert not n.plural_title and n.text == "Cllr. Mrs P. Jones"

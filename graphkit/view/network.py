@@ -695,31 +695,9 @@ def build_network(
     keep = _neighbourhood(graph, sorted(centres), hops) if centres else set(graph.nodes)
     in_focus = len(keep)
     keep, left_out = _cap(graph, keep, centres, max_nodes)
-
-    rank = {kind: i for i, kind in enumerate(NETWORK_STYLE)}
-    order = sorted(
-        keep,
-        key=lambda n: (
-            rank.get(graph.nodes[n]["kind"], 99),
-            graph.nodes[n].get("date", ""),
-            graph.nodes[n]["label"],
-            n,
-        ),
-    )
-    index = {node: i for i, node in enumerate(order)}
-    ids = {node: f"n{i}" for node, i in index.items()}
-    # each edge once, from the node that comes first, in page order
-    edges = sorted(
-        {(a, b) if index[a] < index[b] else (b, a) for a, b in graph.subgraph(order).edges()},
-        key=lambda e: (index[e[0]], index[e[1]]),
-    )
-    pos = _layout(order, edges)
-    net = _network(graph, order, ids, edges, pos, centres)
-    vis_nodes, vis_edges, *_ = net.get_network_data()
-    for i, edge in enumerate(vis_edges):
-        edge.pop("arrows", None)  # pyvis's directed default; the options switch arrows off
-        edge["id"] = f"e{i}"
-
+    order, edges = _page_order(graph, keep)
+    ids = {node: f"n{i}" for i, node in enumerate(order)}
+    net = _network(graph, order, ids, edges, _layout(order, edges), centres)
     warnings: list[str] = []
     notice = ""
     if left_out:
@@ -731,19 +709,76 @@ def build_network(
         )
         warnings.append(message)
         notice = f'<p id="notice" role="status">{html.escape(message)}</p>\n'
+    data = _page_data(graph, net, order, ids, edges, centres, left_out)
+    parts = _page_parts(page_title, _subtitle(graph, order, edges, centres, hops), notice)
+    parts["legend"] = _legend(graph, order, edges)
+    parts["data"] = _embed_json(data)
+    # one pass, so nothing inserted is ever read again as a placeholder
+    page = re.sub(r"\{(\w+)\}", lambda m: parts[m.group(1)], _PAGE)
+    return NetworkPage(
+        html=page,
+        shown=len(order),
+        edges=len(edges),
+        total=graph.number_of_nodes(),
+        total_edges=graph.number_of_edges(),
+        left_out=left_out,
+        warnings=tuple(warnings),
+    )
+
+
+def _page_order(graph: Any, keep: set[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The kept nodes in page order (kind, date, label, IRI), and each edge among them
+    once, from the node that comes first, in page order."""
+    rank = {kind: i for i, kind in enumerate(NETWORK_STYLE)}
+    order = sorted(
+        keep,
+        key=lambda n: (
+            rank.get(graph.nodes[n]["kind"], 99),
+            graph.nodes[n].get("date", ""),
+            graph.nodes[n]["label"],
+            n,
+        ),
+    )
+    index = {node: i for i, node in enumerate(order)}
+    edges = sorted(
+        {(a, b) if index[a] < index[b] else (b, a) for a, b in graph.subgraph(order).edges()},
+        key=lambda e: (index[e[0]], index[e[1]]),
+    )
+    return order, edges
+
+
+def _subtitle(
+    graph: Any, order: list[str], edges: list[tuple[str, str]], centres: set[str], hops: int
+) -> str:
     if centres:
         names = "; ".join(graph.nodes[c]["label"] for c in sorted(centres))
-        subtitle = (
+        return (
             f"Within {hops} step{'s' if hops != 1 else ''} of {names}: "
             f"{len(order):,} nodes, {len(edges):,} links "
             f"(of {graph.number_of_nodes():,} and {graph.number_of_edges():,}). "
         )
-    else:
-        subtitle = f"{len(order):,} nodes and {len(edges):,} links. "
+    return f"{len(order):,} nodes and {len(edges):,} links. "
+
+
+def _page_data(
+    graph: Any,
+    net: Any,
+    order: list[str],
+    ids: dict[str, str],
+    edges: list[tuple[str, str]],
+    centres: set[str],
+    left_out: int,
+) -> dict[str, Any]:
+    """What the page's script reads: vis.js nodes, edges and options, the node to start
+    at, the centres and the counts."""
+    vis_nodes, vis_edges, *_ = net.get_network_data()
+    for i, edge in enumerate(vis_edges):
+        edge.pop("arrows", None)  # pyvis's directed default; the options switch arrows off
+        edge["id"] = f"e{i}"
     start = min(centres, key=lambda c: ids.get(c, "~")) if centres else None
     if start is None and order:
         start = min(order, key=lambda n: (-graph.degree(n), ids[n]))
-    data = {
+    return {
         "font": FONT_PX,
         "minFont": MIN_FONT_PX,
         "start": ids.get(start) if start else None,
@@ -759,8 +794,12 @@ def build_network(
         "nodes": vis_nodes,
         "edges": vis_edges,
     }
+
+
+def _page_parts(page_title: str, subtitle: str, notice: str) -> dict[str, str]:
+    """The page's placeholders but the legend and the data: policy, titles, bundles."""
     vis_js, vis_css = _vis_bundle()
-    parts = {
+    return {
         "csp": "; ".join(
             [
                 "default-src 'none'",
@@ -773,24 +812,11 @@ def build_network(
         "title": html.escape(page_title, quote=True),
         "subtitle": html.escape(subtitle),
         "notice": notice,
-        "legend": _legend(graph, order, edges),
         "vis_css": vis_css,
         "app_css": _APP_CSS,
-        "data": _embed_json(data),
         "vis_js": vis_js,
         "app_js": _APP_JS,
     }
-    # one pass, so nothing inserted is ever read again as a placeholder
-    page = re.sub(r"\{(\w+)\}", lambda m: parts[m.group(1)], _PAGE)
-    return NetworkPage(
-        html=page,
-        shown=len(order),
-        edges=len(edges),
-        total=graph.number_of_nodes(),
-        total_edges=graph.number_of_edges(),
-        left_out=left_out,
-        warnings=tuple(warnings),
-    )
 
 
 def build_network_html(

@@ -103,11 +103,6 @@ def _entity_json(
     graph: ViewGraph, iri: str, ids: dict[str, str], lay: Layout, size: dict[str, float]
 ) -> dict[str, Any]:
     ent = graph.entities[iri]
-
-    def ref(other: str | None) -> dict[str, Any]:
-        known = graph.entities.get(other or "")
-        return {"ref": ids.get(other or ""), "name": known.label if known else (other or "")}
-
     d = ent.details
     out: dict[str, Any] = {
         "type": ent.type,
@@ -129,6 +124,20 @@ def _entity_json(
     for key in ("facts", "texts", "documents"):
         if d.get(key):
             out[key] = d[key]
+    _add_details(graph, iri, ids, out)
+    return out
+
+
+def _add_details(graph: ViewGraph, iri: str, ids: dict[str, str], out: dict[str, Any]) -> None:
+    """Add to ``out`` the entity's roles, members, attendance, evidence and planned items,
+    each other entity named by its page id (``ref``) and label."""
+    ent = graph.entities[iri]
+    d = ent.details
+
+    def ref(other: str | None) -> dict[str, Any]:
+        known = graph.entities.get(other or "")
+        return {"ref": ids.get(other or ""), "name": known.label if known else (other or "")}
+
     if d.get("roles"):
         out["roles"] = [
             dict(role=r["role"], start=r["start"], end=r["end"], **ref(r["org"]))
@@ -169,7 +178,6 @@ def _entity_json(
             out["evidenceMore"] = len(rows) - EVIDENCE_LIMIT
     if d.get("planned"):
         out["planned"] = sorted(d["planned"], key=lambda r: (r["date"] or "9999", r["title"]))
-    return out
 
 
 def _order(graph: ViewGraph, keep: frozenset[str]) -> list[str]:
