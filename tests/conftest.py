@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = (
     ROOT / "tests" / "data" / "gold" / "seeds.json"
-)  # a copy of the shared gold, so a clone stands alone
+)  # the reference annotation of the seeds, kept in the repository
 DATA = Path(__file__).resolve().parent / "data"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from corpus import CORPUS, corpus_index, need_corpus
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SDO, SKOS, XSD
 
@@ -30,7 +30,6 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 ID = Namespace("https://w3id.org/graphkit/id/")
 
 GOLD_PATH = Path(__file__).resolve().parent / "data" / "corpus" / "gold.json"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 DOC_A = "pages/a-meeting.txt"
 DOC_B = "pages/b undated.txt"  # a space, to check the graph IRI is quoted
@@ -409,10 +408,8 @@ def test_gold_schema(corpus_gold: dict[str, Any]) -> None:
 
 
 def test_gold_keys_are_corpus_files(corpus_gold: dict[str, Any]) -> None:
-    if not (CORPUS / "INDEX.tsv").is_file():
-        pytest.skip(f"corpus not beside the repository: {CORPUS} has no INDEX.tsv")
-    with (CORPUS / "INDEX.tsv").open(encoding="utf-8", newline="") as f:
-        index = {row["file"]: row for row in csv.DictReader(f, delimiter="\t")}
+    need_corpus()
+    index = {row["file"]: row for row in corpus_index()}
     for key, doc in corpus_gold["documents"].items():
         assert (CORPUS / key).is_file(), key
         assert key in index, key

@@ -6,11 +6,11 @@ Fixtures are invented pages (Northshire Council) in each rendering the platform'
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS, corpus_index, need_corpus
 
 from graphkit.documents import read_document
 from graphkit.layouts import moderngov_meeting as mm
@@ -19,7 +19,6 @@ from graphkit.model import Document, MeetingRecord
 
 DATA = Path(__file__).parent / "data" / "layouts" / "moderngov_meeting"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PANEL = "Northshire Schools Scrutiny Panel"
 
 
@@ -190,10 +189,7 @@ def test_another_platform_page_not_taken() -> None:
 
 
 def _meeting_rows() -> list[dict[str, str]]:
-    if not (CORPUS / "INDEX.tsv").exists():
-        return []
-    with open(CORPUS / "INDEX.tsv", encoding="utf-8") as fh:
-        return [r for r in csv.DictReader(fh, delimiter="\t") if r["kind"] == "meeting-page"]
+    return [r for r in corpus_index() if r["kind"] == "meeting-page"]
 
 
 def _corpus_records() -> dict[str, tuple[MeetingRecord, ...]]:
@@ -220,7 +216,8 @@ def test_corpus_meeting_page_dated(
     show the date (a second rendering without its heading) is dated by another page of the
     same meeting through the platform's id."""
     if row is None:
-        pytest.skip(f"the development corpus is not checked out at {CORPUS}")
+        need_corpus()
+        return
     want = dt.date.fromisoformat(row["meeting_date"])
     records = corpus_records[row["file"]]
     assert records, f"{row['file']}: no meeting read"

@@ -4,7 +4,6 @@ of these kinds where the corpus is present beside the repository."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import replace
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, SEEDS
+from corpus import CORPUS, corpus_index, need_corpus
 
 from graphkit.dates import find_dates
 from graphkit.documents import read_paths
@@ -19,7 +19,6 @@ from graphkit.layouts import LayoutResult, read_layout
 from graphkit.model import Document, MeetingRecord
 
 PAGES = DATA / "layouts" / "moderngov_pages"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 MINE = (
     "moderngov_item",
     "moderngov_issue",
@@ -308,11 +307,9 @@ def test_an_officers_decision_is_at_no_meeting() -> None:
 
 
 def _corpus_rows() -> list[object]:
-    index = CORPUS / "INDEX.tsv"
-    if not index.exists():
+    rows = corpus_index()
+    if not rows:
         return [pytest.param(None, id="no-corpus")]
-    with index.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
     return [
         pytest.param(row, id=row["file"])
         for row in rows
@@ -325,7 +322,8 @@ def _corpus_rows() -> list[object]:
 @pytest.mark.parametrize("row", _corpus_rows())
 def test_corpus_pages_of_these_kinds(row: dict[str, str] | None) -> None:
     if row is None:
-        pytest.skip(f"no development corpus at {CORPUS}")
+        need_corpus()
+        return
     doc = _doc(CORPUS / row["file"])
     result = read_layout(doc)
     assert result.layout in MINE

@@ -6,19 +6,17 @@ corpus is present beside the repository."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from conftest import DATA
+from corpus import CORPUS, corpus_index, need_corpus
 
 from graphkit.documents import classify, read_document
 from graphkit.layouts import read_layout
 from graphkit.model import Document, MeetingRecord
 
 PRINTED = DATA / "layouts" / "printed"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 def _read(name: str) -> list[MeetingRecord]:
@@ -250,11 +248,7 @@ def test_an_agenda_in_capitals_run_into_one_line() -> None:
 
 def _corpus_rows() -> list[tuple[str, str, str]]:
     """(file, committee, meeting date) of the corpus documents this reader is for."""
-    index = CORPUS / "INDEX.tsv"
-    if not index.exists():
-        return []
-    with index.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
+    rows = corpus_index()
     wanted = (
         "pdf",
         "other",
@@ -272,7 +266,8 @@ def _corpus_rows() -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("row", _corpus_rows() or [None], ids=lambda r: r[0] if r else "none")
 def test_corpus_documents(row: tuple[str, str, str] | None) -> None:
     if row is None:
-        pytest.skip(f"the development corpus is not at {CORPUS}")
+        need_corpus()
+        return
     path, committee, date = row
     doc = read_document(CORPUS / path, path)
     records = read_layout(doc).records

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS, need_corpus
 
 import graphkit
 from graphkit.documents import read_document
@@ -19,7 +20,6 @@ from graphkit.layouts.webservice import detect, read, render
 from graphkit.model import Document, MeetingRecord
 
 DATA = Path(__file__).resolve().parent / "data" / "layouts" / "webservice"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
 def _doc(name: str) -> Document:
@@ -278,15 +278,14 @@ def test_external_entity_is_not_expanded(tmp_path: Path) -> None:
 
 # -- the real responses --------------------------------------------------------------------------
 def test_real_manchester_responses() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the shared corpus is not beside the repository ({CORPUS})")
+    need_corpus()
     stem = "DemocracyClub__LGSF__lgsf__minutes__tests__fixtures__"
     paths = [
         CORPUS / "full" / f"{stem}{n}.xml"
         for n in ("meetings", "committees", "meeting_with_minutes")
     ]
     if not all(p.is_file() for p in paths):
-        pytest.skip("the ModernGov web-service files are not in the shared corpus")
+        pytest.skip("the ModernGov web-service files are not in the corpus")
     result = graphkit.build(paths)
     assert result.problems == []
     assert set(result.layouts.values()) == {"webservice"}

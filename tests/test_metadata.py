@@ -83,7 +83,7 @@ def test_public_api_is_sorted_and_importable():
 # stages or need something beside Python (a browser, a triple store, the corpus).
 CROSS_CUTTING_TESTS = {
     "test_actions": "resolutions and actions end to end: segment, graph and the queries",
-    "test_corpus_figures": "figures over the shared corpus, when it is present",
+    "test_corpus_figures": "figures over the optional real-records corpus, when it is present",
     "test_gold_seeds": "the whole pipeline on the seeds against the hand-made gold",
     "test_golden": "the seeds' golden graph, compared by isomorphism",
     "test_hostile_inputs": "hostile files through every reader and stage",
