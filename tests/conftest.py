@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,3 +118,19 @@ def virtuoso_seeds(virtuoso, seeds_build):
     )
     assert run.returncode == 0, run.stderr
     return run
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium driven by Playwright, shared by the browser tests."""
+    from support import CHROMIUM_ARGS
+
+    path = need_tool("chromium", "browser tests of the HTML pages")
+    if not IN_CI:  # under CI the test extra installs Playwright; a missing one must fail
+        pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

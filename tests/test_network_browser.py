@@ -14,27 +14,12 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from conftest import IN_CI, need_tool
-from support import CHROMIUM_ARGS
 from test_network import PAYLOADS, hostile, synthetic
 
 from graphkit.analyse import project
 from graphkit.view import write_network
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    path = need_tool("chromium", "browser tests of the network page")
-    if not IN_CI:  # under CI the test extra installs Playwright; a missing one must fail
-        pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class NetworkPage:

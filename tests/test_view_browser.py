@@ -18,28 +18,14 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DATA, IN_CI, need_tool
+from conftest import DATA
 from rdflib import Dataset, Literal, URIRef
-from support import CHROMIUM_ARGS
 from test_view import BASE, HAF_MEETINGS_QUERY, generated_graph, sparql, timeline_graph
 
 from graphkit.view import write_view
 from graphkit.vocab import DCTERMS, FOAF, GK, OA, ORG, RDF, SCHEMA, SKOS, XSD
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def browser():
-    path = need_tool("chromium", "browser tests of the HTML view")
-    if not IN_CI:  # under CI the test extra installs Playwright; a missing one must fail
-        pytest.importorskip("playwright", reason="pip install playwright (the test extra)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class ViewPage:
