@@ -107,6 +107,9 @@ def write_summary(result: BuildResult, out: Path) -> list[Path]:
         if isinstance(value, list):
             lines.append(f"- {key}: {len(value)}")
             lines.extend(f"  - {v}" for v in value)
+        elif isinstance(value, dict):  # documents per layout
+            lines.append(f"- {key}:")
+            lines.extend(f"  - {k}: {v}" for k, v in value.items())
         else:
             lines.append(f"- {key}: {value}")
     if result.linked.merges:
