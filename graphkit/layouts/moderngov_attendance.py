@@ -14,7 +14,6 @@ import re
 
 from ..model import AttendanceRecord, Document, MeetingRecord
 from ..segment.text import clean, lines, plain, table_cells
-from . import register
 from .moderngov_pages import (
     BY_HEADING,
     committee_name,
@@ -24,6 +23,7 @@ from .moderngov_pages import (
     read_meeting_line,
 )
 from .platform import platform_id, query
+from .registry import register
 
 __all__ = ["detect", "read"]
 

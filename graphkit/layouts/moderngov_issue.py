@@ -17,7 +17,6 @@ import re
 from ..dates import parse_date
 from ..model import Document, MeetingRecord
 from ..segment.text import clean, plain
-from . import register
 from .moderngov_pages import (
     MeetingLine,
     apologies,
@@ -31,6 +30,7 @@ from .moderngov_pages import (
     meeting_refs,
     read_meeting_line,
 )
+from .registry import register
 
 __all__ = ["detect", "read"]
 

@@ -14,7 +14,6 @@ import re
 
 from ..model import Document, MeetingRecord
 from ..segment.text import clean, plain
-from . import register
 from .moderngov_pages import (
     BY_ADDRESS,
     MeetingLine,
@@ -29,6 +28,7 @@ from .moderngov_pages import (
     meeting_refs,
     read_meeting_line,
 )
+from .registry import register
 
 __all__ = ["detect", "read"]
 

@@ -19,7 +19,6 @@ from dataclasses import replace
 from ..dates import find_dates, find_times
 from ..model import Document, ItemRecord, MeetingRecord
 from ..segment.text import clean, lines, plain
-from . import register
 from .moderngov_pages import (
     BY_HEADING,
     committee_name,
@@ -30,6 +29,7 @@ from .moderngov_pages import (
     item_record,
     read_meeting_line,
 )
+from .registry import register
 
 __all__ = ["detect_decisions", "detect_meetings", "read_decisions", "read_meetings"]
 

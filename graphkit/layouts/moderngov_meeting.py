@@ -32,7 +32,6 @@ from ..segment import segment
 from ..segment.attendance import Heading, apologies_in_text, parse_attendance
 from ..segment.items import find_actions, find_resolutions
 from ..segment.text import clean, lines, plain
-from . import register
 from .moderngov_apologies import (
     bulleted_apologies,
     names_before,
@@ -43,6 +42,7 @@ from .moderngov_apologies import (
 )
 from .moderngov_refs import page_refs, same_body
 from .platform import page_name, platform_id, query, strip_noise, when
+from .registry import register
 
 __all__ = ["detect", "read"]
 

@@ -31,10 +31,10 @@ from ..model import (
 from ..segment.attendance import apologies_in_item, apologies_in_text
 from ..segment.items import find_actions, find_resolutions
 from ..segment.text import clean, lines, paragraphs
-from . import register
 from .moderngov_apologies import softened
 from .moderngov_refs import page_refs
 from .platform import page_name, platform_id, query, strip_noise
+from .registry import register
 
 __all__ = [
     "BY_ADDRESS",

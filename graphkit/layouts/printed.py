@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Document, MeetingRecord
 from ..segment import segment
-from . import register
+from .registry import register
 
 __all__ = ["detect", "read"]
 

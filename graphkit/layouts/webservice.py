@@ -25,7 +25,8 @@ from ..errors import DocumentError
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
 from ..segment.items import find_actions, find_refs, find_resolutions
 from ..segment.text import plain
-from . import platform, register
+from . import platform
+from .registry import register
 
 __all__ = ["MARKER", "attendance_of", "detect", "read", "render"]
 
