@@ -179,10 +179,7 @@ def negotiate(accept: str, fmt: str | None, kinds: dict[str, str]) -> str:
 # -- the worker process ------------------------------------------------------------------
 def _answer(store: Any, request: dict[str, Any]) -> tuple[str, bytes]:
     """Run one query; return (content type, body). Raises QueryFailed."""
-    import pyoxigraph as ox
-
-    from .query import _from_ox, deep_call, uses_service
-    from .serialise import write_results, write_triples
+    from .query import deep_call, uses_service
 
     text = request["query"]
     if not request["allow_federation"] and uses_service(text):
@@ -191,12 +188,7 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[str, bytes]:
             "SERVICE (federated query) is refused: it would make this server fetch other "
             "addresses; start graphkit serve with --allow-federation to allow it",
         )
-    options: dict[str, Any] = {"use_default_graph_as_union": not request["default_graphs"]}
-    if request["default_graphs"]:
-        options["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
-    if request["named_graphs"]:
-        options["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
-    limit = request["max_rows"]
+    options = _dataset_options(request)
 
     def run() -> tuple[str, bytes]:
         try:
@@ -205,39 +197,68 @@ def _answer(store: Any, request: dict[str, Any]) -> tuple[str, bytes]:
             raise QueryFailed(400, f"not a SPARQL query (updates are refused): {err}") from err
         except ValueError as err:
             raise QueryFailed(400, str(err)) from err
-        if isinstance(result, ox.QueryTriples):
-            name = negotiate(request["accept"], request["format"], GRAPH_TYPES)
-            triples = []
-            for triple in result:
-                triples.append(triple)
-                if len(triples) > limit:
-                    raise QueryFailed(400, _too_many(limit, "triples"))
-            return GRAPH_TYPES[name], write_triples(triples, name)
-        name = negotiate(request["accept"], request["format"], RESULT_TYPES)
-        if isinstance(result, ox.QueryBoolean):
-            return RESULT_TYPES[name], write_results(result, name)
-        from rdflib import Variable
-        from rdflib.query import Result
-        from rdflib.term import Identifier
-
-        # rows are gathered (up to the limit) before writing, so the limit holds
-        names = [Variable(v.value) for v in result.variables]
-        rows: list[Mapping[Variable, Identifier]] = []
-        for solution in result:
-            rows.append(
-                {
-                    v: cast(Identifier, _from_ox(solution[str(v)]))
-                    for v in names
-                    if solution[str(v)] is not None
-                }
-            )
-            if len(rows) > limit:
-                raise QueryFailed(400, _too_many(limit, "rows"))
-        table = Result("SELECT")
-        table.vars, table.bindings = names, rows
-        return RESULT_TYPES[name], write_results(table, name)
+        return _written(result, request)
 
     return deep_call(run)  # a deep stack: the engine recurses per level of nesting
+
+
+def _dataset_options(request: dict[str, Any]) -> dict[str, Any]:
+    """The query's dataset (SPARQL protocol default-graph-uri / named-graph-uri)."""
+    import pyoxigraph as ox
+
+    options: dict[str, Any] = {"use_default_graph_as_union": not request["default_graphs"]}
+    if request["default_graphs"]:
+        options["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
+    if request["named_graphs"]:
+        options["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
+    return options
+
+
+def _written(result: Any, request: dict[str, Any]) -> tuple[str, bytes]:
+    """A query's result in the negotiated format, within the request's row limit."""
+    import pyoxigraph as ox
+
+    from .serialise import write_results, write_triples
+
+    limit = request["max_rows"]
+    if isinstance(result, ox.QueryTriples):
+        name = negotiate(request["accept"], request["format"], GRAPH_TYPES)
+        triples = []
+        for triple in result:
+            triples.append(triple)
+            if len(triples) > limit:
+                raise QueryFailed(400, _too_many(limit, "triples"))
+        return GRAPH_TYPES[name], write_triples(triples, name)
+    name = negotiate(request["accept"], request["format"], RESULT_TYPES)
+    if isinstance(result, ox.QueryBoolean):
+        return RESULT_TYPES[name], write_results(result, name)
+    return RESULT_TYPES[name], write_results(_table(result, limit), name)
+
+
+def _table(result: Any, limit: int) -> Any:
+    """Solutions as an rdflib result table; rows are gathered (up to the limit) before
+    writing, so the limit holds."""
+    from rdflib import Variable
+    from rdflib.query import Result
+    from rdflib.term import Identifier
+
+    from .query import _from_ox
+
+    names = [Variable(v.value) for v in result.variables]
+    rows: list[Mapping[Variable, Identifier]] = []
+    for solution in result:
+        rows.append(
+            {
+                v: cast(Identifier, _from_ox(solution[str(v)]))
+                for v in names
+                if solution[str(v)] is not None
+            }
+        )
+        if len(rows) > limit:
+            raise QueryFailed(400, _too_many(limit, "rows"))
+    table = Result("SELECT")
+    table.vars, table.bindings = names, rows
+    return table
 
 
 def _too_many(limit: int, what: str) -> str:
@@ -606,25 +627,9 @@ class SparqlServer:
         client_queue: int = CLIENT_QUEUE,
         trust_client_header: str | None = None,
     ) -> None:
-        import re
-
-        from waitress.server import create_server
-
         from .serialise import serialise
 
-        if timeout <= 0 or max_rows <= 0 or max_length <= 0 or max_depth <= 0:
-            raise GraphkitError("--timeout, --max-rows and the query limits must be positive")
-        if cors is not None and (cors == "*" or "\n" in cors or "\r" in cors):
-            raise GraphkitError(
-                f"--cors takes one origin such as http://localhost:8080, not {cors!r}"
-            )
-        if trust_client_header is not None and not re.fullmatch(
-            r"[A-Za-z0-9][A-Za-z0-9-]*", trust_client_header
-        ):
-            raise GraphkitError(
-                "--trust-client-header takes a header name such as X-Forwarded-For, "
-                f"not {trust_client_header!r}"
-            )
+        _check_options(timeout, max_rows, max_length, max_depth, cors, trust_client_header)
         limit = ClientLimit(per_client, client_queue)
         workers = default_workers() if workers is None else workers
         self.pool = QueryPool(
@@ -644,29 +649,12 @@ class SparqlServer:
             client_header=trust_client_header,
         )
         try:
-            self.server: Any = create_server(
-                self.app,
-                host=host,
-                port=port,
-                # more HTTP threads than workers: a request waiting for a worker (or a
-                # slow client) must not keep others from being read and answered
-                threads=max(4, 2 * workers + 2),
-                backlog=BACKLOG,
-                connection_limit=CONNECTION_LIMIT,
-                channel_timeout=idle_timeout,
-                max_request_body_size=MAX_BODY,
-                ident="graphkit-sparql",
-                expose_tracebacks=False,
-                # waitress drops X-Forwarded-* and Forwarded from untrusted peers; keep
-                # them when the user names one as set by their proxy
-                clear_untrusted_proxy_headers=trust_client_header is None,
+            self.server: Any = _listen(
+                self.app, host, port, workers, idle_timeout, trust_client_header
             )
-        except (OSError, ValueError) as err:
+        except GraphkitError:
             self.pool.close()
-            reason = getattr(err, "strerror", None) or str(err)
-            raise GraphkitError(
-                f"cannot listen on {host}:{port} ({reason}); choose another --port"
-            ) from err
+            raise
         self.host = str(self.server.effective_host)
         self.port = int(self.server.effective_port)
         self.app.port = self.port
@@ -701,3 +689,56 @@ class SparqlServer:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _check_options(
+    timeout: float,
+    max_rows: int,
+    max_length: int,
+    max_depth: int,
+    cors: str | None,
+    client_header: str | None,
+) -> None:
+    """Refuse options that would make the server unsafe or unusable, naming the option."""
+    import re
+
+    if timeout <= 0 or max_rows <= 0 or max_length <= 0 or max_depth <= 0:
+        raise GraphkitError("--timeout, --max-rows and the query limits must be positive")
+    if cors is not None and (cors == "*" or "\n" in cors or "\r" in cors):
+        raise GraphkitError(f"--cors takes one origin such as http://localhost:8080, not {cors!r}")
+    if client_header is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", client_header):
+        raise GraphkitError(
+            "--trust-client-header takes a header name such as X-Forwarded-For, "
+            f"not {client_header!r}"
+        )
+
+
+def _listen(
+    app: Any, host: str, port: int, workers: int, idle_timeout: int, client_header: str | None
+) -> Any:
+    """A waitress server for ``app`` on ``host:port``; a clear error when it cannot listen."""
+    from waitress.server import create_server
+
+    try:
+        return create_server(
+            app,
+            host=host,
+            port=port,
+            # more HTTP threads than workers: a request waiting for a worker (or a
+            # slow client) must not keep others from being read and answered
+            threads=max(4, 2 * workers + 2),
+            backlog=BACKLOG,
+            connection_limit=CONNECTION_LIMIT,
+            channel_timeout=idle_timeout,
+            max_request_body_size=MAX_BODY,
+            ident="graphkit-sparql",
+            expose_tracebacks=False,
+            # waitress drops X-Forwarded-* and Forwarded from untrusted peers; keep
+            # them when the user names one as set by their proxy
+            clear_untrusted_proxy_headers=client_header is None,
+        )
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise GraphkitError(
+            f"cannot listen on {host}:{port} ({reason}); choose another --port"
+        ) from err

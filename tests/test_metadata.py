@@ -151,8 +151,6 @@ LONG_FUNCTIONS = {
     "graphkit/segment/attendance.py:_parse_line": "one attendance line in every form; being split",
     "graphkit/segment/items.py:find_actions": "action forms in one pass; being split",
     "graphkit/segment/workprogramme.py:find_rows": "work-programme table forms; being split",
-    "graphkit/serve.py:_answer": "serve.py is being replaced (issue 11)",
-    "graphkit/serve.py:SparqlServer.__init__": "serve.py is being replaced (issue 11)",
 }
 
 
