@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import GraphkitError
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 __all__ = ["cli", "main"]
 
@@ -329,17 +334,8 @@ def evaluate(
         raw = json.loads(gold.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise GraphkitError(f"{gold}: not a readable JSON gold file ({err})") from err
-    corpus = corpus_eval.is_corpus_gold(raw)
-    if graph_path is not None:
-        from .load import load_graph
-
-        say(f"loading {graph_path}")
-        dataset = load_graph(graph_path)
-    else:
-        from .build import build as run_build
-
-        dataset = run_build(list(paths), council=council, aliases=aliases, progress=say).dataset
-    if corpus:
+    dataset = _dataset_to_score(paths, graph_path, council, aliases, say)
+    if corpus_eval.is_corpus_gold(raw):
         _print_corpus_scores(dataset, corpus_eval.load_gold(gold), as_json=as_json, limit=limit)
         return
     figures = run_evaluate(dataset, load_gold(gold))
@@ -347,6 +343,24 @@ def evaluate(
         click.echo(json.dumps(figures.as_dict(), indent=2, ensure_ascii=False, sort_keys=True))
     else:
         click.echo(format_report(figures, limit=limit), nl=False)
+
+
+def _dataset_to_score(
+    paths: tuple[Path, ...],
+    graph_path: Path | None,
+    council: str | None,
+    aliases: Path | None,
+    say: Callable[[str], None],
+) -> Dataset:
+    """The graph ``graphkit evaluate`` scores: the one given, or one built from ``paths``."""
+    if graph_path is not None:
+        from .load import load_graph
+
+        say(f"loading {graph_path}")
+        return load_graph(graph_path)
+    from .build import build as run_build
+
+    return run_build(list(paths), council=council, aliases=aliases, progress=say).dataset
 
 
 def _print_corpus_scores(

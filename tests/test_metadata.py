@@ -143,7 +143,6 @@ LONG_FUNCTIONS = {
     "graphkit/build.py:build": "the public entry point; its stages are being split (issue 11)",
     "graphkit/build.py:write_outputs": "one block per output format; the format registry replaces it",
     "graphkit/cli.py:_build": "the build command's options, one by one; being reworked",
-    "graphkit/cli.py:evaluate": "the evaluate command's options and report; being reworked",
     "graphkit/extract.py:extract": "two passes over the documents; extract.py is being reworked",
     "graphkit/extract.py:ProgrammeFinder.__call__": "the programme finder; becomes patterns",
     "graphkit/segment/__init__.py:find_sections": "section heads of every layout; being split",
