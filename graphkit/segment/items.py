@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .. import lexicon
 from ..dates import find_dates
@@ -704,79 +704,89 @@ def find_actions(text: str, plain: str, start: int, end: int) -> list[ActionReco
     >>> [(a.agent, a.text) for a in find_actions(t, t, 0, len(t))]
     [('Officers', 'Officers agreed to circulate the figures.')]
     """
-    out: list[ActionRecord] = []
+    reading = _Reading(text, plain, start, end)
     for ps, pe in paragraphs(plain, start, end):
-        previous: tuple[int, int] | None = None
-        before: tuple[int, int] | None = None  # the sentence before, whatever it was
-        # a full stop between digits ("2.1") does not end a sentence; a colon ending a line
-        # (a list follows) does
-        for sm in re.finditer(
-            r"(?:(?!:[ \t]*\n)[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|:(?=[ \t]*\n)|$)", plain[ps:pe]
-        ):
-            s, e = ps + sm.start(), ps + sm.end()
-            sentence = plain[s:e]
-            label = _ACTION_LABEL.match(sentence)
-            if label:
-                out.extend(_labelled(text, plain, s + label.start("rest"), e, previous, out))
-                previous = before = None
-                continue
-            s += _heading_lines(sentence)
-            sentence = plain[s:e]
-            previous = (s, e)
-            if _ACTIONS_HEADING.match(sentence):  # "Actions agreed:" above a list of them
-                for a, b in _listed_after(plain, e, end):
-                    owner = _OWNED.match(plain[a:b])
-                    out.append(
-                        ActionRecord(
-                            text=clean(text[a:b]),
-                            start=a,
-                            end=b,
-                            agent=owner.group("o") if owner else None,
-                        )
-                    )
-                continue
-            owned = _OWNED.match(sentence.lstrip(" \t-•·"))
-            if owned and not _ACTION.search(sentence):  # "Officers to circulate the figures."
-                s += len(sentence) - len(sentence.lstrip(" \t-•·"))
-                out.append(
-                    ActionRecord(text=clean(text[s:e]), start=s, end=e, agent=owned.group("o"))
-                )
-                before = (s, e)
-                continue
-            if not _ACTION.search(sentence):
-                before = (s, e)
-                continue
-            numbering = re.match(
-                r"[\s\-•·]*(?:(?:\d+(?:\.\d+)*[.)]?|\(?[a-z0-9]{1,3}\))\s+)?", sentence
-            )
-            lead = numbering.end() if numbering else 0
-            s += lead
-            previous = (s, e)
-            if before is not None and _REFERS_BACK.match(plain[s:e].lstrip()):
-                s = before[0]  # "This would be followed up": what "this" is, is before it
-            before = (s, e)
-            who = _agent(plain, s, e, start)
-            listed = _listed_after(plain, e, end) if sentence.rstrip().endswith(":") else []
-            if listed:
-                # "... undertook to circulate the following: <item>": the item alone is no
-                # sentence
-                head = clean(text[s:e]) + ":"
-                for a, b in listed:
-                    # the item's own marker ("(a)") numbers the list, not the sentence
-                    item = re.sub(r"^\(?[a-z0-9]{1,3}\)\s+", "", clean(text[a:b]))
-                    out.append(
-                        ActionRecord(text=_sentence(f"{head} {item}"), start=a, end=b, agent=who)
-                    )
-                continue
-            clauses = _clauses(text, plain, s, e)
-            for a, b, words in clauses:
-                # two requests in one sentence may name two agents ("Requests a report and
-                # the Cabinet Member be asked to respond"); a clause naming none has the
-                # sentence's
-                own = _agent(plain, a, b, start) if len(clauses) > 1 else None
-                out.append(ActionRecord(text=words, start=a, end=b, agent=own or who))
-    out.extend(_table_actions(text, plain, start, end))
+        reading.previous = reading.before = None
+        for sm in _SENTENCE_RUN.finditer(plain[ps:pe]):
+            _sentence_actions(reading, ps + sm.start(), ps + sm.end())
+    out = reading.out + _table_actions(text, plain, start, end)
     return _distinct(sorted(out, key=lambda a: a.start))
+
+
+# a full stop between digits ("2.1") does not end a sentence; a colon ending a line (a list
+# follows) does
+_SENTENCE_RUN = re.compile(r"(?:(?!:[ \t]*\n)[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|:(?=[ \t]*\n)|$)")
+_NUMBERING = re.compile(r"[\s\-•·]*(?:(?:\d+(?:\.\d+)*[.)]?|\(?[a-z0-9]{1,3}\))\s+)?")
+
+
+@dataclass
+class _Reading:
+    """:func:`find_actions` reading one item: its texts and span, the actions so far, and
+    the sentences before the one being read (within one paragraph)."""
+
+    text: str
+    plain: str
+    start: int
+    end: int
+    out: list[ActionRecord] = field(default_factory=list)
+    previous: tuple[int, int] | None = None  # the last sentence that could hold an action
+    before: tuple[int, int] | None = None  # the sentence before, whatever it was
+
+
+def _sentence_actions(r: _Reading, s: int, e: int) -> None:
+    """The actions of the sentence ``r.plain[s:e]``, added to ``r.out``."""
+    sentence = r.plain[s:e]
+    label = _ACTION_LABEL.match(sentence)
+    if label:  # "ACTION: ..."
+        r.out.extend(_labelled(r.text, r.plain, s + label.start("rest"), e, r.previous, r.out))
+        r.previous = r.before = None
+        return
+    s += _heading_lines(sentence)
+    sentence = r.plain[s:e]
+    r.previous = (s, e)
+    if _ACTIONS_HEADING.match(sentence):  # "Actions agreed:" above a list of them
+        for a, b in _listed_after(r.plain, e, r.end):
+            owner = _OWNED.match(r.plain[a:b])
+            agent = owner.group("o") if owner else None
+            r.out.append(ActionRecord(text=clean(r.text[a:b]), start=a, end=b, agent=agent))
+        return
+    owned = _OWNED.match(sentence.lstrip(" \t-•·"))
+    if owned and not _ACTION.search(sentence):  # "Officers to circulate the figures."
+        s += len(sentence) - len(sentence.lstrip(" \t-•·"))
+        r.out.append(ActionRecord(text=clean(r.text[s:e]), start=s, end=e, agent=owned.group("o")))
+        r.before = (s, e)
+        return
+    if not _ACTION.search(sentence):
+        r.before = (s, e)
+        return
+    _request(r, s, e, sentence)
+
+
+def _request(r: _Reading, s: int, e: int, sentence: str) -> None:
+    """A sentence that asks or undertakes: one action per listed item it introduces, else
+    one per clause."""
+    numbering = _NUMBERING.match(sentence)
+    s += numbering.end() if numbering else 0
+    r.previous = (s, e)
+    if r.before is not None and _REFERS_BACK.match(r.plain[s:e].lstrip()):
+        s = r.before[0]  # "This would be followed up": what "this" is, is before it
+    r.before = (s, e)
+    who = _agent(r.plain, s, e, r.start)
+    listed = _listed_after(r.plain, e, r.end) if sentence.rstrip().endswith(":") else []
+    if listed:
+        # "... undertook to circulate the following: <item>": the item alone is no sentence
+        head = clean(r.text[s:e]) + ":"
+        for a, b in listed:
+            # the item's own marker ("(a)") numbers the list, not the sentence
+            item = re.sub(r"^\(?[a-z0-9]{1,3}\)\s+", "", clean(r.text[a:b]))
+            r.out.append(ActionRecord(text=_sentence(f"{head} {item}"), start=a, end=b, agent=who))
+        return
+    clauses = _clauses(r.text, r.plain, s, e)
+    for a, b, words in clauses:
+        # two requests in one sentence may name two agents ("Requests a report and the
+        # Cabinet Member be asked to respond"); a clause naming none has the sentence's
+        own = _agent(r.plain, a, b, r.start) if len(clauses) > 1 else None
+        r.out.append(ActionRecord(text=words, start=a, end=b, agent=own or who))
 
 
 def _sentence(words: str) -> str:
