@@ -148,7 +148,6 @@ LONG_FUNCTIONS = {
     "graphkit/segment/__init__.py:find_sections": "section heads of every layout; being split",
     "graphkit/segment/__init__.py:segment": "the segment stage in one; being split by record",
     "graphkit/segment/attendance.py:_parse_line": "one attendance line in every form; being split",
-    "graphkit/segment/workprogramme.py:find_rows": "work-programme table forms; being split",
 }
 
 

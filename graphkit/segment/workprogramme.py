@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from ..dates import find_dates
 from ..model import WorkProgrammeRow
@@ -111,13 +112,30 @@ def find_rows(
     header row naming the columns, or lists under a date line ("14 March 2025:" then
     "– Item – Lead officer"); rows under "Items to be scheduled" are undated. Rows repeated
     on a later page are dropped."""
+    reading = _RowReading(years)
+    for s, e, line in lines(text, start, end):
+        split = table_cells(line)
+        if split is None or len(split[0]) < 2 or _RULE.match(line):
+            reading.listed(s, e, line)
+        else:
+            reading.tabled(s, e, split[0], split[1])
+    return reading.rows
+
+
+@dataclass
+class _RowReading:
+    """:func:`find_rows` reading line by line: the meeting date rows fall under, the
+    table's columns once a header row named them, and whether a list is open."""
+
+    years: tuple[int, int] | None
     cols: dict[str, int] | None = None
     current: tuple[dt.date | None, str | None] = (None, None)
-    listing = False  # under a date line or an undated heading, outside a table
-    rows: list[WorkProgrammeRow] = []
-    seen: set[tuple[str, dt.date | None]] = set()
+    listing: bool = False  # under a date line or an undated heading, outside a table
+    rows: list[WorkProgrammeRow] = field(default_factory=list)
+    seen: set[tuple[str, dt.date | None]] = field(default_factory=set)
 
     def add(
+        self,
         title: str,
         s: int,
         e: int,
@@ -127,52 +145,51 @@ def find_rows(
         lead_start: int | None = None,
     ) -> None:
         title = title.strip().rstrip(".;")
-        if not title or title in ("-", "–") or (title, current[0]) in seen:
+        if not title or title in ("-", "–") or (title, self.current[0]) in self.seen:
             return  # a row repeated on the next page; the same item at another meeting stays
-        seen.add((title, current[0]))
-        rows.append(
+        self.seen.add((title, self.current[0]))
+        date, written = self.current
+        self.rows.append(
             WorkProgrammeRow(
                 title=title,
                 start=s,
                 end=e,
-                date=current[0],
-                date_as_written=current[1],
+                date=date,
+                date_as_written=written,
                 detail=detail,
                 lead=lead,
                 lead_start=lead_start,
             )
         )
 
-    for s, e, line in lines(text, start, end):
-        split = table_cells(line)
-        if split is None or len(split[0]) < 2 or _RULE.match(line):
-            if not line.strip() or _RULE.match(line):
-                continue
-            if _UNDATED.match(clean(line)) and len(clean(line).split()) <= 8:
-                current, listing, cols = (None, None), True, cols
-                continue
-            bullet = _BULLET.match(line)
-            if bullet and listing:
-                title, lead = _split_lead(clean(bullet.group("t")))
+    def listed(self, s: int, e: int, line: str) -> None:
+        """A line outside a table: a heading, a date line, or an item listed under one."""
+        if not line.strip() or _RULE.match(line):
+            return
+        if _UNDATED.match(clean(line)) and len(clean(line).split()) <= 8:
+            self.current, self.listing = (None, None), True
+            return
+        bullet = _BULLET.match(line)
+        if bullet and self.listing:
+            title, lead = _split_lead(clean(bullet.group("t")))
+            lead_start = s + line.rfind(lead) if lead else None
+            self.add(title, s + bullet.start("t"), e, lead=lead, lead_start=lead_start)
+            return
+        date, written, rest = _date_heading(line, self.years)
+        self.listing = bool(written)
+        if written:
+            self.current = (date, written)
+            if rest and "\t" not in line:
+                title, lead = _split_lead(rest)
                 lead_start = s + line.rfind(lead) if lead else None
-                add(title, s + bullet.start("t"), e, lead=lead, lead_start=lead_start)
-                continue
-            date, written, rest = _date_heading(line, years)
-            if written:
-                current, listing = (date, written), True
-                if rest and "\t" not in line:
-                    title, lead = _split_lead(rest)
-                    lead_start = s + line.rfind(lead) if lead else None
-                    add(title, s + line.find(rest[:10]), e, lead=lead, lead_start=lead_start)
-                continue
-            listing = False
-            continue
-        cells, offsets = split
+                self.add(title, s + line.find(rest[:10]), e, lead=lead, lead_start=lead_start)
+
+    def tabled(self, s: int, e: int, cells: list[str], offsets: list[int]) -> None:
+        """A table row: a header naming the columns, a heading row, or an item."""
         if len(cells) < 3:
-            first = clean(cells[0])
-            if len(cells) == 1 and _UNDATED.match(first):
-                current = (None, None)
-            continue
+            if len(cells) == 1 and _UNDATED.match(clean(cells[0])):
+                self.current = (None, None)
+            return
         labels = [clean(c) for c in cells]
         header = {
             key: i
@@ -182,26 +199,33 @@ def find_rows(
         }
         if "title" in header and len(header) >= 3:
             if "date" not in header:
-                current = (None, None)  # a table of undated items
-            cols = header
-            listing = False
-            continue
-        if cols is None:
-            continue
+                self.current = (None, None)  # a table of undated items
+            self.cols, self.listing = header, False
+            return
+        if self.cols is None:
+            return
+        if (_UNDATED.match(labels[0]) and not any(labels[1:])) or re.match(
+            r"Items? for\b", labels[0]
+        ):
+            self.current = (None, None)
+            return
+        self._item(s, e, cells, offsets, labels, self.cols)
 
-        def cell(key: str, labels: list[str] = labels, cols: dict[str, int] = cols) -> str:
+    def _item(
+        self,
+        s: int,
+        e: int,
+        cells: list[str],
+        offsets: list[int],
+        labels: list[str],
+        cols: dict[str, int],
+    ) -> None:
+        def cell(key: str) -> str:
             i = cols.get(key)
             return labels[i] if i is not None and i < len(labels) else ""
 
-        if (
-            _UNDATED.match(labels[0])
-            and not any(labels[1:])
-            or re.match(r"Items? for\b", labels[0])
-        ):
-            current = (None, None)
-            continue
         if cell("date"):
-            current = _date(cell("date"), years)
+            self.current = _date(cell("date"), self.years)
         lead = cell("lead") or None
         if lead and re.fullmatch(r"(?i)tbc|tba|n/?a|-|–", lead):
             lead = None
@@ -209,8 +233,9 @@ def find_rows(
         if lead and "lead" in cols:
             raw = cells[cols["lead"]]
             lead_start = s + offsets[cols["lead"]] + (len(raw) - len(raw.lstrip()))
-        add(cell("title"), s, e, detail=cell("detail") or None, lead=lead, lead_start=lead_start)
-    return rows
+        self.add(
+            cell("title"), s, e, detail=cell("detail") or None, lead=lead, lead_start=lead_start
+        )
 
 
 _ADDS = re.compile(
