@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
@@ -373,7 +374,23 @@ def _page_heading(doc: Document, p: str, found: list[Section]) -> list[Section]:
 
 def find_sections(doc: Document, p: str) -> list[Section]:
     """Every section header in the document, in order, with its span."""
-    found: list[Section] = []
+    found = [*_minutes_headers(p), *_agenda_headers(p)]
+    if doc.kind == "web_page":
+        found.extend(_web_page_header(p))
+    found.extend(_briefing_headers(p))
+    found.extend(_work_programme_headers(p))
+    found.extend(_bare_work_programme(doc, p, found))
+    if not any(s.start < 2500 for s in found):
+        found.extend(_date_block(doc, p) or _top_header(doc, p))
+    found.extend(_page_heading(doc, p, found))
+    found.sort(key=lambda s: s.start)
+    for k, sec in enumerate(found):
+        sec.end = found[k + 1].start if k + 1 < len(found) else len(doc.text)
+    return found
+
+
+def _minutes_headers(p: str) -> Iterator[Section]:
+    """ "Minutes of the meeting of the X Committee held on ..." """
     for m in _MINUTES.finditer(p):
         committee, start = m.group("committee"), m.start()
         if re.fullmatch(r"(?i:meeting|proceedings)", committee.strip()):
@@ -391,19 +408,21 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             continue
         times = [t for t, _, _ in find_times(rest, header=True)]
         span = re.search(r"\d\s*(?:[ap]\.?m\.?)?\s*(?:[-–]|to|until)\s*\d", rest, re.I)
-        found.append(
-            Section(
-                "minutes",
-                start,
-                end,
-                _committee(committee),
-                date,
-                start_time=time,
-                # "(10.00 am - 12.35 pm)": when the meeting began and ended
-                end_time=times[1] if span and len(times) == 2 else None,
-                venue=_venue(rest) or _venue_field(p, end) or _place_below(p, end),
-            )
+        yield Section(
+            "minutes",
+            start,
+            end,
+            _committee(committee),
+            date,
+            start_time=time,
+            # "(10.00 am - 12.35 pm)": when the meeting began and ended
+            end_time=times[1] if span and len(times) == 2 else None,
+            venue=_venue(rest) or _venue_field(p, end) or _place_below(p, end),
         )
+
+
+def _agenda_headers(p: str) -> Iterator[Section]:
+    """An agenda's "Date/Time/Place" block under the committee's name."""
     for m in _AGENDA.finditer(p):
         date, time = _when(m.group("when"))
         committee = _line_before(p, m.start())
@@ -413,37 +432,32 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             r"(?m)^[ \t]*(?:Place|Venue)[ \t]*:?[ \t]*\n?(?:[ \t]*\n)*[ \t]*(?P<v>[^\n]+)",
             p[m.end() : m.end() + 400],
         )
-        found.append(
-            Section(
-                "agenda",
-                p.rfind("\n", 0, p.find(committee.strip(), max(0, m.start() - 400))) + 1,
-                m.end(),
-                _committee(committee),
-                date,
-                start_time=time,
-                venue=clean(vm.group("v")) if vm else None,
-            )
+        yield Section(
+            "agenda",
+            p.rfind("\n", 0, p.find(committee.strip(), max(0, m.start() - 400))) + 1,
+            m.end(),
+            _committee(committee),
+            date,
+            start_time=time,
+            venue=clean(vm.group("v")) if vm else None,
         )
-    if doc.kind == "web_page":
-        for m in [*_WEB.finditer(p[:3000]), *_WEB_ISSUE.finditer(p[:3000])]:
-            date, time = _when(m.group("when"))
-            if date is None or not _COMMITTEE_WORDS.search(m.group("committee")):
-                continue
-            vm = re.search(
-                r"(?m)^[ \t]*Venue:[ \t]*(?P<v>[^\n]+?)(?:\s*View directions)?[ \t]*$", p
-            )
-            found.append(
-                Section(
-                    "web_page",
-                    0,
-                    m.end(),
-                    _committee(m.group("committee")),
-                    date,
-                    start_time=time,
-                    venue=clean(vm.group("v")).rstrip(".") if vm else None,
-                )
-            )
-            break
+
+
+def _web_page_header(p: str) -> list[Section]:
+    """A platform page's "Meeting of X, Date" heading near its top (the first only)."""
+    for m in [*_WEB.finditer(p[:3000]), *_WEB_ISSUE.finditer(p[:3000])]:
+        date, time = _when(m.group("when"))
+        if date is None or not _COMMITTEE_WORDS.search(m.group("committee")):
+            continue
+        vm = re.search(r"(?m)^[ \t]*Venue:[ \t]*(?P<v>[^\n]+?)(?:\s*View directions)?[ \t]*$", p)
+        venue = clean(vm.group("v")).rstrip(".") if vm else None
+        committee = _committee(m.group("committee"))
+        return [Section("web_page", 0, m.end(), committee, date, start_time=time, venue=venue)]
+    return []
+
+
+def _briefing_headers(p: str) -> Iterator[Section]:
+    """A briefing note's "To: / Date: / Subject:" block."""
     for m in _BRIEFING.finditer(p):
         date, _ = _when(m.group("when"))
         # "Briefing note" or the council's name may stand just above "To:"
@@ -454,35 +468,36 @@ def find_sections(doc: Document, p: str) -> list[Section]:
         )
         if bm:
             start = m.start() - len(above) + bm.start()
-        found.append(
-            Section(
-                "briefing_note",
-                start,
-                m.end(),
-                _committee(m.group("committee")),
-                date,
-                title=clean(m.group("subject")),
-            )
+        yield Section(
+            "briefing_note",
+            start,
+            m.end(),
+            _committee(m.group("committee")),
+            date,
+            title=clean(m.group("subject")),
         )
-    seen_wp: set[tuple[str, str]] = set()
+
+
+def _work_programme_headers(p: str) -> Iterator[Section]:
+    """ "X Committee Work Programme 2021/22", once however many pages repeat it."""
+    seen: set[tuple[str, str]] = set()
     for m in _WORK_PROGRAMME.finditer(p):
         key = (clean(m.group("committee")), m.group("years"))
-        if key in seen_wp:
+        if key in seen:
             continue  # the same table's heading repeated on each page
-        seen_wp.add(key)
-        found.append(
-            Section(
-                "work_programme",
-                m.start(),
-                m.end(),
-                _committee(m.group("committee")),
-                None,
-                title=clean(m.group(0)),
-            )
+        seen.add(key)
+        committee = _committee(m.group("committee"))
+        yield Section(
+            "work_programme", m.start(), m.end(), committee, None, title=clean(m.group(0))
         )
+
+
+def _bare_work_programme(doc: Document, p: str, found: list[Section]) -> list[Section]:
+    """A work programme whose title gives no years, when dated rows follow it (one per
+    document, and none where a title with years names the work programme)."""
+    if any(s.kind == "work_programme" for s in found):
+        return []
     for m in _WORK_PROGRAMME_BARE.finditer(p):
-        if any(s.kind == "work_programme" for s in found):
-            break  # a title with years names the work programme
         following = [s.start for s in found if s.start > m.end()]
         limit = min([m.end() + 4000, len(doc.text), *following])
         rows = find_rows(doc.text, m.end(), limit, years=None)
@@ -490,24 +505,10 @@ def find_sections(doc: Document, p: str) -> list[Section]:
             continue
         named = clean(m.group("committee"))
         committee = named if _COMMITTEE_WORDS.search(named) else _committee_above(p, m.start(), 300)
-        found.append(
-            Section(
-                "work_programme",
-                m.start(),
-                m.end(),
-                _committee(committee) if committee else "",
-                None,
-                title=clean(m.group(0)).lstrip("# "),
-            )
-        )
-        break  # one work programme per document when its title gives no years
-    if not any(s.start < 2500 for s in found):
-        found.extend(_date_block(doc, p) or _top_header(doc, p))
-    found.extend(_page_heading(doc, p, found))
-    found.sort(key=lambda s: s.start)
-    for k, sec in enumerate(found):
-        sec.end = found[k + 1].start if k + 1 < len(found) else len(doc.text)
-    return found
+        title = clean(m.group(0)).lstrip("# ")
+        body = _committee(committee) if committee else ""
+        return [Section("work_programme", m.start(), m.end(), body, None, title=title)]
+    return []
 
 
 def _items(doc: Document, p: str, start: int, end: int) -> list[ItemRecord]:
