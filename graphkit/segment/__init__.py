@@ -667,127 +667,149 @@ def segment(doc: Document) -> list[MeetingRecord]:
     agenda: MeetingRecord | None = None
     for sec in sections:
         if sec.kind in ("minutes", "web_page", "agenda"):
-            body_start = sec.header_end
-            attendance: tuple[AttendanceRecord, ...] = ()
-            membership: tuple[AttendanceRecord, ...] = ()
-            block = _present_block(p, body_start, sec.end) if sec.kind != "agenda" else None
-            items = _items(doc, p, body_start, sec.end)
-            if block:
-                stop = min([i.start for i in items if i.start > block[0]] + [sec.end])
-                bm = re.search(r"(?im)^[ \t]*(?:public|private)\s+business\b", p[block[0] : stop])
-                if bm:
-                    stop = block[0] + bm.start()
-                stop = _block_end(p, block[0], stop)
-                attendance = tuple(parse_attendance(doc.text, block[0], stop))
-                items = [i for i in items if not block[0] <= i.start < stop]
-                items = [replace(i, position=k) for k, i in enumerate(items, 1)]
-            if sec.kind != "agenda":
-                attendance += tuple(apologies_in_text(doc.text, p, body_start, sec.end))
-                for item in items:
-                    if re.match(r"(?i)apolog", item.title):
-                        attendance += tuple(
-                            apologies_in_item(doc.text, p, item.title_start, item.end)
-                        )
-                # one entry per name written: the apologies readers, which read the sentence
-                # a name is in, win over the block's reading of it
-                attendance = tuple({(a.start, a.end): a for a in attendance}.values())
-            if sec.kind == "agenda":
-                mm = re.search(
-                    r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)",
-                    p[sec.start : sec.end],
-                )
-                if mm:
-                    s = sec.start + mm.start("rest")
-                    membership = tuple(
-                        parse_attendance(
-                            doc.text,
-                            s,
-                            sec.start + mm.end("rest"),
-                            default=Heading("Membership", "present", "member"),
-                        )
-                    )
             if sec.extras.get("page"):
-                record = _page_record(doc, sec, sections)
-                records.append(record)
+                records.append(_page_record(doc, sec, sections))
                 continue
-            record = MeetingRecord(
-                source=doc.source,
-                section="minutes" if sec.kind == "minutes" else sec.kind,
-                committee=sec.committee,
-                date=sec.date,
-                start=sec.start,
-                end=sec.end,
-                start_time=sec.start_time,
-                end_time=_closing_time(p, body_start, sec.end) or sec.end_time,
-                venue=sec.venue,
-                name=clean(doc.text[sec.start : sec.header_end])[:300],
-                items=tuple(items),
-                attendance=attendance,
-                membership=membership,
-                refs=_one_ref_per_meeting(find_refs(p, body_start, sec.end, on=sec.date)),
-                work_programme=tuple(
-                    row
-                    for i in items
-                    for res in i.resolutions
-                    for row in rows_added(doc.text, p, res.start, res.end)
-                ),
-            )
+            record = _meeting_record(doc, p, sec)
             records.append(record)
             if sec.kind == "agenda":
                 agenda = record
-            continue
-        # briefing notes and work programmes: papers of the agenda before them, or standalone
-        if agenda is not None and (sec.kind == "work_programme" or sec.date == agenda.date):
+        elif agenda is not None and (sec.kind == "work_programme" or sec.date == agenda.date):
+            # briefing notes and work programmes: papers of the agenda before them
             idx = records.index(agenda)
-            attached = _attach(agenda, sec, doc, p)
-            if sec.kind == "work_programme":
-                rows = find_rows(
-                    doc.text, sec.start, sec.end, years=programme_years(sec.title or "")
-                )
-                attached = replace(attached, work_programme=attached.work_programme + tuple(rows))
-            records[idx] = agenda = attached
-            continue
-        if sec.kind == "work_programme":
-            # a work programme on its own announces the committee's planned meetings: its
-            # rows belong to the first of them (each row keeps its own date)
-            rows = find_rows(doc.text, sec.start, sec.end, years=programme_years(sec.title or ""))
-            dated = sorted(r.date for r in rows if r.date)
-            if rows and dated and sec.committee:
-                records.append(
-                    MeetingRecord(
-                        source=doc.source,
-                        section="work_programme",
-                        committee=sec.committee,
-                        date=dated[0],
-                        start=sec.start,
-                        end=sec.end,
-                        name=sec.title,
-                        work_programme=tuple(rows),
-                    )
-                )
-            continue
-        if sec.kind == "briefing_note" and sec.date:
-            item = ItemRecord(
-                number=None,
-                title=sec.title or "Briefing note",
-                position=1,
-                start=sec.start,
-                end=sec.end,
-                title_start=p.find(sec.title or "", sec.start),
-                resolutions=(),
-                actions=tuple(find_actions(doc.text, p, sec.header_end, sec.end)),
-            )
-            records.append(
-                MeetingRecord(
-                    source=doc.source,
-                    section="briefing_note",
-                    committee=sec.committee,
-                    date=sec.date,
-                    start=sec.start,
-                    end=sec.end,
-                    name=sec.title,
-                    items=(item,),
-                    refs=tuple(find_refs(p, sec.header_end, sec.end, on=sec.date)),
-                )
-            )
+            records[idx] = agenda = _paper_of(agenda, sec, doc, p)
+        elif sec.kind == "work_programme":
+            records.extend(_work_programme_record(doc, sec))
+        elif sec.kind == "briefing_note" and sec.date:
+            records.append(_briefing_record(doc, p, sec))
     return records
+
+
+def _meeting_record(doc: Document, p: str, sec: Section) -> MeetingRecord:
+    """The record of a meeting's minutes, agenda or page: its items, attendance and refs."""
+    body_start = sec.header_end
+    items, attendance = _items_and_attendance(doc, p, sec)
+    return MeetingRecord(
+        source=doc.source,
+        section="minutes" if sec.kind == "minutes" else sec.kind,
+        committee=sec.committee,
+        date=sec.date,
+        start=sec.start,
+        end=sec.end,
+        start_time=sec.start_time,
+        end_time=_closing_time(p, body_start, sec.end) or sec.end_time,
+        venue=sec.venue,
+        name=clean(doc.text[sec.start : sec.header_end])[:300],
+        items=tuple(items),
+        attendance=attendance,
+        membership=_membership(doc, p, sec) if sec.kind == "agenda" else (),
+        refs=_one_ref_per_meeting(find_refs(p, body_start, sec.end, on=sec.date)),
+        work_programme=tuple(
+            row
+            for i in items
+            for res in i.resolutions
+            for row in rows_added(doc.text, p, res.start, res.end)
+        ),
+    )
+
+
+def _items_and_attendance(
+    doc: Document, p: str, sec: Section
+) -> tuple[list[ItemRecord], tuple[AttendanceRecord, ...]]:
+    """A meeting's items, and who attended: the "Present" block (its lines are no items),
+    apologies written anywhere in the minutes and under an "Apologies" item."""
+    body_start = sec.header_end
+    attendance: tuple[AttendanceRecord, ...] = ()
+    block = _present_block(p, body_start, sec.end) if sec.kind != "agenda" else None
+    items = _items(doc, p, body_start, sec.end)
+    if block:
+        stop = min([i.start for i in items if i.start > block[0]] + [sec.end])
+        bm = re.search(r"(?im)^[ \t]*(?:public|private)\s+business\b", p[block[0] : stop])
+        if bm:
+            stop = block[0] + bm.start()
+        stop = _block_end(p, block[0], stop)
+        attendance = tuple(parse_attendance(doc.text, block[0], stop))
+        items = [i for i in items if not block[0] <= i.start < stop]
+        items = [replace(i, position=k) for k, i in enumerate(items, 1)]
+    if sec.kind == "agenda":
+        return items, attendance
+    attendance += tuple(apologies_in_text(doc.text, p, body_start, sec.end))
+    for item in items:
+        if re.match(r"(?i)apolog", item.title):
+            attendance += tuple(apologies_in_item(doc.text, p, item.title_start, item.end))
+    # one entry per name written: the apologies readers, which read the sentence a name is
+    # in, win over the block's reading of it
+    return items, tuple({(a.start, a.end): a for a in attendance}.values())
+
+
+def _membership(doc: Document, p: str, sec: Section) -> tuple[AttendanceRecord, ...]:
+    """The members an agenda lists under "Membership:"."""
+    mm = re.search(
+        r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)",
+        p[sec.start : sec.end],
+    )
+    if not mm:
+        return ()
+    return tuple(
+        parse_attendance(
+            doc.text,
+            sec.start + mm.start("rest"),
+            sec.start + mm.end("rest"),
+            default=Heading("Membership", "present", "member"),
+        )
+    )
+
+
+def _paper_of(agenda: MeetingRecord, sec: Section, doc: Document, p: str) -> MeetingRecord:
+    """The agenda with a paper attached to it (a briefing note, a work programme's rows)."""
+    attached = _attach(agenda, sec, doc, p)
+    if sec.kind != "work_programme":
+        return attached
+    rows = find_rows(doc.text, sec.start, sec.end, years=programme_years(sec.title or ""))
+    return replace(attached, work_programme=attached.work_programme + tuple(rows))
+
+
+def _work_programme_record(doc: Document, sec: Section) -> list[MeetingRecord]:
+    """A work programme on its own announces the committee's planned meetings: its rows
+    belong to the first of them (each row keeps its own date)."""
+    rows = find_rows(doc.text, sec.start, sec.end, years=programme_years(sec.title or ""))
+    dated = sorted(r.date for r in rows if r.date)
+    if not (rows and dated and sec.committee):
+        return []
+    return [
+        MeetingRecord(
+            source=doc.source,
+            section="work_programme",
+            committee=sec.committee,
+            date=dated[0],
+            start=sec.start,
+            end=sec.end,
+            name=sec.title,
+            work_programme=tuple(rows),
+        )
+    ]
+
+
+def _briefing_record(doc: Document, p: str, sec: Section) -> MeetingRecord:
+    """A briefing note on its own: one item, its actions and the meetings it refers to."""
+    item = ItemRecord(
+        number=None,
+        title=sec.title or "Briefing note",
+        position=1,
+        start=sec.start,
+        end=sec.end,
+        title_start=p.find(sec.title or "", sec.start),
+        resolutions=(),
+        actions=tuple(find_actions(doc.text, p, sec.header_end, sec.end)),
+    )
+    return MeetingRecord(
+        source=doc.source,
+        section="briefing_note",
+        committee=sec.committee,
+        date=sec.date,
+        start=sec.start,
+        end=sec.end,
+        name=sec.title,
+        items=(item,),
+        refs=tuple(find_refs(p, sec.header_end, sec.end, on=sec.date)),
+    )
