@@ -29,6 +29,8 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SDO, SKOS
 from rdflib.term import Node
 
+from . import lexicon
+
 __all__ = [
     "CATEGORIES",
     "DEFAULT_BASE",
@@ -98,12 +100,8 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
 
 # --------------------------------------------------------------------------- people
 
-_TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "cllrs", "councillor", "councillors",
-    "sir", "dame", "lord", "lady", "revd", "rev", "reverend", "the", "deputy", "canon",
-    "prof", "professor", "alderman", "alderwoman", "baroness", "baron", "hon", "rt",
-}  # fmt: skip
-_POSTNOMINALS = {"mbe", "obe", "cbe", "kbe", "dbe", "qc", "kc", "mp", "jp", "mep", "msp"}
+_TITLES = lexicon.words("scoring_titles.txt")
+_POSTNOMINALS = lexicon.words("scoring_postnominals.txt")
 
 
 def _name_words(name: str | None) -> list[str]:
@@ -164,12 +162,9 @@ def names_match(gold_name: str, graph_name: str, family_name: str | None = None)
 
 # --------------------------------------------------------------------------- programmes
 
-_HEADS = {
-    "programme", "programmes", "program", "project", "projects", "scheme", "schemes",
-    "strategy", "strategies", "plan", "plans",
-}  # fmt: skip
-_GENERIC = _HEADS | {"fund", "funding", "grant", "policy", "service", "services", "the"}
-_ACRONYM_SKIP = {"and", "of", "the", "for", "in", "on", "to", "a", "an"}
+_HEADS = lexicon.words("scoring_programme_heads.txt")
+_GENERIC = _HEADS | lexicon.words("scoring_generic_words.txt")
+_ACRONYM_SKIP = lexicon.words("scoring_acronym_skip.txt")
 
 
 def _programme_forms(name: str) -> tuple[list[list[str]], list[list[str]], set[str]]:
@@ -236,14 +231,8 @@ def labels_match_programme(gold_name: str, labels: Iterable[str]) -> bool:
 
 # --------------------------------------------------------------------------- councils
 
-_COUNCIL_LEAD = (
-    "london borough of", "royal borough of", "metropolitan borough of", "borough of",
-    "county of", "council of the", "city and county of", "county",
-)  # fmt: skip
-_COUNCIL_TAIL = (
-    "city", "county", "borough", "district", "council", "metropolitan", "corporation",
-    "unitary", "royal",
-)  # fmt: skip
+_COUNCIL_LEAD = lexicon.lines("scoring_council_leads.txt")
+_COUNCIL_TAIL = lexicon.lines("scoring_council_words.txt")
 
 
 def _council_key(text: str) -> str:

@@ -28,11 +28,12 @@ __all__ = [
     "same_place",
 ]
 
-_TYPES = (
-    r"(?:City and County|County Borough|Metropolitan Borough|Metropolitan District|City|County"
-    r"|Borough|District|Town|Parish)"
+_TYPES = lexicon.council_types_pattern()
+# a word of the place: not a kind of council, "Council" or "The"
+_NOT_A_PLACE = lexicon.alternation(
+    (*(t for t in lexicon.council_types() if " " not in t), "Council", "The")
 )
-_WORD = r"(?!(?:Council|County|Borough|City|District|The)\b)[A-Z][a-z]+"
+_WORD = rf"(?!{_NOT_A_PLACE}\b)[A-Z][a-z]+"
 _COUNCIL = re.compile(
     rf"\b(?P<place>(?:{_WORD}(?:[ -](?:and|upon|on|under)[ -]|[ -]))*{_WORD}) "
     rf"(?P<type>{_TYPES}) Council\b"
@@ -93,7 +94,9 @@ def council_from_host(url: str) -> str | None:
 
 
 _ADDRESS_COUNCIL = re.compile(
-    r"(?P<words>[a-z]+(?:-[a-z]+)*?)-(?:city|county|borough|district|metropolitan-borough)-council"
+    r"(?P<words>[a-z]+(?:-[a-z]+)*?)-"
+    + lexicon.alternation(tuple(t.lower().replace(" ", "-") for t in lexicon.council_types()))
+    + "-council"
 )
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from . import lexicon
 from .errors import DocumentError, DocumentWarning
 from .model import Document
 
@@ -835,7 +836,7 @@ def _read_one(
 # (a title-cased letterhead of junk) made every match attempt scan to its end, O(n²)
 _COUNCIL = re.compile(
     r"\b((?:[A-Z][a-z]+[ -]){0,5}[A-Z][a-z]+) "
-    r"(City|County|Borough|District|Metropolitan Borough|Metropolitan District|Town|Parish)"
+    rf"({lexicon.council_types_pattern()})"
     r" Council\b"
 )
 

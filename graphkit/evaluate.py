@@ -21,6 +21,7 @@ from typing import Any
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from . import lexicon
 from .errors import GraphkitError
 from .graph.vocabulary import CAPACITY_OF, STATUS_OF
 from .vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, SCHEMA, SKOS, sorted_terms
@@ -42,26 +43,7 @@ GoldItem = Mapping[str, Any]
 # the values the graph's terms stand for, read from the one mapping the graph writes
 STATUS: dict[Node, str] = {term: value.value for term, value in STATUS_OF.items()}
 CAPACITY: dict[Node, str] = {term: value.value for term, value in CAPACITY_OF.items()}
-HONORIFICS = frozenset(
-    {
-        "councillor",
-        "cllr",
-        "mrs",
-        "mr",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "rev",
-        "revd",
-        "lord",
-        "lady",
-    }
-)
+HONORIFICS = lexicon.words("scoring_titles.txt")
 # formal offices compared as roles; other gold role notes are descriptions, not offices
 FORMAL_ROLE = re.compile(r"^(chair\b|(deputy )?cabinet member for |director of )")
 ORG_TYPES = (ORG.Organization, ORG.FormalOrganization, ORG.OrganizationalUnit)

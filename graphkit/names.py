@@ -176,12 +176,7 @@ _POST_AFTER = re.compile(
 # role words that are common surnames too
 _NAME_LIKE_ROLES = lexicon.surname_roles()
 # second words that make two capitalised words a place, not a person
-_NOT_SURNAMES = frozenset(
-    """valley vale park road street lane avenue square gardens way close court drive
-    station wharf dock bridge gate row terrace crescent place fields field green walk
-    level levels block grade rating class stage band floor division list suite centre center
-    building library stadium theatre gallery museum academy campus clinic surgery arena fund""".split()  # noqa: SIM905
-)
+_NOT_SURNAMES = lexicon.words("place_words.txt")
 
 
 @cache

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from .. import lexicon
 from ..iris import Iris, slug
 from ..model import DocKind, Document, MeetingRecord
 from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PREFIXES, RDF, SCHEMA, SKOS, XSD
@@ -38,8 +39,7 @@ def council_key(council: str) -> str:
     'royal-borough-of-kingston-upon-thames'
     """
     name = re.sub(
-        r"\s+(City|County|Borough|District|Metropolitan Borough|Metropolitan District|Town|Parish)?"
-        r"\s*Council$",
+        rf"\s+{lexicon.council_types_pattern()}?\s*Council$",
         "",
         council.strip(),
     )

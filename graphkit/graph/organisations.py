@@ -23,13 +23,11 @@ __all__ = [
 ]
 
 # words that say what kind of body a committee is, not which one
-_KIND = frozenset(
-    {"scrutiny", "overview", "board", "committee", "sub", "panel", "commission", "cabinet"}
-)
+_KIND = lexicon.words("committee_kind_words.txt")
 _SMALL = lexicon.small_words()
 _COUNCIL_NAME = re.compile(r"\bCouncil$")
 # a council's name without its place: "City Council", "the County Council"
-_COUNCIL_SHORT = r"(?:the )?(?:City |County |Borough |District |Town |Parish )?Council"
+_COUNCIL_SHORT = rf"(?:the )?(?:{lexicon.council_types_pattern()} )?Council"
 # nouns of an undertaking: "Expansion of ...", "Review of ..." name work, not a body
 _UNDERTAKING = re.compile(
     r"(?:Expansion|Development|Review|Implementation|Introduction|Delivery|Provision|Creation"

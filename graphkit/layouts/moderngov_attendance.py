@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..model import AttendanceRecord, Document, MeetingRecord
 from ..segment.text import clean, lines, plain, table_cells
 from .moderngov_pages import (
@@ -70,7 +71,7 @@ ROLE_CAPACITIES = (
     ("councillor", "member"),
 )
 # roles that only name a capacity, kept out of ``AttendanceRecord.role``
-CAPACITY_ONLY = ("member", "members", "officer", "officers", "committee member", "councillor")
+CAPACITY_ONLY = lexicon.lines("capacity_only_roles.txt")
 # the platform's table header, which marks a page that lost its heading
 TABLE_HEADER = re.compile(r"(?im)^[ \t|]*Attendee[ \t]*[|\t][^\n]*\bAttendance\b")
 #: how far into a page that header stands

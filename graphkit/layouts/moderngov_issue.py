@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import lexicon
 from ..dates import parse_date
 from ..model import Document, MeetingRecord
 from ..segment.text import clean, plain
@@ -45,9 +46,7 @@ OFFICER_POST = re.compile(
     r"(?i)\b(?:officer|director|chief\s+executive|head\s+of|manager|solicitor|treasurer"
     r"|monitoring|s151|section\s+151)\b"
 )
-BODY_WORD = re.compile(
-    r"(?i)\b(?:committee|sub-committee|cabinet|council|board|panel|commission|executive|forum)\b"
-)
+BODY_WORD = re.compile(rf"(?i)\b{lexicon.alternation(lexicon.words('body_kinds.txt'))}\b")
 
 
 def officer_post(maker: str) -> bool:

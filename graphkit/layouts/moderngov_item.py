@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..model import Document, MeetingRecord
 from ..segment.text import clean, plain
 from .moderngov_pages import (
@@ -45,11 +46,11 @@ UNTITLED = "Agenda item"
 #: kinds of body that are no name alone ("The Committee noted"); "The Cabinet" is one
 GENERIC_BODIES = ("Committee", "Sub-Committee", "Panel", "Board", "Commission")
 #: the kinds of body a meeting is of, as minutes call it ("the Committee")
-BODY_KINDS = ("Committee", "Panel", "Board", "Commission", "Cabinet", "Council", "Executive")
+BODY_KINDS = tuple(k.title() for k in lexicon.lines("body_kinds.txt"))
 # a minute whose subject is the body by name: "The Cabinet received", "The Audit Committee noted"
 SUBJECT_BODY = re.compile(
     r"^The\s+(?P<body>(?:[A-Z][\w’'&-]*\s+(?:(?:and|&|of)\s+)?){0,10}?"
-    r"(?:Committee|Sub-Committee|Panel|Board|Commission|Cabinet|Council|Executive))"
+    rf"{lexicon.alternation(BODY_KINDS)})"
     r"\s+(?:received|considered|noted|discussed|agreed|resolved|heard|reviewed|was|were)\b"
 )
 # a body named in full, ending in its kind: "the Children & Young People Scrutiny Committee"

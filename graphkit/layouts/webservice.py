@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
+from .. import lexicon
 from ..councils import host_label
 from ..dates import parse_date, parse_time
 from ..errors import DocumentError
@@ -39,6 +40,7 @@ _KINDS = {
     "committees": "GetCommittees",
     "getcommittees": "GetCommittees",
 }
+_PRESENT = lexicon.lines("present_words.txt")
 _DASH = " — "  # between an attendee's name, role and attendance
 _INDENT = "  "
 Element = Any  # an lxml element (lxml ships no type information)
@@ -575,7 +577,7 @@ def _status(attendance: str) -> str | None:
     low = " ".join(attendance.lower().split())
     if low.startswith(("present", "attended")) and "substitut" in low:
         return "substitute"
-    if low.startswith(("present", "attended", "in attendance", "virtual", "remote")):
+    if low.startswith(_PRESENT):
         return "present"
     if low.startswith("apolog"):
         return "apologies"

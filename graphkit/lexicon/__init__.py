@@ -26,6 +26,8 @@ __all__ = [
     "committee_words_pattern",
     "council_hosts",
     "council_kinds",
+    "council_types",
+    "council_types_pattern",
     "generic_programme_heads",
     "honorifics",
     "lines",
@@ -141,6 +143,18 @@ def committee_words_pattern() -> re.Pattern[str]:
 def council_kinds() -> tuple[str, ...]:
     """Kinds of council, lower case: the word before "Council"."""
     return lines("council_kinds.txt")
+
+
+@cache
+def council_types() -> tuple[str, ...]:
+    """Kinds of council as written before "Council" in a name ("City", "County Borough")."""
+    return lines("council_types.txt")
+
+
+@cache
+def council_types_pattern() -> str:
+    """The kinds of council as one alternation, longest first (a pattern's source)."""
+    return alternation(council_types())
 
 
 @cache

@@ -153,10 +153,7 @@ _BARE_DATE_LINE = re.compile(
     r"(?im)^[ \t]*(?:(?:minutes|agenda|meeting)[ \t]*[-–:]?[ \t]*)?(?P<when>(?:(?:mon|tues|wednes|thurs"
     r"|fri|satur|sun)day,?[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]{3,9},?[ \t]+\d{4}\b[^\n]{0,40})$"
 )
-_PLACE_WORDS = (
-    r"(?i:Hall|Chamber|Room|House|Centre|Center|Offices|Teams|Zoom|Online|Virtual|Library"
-    r"|Building|Guildhall|Pavilion|Institute)"
-)
+_PLACE_WORDS = f"(?i:{lexicon.alternation(lexicon.lines('venue_words.txt'))})"
 
 
 # "Children and Young People Panel – 23 February 2009" heading the page

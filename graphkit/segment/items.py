@@ -802,70 +802,10 @@ def _sentence(words: str) -> str:
     return words if re.search(r"[.!?][\"'’)]*$", words) else words + "."
 
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "of",
-        "to",
-        "on",
-        "in",
-        "for",
-        "by",
-        "with",
-        "at",
-        "from",
-        "that",
-        "be",
-        "was",
-        "were",
-        "is",
-        "are",
-        "it",
-        "its",
-        "their",
-        "they",
-        "this",
-        "these",
-        "would",
-        "will",
-        "should",
-        "shall",
-        "has",
-        "had",
-        "have",
-        "as",
-        "also",
-        "then",
-    ]
-)
+_STOP = lexicon.words("function_words.txt")
 # the words that say an action is one, not what it is about: two writings of one undertaking
 # differ in them ("Officers agreed to circulate ..." and "RESOLVED that officers circulate ...")
-_FRAME = frozenset(
-    [
-        "resolved",
-        "agreed",
-        "agree",
-        "agrees",
-        "undertook",
-        "undertake",
-        "undertakes",
-        "requested",
-        "request",
-        "requests",
-        "asked",
-        "ask",
-        "asks",
-        "officers",
-        "officer",
-        "board",
-        "committee",
-        "panel",
-        "members",
-    ]
-)
+_FRAME = lexicon.words("action_frame_words.txt")
 
 
 def _gist(words: str) -> frozenset[str]:

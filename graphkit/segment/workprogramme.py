@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ..dates import find_dates
 from ..model import WorkProgrammeRow
 from .text import clean, lines, table_cells
@@ -64,9 +65,7 @@ _LEAD_POST = re.compile(
     r"|Portfolio\s+Holder|Cllr|Councillor|Leader)\b"
 )
 _LEAD_PERSON = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+$")
-_NOT_NAME = re.compile(
-    r"\b(?:Report|Update|Review|Strategy|Plan|Policy|Programme|Service|Services|Annual|Budget)\b"
-)
+_NOT_NAME = re.compile(rf"\b{lexicon.alternation(lexicon.lines('report_title_words.txt'))}\b")
 
 
 def _date_heading(
