@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from . import lexicon
@@ -21,6 +22,7 @@ __all__ = [
     "council_from_address",
     "council_from_host",
     "council_of",
+    "most_named",
     "councils_in_text",
     "host_label",
     "place_key",
@@ -206,3 +208,39 @@ def council_of(doc: Document) -> str | None:
     if head:
         return sorted(head.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return None
+
+
+# the words before "City Council" are bounded: unbounded, a long run of capitalised words
+# (a title-cased letterhead of junk) made every match attempt scan to its end, O(n²)
+_WRITTEN_COUNCIL = re.compile(
+    r"\b((?:[A-Z][a-z]+[ -]){0,5}[A-Z][a-z]+) "
+    rf"({lexicon.council_types_pattern()})"
+    r" Council\b"
+)
+
+
+def most_named(docs: Sequence[Document]) -> str:
+    """The council most of the documents are from, named as they write it.
+
+    >>> from graphkit.model import Document
+    >>> d = Document("a", "Leeds City Council and Coventry City Council. Coventry City Council", "0", "minutes")
+    >>> most_named([d])
+    'Coventry City Council'
+    """
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for m in _WRITTEN_COUNCIL.finditer(doc.text):
+            counts[f"{m.group(1)} {m.group(2)} Council"] += 1
+    if not counts:  # "NORTHSHIRE COUNTY COUNCIL" in a letterhead
+        for doc in docs:
+            for m in _WRITTEN_COUNCIL.finditer(doc.text.title()):
+                counts[f"{m.group(1)} {m.group(2)} Council"] += 1
+    if counts:
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    domains: Counter[str] = Counter()
+    for doc in docs:
+        domains.update(re.findall(r"@([a-z-]+)\.gov\.uk", doc.text.lower()))
+    if domains:
+        name = sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        return f"{name.replace('-', ' ').title()} Council"
+    return "Unknown Council"

@@ -20,7 +20,6 @@ import signal
 import stat
 import threading
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -29,7 +28,6 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from . import lexicon
 from .errors import DocumentError, DocumentWarning
 from .model import Document
 
@@ -44,7 +42,6 @@ __all__ = [
     "classify",
     "deadline",
     "decode_text",
-    "guess_council",
     "impossible_dates",
     "read_paths",
     "reader",
@@ -830,39 +827,3 @@ def _read_one(
         )
     docs.append(doc)
     return None
-
-
-# the words before "City Council" are bounded: unbounded, a long run of capitalised words
-# (a title-cased letterhead of junk) made every match attempt scan to its end, O(n²)
-_COUNCIL = re.compile(
-    r"\b((?:[A-Z][a-z]+[ -]){0,5}[A-Z][a-z]+) "
-    rf"({lexicon.council_types_pattern()})"
-    r" Council\b"
-)
-
-
-def guess_council(docs: Sequence[Document]) -> str:
-    """The council most of the documents are from, named as they write it.
-
-    >>> from graphkit.model import Document
-    >>> d = Document("a", "Leeds City Council and Coventry City Council. Coventry City Council", "0", "minutes")
-    >>> guess_council([d])
-    'Coventry City Council'
-    """
-    counts: Counter[str] = Counter()
-    for doc in docs:
-        for m in _COUNCIL.finditer(doc.text):
-            counts[f"{m.group(1)} {m.group(2)} Council"] += 1
-    if not counts:  # "NORTHSHIRE COUNTY COUNCIL" in a letterhead
-        for doc in docs:
-            for m in _COUNCIL.finditer(doc.text.title()):
-                counts[f"{m.group(1)} {m.group(2)} Council"] += 1
-    if counts:
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    domains: Counter[str] = Counter()
-    for doc in docs:
-        domains.update(re.findall(r"@([a-z-]+)\.gov\.uk", doc.text.lower()))
-    if domains:
-        name = sorted(domains.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        return f"{name.replace('-', ' ').title()} Council"
-    return "Unknown Council"

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import graphkit
-from graphkit.councils import council_from_host, council_of, host_label, place_key, place_of
+from graphkit.councils import (
+    council_from_host,
+    council_of,
+    host_label,
+    most_named,
+    place_key,
+    place_of,
+)
 from graphkit.model import Document
 
 
@@ -67,3 +76,29 @@ def test_one_place_is_one_council_by_its_fullest_name(tmp_path: Path) -> None:
     _write(tmp_path, "b.txt", "northshire", "Agenda\n\nNothing named here\n")
     result = graphkit.build(tmp_path)
     assert set(result.councils.values()) == {"Northshire County Council"}
+
+
+# -- the council most documents name -------------------------------------------------------------------------
+def _doc(text: str) -> Document:
+    return Document("x.txt", text, "0", "minutes")
+
+
+@pytest.mark.parametrize(
+    ("texts", "council"),
+    [
+        (
+            ["Ashcombe City Council minutes. Ashcombe City Council.", "Northshire County Council"],
+            "Ashcombe City Council",
+        ),
+        (["Contact: pat.marsh@ashcombe.gov.uk or lee.ho@ashcombe.gov.uk"], "Ashcombe Council"),
+        (["Contact: pat.marsh@ashcombe-vale.gov.uk"], "Ashcombe Vale Council"),
+        (["nothing here names a council"], "Unknown Council"),
+    ],
+)
+def test_most_named(texts: list[str], council: str) -> None:
+    assert most_named([_doc(t) for t in texts]) == council
+
+
+def test_the_council_of_a_long_run_of_words() -> None:
+    # it was quadratic: minutes for 300 KB of one word (the figure is in benchmarks)
+    assert most_named([_doc("word " * 200_000)]) == "Unknown Council"

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from stage_helpers import STAGES, make_pdf
 
-from graphkit.documents import READERS, classify, guess_council, read_document, read_paths, sanitise
+from graphkit.documents import READERS, classify, read_document, read_paths, sanitise
 from graphkit.errors import DocumentError, GraphkitError
-from graphkit.model import Document
 
 MINUTES_TEXT = (
     "Minutes of the Meeting of the Parks Committee held on 5 March 2031\n\n"
@@ -197,27 +196,6 @@ def test_read_paths_accepts_single_files(tmp_path: Path) -> None:
     assert docs[0].title == "Minutes of the Meeting of the Parks Committee held on 5 March 2031"
 
 
-# -- the council -------------------------------------------------------------------------
-def _doc(text: str) -> Document:
-    return Document("x.txt", text, "0", "minutes")
-
-
-@pytest.mark.parametrize(
-    ("texts", "council"),
-    [
-        (
-            ["Ashcombe City Council minutes. Ashcombe City Council.", "Northshire County Council"],
-            "Ashcombe City Council",
-        ),
-        (["Contact: pat.marsh@ashcombe.gov.uk or lee.ho@ashcombe.gov.uk"], "Ashcombe Council"),
-        (["Contact: pat.marsh@ashcombe-vale.gov.uk"], "Ashcombe Vale Council"),
-        (["nothing here names a council"], "Unknown Council"),
-    ],
-)
-def test_guess_council(texts: list[str], council: str) -> None:
-    assert guess_council([_doc(t) for t in texts]) == council
-
-
 # -- hostile input (issue #12) -----------------------------------------------------------
 @pytest.mark.parametrize(
     ("raw", "text"),
@@ -296,11 +274,3 @@ def test_symlinks_inside_the_folder_are_read_and_outside_are_not(tmp_path: Path)
     assert said[0] == "dangling.txt: a broken symlink; skipped"
     assert said[1].startswith("out.txt: a symlink to ") and said[1].endswith("not followed")
     assert said[2].startswith("outdir: a symlink to ") and said[2].endswith("not followed")
-
-
-def test_guessing_the_council_of_a_long_run_of_words_is_quick() -> None:
-    import time
-
-    started = time.monotonic()  # it was quadratic: minutes for 300 KB of one word
-    assert guess_council([_doc("word " * 200_000)]) == "Unknown Council"
-    assert time.monotonic() - started < 5
