@@ -89,8 +89,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("extract.py", "Representative"): "TODO: post words",
     ("extract.py", "Department"): "TODO: government body heads",
     ("extract.py", "Council"): "TODO: partner body heads",
-    ("segment/attendance.py", "Officer"): "TODO: post words",
-    ("segment/attendance.py", "councillor"): "TODO: capacity words",
     ("extract.py", "local"): "TODO: describing words of a charity",
     ("extract.py", "programme"): "TODO: lower-case programme heads",
 }

@@ -145,7 +145,6 @@ LONG_FUNCTIONS = {
     "graphkit/cli.py:_build": "the build command's options, one by one; being reworked",
     "graphkit/extract.py:extract": "two passes over the documents; extract.py is being reworked",
     "graphkit/extract.py:ProgrammeFinder.__call__": "the programme finder; becomes patterns",
-    "graphkit/segment/attendance.py:_parse_line": "one attendance line in every form; being split",
 }
 
 

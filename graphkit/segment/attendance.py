@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..model import AttendanceRecord
-from ..names import ROLE_WORDS, TITLE_WORDS, find_names, grid_names, looks_like_role
+from ..names import (
+    ROLE_WORDS,
+    TITLE_WORDS,
+    ParsedName,
+    find_names,
+    grid_names,
+    looks_like_role,
+)
 from .text import clean, lines, paragraphs
 
 __all__ = ["apologies_in_item", "apologies_in_text", "heading_of", "parse_attendance"]
@@ -22,10 +29,13 @@ _SMALL = lexicon.small_words()
 _SURNAME_ONLY = re.compile(
     r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$"
 )
+_NOT_A_ROLE = lexicon.words("prefix_not_a_role.txt")
 _CHAIR = re.compile(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?|in\s+the\s+chair")
 _OFFICER_POST = re.compile(
     r"^(?:Head of|(?:Assistant |Deputy |Executive |Corporate )?Director\b|Chief Executive|Clerk\b"
-    r"|Solicitor|Monitoring Officer)|\b(?:Officer|Manager|Clerk|Adviser|Advisor)$",
+    r"|Solicitor|Monitoring Officer)|\b"
+    + lexicon.alternation(lexicon.lines("officer_post_ends.txt"))
+    + "$",
     re.I,
 )
 # an office whose holder is named in brackets after it: "The Mayor (Councillor A Smith)"
@@ -236,6 +246,9 @@ def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _parse_line(
     text: str, s: int, e: int, h: Heading, beside: str | None = None
 ) -> list[AttendanceRecord]:
+    """The people one attendance line names, each with their role; a line of table cells
+    is read cell by cell where each cell is a person, or as one person and their role or
+    attendance."""
     cells = _cells(text, s, e)
     if beside is None and len(cells) > 1:
         named = [(a, b) for a, b in cells if find_names(text[a:b])]
@@ -244,26 +257,78 @@ def _parse_line(
         if (
             len(named) > 1
             and len(named) == len(cells)
-            and all(
-                (head := find_names(text[a:b]))
-                and head[0].start == len(text[a:b]) - len(text[a:b].lstrip())
-                and (head[0].title or head[0].initials and not head[0].given)
-                for a, b in cells
-            )
+            and all(_leads_with_a_name(text, c) for c in cells)
         ):
             # names in columns: each cell is a person
             return [r for a, b in cells for r in _parse_line(text, a, b, h, beside="")]
         if len(named) == 1 and len(find_names(text[named[0][0] : named[0][1]])) == 1:
-            # the one cell with a name holds the person; the other cells are their role,
-            # or their attendance ("| Councillor A Rahim | Chair | Apologies |")
-            a, b = named[0]
-            others = [text[x:y].strip(" \t*_") for x, y in cells if (x, y) != (a, b)]
-            for cell in others:
-                status = _status_cell(cell)
-                if status:
-                    h = replace(h, status=status[0], capacity=status[1] or h.capacity)
-            roles = [_role(c) or "" for c in others if not _status_cell(c)]
-            return _parse_line(text, a, b, h, beside=", ".join(r for r in roles if r))
+            return _person_cell(text, cells, named[0], h)
+    return _parse_names(text, s, e, h, beside)
+
+
+def _leads_with_a_name(text: str, cell: tuple[int, int]) -> bool:
+    """Whether a cell begins with a titled name or initials ("Cllr A Rahim", "J Khan")."""
+    words = text[cell[0] : cell[1]]
+    head = find_names(words)
+    return bool(
+        head
+        and head[0].start == len(words) - len(words.lstrip())
+        and (head[0].title or (head[0].initials and not head[0].given))
+    )
+
+
+def _person_cell(
+    text: str, cells: list[tuple[int, int]], person: tuple[int, int], h: Heading
+) -> list[AttendanceRecord]:
+    """The one cell with a name holds the person; the other cells are their role, or their
+    attendance ("| Councillor A Rahim | Chair | Apologies |")."""
+    a, b = person
+    others = [text[x:y].strip(" \t*_") for x, y in cells if (x, y) != (a, b)]
+    for cell in others:
+        status = _status_cell(cell)
+        if status:
+            h = replace(h, status=status[0], capacity=status[1] or h.capacity)
+    roles = [_role(c) or "" for c in others if not _status_cell(c)]
+    return _parse_line(text, a, b, h, beside=", ".join(r for r in roles if r))
+
+
+def _parse_names(
+    text: str, s: int, e: int, h: Heading, beside: str | None
+) -> list[AttendanceRecord]:
+    """The people a line of prose or one cell names, each with the role written after them
+    (or before all of them: "Officers: J Bell, K Lee")."""
+    line = text[s:e]
+    names, office = _names_on_line(text, s, e)
+    if not names:
+        return []  # "The panel met at Pittwood House.": no one named
+    plural = any(n.plural_title for n in names) or bool(
+        re.match(r"\s*(?:Councillors|Cllrs)\b", line)
+    )
+    prefix = None if names[0].start in office else _role(text[s : names[0].start])
+    if prefix and (prefix.lower().rstrip("s") in _NOT_A_ROLE or prefix.lower() in TITLE_WORDS):
+        prefix = None
+    out: list[AttendanceRecord] = []
+    bounds = [n.start for n in names[1:]] + [e]
+    for n, stop in zip(names, bounds, strict=True):
+        role, extra = _role_and_surnames(text, n, stop, plural, h)
+        if n.start in office:  # "The Mayor (Councillor A Smith) in the Chair"
+            after = _role(re.sub(r"^\s*\)", "", text[n.end : stop]).split(";")[0].split(",")[0])
+            role = ", ".join(x for x in (office[n.start], after) if x)
+            extra = []
+        name_start = n.start
+        if n.plural_title:  # "Councillors F Abbott, ...": the title belongs to the list
+            lead = re.match(r"\S+\s+", n.text)
+            name_start = n.start + (lead.end() if lead else 0)
+        if beside:
+            role = ", ".join(x for x in (role, beside) if x)
+        out.append(_entry(text[name_start : n.end], name_start, n.end, role or prefix, h))
+        out.extend(extra)
+    return out
+
+
+def _names_on_line(text: str, s: int, e: int) -> tuple[list[ParsedName], dict[int, str]]:
+    """The names of ``text[s:e]`` that are people attending, and the offices written before
+    some of them ("The Mayor (Councillor A Smith)": start of the name -> "The Mayor")."""
     line = text[s:e]
     # a name inside parentheses is part of a role: "J Khan (Head of Transport Planning)"
     depth, inside = 0, []
@@ -295,63 +360,38 @@ def _parse_line(
         if m and len(names[0].text.split()) == 3:
             at = names[0].start + m.start(1)
             names = [n for n in find_names(text[at:e], offset=at) if not inside[n.start - s]]
-    plural = any(n.plural_title for n in names) or bool(
-        re.match(r"\s*(?:Councillors|Cllrs)\b", line)
-    )
-    out: list[AttendanceRecord] = []
-    if not names:
-        return out  # "The panel met at Pittwood House.": no one named
-    prefix = _role(text[s : names[0].start]) if names else None
-    if names and names[0].start in office:
-        prefix = None
-    if prefix and (
-        prefix.lower().rstrip("s") in ("councillor", "cllr", "member", "officer", "present", "and")
-        or prefix.lower() in TITLE_WORDS
-    ):
-        prefix = None
-    bounds = [n.start for n in names[1:]] + [e]
-    for n, stop in zip(names, bounds, strict=True):
-        pieces = _split_top(text[n.end : stop])
-        role = None
-        extra: list[AttendanceRecord] = []
-        # in "Councillors A Smith, Jones (Co-opted Member), B Brown" a bare surname is a person
-        pos = n.end
-        for k, piece in enumerate(pieces):
-            # "Cllrs Pemberton (Chair), Oduya and Lister": bare surnames joined by "and" too
-            bare = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", piece.strip().rstrip("."))
-            subs = re.split(r"\s+(?:and|&)\s+", bare)
-            hits = [_SURNAME_ONLY.match(x.strip()) for x in subs]
-            if (
-                (k or re.match(r"\s*(?:and|&)\s", piece))
-                and plural
-                and all(hits)
-                and all(x.group("s").lower() not in ROLE_WORDS for x in hits if x)
-            ):
-                for x in hits:
-                    if x is None:
-                        continue
-                    at = text.index(x.group("s"), pos)
-                    extra.append(
-                        _entry(
-                            x.group("s"), at, at + len(x.group("s")), _role(x.group("r") or ""), h
-                        )
-                    )
-            elif role is None and not extra:
-                role = _role(piece)
-            pos += len(piece) + 1
-        if n.start in office:  # "The Mayor (Councillor A Smith) in the Chair"
-            after = _role(re.sub(r"^\s*\)", "", text[n.end : stop]).split(";")[0].split(",")[0])
-            role = ", ".join(x for x in (office[n.start], after) if x)
-            extra = []
-        name_start = n.start
-        if n.plural_title:  # "Councillors F Abbott, ...": the title belongs to the list
-            lead = re.match(r"\S+\s+", n.text)
-            name_start = n.start + (lead.end() if lead else 0)
-        if beside:
-            role = ", ".join(x for x in (role, beside) if x)
-        out.append(_entry(text[name_start : n.end], name_start, n.end, role or prefix, h))
-        out.extend(extra)
-    return out
+    return names, office
+
+
+def _role_and_surnames(
+    text: str, n: ParsedName, stop: int, plural: bool, h: Heading
+) -> tuple[str | None, list[AttendanceRecord]]:
+    """The role written after name ``n`` (before the next name at ``stop``), and the people
+    named by bare surnames after it in a plural list: in "Councillors A Smith, Jones
+    (Co-opted Member), B Brown" "Jones" is a person."""
+    role = None
+    extra: list[AttendanceRecord] = []
+    pos = n.end
+    for k, piece in enumerate(_split_top(text[n.end : stop])):
+        # "Cllrs Pemberton (Chair), Oduya and Lister": bare surnames joined by "and" too
+        bare = re.sub(r"^(?:and|&)\s+|\s+(?:and|&)$", "", piece.strip().rstrip("."))
+        hits = [_SURNAME_ONLY.match(x.strip()) for x in re.split(r"\s+(?:and|&)\s+", bare)]
+        if (
+            (k or re.match(r"\s*(?:and|&)\s", piece))
+            and plural
+            and all(hits)
+            and all(x.group("s").lower() not in ROLE_WORDS for x in hits if x)
+        ):
+            for x in hits:
+                if x is None:
+                    continue
+                at = text.index(x.group("s"), pos)
+                surname = x.group("s")
+                extra.append(_entry(surname, at, at + len(surname), _role(x.group("r") or ""), h))
+        elif role is None and not extra:
+            role = _role(piece)
+        pos += len(piece) + 1
+    return role, extra
 
 
 def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
