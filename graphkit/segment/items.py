@@ -649,7 +649,7 @@ def _agent(plain: str, s: int, e: int, start: int) -> str | None:
     'the Panel'
     """
     sentence = " ".join(plain[s:e].split())
-    sentence = sentence[_DECISION_LEAD.match(sentence).end() :]  # type: ignore[union-attr]
+    sentence = _DECISION_LEAD.sub("", sentence, count=1)  # the lead is optional: always matches
     for pattern in (_AGENT, _AGENT_AFTER_THAT, _AGENT_BEFORE_ASKED):
         m = pattern.match(sentence) if pattern is _AGENT else pattern.search(sentence)
         if m:
