@@ -21,7 +21,8 @@ into one document of about 1 MB (repeated until it is) are timed through the who
 at half and full size: near-linear cost keeps the words/s about the same.
 
 Words are whitespace-separated tokens of ``Document.text``. The figures in
-docs/architecture.md ("spaCy: what it is used for, and why") come from this script.
+docs/architecture.md ("The find stage, and why it no longer uses spaCy") come from
+this script.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import yaml
@@ -202,7 +202,7 @@ def _spannable(start: int, end: int, length: int) -> bool:
     return 0 <= start < length and 1 <= end <= length
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # the people loop parses each name once, not once a round
 def _parsed(text: str) -> ParsedName | None:
     return parse_name(text)
 
