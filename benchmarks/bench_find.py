@@ -1,22 +1,28 @@
-"""Words per second of spaCy's blank English tokenizer and of graphkit's find stage.
+"""Words per second of graphkit's find stage, of its parts, and of spaCy's tokenizer.
 
     .venv/bin/python benchmarks/bench_find.py [--corpus /work/shared/corpus/pages] [--runs 3]
+    .venv/bin/python benchmarks/bench_find.py --large   # also one text of the corpus, ~1 MB
 
 For the seeds (``seeds/``) and, if it exists, a folder of page text (``--corpus``):
 reads and segments the documents once, then times, best of ``--runs``:
 
-1. ``spacy.blank("en").make_doc`` over every document's text: the tokenizer alone;
-2. the pipeline of :func:`graphkit.extract.make_pipeline` (tokenizer + the three
-   components) over the same texts, once per text: one pass of the find stage;
-3. :func:`graphkit.extract.link_evidence` alone (what linking weighs beside the mentions:
-   regular expressions over the text, no spaCy);
-4. :func:`graphkit.extract.extract` as it is (gazetteer, two passes of the pipeline,
-   :func:`graphkit.extract.link_evidence`).
+1. ``spacy.blank("en").tokenizer`` over every document's text, if spaCy is installed:
+   what one tokenisation per document would add to the stage, which reads texts without
+   spaCy (docs/architecture.md says why);
+2. the map, :func:`graphkit.find.find_in_document` over every document;
+3. the reduce, :meth:`graphkit.find.Gazetteer.from_findings`;
+4. :func:`graphkit.find.resolve` over every document (the gazetteer's automata built
+   once, as the stage does);
+5. :func:`graphkit.find.link_evidence` alone (what linking weighs beside the mentions);
+6. :func:`graphkit.find.extract`, the whole stage;
 
-and the share of (4) spent in the tokenizer (two tokenisations per document).
+and what share of (6) one tokenisation per document would be. With ``--large``, the corpus texts joined
+into one document of about 1 MB (repeated until it is) are timed through the whole stage
+at half and full size: near-linear cost keeps the words/s about the same.
 
 Words are whitespace-separated tokens of ``Document.text``. The figures in
-docs/architecture.md ("spaCy: what it is used for, and why") come from this script.
+docs/architecture.md ("The find stage, and why it no longer uses spaCy") come from
+this script.
 """
 
 from __future__ import annotations
@@ -24,15 +30,21 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import spacy  # noqa: E402
-
 from graphkit.documents import read_paths  # noqa: E402
-from graphkit.extract import extract, link_evidence, make_pipeline, unwrap  # noqa: E402
+from graphkit.find import (  # noqa: E402
+    Gazetteer,
+    extract,
+    find_in_document,
+    link_evidence,
+    resolve,
+    unwrap,
+)
+from graphkit.model import Document, MeetingRecord  # noqa: E402
 from graphkit.segment import segment  # noqa: E402
 from graphkit.segment.text import plain  # noqa: E402
 
@@ -48,54 +60,79 @@ def _best(runs: int, work: Callable[[], object]) -> float:
     return min(times)
 
 
+def _records(
+    docs: Sequence[Document], meetings: Sequence[MeetingRecord]
+) -> list[list[MeetingRecord]]:
+    return [[m for m in meetings if m.source == d.source] for d in docs]
+
+
 def measure(folder: Path, runs: int) -> None:
     docs, _problems = read_paths([folder])
     meetings = [rec for d in docs for rec in segment(d)]
+    records = _records(docs, meetings)
+    pairs = list(zip(docs, records, strict=True))
     texts = [unwrap(plain(d.text)) for d in docs]
     words = sum(len(d.text.split()) for d in docs)
-    blank = spacy.blank("en")
-    piped = make_pipeline()
-    for nlp in (blank, piped):
-        nlp.max_length = max([nlp.max_length, *(len(t) + 1 for t in texts)])
-
-    def tokenise() -> None:
-        for t in texts:
-            blank.make_doc(t)
-
-    def one_pass() -> None:
-        for t in texts:
-            piped(t)
-
-    def find() -> None:
-        extract(docs, meetings)
-
+    findings = [find_in_document(d, r) for d, r in zip(docs, records, strict=True)]
+    gaz = Gazetteer.from_findings(findings)
     mentions = extract(docs, meetings)  # link_evidence is timed given these mentions
 
-    def weigh() -> None:
-        link_evidence(docs, meetings, mentions)
+    def resolve_all() -> None:
+        for d, f in zip(docs, findings, strict=True):
+            resolve(d, f, gaz)
 
     print(f"{folder}: {len(docs)} documents, {words:,} words")
     seconds: dict[str, float] = {}
+    steps: list[tuple[str, Callable[[], object]]] = []
+    try:
+        import spacy
+
+        tokenizer = spacy.blank("en").tokenizer
+        steps.append(("blank spaCy tokenizer alone", lambda: [tokenizer(t) for t in texts]))
+    except ImportError:
+        print("  (spaCy is not installed: no tokenizer figure)")
     for label, work in (
-        ("blank spaCy tokenizer alone", tokenise),
-        ("tokenizer + graphkit components, one pass", one_pass),
-        ("link_evidence alone (no spaCy)", weigh),
-        ("graphkit find stage (extract), as it is", find),
+        *steps,
+        ("map: find_in_document", lambda: [find_in_document(*a) for a in pairs]),
+        ("reduce: Gazetteer.from_findings", lambda: Gazetteer.from_findings(findings)),
+        ("resolve", resolve_all),
+        ("link_evidence alone", lambda: link_evidence(docs, meetings, mentions)),
+        ("graphkit find stage (extract)", lambda: extract(docs, meetings)),
     ):
         seconds[label] = took = _best(runs, work)
-        print(f"  {label:<44} {took:8.3f} s  {words / took:>12,.0f} words/s")
-    share = 2 * seconds["blank spaCy tokenizer alone"] / seconds[label]
-    print(f"  tokenizer's share of the find stage (two tokenisations): {share:.0%}")
+        print(f"  {label:<36} {took:8.3f} s  {words / took:>12,.0f} words/s")
+    if steps:
+        share = seconds["blank spaCy tokenizer alone"] / seconds[label]
+        print(f"  one tokenisation per document, as a share of the stage: {share:.0%}")
+
+
+def measure_large(folder: Path, runs: int) -> None:
+    """The whole stage on one large document, at half and full size."""
+    docs, _problems = read_paths([folder])
+    joined = "\n\n".join(d.text for d in docs)
+    while len(joined) < 1_000_000:
+        joined += "\n\n" + joined
+    for size in (len(joined) // 2, len(joined)):
+        doc = Document("large.txt", joined[:size], "0" * 64, "minutes")
+        words = len(doc.text.split())
+        took = _best(runs, lambda doc=doc: extract([doc], []))
+        print(
+            f"one document of {size:,} characters, {words:,} words: "
+            f"{took:8.3f} s  {words / took:>12,.0f} words/s"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus/pages"))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--large", action="store_true", help="also one ~1 MB document")
     args = parser.parse_args()
     measure(ROOT / "seeds", args.runs)
     if args.corpus.is_dir():
         measure(args.corpus, args.runs)
+        if args.large:
+            measure_large(args.corpus, args.runs)
 
 
 if __name__ == "__main__":

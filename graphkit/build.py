@@ -20,9 +20,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from . import councils, layouts
+from . import councils, find, layouts
 from . import documents as documents_stage
-from . import extract as extract_stage
 from . import graph as graph_stage
 from . import link as link_stage
 from .documents import Limits, ReadTimeout, deadline
@@ -102,7 +101,7 @@ def build(
         recs = [m for m in meetings if m.source in sources]
         # each document's finding within the same per-document time limit; one over it
         # loses its mentions and is named in ``problems``
-        mentions = extract_stage.extract(group, recs, timeout=limits.timeout, problems=problems)
+        mentions = find.extract(group, recs, timeout=limits.timeout, problems=problems)
         linked = link_stage.link(group, recs, mentions, aliases=aliases, council=name)
         dataset = graph_stage.to_dataset(group, recs, linked, base=base, council=name)
         parts.append((mentions, linked, dataset))

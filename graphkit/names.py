@@ -227,6 +227,15 @@ def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     return body is not None and not _POST_AFTER.match(text, body.end())
 
 
+# matched at an offset, never on a copy of the rest of the text (a copy per name is
+# quadratic in a long text)
+_WORD_AFTER = re.compile(r"[ \u00a0]{1,2}[A-Z][a-z]")
+_TITLED_SURNAME = re.compile(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])")
+_NEXT_WORD = re.compile(r"\s\S")
+_CAPITAL_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
+_LAST_SURNAME = re.compile(rf"[ \u00a0]({_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])")
+
+
 def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list[ParsedName]:
     """Person names in ``text`` (offsets shifted by ``offset``).
 
@@ -252,12 +261,12 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             m.group("title")
             and m.group("given")
             and _norm_title(m.group("title")) == "Councillor"
-            and re.match(r"[ \u00a0]{1,2}[A-Z][a-z]", text[m.end() :])
+            and _WORD_AFTER.match(text, m.end())
         ):
             # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"; but
             # "Dr Eleanor Fitch Director" is one, with her post
-            short = re.match(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])", text[m.start() :])
-            m2 = NAME_RE.match(text[: m.start() + short.end()], m.start()) if short else None
+            short = _TITLED_SURNAME.match(text, m.start())
+            m2 = NAME_RE.match(text, m.start(), short.end()) if short else None
             rest = NAME_RE.match(text, m2.end() + 1) if m2 else None
             if m2 and rest and rest.group("given") and _accept(rest, titled_only=False):
                 three = _three_words(text, m, rest)
@@ -276,8 +285,8 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             parsed = None  # "Overbridge Integrated Care Board", "Sir Robert Peel School"
         if parsed is None:
             # retry one word later: "Cabinet Member Kate Smith" must still find "Kate Smith"
-            nxt = re.search(r"\s\S", text[m.start() :])
-            pos = m.start() + (nxt.start() + 1 if nxt else len(m.group(0)))
+            nxt = _NEXT_WORD.search(text, m.start())
+            pos = nxt.start() + 1 if nxt else m.start() + len(m.group(0))
             continue
         found.append(_shift(parsed, offset))
         pos = m.end()
@@ -296,7 +305,7 @@ def _three_words(text: str, m: re.Match[str], rest: re.Match[str]) -> ParsedName
     if (
         not is_forename(given)
         or is_forename(second)
-        or re.match(r"[ \u00a0]+[A-Z]", text[rest.end() :])
+        or _CAPITAL_AFTER.match(text, rest.end())
         or rest.group("gsurname").lower() in ROLE_WORDS
     ):
         return None
@@ -518,7 +527,7 @@ def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
     title = m.group("title")
     if not (title and m.group("given") and _norm_title(title) not in (None, "Councillor")):
         return None
-    more = re.match(rf"[ \u00a0]({_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])", text[m.end() :])
+    more = _LAST_SURNAME.match(text, m.end())
     if (
         not more
         or more.group(1).lower() in ROLE_WORDS
@@ -529,7 +538,7 @@ def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
     first = _accept(m, titled_only=False)
     if first is None or first.surname.lower() in ROLE_WORDS:
         return None
-    end = m.end() + more.end()
+    end = more.end()
     return replace(
         first,
         text=text[m.start() : end],

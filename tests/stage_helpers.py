@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graphkit.model import Document, Mention
+
 STAGES = Path(__file__).resolve().parent / "data" / "stages"
 
 
@@ -41,3 +43,36 @@ def offsets_of(text: str, forms: list[str], sep: str = " ; ") -> list[tuple[str,
         pos += len(form) + len(sep)
     assert sep.join(forms) == text
     return out
+
+
+# -- the find stage -----------------------------------------------------------------------------
+def mentions(*texts: str, segmented: bool = False) -> list[Mention]:
+    """What the find stage finds in ``texts`` (documents d0.txt, d1.txt, ...), each
+    mention checked to point at its words."""
+    from graphkit.find import extract
+    from graphkit.segment import segment
+
+    docs = [Document(f"d{k}.txt", t, "0", "minutes") for k, t in enumerate(texts)]
+    meetings = [r for d in docs for r in segment(d)] if segmented else []
+    found = extract(docs, meetings)
+    by_source = {d.source: d for d in docs}
+    for m in found:  # every mention points at its words
+        assert by_source[m.source].text[m.start : m.end] == m.text
+    return found
+
+
+def of(found: list[Mention], label: str) -> list[str]:
+    """The texts of the mentions of ``label``, in order."""
+    return [m.text for m in found if m.label == label]
+
+
+def page_mentions(text: str, name: str = "t.txt") -> list[Mention]:
+    """What the find stage finds in one document ``name`` holding ``text``."""
+    from graphkit.find import extract
+
+    return extract([Document(name, text, "0" * 64, "minutes")], [])
+
+
+def found(text: str, label: str) -> list[str]:
+    """The texts of the mentions of ``label`` in one document holding ``text``."""
+    return of(page_mentions(text), label)

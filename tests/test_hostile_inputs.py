@@ -252,27 +252,25 @@ def test_a_slow_document_is_skipped_at_its_time_limit(tmp_path: Path, monkeypatc
     assert "stuck.slow: took longer than 0.3 s" in str(problems[0])
 
 
-@pytest.mark.parametrize("stuck_pass", [1, 2])
+@pytest.mark.parametrize("step", ["find_in_document", "resolve"])
 def test_a_document_slow_to_find_names_in_loses_only_its_mentions(
-    tmp_path: Path, monkeypatch, stuck_pass: int
+    tmp_path: Path, monkeypatch, step: str
 ) -> None:
+    """Stuck in the map (what a document holds) or in resolving its mentions."""
     import time
 
-    from graphkit.extract import PeopleFinder
+    from graphkit.find import stage
 
-    original = PeopleFinder.__call__
-    calls: dict[str, int] = {}
+    original = getattr(stage, step)
 
-    def finder(self, doc):  # type: ignore[no-untyped-def]
+    def stuck(doc, *args):  # type: ignore[no-untyped-def]
         if "Licensing" in doc.text:
-            calls["stuck"] = calls.get("stuck", 0) + 1
-            if calls["stuck"] == stuck_pass:
-                deadline = time.monotonic() + 30  # bounded: the limit must end it first
-                while time.monotonic() < deadline:  # a finder stuck on a hostile text
-                    time.sleep(0.01)
-        return original(self, doc)
+            deadline = time.monotonic() + 30  # bounded: the limit must end it first
+            while time.monotonic() < deadline:  # a finder stuck on a hostile text
+                time.sleep(0.01)
+        return original(doc, *args)
 
-    monkeypatch.setattr(PeopleFinder, "__call__", finder)
+    monkeypatch.setattr(stage, step, stuck)
     (tmp_path / "stuck.txt").write_text(
         minutes("Licensing", "6 March 2031", PEOPLE[2:]), encoding="utf-8"
     )

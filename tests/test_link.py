@@ -9,7 +9,7 @@ import pytest
 from stage_helpers import offsets_of
 
 from graphkit.errors import ConfigError, GraphkitError
-from graphkit.extract import extract
+from graphkit.find import extract
 from graphkit.link import Linked, link, load_aliases, programme_key
 from graphkit.model import Document, Mention
 from graphkit.segment import segment

@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import pytest
 
-from graphkit.extract import ResponseMention, extract
+from graphkit.find import ResponseMention, extract
 from graphkit.link import Linked, link
 from graphkit.link.evidence import Evidence
 from graphkit.model import Document, MeetingRecord, Mention, WorkProgrammeRow

@@ -3,7 +3,7 @@
 Linking reads the meeting records and the mentions the find stage made, never the
 documents' text: what it weighs beside a name (a role written after it, the
 directorate beside an officer, the topic an item's title names, …) is found by
-graphkit.extract and comes among the mentions (see :mod:`graphkit.link.evidence`).
+graphkit.find and comes among the mentions (see :mod:`graphkit.link.evidence`).
 
 * :mod:`~graphkit.link.people`: names clustered into persons; the aliases file.
 * :mod:`~graphkit.link.roles`: roles over time, from dated records.
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import lexicon
-from ..extract import topic_of
+from ..find import topic_of
 from ..model import Document, MeetingRecord, Mention
 from .evidence import Evidence
 from .linked import Linked

@@ -4,7 +4,7 @@ Linking never reads ``Document.text``: roles written after names, the topics age
 items name, lead names in work-programme cells, a programme's kind written after its
 quoted name, the words around a generic programme name, statements that a plan
 answers a dated event and officers' directorates all come among the mentions
-(see graphkit.extract.link_evidence).
+(see graphkit.find.link_evidence).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..extract import (
+from ..find import (
     CONTEXT,
     DIRECTORATE,
     KIND,

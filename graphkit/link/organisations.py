@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from .. import lexicon
-from ..extract import acronym_matches, load_curated
+from ..find import acronym_matches, load_curated
 from ..iris import slug
 from ..model import Mention, Organisation
 from .evidence import Evidence

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..extract import PROGRAMME_WORD, acronym_matches, load_curated
+from ..find import PROGRAMME_WORD, acronym_matches, load_curated
 from ..model import Mention
 from .linked import Linked
 from .partition import Partition, least_members, partition

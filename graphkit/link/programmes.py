@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..extract import PROGRAMME_WORD, ResponseMention, topic_of, topic_window
+from ..find import PROGRAMME_WORD, ResponseMention, topic_of, topic_window
 from ..iris import slug
 from ..model import Concept, MeetingRecord, Mention
 from ..responses import Event
