@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .perdocument import DocumentResult, DocumentTask
 
-__all__ = ["ResultCache", "cache_dir", "code_digest"]
+__all__ = ["ResultCache", "cache_dir", "code_digest", "tree_digest"]
 
 _FORMAT = "v1"  # the layout of the folder and of an entry
 
@@ -42,7 +42,12 @@ def cache_dir() -> Path:
 def code_digest() -> str:
     """A digest of every file of the installed graphkit package: its code, its word
     lists and data. A change to any of them makes every entry a miss."""
-    root = Path(__file__).resolve().parent
+    return tree_digest(Path(__file__).resolve().parent)
+
+
+def tree_digest(root: Path) -> str:
+    """A digest of the names and contents of the files under ``root`` (not the compiled
+    ``__pycache__``)."""
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts:
