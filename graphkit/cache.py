@@ -109,11 +109,14 @@ class ResultCache:
         return result
 
     def put(self, task: DocumentTask, result: DocumentResult) -> None:
-        """Store ``result`` for ``task`` (not one a time limit decided); a cache that
-        cannot be written is passed over, never fails the build."""
+        """Store ``result`` for ``task``: not one a time limit decided, nor one read from
+        other bytes than were digested; a cache that cannot be written is passed over,
+        never fails the build."""
         key = self.key(task)
         if key is None or not result.cacheable:
             return
+        if result.document is not None and result.document.sha256 != task.digest:
+            return  # the file changed between its digest and its reading
         path = self._path(key)
         try:
             for folder in (self.folder, self.folder / _FORMAT, path.parent):

@@ -106,6 +106,14 @@ def test_a_result_a_time_limit_decided_is_not_stored(tmp_path: Path, doc: Path) 
     assert not (tmp_path / "cache").exists()
 
 
+def test_a_file_changed_between_digest_and_reading_is_not_stored(tmp_path: Path, doc: Path) -> None:
+    cache = ResultCache(tmp_path / "cache")
+    task = _task(doc)
+    doc.write_text("Ashcombe Borough Council\n\nMinutes, rewritten meanwhile\n", encoding="utf-8")
+    cache.put(task, process_document(task))
+    assert not (tmp_path / "cache").exists()
+
+
 def test_a_file_with_no_digest_is_not_cached(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "cache")
     (found,) = list_paths([tmp_path / "missing.txt"])
