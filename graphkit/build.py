@@ -87,8 +87,8 @@ def build(
         cache=store,
         progress=say,
     )
-    timings = {"read+layout": time.perf_counter() - started, "find": 0.0, "link": 0.0}
-    timings["graph"] = 0.0
+    timings = dict.fromkeys(("read+layout", "find", "link", "graph"), 0.0)
+    timings["read+layout"] = time.perf_counter() - started
     result = _reduce(
         results,
         base=base,
@@ -118,7 +118,9 @@ def map_documents(
     not to be read at all has a result of its problem alone."""
     say = progress or (lambda _msg: None)
     tasks = [
-        DocumentTask(f, documents_stage.file_digest(f, limits) if cache else None, limits)
+        DocumentTask(
+            f, documents_stage.file_digest(f, limits) if cache is not None else None, limits
+        )
         for f in documents_stage.list_paths(paths)
     ]
     results: dict[int, DocumentResult] = {}
@@ -127,7 +129,7 @@ def map_documents(
             results[i] = DocumentResult(task.source, None, None, (task.found.problem,))
         elif cache is not None and (hit := cache.get(task)) is not None:
             results[i] = hit
-    if cache is not None and results:
+    if cache is not None and cache.stats["hits"]:
         say(f"{cache.stats['hits']} document(s) unchanged since they were last read (cache)")
     todo = [i for i in range(len(tasks)) if i not in results]
     made = run_map(

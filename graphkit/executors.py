@@ -59,6 +59,8 @@ def run_map(
     """
     if executor not in EXECUTORS:
         raise ConfigError(f"unknown executor {executor!r}; choose one of {', '.join(EXECUTORS)}")
+    if not tasks:  # every document from the cache: no workers to start
+        return []
     jobs = jobs or available_cores()
     tick = _ticker(len(tasks), progress)
     if executor == "dask":

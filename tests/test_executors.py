@@ -196,3 +196,15 @@ def test_dask_without_a_scheduler_starts_a_local_cluster_of_processes() -> None:
     pytest.importorskip("dask.distributed", reason="pip install graphkit[dask]")
     got = executors.run_map(_raise_on_3, list(range(6)), executor="dask", jobs=2, failed=_failed)
     assert got == [0, 1, 4, -3, 16, 25]
+
+
+def test_a_build_all_from_the_cache_starts_no_workers(tmp_path: Path, counting_pool) -> None:
+    docs = tmp_path / "docs"
+    write_minutes(docs, DOCUMENTS)
+    first = graphkit.build(docs, jobs=2)
+    assert counting_pool.made == 1
+    # no scheduler is there to be reached, and none needs to be
+    again = graphkit.build(docs, executor="dask", scheduler="tcp://127.0.0.1:9")
+    assert again.cache_stats == {"hits": DOCUMENTS}
+    assert counting_pool.made == 1
+    assert len(again.dataset) == len(first.dataset)
