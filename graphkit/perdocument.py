@@ -54,6 +54,10 @@ class DocumentResult:
     findings: object | None = None  # the find stage's, once it runs per document
     cacheable: bool = True  # False when a time limit decided it: a busy machine's verdict
 
+    def __post_init__(self) -> None:
+        for name in ("read_problems", "layout_problems"):
+            object.__setattr__(self, name, tuple(_detached(p) for p in getattr(self, name)))
+
     @property
     def error(self) -> DocumentError | None:
         """Why the document is not in the build, when it is not."""
@@ -71,6 +75,17 @@ class DocumentResult:
             "skipped; this is a bug in graphkit or the machine ran out of memory",
         )
         return cls(task.source, None, None, (problem,), cacheable=False)
+
+
+def _detached(problem: DocumentError) -> DocumentError:
+    """``problem`` without the exception it was raised from, nor its traceback: what a
+    result holds must pickle, and a parser's own exception may not (lxml's error log).
+    Plain pickle leaves them out, but dask.distributed installs tblib's reducers, which
+    pickle both."""
+    if problem.__cause__ is None and problem.__context__ is None and problem.__traceback__ is None:
+        return problem
+    cls, args = problem.__reduce__()
+    return cls(*args)
 
 
 def _is_error(problem: DocumentError) -> bool:

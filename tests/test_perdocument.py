@@ -53,6 +53,24 @@ def test_task_and_result_cross_to_a_worker_and_back_as_they_were(tmp_path: Path)
     assert back.error is back.read_problems[1]
 
 
+def test_a_problem_pickles_without_the_parsers_exception_behind_it(tmp_path: Path) -> None:
+    import copyreg
+    import io
+
+    tblib = pytest.importorskip("tblib.pickling_support", reason="installed with dask")
+    (tmp_path / "broken.xml").write_bytes(b"<meeting><meetingid>1</meeting>")
+    result = process_document(_tasks(tmp_path / "broken.xml")[0])
+    (problem,) = result.read_problems
+    assert "is not well-formed XML" in problem.problem
+    assert problem.__cause__ is None and problem.__traceback__ is None
+    # pickled as dask.distributed pickles exceptions (tblib: with their cause and traceback)
+    pickler = pickle.Pickler(buffer := io.BytesIO())
+    pickler.dispatch_table = {**copyreg.dispatch_table, DocumentError: tblib.pickle_exception}
+    pickler.dump(result)
+    back = pickle.loads(buffer.getvalue())
+    assert [(type(p), str(p)) for p in back.read_problems] == [(DocumentError, str(problem))]
+
+
 @pytest.mark.parametrize(
     ("name", "raw", "problem"),
     [
