@@ -129,7 +129,7 @@ class ResultCache:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-        except OSError:
+        except Exception:  # a full disk, a read-only folder, a result that does not pickle
             self.stats["unwritable"] += 1
             return
         self.stats["written"] += 1
