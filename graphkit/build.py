@@ -1,6 +1,10 @@
 """``graphkit.build``: the whole flow, documents → segment → extract → link → graph.
 
-Each stage is a plain function in its own module; this one only wires them.
+Each stage is a plain function in its own module; this one only wires them, as a map
+and a reduce (docs/scaling.md). The map (:func:`map_documents`) reads and lays out each
+document on its own, in parallel and through the result cache; the reduce
+(:func:`_reduce`) needs them all at once: dating meetings across pages, telling each
+document's council, then finding, linking and the graph per council.
 """
 
 from __future__ import annotations
@@ -13,48 +17,31 @@ import shutil
 import stat
 import sys
 import tempfile
+import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Dataset
 
-from . import councils, find, layouts
+from . import councils, find
 from . import documents as documents_stage
 from . import graph as graph_stage
 from . import link as link_stage
-from .documents import Limits, ReadTimeout, deadline
+from .cache import ResultCache
+from .documents import Limits
 from .errors import DocumentError, OutputError
-from .layouts import LayoutResult
+from .executors import run_map
 from .model import Document, MeetingRecord, Mention
+from .perdocument import DocumentResult, DocumentTask, process_document
+from .result import BuildResult
 from .vocab import DEFAULT_BASE
 
-__all__ = ["BuildResult", "Limits", "build", "write_outputs"]
+__all__ = ["BuildResult", "Limits", "build", "map_documents", "write_outputs"]
 
 Progress = Callable[[str], None]
-
-
-@dataclass
-class BuildResult:
-    """What a build made: the graph, and what it read, found and could not read."""
-
-    dataset: Dataset
-    documents: list[Document]
-    meetings: list[MeetingRecord]
-    mentions: list[Mention]
-    linked: link_stage.Linked
-    problems: list[DocumentError] = field(default_factory=list)
-    council: str = ""  # the councils read, "; "-separated
-    layouts: dict[str, str | None] = field(default_factory=dict)  # source -> layout or None
-    councils: dict[str, str] = field(default_factory=dict)  # source -> council
-    undated: list[str] = field(default_factory=list)  # meetings no document dates
-
-    def summary(self) -> dict[str, object]:
-        """Counts for the build report, in a stable order."""
-        from .stats import summarise
-
-        return summarise(self)
 
 
 def build(
@@ -65,6 +52,10 @@ def build(
     aliases: str | Path | None = None,
     progress: Progress | None = None,
     limits: Limits | None = None,
+    jobs: int | None = None,
+    executor: str = "process",
+    scheduler: str | None = None,
+    cache: bool = True,
 ) -> BuildResult:
     """Read documents under ``paths`` and build the graph.
 
@@ -74,24 +65,117 @@ def build(
     people. Unreadable documents are reported in ``BuildResult.problems``; the
     rest of the build completes. Each document is read and laid out within ``limits``
     (:class:`~graphkit.documents.Limits`: bytes, characters, pages, seconds).
+
+    Documents are read and laid out by ``jobs`` worker processes (default: every core),
+    or on Dask with ``executor="dask"`` (the scheduler at ``scheduler``, else a local
+    cluster); what was made of a document before is taken from the result cache unless
+    ``cache`` is false (:mod:`graphkit.cache`). The graph is the same either way.
     """
     say = progress or (lambda _msg: None)
     if isinstance(paths, (str, Path)):
         paths = [paths]
     limits = limits or Limits()
-    docs, problems = documents_stage.read_paths(paths, progress=say, limits=limits)
+    store = ResultCache() if cache else None
+    started = time.perf_counter()
+    results = map_documents(
+        paths,
+        limits=limits,
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+        cache=store,
+        progress=say,
+    )
+    timings = dict.fromkeys(("read+layout", "find", "link", "graph"), 0.0)
+    timings["read+layout"] = time.perf_counter() - started
+    result = _reduce(
+        results,
+        base=base,
+        council=council,
+        aliases=aliases,
+        limits=limits,
+        say=say,
+        timings=timings,
+    )
+    result.cache_stats = dict(store.stats) if store is not None else {}
+    return result
+
+
+def map_documents(
+    paths: Sequence[str | Path],
+    *,
+    limits: Limits,
+    jobs: int | None = None,
+    executor: str = "process",
+    scheduler: str | None = None,
+    cache: ResultCache | None = None,
+    progress: Progress | None = None,
+) -> list[DocumentResult]:
+    """What :func:`~graphkit.perdocument.process_document` makes of each file under
+    ``paths``, in their order: from ``cache`` where it holds the file as it is now, else
+    made by :func:`~graphkit.executors.run_map` (and stored in ``cache``). A file that is
+    not to be read at all has a result of its problem alone."""
+    say = progress or (lambda _msg: None)
+    tasks = [
+        DocumentTask(
+            f, documents_stage.file_digest(f, limits) if cache is not None else None, limits
+        )
+        for f in documents_stage.list_paths(paths)
+    ]
+    results: dict[int, DocumentResult] = {}
+    for i, task in enumerate(tasks):
+        if task.found.problem is not None:
+            results[i] = DocumentResult(task.source, None, None, (task.found.problem,))
+        elif cache is not None and (hit := cache.get(task)) is not None:
+            results[i] = hit
+    if cache is not None and cache.stats["hits"]:
+        say(f"{cache.stats['hits']} document(s) unchanged since they were last read (cache)")
+    todo = [i for i in range(len(tasks)) if i not in results]
+    made = run_map(
+        process_document,
+        [tasks[i] for i in todo],
+        jobs=jobs,
+        executor=executor,
+        scheduler=scheduler,
+        progress=lambda done, total: say(f"read {done}/{total} documents"),
+        failed=DocumentResult.failed,
+    )
+    for i, result in zip(todo, made, strict=True):
+        results[i] = result
+        if cache is not None:
+            cache.put(tasks[i], result)
+    return [results[i] for i in range(len(tasks))]
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    """Add the seconds the block takes to ``timings[stage]``."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def _reduce(
+    results: Sequence[DocumentResult],
+    *,
+    base: str,
+    council: str | None,
+    aliases: str | Path | None,
+    limits: Limits,
+    say: Progress,
+    timings: dict[str, float],
+) -> BuildResult:
+    """The documents' results joined into one build: meetings dated across pages, each
+    document's council, then finding, linking and the graph per council, and their union."""
+    problems = [p for r in results for p in r.read_problems]
+    problems += [p for r in results for p in r.layout_problems]
+    kept = [r for r in results if r.document is not None and r.layout is not None]
+    docs = [r.document for r in kept if r.document is not None]
+    laid = [r.layout for r in kept if r.layout is not None]
     say(f"read {len(docs)} document(s)")
-    laid: list[LayoutResult] = []
-    kept: list[Document] = []
-    for doc in docs:
-        lay, problem = _lay_out(doc, limits)
-        if problem is not None:
-            problems.append(problem)
-        if lay is not None:
-            laid.append(lay)
-            kept.append(doc)
-    docs = kept
-    meetings, undated = join_by_platform_id([r for lay in laid for r in lay.records])
+    meetings, undated = join_by_platform_id([rec for lay in laid for rec in lay.records])
     say(f"found {len(meetings)} meeting record(s)")
     council_of = _councils(docs, council)
     parts = []
@@ -99,15 +183,12 @@ def build(
         group = [d for d in docs if council_of[d.source] == name]
         sources = {d.source for d in group}
         recs = [m for m in meetings if m.source in sources]
-        # each document's finding within the same per-document time limit; one over it
-        # loses its mentions and is named in ``problems``
-        mentions = find.extract(group, recs, timeout=limits.timeout, problems=problems)
-        linked = link_stage.link(group, recs, mentions, aliases=aliases, council=name)
-        dataset = graph_stage.to_dataset(group, recs, linked, base=base, council=name)
-        parts.append((mentions, linked, dataset))
+        parts.append(_council_part(name, group, recs, base, aliases, limits, problems, timings))
+    with _timed(timings, "graph"):
+        dataset = _union([ds for _, _, ds in parts])
     say("graph built")
     return BuildResult(
-        dataset=_union([ds for _, _, ds in parts]),
+        dataset=dataset,
         documents=docs,
         meetings=meetings,
         mentions=[m for ms, _, _ in parts for m in ms],
@@ -117,30 +198,30 @@ def build(
         layouts={lay.source: lay.layout for lay in laid},
         councils=council_of,
         undated=undated,
+        timings=timings,
     )
 
 
-def _lay_out(doc: Document, limits: Limits) -> tuple[LayoutResult | None, DocumentError | None]:
-    """A document's layout, within the time limit; ``None`` drops the document."""
-    try:
-        with deadline(limits.timeout):
-            return layouts.read_layout(doc), None
-    except ReadTimeout:
-        return None, DocumentError(
-            doc.source,
-            f"took longer than {limits.timeout:g} s to lay out (--timeout-per-document)",
-            "skipped",
-        )
-    except DocumentError as err:  # a malformed document must not stop the build
-        return LayoutResult(doc.source, None, ()), err
-    except RecursionError:
-        return None, DocumentError(doc.source, "nested too deeply to be laid out", "skipped")
-    except Exception as err:  # a layout's bug must cost one document, not the build
-        return None, DocumentError(
-            doc.source,
-            f"its layout failed ({type(err).__name__}: {err})",
-            "skipped; this is a bug in graphkit, please report it",
-        )
+def _council_part(
+    name: str,
+    group: list[Document],
+    recs: list[MeetingRecord],
+    base: str,
+    aliases: str | Path | None,
+    limits: Limits,
+    problems: list[DocumentError],
+    timings: dict[str, float],
+) -> tuple[list[Mention], link_stage.Linked, Dataset]:
+    """One council's documents found in, linked and made a graph of."""
+    with _timed(timings, "find"):
+        # each document's finding within the same per-document time limit; one over it
+        # loses its mentions and is named in ``problems``
+        mentions = find.extract(group, recs, timeout=limits.timeout, problems=problems)
+    with _timed(timings, "link"):
+        linked = link_stage.link(group, recs, mentions, aliases=aliases, council=name)
+    with _timed(timings, "graph"):
+        dataset = graph_stage.to_dataset(group, recs, linked, base=base, council=name)
+    return mentions, linked, dataset
 
 
 def _councils(docs: Sequence[Document], given: str | None) -> dict[str, str]:
@@ -221,36 +302,21 @@ def write_outputs(
     at the end in one step, so a build killed at any point leaves the previous set
     whole (docs/security.md). Files in ``out`` that graphkit did not write (it
     lists what it wrote in ``.graphkit-manifest.json``) are carried over; temporary
-    folders a killed build left are removed first.
+    folders a killed build left are removed first. The seconds it takes are
+    ``result.timings["write"]``.
     """
-    from . import serialise, stats
-    from . import void as void_mod
+    from . import serialise
 
     say = progress or (lambda _msg: None)
-    out = Path(out)
-    if out.is_symlink():  # swap the folder it points to, not the link
-        out = out.resolve()
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"--out {out} is a file, not a folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    out = _output_folder(Path(out))
     _recover(out)
     staging = Path(
         tempfile.mkdtemp(prefix=f"{_temp_prefix(out)}new-{os.getpid()}-", dir=out.parent)
     )
     try:
         os.chmod(staging, _folder_mode(out))
-        names = serialise.write_formats(result.dataset, staging, formats=formats)
-        if with_ontology:
-            names.append(serialise.write_ontology(staging))
-        names.append(void_mod.write_void(result, staging))
-        if view:
-            from . import view as view_mod
-
-            names.append(view_mod.write_view(result.dataset, staging / "view.html", on_warning=say))
-            names.append(
-                view_mod.write_network(result.dataset, staging / "network.html", on_warning=say)
-            )
-        names.extend(stats.write_summary(result, staging))
+        names = _write_set(result, staging, formats, view, with_ontology, say)
         written = sorted({p.name for p in names})
         serialise.atomic_write(
             staging / MANIFEST,
@@ -264,7 +330,47 @@ def write_outputs(
         raise
     for name in written:
         say(f"wrote {out / name}")
+    result.timings["write"] = time.perf_counter() - started
     return [out / p.name for p in names]
+
+
+def _output_folder(out: Path) -> Path:
+    """The folder to replace: where a symlink ``out`` points, checked to be a folder (or
+    nothing yet), its parent made."""
+    if out.is_symlink():  # swap the folder it points to, not the link
+        out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file, not a folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _write_set(
+    result: BuildResult,
+    folder: Path,
+    formats: Iterable[str],
+    view: bool,
+    with_ontology: bool,
+    say: Progress,
+) -> list[Path]:
+    """Every output file written into ``folder``: the graph in each format, the
+    ontology, the VoID description, the views and the summary."""
+    from . import serialise, stats
+    from . import void as void_mod
+
+    names = serialise.write_formats(result.dataset, folder, formats=formats)
+    if with_ontology:
+        names.append(serialise.write_ontology(folder))
+    names.append(void_mod.write_void(result, folder))
+    if view:
+        from . import view as view_mod
+
+        names.append(view_mod.write_view(result.dataset, folder / "view.html", on_warning=say))
+        names.append(
+            view_mod.write_network(result.dataset, folder / "network.html", on_warning=say)
+        )
+    names.extend(stats.write_summary(result, folder))
+    return names
 
 
 # -- kill-safe output ---------------------------------------------------------------------

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +15,8 @@ from .errors import GraphkitError
 
 if TYPE_CHECKING:
     from rdflib import Dataset
+
+    from .result import BuildResult
 
 __all__ = ["cli", "main"]
 
@@ -106,50 +109,53 @@ _LIMITS = Limits()
     help="Seconds to read one document, again to lay it out, again to find names in it "
     "(0: no limit).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes that read and lay out documents (default: every core; 1: all "
+    "in this process).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["process", "dask"]),
+    default="process",
+    show_default=True,
+    help="Where documents are read: a pool of local processes, or Dask (pip install "
+    "'graphkit[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --executor dask: the Dask scheduler to use (tcp://host:8786); default: a "
+    "local cluster of --jobs workers.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read every document again; neither use nor fill the result cache "
+    "(GRAPHKIT_CACHE_DIR, else the user's cache folder).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
-def build(
-    paths: tuple[Path, ...],
-    out: Path,
-    formats: tuple[str, ...],
-    base: str | None,
-    council: str | None,
-    aliases: Path | None,
-    no_view: bool,
-    with_ontology: bool,
-    strict: bool,
-    max_bytes: int,
-    max_chars: int,
-    max_pages: int,
-    timeout_per_document: float,
-    quiet: bool,
-) -> None:
+def build(paths: tuple[Path, ...], out: Path, **options: Any) -> None:
     """Read the documents under PATHS and write the graph to --out.
 
     Writes graph.ttl (union of everything), graph.trig (one named graph per
     document), view.html and summary.md / summary.json. A file that cannot be
     read is named with the reason and skipped; the others are built (exit 0, or
     non-zero with --strict). The new files replace the old set in one step.
+
+    Documents are read in parallel (--jobs), and what was read of a document
+    before is taken from the cache while the file and graphkit are unchanged
+    (--no-cache reads everything again); the graph is the same either way.
     """
-    limits = Limits(
-        max_bytes=max_bytes,
-        max_chars=max_chars,
-        max_pages=max_pages,
-        timeout=timeout_per_document or None,
-    )
+    opts = _BuildOptions(**options)
+    if opts.scheduler and opts.executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
     try:
-        _build(
-            paths,
-            out,
-            formats,
-            base,
-            council,
-            aliases,
-            no_view,
-            with_ontology,
-            strict,
-            limits,
-            quiet,
-        )
+        _build(paths, out, opts)
     except (GraphkitError, click.exceptions.ClickException, click.exceptions.Abort):
         raise
     except Exception as err:  # a bug: show where, and ask for the report
@@ -162,36 +168,73 @@ def build(
         ) from err
 
 
-def _build(
-    paths: tuple[Path, ...],
-    out: Path,
-    formats: tuple[str, ...],
-    base: str | None,
-    council: str | None,
-    aliases: Path | None,
-    no_view: bool,
-    with_ontology: bool,
-    strict: bool,
-    limits: Limits,
-    quiet: bool,
-) -> None:
+@dataclass(frozen=True)
+class _BuildOptions:
+    """The build command's options but PATHS and --out, as click passes them."""
+
+    formats: tuple[str, ...]
+    base: str | None
+    council: str | None
+    aliases: Path | None
+    no_view: bool
+    with_ontology: bool
+    strict: bool
+    max_bytes: int
+    max_chars: int
+    max_pages: int
+    timeout_per_document: float
+    jobs: int | None
+    executor: str
+    scheduler: str | None
+    no_cache: bool
+    quiet: bool
+
+    def limits(self) -> Limits:
+        return Limits(
+            max_bytes=self.max_bytes,
+            max_chars=self.max_chars,
+            max_pages=self.max_pages,
+            timeout=self.timeout_per_document or None,
+        )
+
+
+def _build(paths: tuple[Path, ...], out: Path, opts: _BuildOptions) -> None:
     from .build import build as run_build
     from .build import write_outputs
-    from .errors import DocumentWarning
     from .vocab import DEFAULT_BASE
 
-    say = _progress(quiet)
+    say = _progress(opts.quiet)
     result = run_build(
         list(paths),
-        base=base or DEFAULT_BASE,
-        council=council,
-        aliases=aliases,
+        base=opts.base or DEFAULT_BASE,
+        council=opts.council,
+        aliases=opts.aliases,
         progress=say,
-        limits=limits,
+        limits=opts.limits(),
+        jobs=opts.jobs,
+        executor=opts.executor,
+        scheduler=opts.scheduler,
+        cache=not opts.no_cache,
     )
+    _refuse_to_write(result, out, opts.strict)
+    write_outputs(
+        result,
+        out,
+        formats=opts.formats or ("turtle", "trig"),
+        view=not opts.no_view,
+        with_ontology=opts.with_ontology,
+        progress=say,
+    )
+    _print_summary(result, out)
+
+
+def _refuse_to_write(result: BuildResult, out: Path, strict: bool) -> None:
+    """:class:`GraphkitError` before anything is written, when no document was read, or
+    with ``strict`` when any file was not: a failed build must not replace a good one."""
+    from .errors import DocumentWarning
+
     skipped = [p for p in result.problems if not isinstance(p, DocumentWarning)]
-    warned = [p for p in result.problems if isinstance(p, DocumentWarning)]
-    if not result.documents:  # before writing: a failed build must not replace a good one
+    if not result.documents:
         for p in result.problems:
             click.echo(f"  not read: {p}", err=True)
         raise GraphkitError("no document could be read; nothing was written")
@@ -201,14 +244,10 @@ def _build(
         raise GraphkitError(
             f"--strict: {len(skipped)} file(s) could not be read; {out}/ was left as it was"
         )
-    write_outputs(
-        result,
-        out,
-        formats=formats or ("turtle", "trig"),
-        view=not no_view,
-        with_ontology=with_ontology,
-        progress=say,
-    )
+
+
+def _print_summary(result: BuildResult, out: Path) -> None:
+    """The build's counts, then what was not found, not dated or not read."""
     summary = result.summary()
     click.echo(f"graphkit build: {out}/")
     for key in (
@@ -233,6 +272,14 @@ def _build(
                 f"    stored as {summary['quads']} quads: a fact two documents state "
                 "is in each one's named graph"
             )
+    _print_caveats(result, summary, out)
+
+
+def _print_caveats(result: BuildResult, summary: dict[str, object], out: Path) -> None:
+    """Layouts, documents no layout took, undated meetings, ambiguities, warnings and the
+    files not read."""
+    from .errors import DocumentWarning
+
     layouts: dict[str, int] = summary["layouts"]  # type: ignore[assignment]
     if layouts:
         click.echo("  layouts        " + ", ".join(f"{k} {v}" for k, v in layouts.items()))
@@ -247,14 +294,16 @@ def _build(
     ambiguities = summary["ambiguities"]
     if ambiguities:
         click.echo(f"  ambiguous      {len(ambiguities)} (kept apart; see {out}/summary.md)")  # type: ignore[arg-type]
+    warned = [str(p) for p in result.problems if isinstance(p, DocumentWarning)]
     if warned:
         click.echo(f"  warnings       {len(warned)} (read, with the caveat named):")
-        for p in warned:
-            click.echo(f"    {p}")
+        for line in warned:
+            click.echo(f"    {line}")
+    skipped = [str(p) for p in result.problems if not isinstance(p, DocumentWarning)]
     if skipped:
         click.echo(f"  not read       {len(skipped)}:")
-        for p in skipped:
-            click.echo(f"    {p}")
+        for line in skipped:
+            click.echo(f"    {line}")
 
 
 # -- evaluate (issue #2: figures against a gold annotation) ------------------------------

@@ -37,12 +37,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "READERS",
+    "FoundFile",
     "Limits",
+    "OverTime",
     "ReadTimeout",
     "classify",
     "deadline",
     "decode_text",
+    "file_digest",
     "impossible_dates",
+    "list_paths",
+    "read_file",
     "read_paths",
     "reader",
     "safe_name",
@@ -70,37 +75,92 @@ class ReadTimeout(BaseException):
     parsers that catch ``Exception`` to recover from bad input must not swallow it."""
 
 
+class OverTime(DocumentError):
+    """A document was skipped because its time limit ran out: reported like any other
+    :class:`DocumentError`, but a verdict on the machine's load as much as on the
+    document, so a result it decided is not cached."""
+
+
 @contextmanager
 def deadline(seconds: float | None) -> Iterator[None]:
     """Raise :class:`ReadTimeout` inside the block once ``seconds`` have passed.
 
-    Uses SIGALRM, so it works in the main thread on POSIX and interrupts Python code
-    (pypdf, charset-normalizer, the layouts), not a long call inside a C extension;
-    elsewhere it does nothing and the size limits alone bound the work.
+    In the main thread on POSIX (the build's own process, and each worker of the process
+    pool) it uses SIGALRM. In any other thread (a Dask worker runs tasks in threads) a
+    timer thread raises the exception in the running thread instead, through CPython's
+    ``PyThreadState_SetAsyncExc``; where neither exists (another Python, Windows' main
+    thread) it does nothing and the size limits alone bound the work. Either way it
+    interrupts Python code (pypdf, charset-normalizer, the layouts), not a long call
+    inside a C extension.
 
     >>> with deadline(None):
     ...     pass
     """
-    usable = (
-        seconds is not None
-        and seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    if seconds is None or seconds <= 0:
         yield
         return
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        with _alarm(seconds):
+            yield
+        return
+    with _thread_timer(seconds):
+        yield
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """:func:`deadline` by SIGALRM, in the main thread."""
 
     def fire(_signum: int, _frame: FrameType | None) -> None:
         raise ReadTimeout
 
     old = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old if old is not None else signal.SIG_DFL)
+
+
+def _async_raise(thread_id: int, exc: type[BaseException] | None) -> bool:
+    """Raise ``exc`` in the thread ``thread_id`` at its next bytecode (``None`` takes back
+    one not yet raised); False where this Python cannot."""
+    import ctypes
+
+    api = getattr(ctypes, "pythonapi", None)
+    set_exc = getattr(api, "PyThreadState_SetAsyncExc", None)
+    if set_exc is None:
+        return False
+    set_exc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None)
+    return True
+
+
+@contextmanager
+def _thread_timer(seconds: float) -> Iterator[None]:
+    """:func:`deadline` in a thread that is not the main one: a timer thread raises
+    :class:`ReadTimeout` in this one, only while the block runs (a lock orders the timer
+    against the block's end, and one raised too late to be seen is taken back)."""
+    thread_id = threading.get_ident()
+    lock = threading.Lock()
+    state = {"inside": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["inside"]:
+                state["fired"] = _async_raise(thread_id, ReadTimeout)
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["inside"] = False
+            if state["fired"]:
+                _async_raise(thread_id, None)
 
 
 @dataclass
@@ -682,7 +742,9 @@ def _check_text(text: str, source: str, limits: Limits) -> None:
 
 
 @dataclass(frozen=True)
-class _Found:
+class FoundFile:
+    """A file found under the paths to build, before it is read."""
+
     path: Path
     source: str  # printable, see safe_name
     problem: DocumentError | None = None  # set: not to be read, and why
@@ -698,7 +760,7 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def _expand(paths: Sequence[str | Path]) -> Iterator[_Found]:
+def _expand(paths: Sequence[str | Path]) -> Iterator[FoundFile]:
     """The files to read under ``paths``. A file named on its own is read wherever it is
     (the user chose it); in a folder, a symlink is read only when it stays inside the
     folder, and anything but a regular file is named and passed over."""
@@ -706,7 +768,7 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[_Found]:
         p = Path(given)
         if not p.is_dir():
             source = safe_name(p.name)
-            yield _Found(p, source, renamed=source != p.name)
+            yield FoundFile(p, source, renamed=source != p.name)
             continue
         root = p.resolve()
         for f in sorted(p.rglob("*")):  # rglob does not descend into symlinked folders
@@ -718,7 +780,7 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[_Found]:
             if f.is_symlink():
                 target = f.resolve()
                 if not _inside(target, root):
-                    yield _Found(
+                    yield FoundFile(
                         f,
                         source,
                         DocumentError(
@@ -730,14 +792,14 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[_Found]:
                 elif target.is_dir():
                     continue  # its files are read where they are
                 elif not target.exists():
-                    yield _Found(f, source, DocumentError(source, "a broken symlink", "skipped"))
+                    yield FoundFile(f, source, DocumentError(source, "a broken symlink", "skipped"))
                 else:
-                    yield _Found(target, source, renamed=renamed)
+                    yield FoundFile(target, source, renamed=renamed)
                 continue
             try:
                 mode = f.lstat().st_mode
             except OSError as err:
-                yield _Found(
+                yield FoundFile(
                     f,
                     source,
                     DocumentError(source, f"cannot be read ({err.strerror or err})", "skipped"),
@@ -746,69 +808,91 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[_Found]:
             if stat.S_ISDIR(mode):
                 continue
             if not stat.S_ISREG(mode):
-                yield _Found(
+                yield FoundFile(
                     f, source, DocumentError(source, f"{_kind_of(mode)}, not a file", "skipped")
                 )
                 continue
-            yield _Found(f, source, follow=False, renamed=renamed)
+            yield FoundFile(f, source, follow=False, renamed=renamed)
 
 
-def read_paths(
-    paths: Sequence[str | Path],
-    *,
-    progress: Callable[[str], None] | None = None,
-    limits: Limits | None = None,
-) -> tuple[list[Document], list[DocumentError]]:
-    """Read every file under ``paths`` (folders recursively, in sorted order).
+def list_paths(paths: Sequence[str | Path]) -> list[FoundFile]:
+    """Every file under ``paths`` (folders recursively, in sorted order), each once.
 
-    Returns the documents read and a :class:`DocumentError` for each file that
-    could not be (and a :class:`DocumentWarning` for each read with a caveat); one
-    bad file never stops the others.
+    Paths that do not exist come first, then the files; one that is not to be read (a
+    symlink out of its folder, a broken one, a named pipe) carries its
+    :class:`DocumentError` in ``problem``.
     """
-    limits = limits or Limits()
-    docs: list[Document] = []
-    problems: list[DocumentError] = []
+    found: list[FoundFile] = [
+        FoundFile(
+            Path(p),
+            safe_name(str(p)),
+            DocumentError(safe_name(str(p)), "no such file or folder", "skipped"),
+        )
+        for p in paths
+        if not Path(p).exists()
+    ]
     seen: set[str] = set()
-    for given in paths:
-        if not Path(given).exists():
-            problems.append(
-                DocumentError(safe_name(str(given)), "no such file or folder", "skipped")
-            )
-    for found in _expand([p for p in paths if Path(p).exists()]):
-        if found.source in seen:
-            continue
-        seen.add(found.source)
-        if found.problem is not None:
-            problems.append(found.problem)
-            continue
-        if found.renamed:
-            problems.append(
-                DocumentWarning(
-                    found.source,
-                    "the file name is not valid UTF-8 or holds control characters",
-                    "read under this escaped name",
-                )
-            )
-        problem = _read_one(found, limits, docs, problems)
-        if problem is not None:
-            problems.append(problem)
-        elif progress:
-            progress(f"read {found.source}")
-    return docs, problems
+    for entry in _expand([p for p in paths if Path(p).exists()]):
+        if entry.source not in seen:
+            seen.add(entry.source)
+            found.append(entry)
+    return found
 
 
-def _read_one(
-    found: _Found, limits: Limits, docs: list[Document], notes: list[DocumentError]
-) -> DocumentError | None:
-    """Read one file into ``docs``; the problem that stopped it, if any."""
+def file_digest(found: FoundFile, limits: Limits | None = None) -> str | None:
+    """The SHA-256 of the file's bytes (:attr:`Document.sha256` once it is read); ``None``
+    for anything that will not be read as it stands: a listed problem, a file over
+    ``limits.max_bytes``, not a regular file, or unreadable. Opened as the read opens it
+    (no final symlink followed out of a folder, no blocking on a pipe)."""
+    limits = limits or Limits()
+    if found.problem is not None:
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not found.follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(os.open(found.path, flags), "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limits.max_bytes:
+                return None
+            size = 0
+            while chunk := fh.read(1 << 20):
+                size += len(chunk)
+                if size > limits.max_bytes:
+                    return None
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def read_file(
+    found: FoundFile, limits: Limits | None = None, *, notes: list[DocumentError] | None = None
+) -> Document | DocumentError:
+    """Read one listed file within ``limits`` (its time limit included): the document,
+    or the :class:`DocumentError` that names why it could not be read. Warnings (a name
+    escaped, an encoding guessed) are appended to ``notes``; nothing is raised but
+    :class:`KeyboardInterrupt` and the like."""
+    limits = limits or Limits()
+    if found.problem is not None:
+        return found.problem
+    if found.renamed and notes is not None:
+        notes.append(
+            DocumentWarning(
+                found.source,
+                "the file name is not valid UTF-8 or holds control characters",
+                "read under this escaped name",
+            )
+        )
     source = found.source
     try:
         with deadline(limits.timeout):
-            doc = read_document(
+            return read_document(
                 found.path, source, limits=limits, notes=notes, follow_symlinks=found.follow
             )
     except ReadTimeout:
-        return DocumentError(
+        return OverTime(
             source,
             f"took longer than {limits.timeout:g} s to read (--timeout-per-document)",
             "skipped",
@@ -825,5 +909,29 @@ def _read_one(
             f"the reader failed ({type(err).__name__}: {err})",
             "skipped; this is a bug in graphkit, please report it",
         )
-    docs.append(doc)
-    return None
+
+
+def read_paths(
+    paths: Sequence[str | Path],
+    *,
+    progress: Callable[[str], None] | None = None,
+    limits: Limits | None = None,
+) -> tuple[list[Document], list[DocumentError]]:
+    """Read every file under ``paths`` (folders recursively, in sorted order), one after
+    the other in this process (:func:`graphkit.build.map_documents` reads them in parallel).
+
+    Returns the documents read and a :class:`DocumentError` for each file that
+    could not be (and a :class:`DocumentWarning` for each read with a caveat); one
+    bad file never stops the others.
+    """
+    docs: list[Document] = []
+    problems: list[DocumentError] = []
+    for found in list_paths(paths):
+        read = read_file(found, limits, notes=problems)
+        if isinstance(read, DocumentError):
+            problems.append(read)
+            continue
+        docs.append(read)
+        if progress:
+            progress(f"read {found.source}")
+    return docs, problems

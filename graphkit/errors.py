@@ -34,6 +34,11 @@ class DocumentError(GraphkitError):
         self.problem = problem
         self.action = action
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str, str]]:
+        """Pickled by its parts, so it crosses to and from worker processes (and the
+        result cache) as it was: an exception pickles as ``cls(*args)`` by default."""
+        return (type(self), (self.source, self.problem, self.action))
+
 
 class DocumentWarning(DocumentError):
     """A document was read, but not quite as written: an encoding guessed, dates ignored,

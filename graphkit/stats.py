@@ -13,7 +13,7 @@ from rdflib import Dataset
 from .serialise import atomic_write
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from .result import BuildResult
 
 __all__ = ["explain", "summarise", "write_summary"]
 

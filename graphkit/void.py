@@ -21,8 +21,8 @@ from .vocab import DCTERMS, DEFAULT_BASE, FOAF, GK, PREFIXES, PROV, RDF, RDFS, S
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph, URIRef
 
-    from .build import BuildResult
     from .model import Document
+    from .result import BuildResult
 
 __all__ = [
     "LICENCES",

@@ -30,6 +30,30 @@ def need_tool(name: str, why: str) -> str:
     pytest.skip(f"{name} not installed ({why})")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The result cache of the builds the session's fixtures make (and of any
+    subprocess a test starts) in a temporary folder, never the user's own."""
+    folder = tmp_path_factory.getbasetemp() / "graphkit-cache-session"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("GRAPHKIT_CACHE_DIR", str(folder))
+        yield folder
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """Each test's result cache: a fresh folder of its own (made when first written),
+    outside ``tmp_path`` so a build of ``tmp_path`` never reads it as input."""
+    name = "".join(c if c.isalnum() else "-" for c in request.node.name)[:60]
+    folder = tmp_path_factory.getbasetemp() / "graphkit-cache" / f"{name}-{id(request.node):x}"
+    monkeypatch.setenv("GRAPHKIT_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS

@@ -214,3 +214,12 @@ def test_the_summary_says_why_names_were_merged(tmp_path: Path) -> None:
     summary = (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
     why = summary.split("## Why names were merged", 1)[1]
     assert "R Okafor'" in why and "Rita Okafor'" in why and "expands the initial" in why
+
+
+def test_the_build_times_each_stage(tmp_path: Path) -> None:
+    result = graphkit.build(_mixed_folder(tmp_path))
+    assert set(result.timings) == {"read+layout", "find", "link", "graph"}
+    graphkit.write_outputs(result, tmp_path / "out", view=False)
+    assert set(result.timings) == {"read+layout", "find", "link", "graph", "write"}
+    assert all(seconds >= 0 for seconds in result.timings.values())
+    assert graphkit.BuildResult is graphkit.result.BuildResult

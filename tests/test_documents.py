@@ -8,7 +8,21 @@ from pathlib import Path
 import pytest
 from stage_helpers import STAGES, make_pdf
 
-from graphkit.documents import READERS, classify, read_document, read_paths, sanitise
+from graphkit.documents import (
+    READERS,
+    FoundFile,
+    Limits,
+    OverTime,
+    ReadTimeout,
+    classify,
+    deadline,
+    file_digest,
+    list_paths,
+    read_document,
+    read_file,
+    read_paths,
+    sanitise,
+)
 from graphkit.errors import DocumentError, GraphkitError
 
 MINUTES_TEXT = (
@@ -194,6 +208,92 @@ def test_read_paths_accepts_single_files(tmp_path: Path) -> None:
     docs, problems = read_paths([path])
     assert problems == [] and [d.source for d in docs] == ["one.txt"]
     assert docs[0].title == "Minutes of the Meeting of the Parks Committee held on 5 March 2031"
+
+
+def test_list_paths_names_missing_paths_first_then_each_file_once(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    (tmp_path / "a.zip").write_bytes(b"PK")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere.txt")
+    found = list_paths([tmp_path, tmp_path / "b.txt", tmp_path / "missing"])
+    assert [(f.source, f.problem is not None) for f in found] == [
+        (str(tmp_path / "missing"), True),
+        ("a.zip", False),  # an unsupported type is named when it is read, as before
+        ("b.txt", False),
+        ("gone", True),
+    ]
+    assert "broken symlink" in str(found[-1].problem)
+
+
+def test_read_file_returns_the_document_or_what_is_wrong(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+    (tmp_path / "b.zip").write_bytes(b"PK")
+    good, unsupported = list_paths([tmp_path])
+    doc = read_file(good)
+    assert not isinstance(doc, DocumentError) and doc.text == MINUTES_TEXT
+    err = read_file(unsupported)
+    assert isinstance(err, DocumentError) and err.source == "b.zip"
+    assert "unsupported file type .zip" in err.problem
+
+
+def test_read_file_over_its_time_is_over_time(tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    (tmp_path / "slow.txt").write_text(MINUTES_TEXT, encoding="utf-8")
+
+    def slow(raw: bytes, source: str) -> str:
+        time.sleep(5)
+        return ""
+
+    monkeypatch.setitem(READERS, ".txt", slow)
+    (found,) = list_paths([tmp_path])
+    err = read_file(found, Limits(timeout=0.1))
+    assert isinstance(err, OverTime)
+    assert str(err) == "slow.txt: took longer than 0.1 s to read (--timeout-per-document); skipped"
+
+
+def test_file_digest_is_the_documents_sha256(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(MINUTES_TEXT, encoding="utf-8")
+    (found,) = list_paths([path])
+    doc = read_file(found)
+    assert file_digest(found) == doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert file_digest(found, Limits(max_bytes=10)) is None  # not to be read: not cached
+    assert file_digest(FoundFile(tmp_path / "missing.txt", "missing.txt")) is None
+    assert file_digest(FoundFile(tmp_path, "a folder")) is None
+
+
+def _busy(seconds: float) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:  # Python code, interruptible between bytecodes
+        pass
+
+
+def test_deadline_works_in_a_thread_other_than_the_main_one() -> None:
+    import threading
+
+    caught: list[str] = []
+
+    def work() -> None:
+        try:
+            with deadline(0.1):
+                _busy(5)
+            caught.append("not interrupted")
+        except ReadTimeout:
+            caught.append("interrupted")
+        try:  # a block that ends in time is not interrupted after it ends
+            with deadline(0.2):
+                pass
+            _busy(0.4)
+            caught.append("finished")
+        except ReadTimeout:
+            caught.append("interrupted late")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert caught == ["interrupted", "finished"]
 
 
 # -- hostile input (issue #12) -----------------------------------------------------------

@@ -1,0 +1,203 @@
+"""Run the build's map (one function over many documents) in this process, in a pool of
+worker processes, or on a Dask cluster. The results come back in the order of the tasks,
+whichever finished first; a worker that dies costs its own task, not the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from .errors import ConfigError
+
+__all__ = ["EXECUTORS", "MIN_TASKS_FOR_POOL", "available_cores", "run_map"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+Progress = Callable[[int, int], None]  # (done, total)
+Failed = Callable[[Any, BaseException], Any]  # (task, what went wrong) -> its result
+
+EXECUTORS = ("process", "dask")
+#: fewer tasks than this run in this process: starting workers would cost more
+MIN_TASKS_FOR_POOL = 8
+
+
+def available_cores() -> int:
+    """The processors this process may run on (not all the machine has, in a container)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_map(
+    fn: Callable[[T], R],
+    tasks: Sequence[T],
+    *,
+    jobs: int | None = None,
+    executor: str = "process",
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    failed: Callable[[T, BaseException], R] | None = None,
+) -> list[R]:
+    """``[fn(t) for t in tasks]``, in parallel.
+
+    In this process when ``jobs`` is 1 or there are fewer than
+    :data:`MIN_TASKS_FOR_POOL` tasks; else in a :class:`ProcessPoolExecutor` of ``jobs``
+    workers (default: every core this process may use), or on Dask with
+    ``executor="dask"``: the scheduler at ``scheduler``, or a local cluster of ``jobs``
+    worker processes. ``fn`` and the tasks must pickle, and on a cluster the workers
+    must have graphkit installed and see the same files.
+
+    A task whose worker fails (an exception, a process killed) becomes
+    ``failed(task, error)``; without ``failed`` the error is raised. ``progress`` is
+    called with (done, total) every tenth of the way, at most every 100 tasks, and at
+    the end.
+    """
+    if executor not in EXECUTORS:
+        raise ConfigError(f"unknown executor {executor!r}; choose one of {', '.join(EXECUTORS)}")
+    if not tasks:  # every document from the cache: no workers to start
+        return []
+    jobs = jobs or available_cores()
+    tick = _ticker(len(tasks), progress)
+    if executor == "dask":
+        return _on_dask(fn, tasks, jobs, scheduler, tick, failed)
+    if jobs == 1 or len(tasks) < MIN_TASKS_FOR_POOL:
+        return [_call(fn, t, failed, tick) for t in tasks]
+    return _in_pool(fn, tasks, jobs, tick, failed)
+
+
+def _ticker(total: int, progress: Progress | None) -> Callable[[], None]:
+    step = max(1, min(100, round(total / 10)))
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and (done % step == 0 or done == total):
+            progress(done, total)
+
+    return tick
+
+
+def _call(
+    fn: Callable[[T], R],
+    task: T,
+    failed: Callable[[T, BaseException], R] | None,
+    tick: Callable[[], None],
+) -> R:
+    try:
+        result = fn(task)
+    except Exception as err:
+        if failed is None:
+            raise
+        result = failed(task, err)
+    tick()
+    return result
+
+
+def _in_pool(
+    fn: Callable[[T], R],
+    tasks: Sequence[T],
+    jobs: int,
+    tick: Callable[[], None],
+    failed: Callable[[T, BaseException], R] | None,
+) -> list[R]:
+    """Rounds of a process pool over the tasks not done yet. A worker that dies breaks
+    the pool and every task still in it; those are run again in a new pool, and when a
+    round finishes none of them, one at a time until the one that kills its worker is
+    found (it alone becomes ``failed``)."""
+    results: dict[int, R] = {}
+    todo = list(range(len(tasks)))
+    while todo:
+        crash = _round(fn, tasks, todo, jobs, results, tick, failed)
+        left = [i for i in todo if i not in results]
+        if crash is not None and len(left) == len(todo):  # no progress: find the culprit
+            for i in left:
+                crash = _round(fn, tasks, [i], 1, results, tick, failed)
+                if crash is not None:
+                    results[i] = _fail(tasks[i], crash, failed)
+                    tick()
+                    break
+            left = [i for i in todo if i not in results]
+        todo = left
+    return [results[i] for i in range(len(tasks))]
+
+
+def _round(
+    fn: Callable[[T], R],
+    tasks: Sequence[T],
+    todo: Sequence[int],
+    jobs: int,
+    results: dict[int, R],
+    tick: Callable[[], None],
+    failed: Callable[[T, BaseException], R] | None,
+) -> BrokenProcessPool | None:
+    """One pool over ``todo``, into ``results``; the error if a worker died."""
+    crash: BrokenProcessPool | None = None
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        index: dict[Future[R], int] = {pool.submit(fn, tasks[i]): i for i in todo}
+        for fut in as_completed(index):
+            i = index[fut]
+            try:
+                results[i] = fut.result()
+            except BrokenProcessPool as err:
+                crash = err
+                continue
+            except Exception as err:
+                results[i] = _fail(tasks[i], err, failed)
+            tick()
+    return crash
+
+
+def _fail(task: T, err: BaseException, failed: Callable[[T, BaseException], R] | None) -> R:
+    if failed is None:
+        raise err
+    return failed(task, err)
+
+
+def _on_dask(
+    fn: Callable[[T], R],
+    tasks: Sequence[T],
+    jobs: int,
+    scheduler: str | None,
+    tick: Callable[[], None],
+    failed: Callable[[T, BaseException], R] | None,
+) -> list[R]:
+    """The tasks on Dask: the scheduler at ``scheduler``, else a local cluster of ``jobs``
+    single-threaded worker processes, started and stopped here."""
+    import importlib
+
+    try:  # untyped: held as Any
+        distributed: Any = importlib.import_module("dask.distributed")
+    except ImportError as err:
+        raise ConfigError(
+            "--executor dask needs dask.distributed: pip install 'graphkit[dask]'"
+        ) from err
+    cluster = None
+    if scheduler:
+        client = distributed.Client(scheduler)
+    else:
+        cluster = distributed.LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = distributed.Client(cluster)
+    try:
+        futures = client.map(fn, list(tasks), pure=False)
+        index = {fut.key: i for i, fut in enumerate(futures)}
+        results: dict[int, R] = {}
+        for fut in distributed.as_completed(futures):
+            i = index[fut.key]
+            try:
+                results[i] = fut.result()
+            except Exception as err:  # the task raised, or its worker was lost (KilledWorker)
+                results[i] = _fail(tasks[i], err, failed)
+            tick()
+        return [results[i] for i in range(len(tasks))]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

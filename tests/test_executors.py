@@ -1,0 +1,210 @@
+"""graphkit.executors and the build's map on them: a process pool, a Dask local cluster
+and an incremental rebuild each give output byte-identical to a clean build in one
+process."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from invented import write_minutes
+
+import graphkit
+from graphkit import executors
+from graphkit.cli import cli
+from graphkit.errors import ConfigError
+from graphkit.perdocument import DocumentResult, DocumentTask, process_document
+
+build_module = importlib.import_module("graphkit.build")  # the module, not graphkit.build()
+DOCUMENTS = 12  # over MIN_TASKS_FOR_POOL, so the pool is really used
+assert DOCUMENTS >= executors.MIN_TASKS_FOR_POOL
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def _raise_on_3(x: int) -> int:
+    if x == 3:
+        raise ValueError("three")
+    return x * x
+
+
+def _die_on_3(x: int) -> int:
+    if x == 3:
+        os._exit(1)  # the worker process dies, as on a segfault or an out-of-memory kill
+    return x * x
+
+
+def _failed(task: int, err: BaseException) -> int:
+    return -task
+
+
+class _CountingPool(executors.ProcessPoolExecutor):
+    made = 0
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        type(self).made += 1
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture
+def counting_pool(monkeypatch: pytest.MonkeyPatch) -> type[_CountingPool]:
+    _CountingPool.made = 0
+    monkeypatch.setattr(executors, "ProcessPoolExecutor", _CountingPool)
+    return _CountingPool
+
+
+@pytest.fixture
+def fixed_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """void.ttl's build time fixed, so every output file can be compared byte for byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def _cli_build(docs: Path, out: Path, *args: str) -> None:
+    result = CliRunner().invoke(cli, ["build", str(docs), "--out", str(out), "-q", *args])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def clean_build(tmp_path: Path, fixed_time: None) -> tuple[Path, dict[str, bytes]]:
+    """Invented documents and the outputs of a clean single-process build of them."""
+    docs = tmp_path / "docs"
+    write_minutes(docs, DOCUMENTS)
+    _cli_build(docs, tmp_path / "clean", "--jobs", "1", "--no-cache")
+    return docs, _outputs(tmp_path / "clean")
+
+
+# -- run_map ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_run_map_keeps_the_order_of_the_tasks(jobs: int, counting_pool) -> None:
+    assert executors.run_map(_square, list(range(20)), jobs=jobs) == [x * x for x in range(20)]
+    assert counting_pool.made == (1 if jobs == 2 else 0)
+
+
+def test_few_tasks_run_in_this_process(counting_pool) -> None:
+    tasks = list(range(executors.MIN_TASKS_FOR_POOL - 1))
+    assert executors.run_map(_square, tasks, jobs=2) == [x * x for x in tasks]
+    assert counting_pool.made == 0
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_task_costs_only_itself(jobs: int) -> None:
+    got = executors.run_map(_raise_on_3, list(range(10)), jobs=jobs, failed=_failed)
+    assert got == [0, 1, 4, -3, 16, 25, 36, 49, 64, 81]
+    with pytest.raises(ValueError, match="three"):
+        executors.run_map(_raise_on_3, list(range(10)), jobs=jobs)
+
+
+def test_a_worker_that_dies_costs_only_its_task(counting_pool) -> None:
+    got = executors.run_map(_die_on_3, list(range(12)), jobs=2, failed=_failed)
+    assert got == [-3 if x == 3 else x * x for x in range(12)]
+    assert counting_pool.made >= 2  # the broken pool was replaced
+
+
+def test_progress_is_told_every_tenth_and_at_the_end() -> None:
+    told: list[tuple[int, int]] = []
+    executors.run_map(_square, list(range(25)), jobs=1, progress=lambda d, t: told.append((d, t)))
+    assert told == [(d, 25) for d in (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 25)]
+
+
+def test_an_unknown_executor_is_refused() -> None:
+    with pytest.raises(ConfigError, match="unknown executor 'threads'"):
+        executors.run_map(_square, [1], executor="threads")
+
+
+def test_available_cores_is_at_least_one() -> None:
+    assert executors.available_cores() >= 1
+
+
+# -- the build on each executor ---------------------------------------------------------------
+
+
+def test_jobs_2_is_byte_identical_to_one_process(clean_build, tmp_path: Path, counting_pool):
+    docs, clean = clean_build
+    _cli_build(docs, tmp_path / "pool", "--jobs", "2", "--no-cache")
+    assert counting_pool.made == 1
+    assert _outputs(tmp_path / "pool") == clean
+
+
+def test_a_crashed_worker_names_its_file_and_the_build_completes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    write_minutes(docs, DOCUMENTS)
+    monkeypatch.setattr(build_module, "process_document", _crash_on_minutes_004)
+    result = graphkit.build(docs, jobs=2, cache=False)
+    assert [p.source for p in result.problems] == ["minutes-004.md"]
+    assert "its worker failed (BrokenProcessPool" in str(result.problems[0])
+    assert len(result.documents) == DOCUMENTS - 1
+
+
+def _crash_on_minutes_004(task: DocumentTask) -> DocumentResult:
+    if task.source == "minutes-004.md":
+        os._exit(1)
+    return process_document(task)
+
+
+def test_dask_local_cluster_is_byte_identical_to_one_process(clean_build, tmp_path: Path):
+    distributed = pytest.importorskip("dask.distributed", reason="pip install graphkit[dask]")
+    docs, clean = clean_build
+    # workers as threads of this process: quick to start, and the threads' time limit is used
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        out = tmp_path / "dask"
+        _cli_build(
+            docs, out, "--executor", "dask", "--scheduler", cluster.scheduler_address, "--no-cache"
+        )
+    assert _outputs(out) == clean
+
+
+def test_incremental_rebuild_redoes_only_the_new_document(
+    clean_build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_dir: Path
+) -> None:
+    docs, _ = clean_build
+    first = graphkit.build(docs, jobs=2)
+    assert first.cache_stats == {"misses": DOCUMENTS, "written": DOCUMENTS}
+    (new,) = write_minutes(docs, 1, start=DOCUMENTS)
+    processed: list[str] = []
+
+    def spy(task: DocumentTask) -> DocumentResult:
+        processed.append(task.source)
+        return process_document(task)
+
+    monkeypatch.setattr(build_module, "process_document", spy)
+    _cli_build(docs, tmp_path / "incremental", "--jobs", "2")
+    assert processed == [new.name]
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1900000000")
+    _cli_build(docs, tmp_path / "clean-again", "--jobs", "1", "--no-cache")
+    assert _outputs(tmp_path / "incremental") == _outputs(tmp_path / "clean-again")
+    assert cache_dir.is_dir()
+
+
+@pytest.mark.slow
+def test_dask_without_a_scheduler_starts_a_local_cluster_of_processes() -> None:
+    pytest.importorskip("dask.distributed", reason="pip install graphkit[dask]")
+    got = executors.run_map(_raise_on_3, list(range(6)), executor="dask", jobs=2, failed=_failed)
+    assert got == [0, 1, 4, -3, 16, 25]
+
+
+def test_a_build_all_from_the_cache_starts_no_workers(tmp_path: Path, counting_pool) -> None:
+    docs = tmp_path / "docs"
+    write_minutes(docs, DOCUMENTS)
+    first = graphkit.build(docs, jobs=2)
+    assert counting_pool.made == 1
+    # no scheduler is there to be reached, and none needs to be
+    again = graphkit.build(docs, executor="dask", scheduler="tcp://127.0.0.1:9")
+    assert again.cache_stats == {"hits": DOCUMENTS}
+    assert counting_pool.made == 1
+    assert len(again.dataset) == len(first.dataset)
