@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -34,6 +34,7 @@ from .cache import ResultCache
 from .documents import Limits
 from .errors import DocumentError, OutputError
 from .executors import run_map
+from .find import DocumentFindings
 from .model import Document, MeetingRecord, Mention
 from .perdocument import DocumentResult, DocumentTask, process_document
 from .result import BuildResult
@@ -86,8 +87,8 @@ def build(
         cache=store,
         progress=say,
     )
-    timings = dict.fromkeys(("read+layout", "find", "link", "graph"), 0.0)
-    timings["read+layout"] = time.perf_counter() - started
+    timings = dict.fromkeys(("map", "resolve", "link", "graph"), 0.0)
+    timings["map"] = time.perf_counter() - started
     result = _reduce(
         results,
         base=base,
@@ -171,6 +172,7 @@ def _reduce(
     document's council, then finding, linking and the graph per council, and their union."""
     problems = [p for r in results for p in r.read_problems]
     problems += [p for r in results for p in r.layout_problems]
+    problems += [p for r in results for p in r.find_problems]
     kept = [r for r in results if r.document is not None and r.layout is not None]
     docs = [r.document for r in kept if r.document is not None]
     laid = [r.layout for r in kept if r.layout is not None]
@@ -183,7 +185,10 @@ def _reduce(
         group = [d for d in docs if council_of[d.source] == name]
         sources = {d.source for d in group}
         recs = [m for m in meetings if m.source in sources]
-        parts.append(_council_part(name, group, recs, base, aliases, limits, problems, timings))
+        found = {r.source: r.findings for r in kept if r.source in sources and r.findings}
+        parts.append(
+            _council_part(name, group, recs, base, aliases, limits, problems, timings, found)
+        )
     with _timed(timings, "graph"):
         dataset = _union([ds for _, _, ds in parts])
     say("graph built")
@@ -211,12 +216,13 @@ def _council_part(
     limits: Limits,
     problems: list[DocumentError],
     timings: dict[str, float],
+    found: Mapping[str, DocumentFindings],
 ) -> tuple[list[Mention], link_stage.Linked, Dataset]:
     """One council's documents found in, linked and made a graph of."""
-    with _timed(timings, "find"):
-        # each document's finding within the same per-document time limit; one over it
-        # loses its mentions and is named in ``problems``
-        mentions = find.extract(group, recs, timeout=limits.timeout, problems=problems)
+    with _timed(timings, "resolve"):
+        # the map found in each document; the gazetteer of them all, then each one's
+        # mentions, within the per-document time limit (one over it loses its mentions)
+        mentions = find.extract(group, recs, timeout=limits.timeout, problems=problems, found=found)
     with _timed(timings, "link"):
         linked = link_stage.link(group, recs, mentions, aliases=aliases, council=name)
     with _timed(timings, "graph"):

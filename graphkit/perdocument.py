@@ -1,7 +1,7 @@
 """The map of the build: what is done to one document alone, whatever else is built.
 
-:func:`process_document` reads one file and lays it out (and, once the find package
-lands, finds the names in it). It is a pure function of the file's bytes, the limits
+:func:`process_document` reads one file and lays it out and finds the names in it
+(:func:`graphkit.find.find_in_document`). It is a pure function of the file's bytes, the limits
 and graphkit's own code: it looks at no other document and no global state, so it can
 run in this process, in a worker process or on a Dask worker on another machine, and
 its result can be cached by the file's content (:mod:`graphkit.cache`). Everything
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from . import layouts
 from .documents import FoundFile, Limits, OverTime, ReadTimeout, deadline, read_file
 from .errors import DocumentError, DocumentWarning
+from .find import DocumentFindings
+from .find.findings import find_within
 from .layouts import LayoutResult
 from .model import Document
 
@@ -43,7 +45,8 @@ class DocumentResult:
 
     ``document`` is ``None`` when the file was not read, or its layout failed so badly
     that it is dropped; ``read_problems`` are the reading's warnings and error, in the
-    order the read stage names them, and ``layout_problems`` the layout's.
+    order the read stage names them, ``layout_problems`` the layout's and ``find_problems``
+    the find stage's (it ran out of time: ``findings`` is then incomplete).
     """
 
     source: str
@@ -51,11 +54,12 @@ class DocumentResult:
     layout: LayoutResult | None
     read_problems: tuple[DocumentError, ...] = ()
     layout_problems: tuple[DocumentError, ...] = ()
-    findings: object | None = None  # the find stage's, once it runs per document
+    findings: DocumentFindings | None = None  # the find stage's map (graphkit.find)
+    find_problems: tuple[DocumentError, ...] = ()
     cacheable: bool = True  # False when a time limit decided it: a busy machine's verdict
 
     def __post_init__(self) -> None:
-        for name in ("read_problems", "layout_problems"):
+        for name in ("read_problems", "layout_problems", "find_problems"):
             object.__setattr__(self, name, tuple(_detached(p) for p in getattr(self, name)))
 
     @property
@@ -93,7 +97,8 @@ def _is_error(problem: DocumentError) -> bool:
 
 
 def process_document(task: DocumentTask) -> DocumentResult:
-    """Read and lay out one document, within ``task.limits``; never raises for a bad file."""
+    """Read, lay out and find in one document, each within ``task.limits``; never raises
+    for a bad file."""
     notes: list[DocumentError] = []
     read = read_file(task.found, task.limits, notes=notes)
     if isinstance(read, DocumentError):
@@ -102,9 +107,9 @@ def process_document(task: DocumentTask) -> DocumentResult:
         )
     lay, problem = lay_out(read, task.limits)
     layout_problems = (problem,) if problem is not None else ()
-    findings = None
-    # FIND: once graphkit/find/ lands, the per-document find runs here, on the records
-    # the layout read:  findings = find_in_document(read, lay.records)  (when lay is set)
+    findings, slow = (
+        find_within(read, lay.records, task.limits.timeout) if lay is not None else (None, None)
+    )
     return DocumentResult(
         task.source,
         read if lay is not None else None,
@@ -112,7 +117,8 @@ def process_document(task: DocumentTask) -> DocumentResult:
         tuple(notes),
         layout_problems,
         findings,
-        cacheable=not isinstance(problem, OverTime),
+        (slow,) if slow is not None else (),
+        cacheable=not isinstance(problem, OverTime) and slow is None,
     )
 
 

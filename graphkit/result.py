@@ -31,8 +31,9 @@ class BuildResult:
     layouts: dict[str, str | None] = field(default_factory=dict)  # source -> layout or None
     councils: dict[str, str] = field(default_factory=dict)  # source -> council
     undated: list[str] = field(default_factory=list)  # meetings no document dates
-    # seconds spent in each stage: "read+layout", "find", "link", "graph" and, once the
-    # outputs are written, "write"
+    # seconds spent in each stage: "map" (each document read, laid out and found in),
+    # "resolve" (the gazetteer of all documents and each one's mentions), "link", "graph"
+    # and, once the outputs are written, "write"
     timings: dict[str, float] = field(default_factory=dict)
     # the per-document result cache: "hits", "misses", "written", "corrupt"
     cache_stats: dict[str, int] = field(default_factory=dict)

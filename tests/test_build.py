@@ -218,8 +218,8 @@ def test_the_summary_says_why_names_were_merged(tmp_path: Path) -> None:
 
 def test_the_build_times_each_stage(tmp_path: Path) -> None:
     result = graphkit.build(_mixed_folder(tmp_path))
-    assert set(result.timings) == {"read+layout", "find", "link", "graph"}
+    assert set(result.timings) == {"map", "resolve", "link", "graph"}
     graphkit.write_outputs(result, tmp_path / "out", view=False)
-    assert set(result.timings) == {"read+layout", "find", "link", "graph", "write"}
+    assert set(result.timings) == {"map", "resolve", "link", "graph", "write"}
     assert all(seconds >= 0 for seconds in result.timings.values())
     assert graphkit.BuildResult is graphkit.result.BuildResult

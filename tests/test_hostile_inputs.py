@@ -259,9 +259,10 @@ def test_a_document_slow_to_find_names_in_loses_only_its_mentions(
     """Stuck in the map (what a document holds) or in resolving its mentions."""
     import time
 
-    from graphkit.find import stage
+    from graphkit.find import findings, stage
 
-    original = getattr(stage, step)
+    module = findings if step == "find_in_document" else stage  # where the step is looked up
+    original = getattr(module, step)
 
     def stuck(doc, *args):  # type: ignore[no-untyped-def]
         if "Licensing" in doc.text:
@@ -270,7 +271,7 @@ def test_a_document_slow_to_find_names_in_loses_only_its_mentions(
                 time.sleep(0.01)
         return original(doc, *args)
 
-    monkeypatch.setattr(stage, step, stuck)
+    monkeypatch.setattr(module, step, stuck)
     (tmp_path / "stuck.txt").write_text(
         minutes("Licensing", "6 March 2031", PEOPLE[2:]), encoding="utf-8"
     )

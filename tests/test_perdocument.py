@@ -13,6 +13,7 @@ from invented import write_minutes
 from graphkit import layouts
 from graphkit.documents import Limits, OverTime, file_digest, list_paths
 from graphkit.errors import DocumentError, DocumentWarning
+from graphkit.find import find_in_document
 from graphkit.perdocument import DocumentResult, DocumentTask, process_document
 
 
@@ -29,7 +30,31 @@ def test_a_document_is_read_and_laid_out(tmp_path: Path) -> None:
     assert result.layout is not None and result.layout.layout == "printed"
     assert [r.committee for r in result.layout.records] == ["Parks Committee"]
     assert result.error is None and result.read_problems == () and result.cacheable
-    assert result.findings is None  # the find stage does not run per document yet
+    assert result.findings == find_in_document(result.document, result.layout.records)
+    assert result.findings.complete and result.find_problems == ()
+    assert "Councillor A Quill" in {p.text for p in result.findings.people}
+
+
+def test_a_find_past_the_time_limit_keeps_the_records_names_and_is_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graphkit.find.findings as findings_module
+
+    def stuck(doc: object, records: object) -> None:
+        time.sleep(5)
+
+    monkeypatch.setattr(findings_module, "find_in_document", stuck)
+    (path,) = write_minutes(tmp_path, 1)
+    (task,) = _tasks(path, limits=Limits(timeout=0.2))
+    result = process_document(task)
+    assert result.document is not None and result.findings is not None
+    assert not result.findings.complete and result.findings.candidates == ()
+    assert "Councillor A Quill" in {p.text for p in result.findings.people}
+    assert [str(p) for p in result.find_problems] == [
+        "minutes-000.md: took longer than 0.2 s to find names in (--timeout-per-document); "
+        "its mentions were dropped; its meetings are built"
+    ]
+    assert not result.cacheable
 
 
 def test_task_and_result_cross_to_a_worker_and_back_as_they_were(tmp_path: Path) -> None:

@@ -78,3 +78,6 @@ class DocumentFindings:
     bodies: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     deputies: tuple[Deputy, ...] = ()
+    # False when the document's finding ran out of time: only its records' names are here,
+    # and the document gets no mentions
+    complete: bool = True

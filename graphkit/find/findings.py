@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..documents import ReadTimeout, deadline
+from ..errors import DocumentError
 from ..model import Document, MeetingRecord
 from ..segment.text import plain
 from .candidates import Candidate, DocumentFindings
@@ -18,7 +20,7 @@ from .patterns import unwrap
 from .people import find_people, lead_affiliations, structured_people
 from .programmes import find_programmes
 
-__all__ = ["affiliations", "find_in_document", "records_findings"]
+__all__ = ["affiliations", "find_in_document", "find_within", "records_findings"]
 
 
 def find_in_document(doc: Document, records: Sequence[MeetingRecord]) -> DocumentFindings:
@@ -35,6 +37,28 @@ def find_in_document(doc: Document, records: Sequence[MeetingRecord]) -> Documen
         bodies=tuple(acronyms),
         candidates=(*(_written(c, text) for c in (*people, *programmes)), *bodies),
         deputies=tuple(deputies),
+    )
+
+
+def find_within(
+    doc: Document, records: Sequence[MeetingRecord], timeout: float | None
+) -> tuple[DocumentFindings, DocumentError | None]:
+    """:func:`find_in_document` within ``timeout`` seconds; past it, what the document's
+    records alone introduce (an incomplete finding: the document gets no mentions) and the
+    problem to report."""
+    try:
+        with deadline(timeout):
+            return find_in_document(doc, records), None
+    except ReadTimeout:
+        return replace(records_findings(doc, records), complete=False), too_slow(doc, timeout)
+
+
+def too_slow(doc: Document, timeout: float | None) -> DocumentError:
+    """The problem of a document whose finding ran past ``timeout`` seconds."""
+    return DocumentError(
+        doc.source,
+        f"took longer than {timeout or 0:g} s to find names in (--timeout-per-document)",
+        "its mentions were dropped; its meetings are built",
     )
 
 
