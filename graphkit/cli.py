@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["cli", "main"]
 
 
-def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+def _progress(quiet: bool) -> Callable[[str], None]:
     def say(msg: str) -> None:
         if not quiet:
             click.echo(f"  {msg}", err=True)
@@ -280,20 +280,20 @@ def _print_caveats(result: BuildResult, summary: dict[str, object], out: Path) -
     files not read."""
     from .errors import DocumentWarning
 
-    layouts: dict[str, int] = summary["layouts"]  # type: ignore[assignment]
+    layouts = cast("dict[str, int]", summary["layouts"])
     if layouts:
         click.echo("  layouts        " + ", ".join(f"{k} {v}" for k, v in layouts.items()))
-    unrecognised: list[str] = summary["unrecognised"]  # type: ignore[assignment]
+    unrecognised = cast("list[str]", summary["unrecognised"])
     if unrecognised:
         click.echo(f"  no layout      {len(unrecognised)} (no meeting record found):")
         for src in unrecognised:
             click.echo(f"    {src}")
-    undated: list[str] = summary["undated_meetings"]  # type: ignore[assignment]
+    undated = cast("list[str]", summary["undated_meetings"])
     if undated:
         click.echo(f"  undated        {len(undated)} meeting(s) no document dates (see summary.md)")
-    ambiguities = summary["ambiguities"]
+    ambiguities = cast("list[object]", summary["ambiguities"])
     if ambiguities:
-        click.echo(f"  ambiguous      {len(ambiguities)} (kept apart; see {out}/summary.md)")  # type: ignore[arg-type]
+        click.echo(f"  ambiguous      {len(ambiguities)} (kept apart; see {out}/summary.md)")
     warned = [str(p) for p in result.problems if isinstance(p, DocumentWarning)]
     if warned:
         click.echo(f"  warnings       {len(warned)} (read, with the caveat named):")
