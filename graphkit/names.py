@@ -63,6 +63,13 @@ NAME_RE = re.compile(
     rf"|(?P<tsurname>{_SURNAME})"
     rf")(?!\w|['’](?!s\b))"  # a possessive ends a name: "Councillor Smith's motion"
 )
+# patterns matched at a position of the whole text (``pattern.match(text, pos)``), never on
+# a copy of the text from there: a copy per name made long texts quadratic
+_SPACE_CAPITAL = re.compile(r"[ \u00a0]+[A-Z]")
+_NEXT_WORD = re.compile(r"[ \u00a0]{1,2}[A-Z][a-z]")
+_SPACE_THEN_WORD = re.compile(r"\s\S")
+_TITLE_SURNAME = re.compile(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])")
+_ONE_MORE_SURNAME = re.compile(rf"[ \u00a0]({_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])")
 
 _ROLE_RE = re.compile(
     r"\b(?:Director|Head|Chief|Manager|Officer|Cabinet Member|Deputy|Leader|Lead|Adviser|Advisor"
@@ -132,7 +139,7 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
     if (surname.lower() in ROLE_WORDS or surname.lower() in TITLE_WORDS) and not (
         surname.lower() in _NAME_LIKE_ROLES
         and (title or (given and is_forename(given)))
-        and not re.match(r"[ \u00a0]+[A-Z]", m.string[m.end() :])
+        and not _SPACE_CAPITAL.match(m.string, m.end(), m.endpos)
     ):
         return None  # "Councillor Young" and "Julie Young" are people; "Young People" is not
     if titled_only and not title:
@@ -252,12 +259,13 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             m.group("title")
             and m.group("given")
             and _norm_title(m.group("title")) == "Councillor"
-            and re.match(r"[ \u00a0]{1,2}[A-Z][a-z]", text[m.end() :])
+            and _NEXT_WORD.match(text, m.end())
         ):
             # "Cllr Seaman John Gregg" is two people, not "Seaman John" and "Gregg"; but
             # "Dr Eleanor Fitch Director" is one, with her post
-            short = re.match(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])", text[m.start() :])
-            m2 = NAME_RE.match(text[: m.start() + short.end()], m.start()) if short else None
+            short = _TITLE_SURNAME.match(text, m.start())
+            # read as if the text ended after the surname (endpos, not a copy of the text)
+            m2 = NAME_RE.match(text, m.start(), short.end()) if short else None
             rest = NAME_RE.match(text, m2.end() + 1) if m2 else None
             if m2 and rest and rest.group("given") and _accept(rest, titled_only=False):
                 three = _three_words(text, m, rest)
@@ -276,8 +284,8 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
             parsed = None  # "Overbridge Integrated Care Board", "Sir Robert Peel School"
         if parsed is None:
             # retry one word later: "Cabinet Member Kate Smith" must still find "Kate Smith"
-            nxt = re.search(r"\s\S", text[m.start() :])
-            pos = m.start() + (nxt.start() + 1 if nxt else len(m.group(0)))
+            nxt = _SPACE_THEN_WORD.search(text, m.start())
+            pos = nxt.start() + 1 if nxt else m.start() + len(m.group(0))
             continue
         found.append(_shift(parsed, offset))
         pos = m.end()
@@ -296,7 +304,7 @@ def _three_words(text: str, m: re.Match[str], rest: re.Match[str]) -> ParsedName
     if (
         not is_forename(given)
         or is_forename(second)
-        or re.match(r"[ \u00a0]+[A-Z]", text[rest.end() :])
+        or _SPACE_CAPITAL.match(text, rest.end())
         or rest.group("gsurname").lower() in ROLE_WORDS
     ):
         return None
@@ -518,7 +526,7 @@ def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
     title = m.group("title")
     if not (title and m.group("given") and _norm_title(title) not in (None, "Councillor")):
         return None
-    more = re.match(rf"[ \u00a0]({_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])", text[m.end() :])
+    more = _ONE_MORE_SURNAME.match(text, m.end())
     if (
         not more
         or more.group(1).lower() in ROLE_WORDS
@@ -529,7 +537,7 @@ def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
     first = _accept(m, titled_only=False)
     if first is None or first.surname.lower() in ROLE_WORDS:
         return None
-    end = m.end() + more.end()
+    end = more.end()
     return replace(
         first,
         text=text[m.start() : end],
