@@ -7,6 +7,7 @@ rules matters, since a later rule counts the sets the earlier ones left.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -153,20 +154,36 @@ class _Grouping:
 
     def by_item_topic(self, topic_items: Sequence[tuple[Mention, Sequence[Span]]]) -> None:
         """ "Continuous Improvement Plan" inside the item on "... Continuous Improvement"."""
-        in_source: dict[str, list[Mention]] = defaultdict(list)  # source -> its programmes
+        # source -> its programme mentions named "... plan/strategy/programme" in three or
+        # more words (the only ones this rule can merge), in order, and their starts sorted
+        in_source: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
         for m in self.mentions:
-            if m.label == "PROGRAMME":
-                in_source[m.source].append(m)
+            if m.label != "PROGRAMME":
+                continue
+            words = self.keys[m.text].split()
+            if len(words) >= 3 and words[-1] in ("plan", "strategy", "programme"):
+                in_source[m.source].append((m, " ".join(words[:-1])))
+        starts = {
+            src: sorted((m.start, i) for i, (m, _) in enumerate(found))
+            for src, found in in_source.items()
+        }
         for topic, spans in topic_items:
+            found = in_source.get(topic.source)
+            if not found:
+                continue
             tkey = programme_key(topic.text, self.place)
-            for m in in_source.get(topic.source, ()):
-                if not any(s <= m.start < e for s, e in spans):
-                    continue
-                words = self.keys[m.text].split()
-                if len(words) >= 3 and words[-1] in ("plan", "strategy", "programme"):
-                    stem = " ".join(words[:-1])
-                    if tkey != stem and tkey.endswith(" " + stem):
-                        self.sets.union(self.keys[m.text], tkey)
+            at = starts[topic.source]
+            inside: set[int] = set()  # the mentions starting within one of the spans
+            for s, e in spans:
+                first = bisect_left(at, (s, -1))
+                for start, i in at[first:]:
+                    if start >= e:
+                        break
+                    inside.add(i)
+            for i in sorted(inside):  # in the mentions' own order
+                m, stem = found[i]
+                if tkey != stem and tkey.endswith(" " + stem):
+                    self.sets.union(self.keys[m.text], tkey)
 
     def by_curated_ending(self) -> None:
         """A longer name ending in a curated one is that programme ("... Family Valued
