@@ -87,8 +87,9 @@ def child_build(folder: Path, jobs: int | None, view: bool) -> dict[str, Any]:
 
     # no per-document time limit: on a loaded machine a big document would lose its
     # mentions to it, and the benchmark would time less work
-    kwargs: dict[str, Any] = {"limits": Limits(timeout=None)}
-    if jobs is not None and "jobs" in inspect.signature(build).parameters:
+    takes = inspect.signature(build).parameters
+    kwargs: dict[str, Any] = {"limits": Limits(timeout=None)} if "limits" in takes else {}
+    if jobs is not None and "jobs" in takes:
         kwargs["jobs"] = jobs
     cpu = time.process_time()
     start = time.perf_counter()
