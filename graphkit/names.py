@@ -132,7 +132,7 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
     if (surname.lower() in ROLE_WORDS or surname.lower() in TITLE_WORDS) and not (
         surname.lower() in _NAME_LIKE_ROLES
         and (title or (given and is_forename(given)))
-        and not re.match(r"[ \u00a0]+[A-Z]", m.string[m.end() :])
+        and not _CAPITAL_AFTER.match(m.string, m.end())
     ):
         return None  # "Councillor Young" and "Julie Young" are people; "Young People" is not
     if titled_only and not title:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,20 +54,21 @@ def _graph_counts(ds: Dataset) -> dict[str, int]:
     """Nodes of each kind and the triples, in one pass over the quads."""
     from .vocab import GK, ORG, PROV, RDF, SCHEMA, SKOS
 
-    types: dict[object, set[object]] = {}
+    of_class: dict[object, set[object]] = defaultdict(set)  # class -> its instances
     derived: set[object] = set()
     triples: set[tuple[object, object, object]] = set()
     quads = 0
+    a, from_ = RDF.type, PROV.wasDerivedFrom  # looked up once: rdflib's namespaces are slow
     for s, p, o, _ in ds.quads((None, None, None, None)):
         quads += 1
         triples.add((s, p, o))
-        if p == RDF.type:
-            types.setdefault(s, set()).add(o)
-        elif p == PROV.wasDerivedFrom:
+        if p == a:
+            of_class[o].add(s)
+        elif p == from_:
             derived.add(s)
 
     def having(cls: object) -> set[object]:
-        return {n for n, ts in types.items() if cls in ts}
+        return of_class.get(cls, set())
 
     meetings = having(GK.Meeting)
     concepts = having(SKOS.Concept) | having(GK.Programme)

@@ -131,13 +131,14 @@ def _statistics(ds: Dataset) -> _Statistics:
     classes: Counter[str] = Counter()
     properties: Counter[str] = Counter()
     subjects, objects, entities = set(), set(), set()
+    a = RDF.type  # looked up once: rdflib's namespaces are slow
     for s, p, o in triples:
         properties[str(p)] += 1
         subjects.add(s)
         objects.add(o)
         if isinstance(s, URIRef):
             entities.add(s)
-        if p == RDF.type:
+        if p == a:
             classes[str(o)] += 1
     used = set(classes) | set(properties)
     vocabularies = sorted(

@@ -85,6 +85,7 @@ CROSS_CUTTING_TESTS = {
     "test_actions": "resolutions and actions end to end: segment, graph and the queries",
     "test_corpus_figures": "figures over the optional real-records corpus, when it is present",
     "test_gold_seeds": "the whole pipeline on the seeds against the hand-made gold",
+    "test_generate": "benchmarks/generate.py: its corpus is deterministic and a build finds it",
     "test_golden": "the seeds' golden graph, compared by isomorphism",
     "test_hostile_inputs": "hostile files through every reader and stage",
     "test_imports": "the import graph of the package (no cycles)",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from rdflib import Graph, Literal, URIRef
 
@@ -56,25 +58,68 @@ class Spans:
 
     items: dict[str, list[Span]] = field(default_factory=lambda: defaultdict(list))
     entries: dict[str, list[Span]] = field(default_factory=lambda: defaultdict(list))
+    # (kind, source) -> the index of its spans, made when first asked, remade when they change
+    _index: dict[tuple[str, str], tuple[int, _Innermost]] = field(default_factory=dict)
 
     def sort(self) -> None:
         for spans in self.items.values():
             spans.sort(key=lambda s: (s[0], -s[1]))
+        self._index.clear()
 
     def item_at(self, source: str, pos: int) -> URIRef | None:
-        return _innermost(self.items.get(source, []), pos)
+        return self._at("items", self.items.get(source, []), source, pos)
 
     def entry_at(self, source: str, pos: int) -> URIRef | None:
-        return _innermost(self.entries.get(source, []), pos)
+        return self._at("entries", self.entries.get(source, []), source, pos)
+
+    def _at(self, kind: str, spans: list[Span], source: str, pos: int) -> URIRef | None:
+        made = self._index.get((kind, source))
+        if made is None or made[0] != len(spans):
+            made = (len(spans), _Innermost(spans))
+            self._index[(kind, source)] = made
+        node = made[1].at(pos)
+        return node if isinstance(node, URIRef) else None
 
 
-def _innermost(spans: list[Span], pos: int) -> URIRef | None:
-    """The node of the last-starting span that contains ``pos``."""
-    best = None
-    for start, end, node in spans:
-        if start <= pos < end and (best is None or start >= best[0]):
-            best = (start, node)
-    return best[1] if best else None
+class _Innermost:
+    """Spans indexed for :meth:`at`: the node of the last-starting span that contains a
+    position (of two starting together, the later listed), in logarithmic time.
+
+    >>> spans = _Innermost([(0, 100, "a"), (10, 20, "b"), (10, 15, "c"), (30, 40, "d")])
+    >>> [spans.at(p) for p in (5, 12, 17, 25, 35, 100)]
+    ['a', 'c', 'b', 'a', 'd', None]
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int, Any]]) -> None:
+        order = sorted(range(len(spans)), key=lambda i: (spans[i][0], i))
+        self.starts = [spans[i][0] for i in order]
+        self.nodes = [spans[i][2] for i in order]
+        self.size = 1
+        while self.size < len(order):
+            self.size *= 2
+        # a tree of the furthest end under each node; leaves in start order
+        self.reach = [-1] * (2 * self.size)
+        for leaf, i in enumerate(order):
+            self.reach[self.size + leaf] = spans[i][1]
+        for node in range(self.size - 1, 0, -1):
+            self.reach[node] = max(self.reach[2 * node], self.reach[2 * node + 1])
+
+    def at(self, pos: int) -> Any:
+        last = bisect_right(self.starts, pos) - 1  # spans from 0 to last start at or before pos
+        if last < 0:
+            return None
+        found = self._rightmost(1, 0, self.size - 1, last, pos)
+        return None if found < 0 else self.nodes[found]
+
+    def _rightmost(self, node: int, lo: int, hi: int, last: int, pos: int) -> int:
+        """The last leaf in ``lo``..``min(hi, last)`` whose span ends after ``pos``."""
+        if lo > last or self.reach[node] <= pos:
+            return -1
+        if lo == hi:
+            return lo
+        mid = (lo + hi) // 2
+        right = self._rightmost(2 * node + 1, mid + 1, hi, last, pos)
+        return right if right >= 0 else self._rightmost(2 * node, lo, mid, last, pos)
 
 
 # -- meetings ------------------------------------------------------------------------------

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -82,21 +84,32 @@ class _Forms:
     def __init__(self, meetings: Sequence[MeetingRecord]) -> None:
         self.all: list[_Form] = []
         self.at: dict[tuple[str, int, int], _Form] = {}  # (source, start, end) -> its form
-        self.listed: dict[str, list[tuple[int, int]]] = defaultdict(list)  # source -> spans
+        self.first_at: dict[tuple[str, int], _Form] = {}  # (source, start) -> its first form
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for r in meetings:
             for a in (*r.attendance, *r.membership):
-                self.listed[r.source].append((a.start, a.end))
+                spans[r.source].append((a.start, a.end))
+        # source -> the listed spans' starts in order, and the furthest end up to each
+        self.listed: dict[str, tuple[list[int], list[int]]] = {}
+        for source, found in spans.items():
+            found.sort()
+            ends = accumulate((e for _, e in found), max)
+            self.listed[source] = ([s for s, _ in found], list(ends))
+
+    def _overlaps_listed(self, source: str, start: int, end: int) -> bool:
+        """Whether ``start``-``end`` overlaps an attendance or membership entry's span."""
+        if source not in self.listed:
+            return False
+        starts, reach = self.listed[source]
+        before = bisect_left(starts, end)  # the spans that start before ``end``
+        return before > 0 and reach[before - 1] > start
 
     def add(self, m: Mention, date: dt.date | None) -> _Form | None:
         """The new form of ``m``; None if it is no name, or its words already have a form
         (an attendance entry stands for the span it overlaps)."""
         key = (m.source, m.start, m.end)
         p = parse_name(m.text)
-        if (
-            p is None
-            or key in self.at
-            or any(s < m.end and m.start < e for s, e in self.listed[m.source])
-        ):
+        if p is None or key in self.at or self._overlaps_listed(m.source, m.start, m.end):
             return None
         return self._keep(_Form(m, p, date))
 
@@ -112,12 +125,11 @@ class _Forms:
         return self.at.get((m.source, m.start, m.end)) or self._keep(_Form(m, p, r.date))
 
     def starting_at(self, source: str, start: int) -> _Form | None:
-        return next(
-            (f for f in self.all if (f.mention.source, f.mention.start) == (source, start)), None
-        )
+        return self.first_at.get((source, start))
 
     def _keep(self, f: _Form) -> _Form:
         self.at[(f.mention.source, f.mention.start, f.mention.end)] = f
+        self.first_at.setdefault((f.mention.source, f.mention.start), f)
         self.all.append(f)
         return f
 
@@ -172,15 +184,47 @@ def _seen(
 # -- clustering ------------------------------------------------------------------------------
 @dataclass(eq=False)
 class _Cluster:
-    forms: list[_Form] = field(default_factory=list)
+    forms: list[_Form] = field(default_factory=list)  # only ever added to
     reasons: list[str] = field(default_factory=list)
+    # what the forms say, brought up to date with forms[_read:] when asked (a surname's
+    # forms are many; the distinct ways of writing it few)
+    _read: int = 0
+    _names: dict[tuple[str | None, str | None, str | None, str], ParsedName] = field(
+        default_factory=dict
+    )  # (title, given, initials, surname): all a comparison of two names looks at
+    _bares: set[str] = field(default_factory=set)  # each form's bare name, normalised
+    _written: set[str] = field(default_factory=set)  # initials written as initials, upper
+    _informative: bool = False  # some form has initials
+
+    def _catch_up(self) -> None:
+        for f in self.forms[self._read :]:
+            p = f.parsed
+            self._names.setdefault((p.title, p.given, p.initials, p.surname), p)
+            self._bares.add(_norm_surface(p.bare))
+            if p.initials:
+                self._informative = True
+                if not p.given:
+                    self._written.add(p.initials.upper())
+        self._read = len(self.forms)
 
     def fits(self, p: ParsedName) -> bool:
-        return all(compatible(p, f.parsed) and _titles_agree(p, f.parsed) for f in self.forms)
+        self._catch_up()
+        return all(compatible(p, q) and _titles_agree(p, q) for q in self._names.values())
 
     @property
-    def informative(self) -> list[ParsedName]:
-        return [f.parsed for f in self.forms if f.parsed.initials]
+    def informative(self) -> bool:
+        self._catch_up()
+        return self._informative
+
+    def has_bare(self, bare: str) -> bool:
+        """Whether a form's bare name, normalised, is ``bare``."""
+        self._catch_up()
+        return bare in self._bares
+
+    def wrote_initials(self, initials: str) -> bool:
+        """Whether a form wrote these initials (upper case) as initials, not a forename."""
+        self._catch_up()
+        return initials in self._written
 
 
 def _titles_agree(a: ParsedName, b: ParsedName) -> bool:
@@ -210,7 +254,7 @@ def _kept_apart(aliases: Aliases) -> Callable[[_Cluster, _Form], bool]:
         forbidden.update(frozenset((x, y)) for x in apart for y in apart if x != y)
 
     def kept_apart(cluster: _Cluster, form: _Form) -> bool:
-        return any(
+        return bool(forbidden) and any(
             frozenset((x, y)) in forbidden
             for f in cluster.forms
             for x in _surfaces(form)
@@ -281,7 +325,7 @@ def _cluster_surname(
 def _join(c: _Cluster, f: _Form) -> None:
     """``f`` joins ``c``, with the reason when it is a new way of writing the name."""
     p = f.parsed
-    if _norm_surface(p.bare) not in {_norm_surface(x.parsed.bare) for x in c.forms}:
+    if not c.has_bare(_norm_surface(p.bare)):
         first = c.forms[0]
         why = (
             "a bare surname: the only person with this surname"
@@ -300,15 +344,7 @@ def _join(c: _Cluster, f: _Form) -> None:
 def _exact(clusters: list[_Cluster], p: ParsedName) -> list[_Cluster]:
     """Clusters where ``p``'s initials were written as initials (not read off a forename)."""
     want = (p.initials or "").upper()
-    return [
-        c
-        for c in clusters
-        if want
-        and any(
-            x.parsed.initials and not x.parsed.given and x.parsed.initials.upper() == want
-            for x in c.forms
-        )
-    ]
+    return [c for c in clusters if want and c.wrote_initials(want)]
 
 
 # -- people ----------------------------------------------------------------------------------
@@ -375,13 +411,17 @@ def _agents(
     """Action agents written as a person ("Councillor Sandhu agreed to ...") that fit exactly
     one person."""
     out = {}
+    by_surname: dict[str, list[_Form]] = defaultdict(list)  # compatible names share a surname
+    for f in forms:
+        by_surname[f.parsed.surname.lower()].append(f)
     for r in meetings:
         for item in r.items:
             for act in item.actions:
                 p = parse_name(act.agent) if act.agent else None
                 if p is None:
                     continue
-                hits = {key_of[f] for f in forms if compatible(p, f.parsed)}
+                same = by_surname.get(p.surname.lower(), [])
+                hits = {key_of[f] for f in same if compatible(p, f.parsed)}
                 if len(hits) == 1:
                     out[(r.source, act.start)] = hits.pop()
     return out

@@ -7,6 +7,7 @@ rules matters, since a later rule counts the sets the earlier ones left.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -111,8 +112,15 @@ class _Grouping:
     def by_longer_name_ending(self) -> list[tuple[str, list[str]]]:
         """A short name joins the one longer name it ends; returns those that end several."""
         unsure: list[tuple[str, list[str]]] = []
+        # what follows each space of each name -> the names, in order: ``o`` ends with
+        # " " + ``k`` exactly when ``k`` is one of these endings of ``o``
+        endings: dict[str, list[str]] = defaultdict(list)
+        for o in self.known:
+            for i, ch in enumerate(o):
+                if ch == " ":
+                    endings[o[i + 1 :]].append(o)
         for k in self.known:
-            ending = [o for o in self.known if o != k and o.endswith(" " + k)]
+            ending = [o for o in endings.get(k, ()) if o != k]
             longer = sorted({self.sets[o] for o in ending})
             if len(longer) == 1 and len(k) > 3:
                 self.sets.union(k, longer[0])
@@ -123,6 +131,10 @@ class _Grouping:
     def by_longer_name_in_document(self) -> None:
         """Within one document, "Ofsted Action Plan" is the one longer plan whose name holds
         its words in order ("Children's Services Ofsted Areas for Development Action Plan")."""
+        by_last: dict[str, list[str]] = defaultdict(list)  # last word -> the names ending in it
+        for o in self.known:
+            if o.split():
+                by_last[o.split()[-1]].append(o)
         for k in self.known:
             words = k.split()
             if len(words) < 3:
@@ -130,7 +142,7 @@ class _Grouping:
             for source in sorted(self.sources[k]):
                 longer_in_doc = {
                     self.sets[o]
-                    for o in self.known
+                    for o in by_last[words[-1]]
                     if o != k
                     and source in self.sources[o]
                     and o.split()[-1] == words[-1]
@@ -142,18 +154,36 @@ class _Grouping:
 
     def by_item_topic(self, topic_items: Sequence[tuple[Mention, Sequence[Span]]]) -> None:
         """ "Continuous Improvement Plan" inside the item on "... Continuous Improvement"."""
+        # source -> its programme mentions named "... plan/strategy/programme" in three or
+        # more words (the only ones this rule can merge), in order, and their starts sorted
+        in_source: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+        for m in self.mentions:
+            if m.label != "PROGRAMME":
+                continue
+            words = self.keys[m.text].split()
+            if len(words) >= 3 and words[-1] in ("plan", "strategy", "programme"):
+                in_source[m.source].append((m, " ".join(words[:-1])))
+        starts = {
+            src: sorted((m.start, i) for i, (m, _) in enumerate(found))
+            for src, found in in_source.items()
+        }
         for topic, spans in topic_items:
+            found = in_source.get(topic.source)
+            if not found:
+                continue
             tkey = programme_key(topic.text, self.place)
-            for m in self.mentions:
-                if m.label != "PROGRAMME" or m.source != topic.source:
-                    continue
-                if not any(s <= m.start < e for s, e in spans):
-                    continue
-                words = self.keys[m.text].split()
-                if len(words) >= 3 and words[-1] in ("plan", "strategy", "programme"):
-                    stem = " ".join(words[:-1])
-                    if tkey != stem and tkey.endswith(" " + stem):
-                        self.sets.union(self.keys[m.text], tkey)
+            at = starts[topic.source]
+            inside: set[int] = set()  # the mentions starting within one of the spans
+            for s, e in spans:
+                first = bisect_left(at, (s, -1))
+                for start, i in at[first:]:
+                    if start >= e:
+                        break
+                    inside.add(i)
+            for i in sorted(inside):  # in the mentions' own order
+                m, stem = found[i]
+                if tkey != stem and tkey.endswith(" " + stem):
+                    self.sets.union(self.keys[m.text], tkey)
 
     def by_curated_ending(self) -> None:
         """A longer name ending in a curated one is that programme ("... Family Valued
@@ -166,9 +196,31 @@ class _Grouping:
     def by_spelling_slip(self) -> list[str]:
         """Names one spelling slip apart are one; returns the reasons."""
         reasons = []
-        for i, a in enumerate(self.known):
-            for b in self.known[i + 1 :]:
-                if typo_pair(a, b):
-                    self.sets.union(a, b)
-                    reasons.append(f"programme '{a}' = '{b}': one-word spelling variant")
+        for i, j in _slip_candidates(self.known):
+            a, b = self.known[i], self.known[j]
+            if typo_pair(a, b):
+                self.sets.union(a, b)
+                reasons.append(f"programme '{a}' = '{b}': one-word spelling variant")
         return reasons
+
+
+def _slip_candidates(names: Sequence[str]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, in order, of names that could be one spelling slip
+    apart (:func:`typo_pair`): as many words and all but one the same, or one word more
+    and the rest the same. Every pair ``typo_pair`` accepts is among them.
+
+    >>> _slip_candidates(["youth hub", "youth club", "care plan", "a b c d e", "a b c x d e"])
+    [(0, 1), (3, 4)]
+    """
+    keys: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for n, name in enumerate(names):
+        words = tuple(name.split())
+        for i in range(len(words)):  # one word not compared, or one word left out
+            keys[("same", len(words), words[:i], words[i + 1 :])].append(n)
+            keys[("fewer", words[:i] + words[i + 1 :])].append(n)
+        keys[("fewer", words)].append(n)
+    pairs: set[tuple[int, int]] = set()
+    for found in keys.values():
+        for x, a in enumerate(found):
+            pairs.update((min(a, b), max(a, b)) for b in found[x + 1 :] if a != b)
+    return sorted(pairs)

@@ -334,10 +334,23 @@ def _when(text: str) -> tuple[dt.date | None, dt.time | None]:
 
 
 def _line_before(p: str, pos: int) -> str:
-    for line in reversed(p[:pos].splitlines()):
-        if line.strip() and not re.fullmatch(r"\s*(?:agenda|notice of meeting)\s*", line, re.I):
-            return line
-    return ""
+    """The last line before ``pos`` that is not blank nor a bare "Agenda" heading.
+
+    >>> _line_before("Planning Committee\\n\\nAGENDA\\n  \\nTime and Date", 30)
+    'Planning Committee'
+    """
+    width = 2000  # read back a window at a time, not the whole text before ``pos``
+    while True:
+        start = max(0, pos - width)
+        lines = p[start:pos].splitlines()
+        if start > 0:
+            lines = lines[1:]  # the window's first line may be cut
+        for line in reversed(lines):
+            if line.strip() and not re.fullmatch(r"\s*(?:agenda|notice of meeting)\s*", line, re.I):
+                return line
+        if start == 0:
+            return ""
+        width *= 4
 
 
 # a web page's heading on two lines, the committee above the date: "Planning Committee /

@@ -234,8 +234,13 @@ def _status_cell(cell: str) -> tuple[str, str | None] | None:
 def _cells(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Spans of the non-empty cells of a line ("| Name | Role |", "Name - Role")."""
     out, pos = [], s
+    opened = closed = 0  # brackets from ``s`` to ``read``, counted once as the gaps go by
+    read = s
     for m in _CELL_GAP.finditer(text, s, e):
-        if text.count("(", s, m.start()) > text.count(")", s, m.start()):
+        opened += text.count("(", read, m.start())
+        closed += text.count(")", read, m.start())
+        read = m.start()
+        if opened > closed:
             continue  # "(Portfolio Holder – Communities)": a dash inside brackets
         out.append((pos, m.start()))
         pos = m.end()
