@@ -12,7 +12,8 @@ Each planned entry is:
 - meeting not in the records: the records hold no meeting on the planned date (or none
   in the year), so they cannot tell.
 
-An item of the year that no entry planned is "added, not planned" (procedural items,
+An item of the year that no entry planned is "added, not planned" (items of meetings before the programme's first planned date or
+its publication are left out, and so are procedural items,
 "Minutes", "Apologies", "Work Programme", are left out). Entries that say the same thing
 (a programme's table and the resolution that added the item) are counted once.
 """
@@ -148,12 +149,18 @@ def _year_rows(corpus: Corpus, entries: list[Entry], year: int) -> list[PlanRow]
     """One committee's year: its entries (those held at the planned meeting first, so an
     item one entry took is not another's moved item), then the items no entry planned."""
     committee = entries[0].committee
+    # the programme speaks for meetings from its first planned date, or from when it was
+    # published: what came before it was planned by an earlier programme
+    since = min(
+        [e.date for e in entries if e.date] + [e.listed_on for e in entries if e.listed_on],
+        default=dt.date.min,
+    )
     items = [
         i
         for i in corpus.later_items(committee, dt.date.min)
-        if municipal_year_of(i.date) == year and not is_procedural(i.title)
+        if municipal_year_of(i.date) == year and i.date >= since and not is_procedural(i.title)
     ]
-    held = [d for d in corpus.meetings(committee) if municipal_year_of(d) == year]
+    held = [d for d in corpus.meetings(committee) if municipal_year_of(d) == year and d >= since]
     order = sorted(
         _distinct(entries), key=lambda e: (e.date is None, e.date or dt.date.min, e.title)
     )

@@ -91,8 +91,9 @@ def _unanswered(
 
 def follow_up(req: Request, corpus: Corpus) -> FollowUp:
     """Where one request stands."""
-    matches = candidates(req, corpus)
     due = _resolve_next_meeting(req, corpus)
+    # a due "at the next meeting" is matched against that meeting's date
+    matches = candidates(replace(req, due=due) if due is not None else req, corpus)
     answering = [m for m in matches if m.verdict == ANSWERS]
     partly = [m for m in matches if m.verdict == PARTLY]
     if answering:
