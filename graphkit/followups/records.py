@@ -118,7 +118,9 @@ def content_words(text: str) -> frozenset[str]:
         word = word.removesuffix("'s").strip("'")
         if len(word) < 3 or word in _FILLER:
             continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         out.add(word)
     return frozenset(out)

@@ -238,7 +238,7 @@ def _add_follow_up(b: Builder, f: FollowUp) -> None:
         g.add((match, RDF.type, GK.FollowUpMatch))
         g.add((match, GK.matchTarget, URIRef(m.target)))
         g.add((match, GK.matchRule, Literal(m.rule)))
-        g.add((match, GK.matchScore, Literal(Decimal(f"{m.score:.2f}"))))
+        g.add((match, GK.matchScore, Literal(Decimal(str(m.score)))))
         g.add((match, GK.matchVerdict, Literal(m.verdict)))
         g.add((match, GK.matchReason, lit(m.reason)))
         if m.verdict in (ANSWERS, PARTLY):
