@@ -22,7 +22,7 @@ def _default(ds: Dataset):
 def test_followups_live_in_the_default_graph_only(seeds_dataset: Dataset) -> None:
     default = _default(seeds_dataset)
     ours = {GK.FollowUp, GK.FollowUpMatch, GK.PlanCheck}
-    for s, p, o, ctx in seeds_dataset.quads((None, RDF.type, None)):
+    for s, _p, o, ctx in seeds_dataset.quads((None, RDF.type, None)):
         if o in ours:
             assert ctx == default.identifier, (s, ctx)
     assert len(list(default.subjects(RDF.type, GK.FollowUp))) == 26
