@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import FOLLOWUPS
 
 from graphkit.followups.due import Due
 from graphkit.followups.match import CANDIDATE, SCHEDULED
@@ -22,6 +23,20 @@ def register(followups_build: Path) -> dict[str, FollowUpRow]:
     """The register, by the title of the item that made each request."""
     rows = read_followups(load_graph(followups_build))
     return {r.item.split(" ", 1)[1]: r for r in rows}
+
+
+# the invented records: minutes of four meetings of one board and its work programme
+FILES = [
+    "01_minutes_2030-06-12.md",  # the requests, one per item, each with its due-time form
+    "02_work_programme_2030-31.txt",  # plans Riverside for 5 February 2031
+    "03_minutes_2030-09-18.md",  # takes the Bowling Greens Plan; discusses the trees
+    "04_minutes_2031-02-05.md",  # "Further to Minute 1/30"
+    "05_minutes_2031-05-20.md",  # the last meeting: street lighting, after its due time
+]
+
+
+def test_the_invented_records() -> None:
+    assert sorted(p.name for p in FOLLOWUPS.iterdir()) == FILES
 
 
 def test_one_request_per_item_and_order(followups_build: Path) -> None:

@@ -116,6 +116,29 @@ def _label(corpus: Corpus, keys: frozenset[str]) -> str:
     return ", ".join(sorted(corpus.labels.get(k, k) for k in keys))
 
 
+def _subject(req: Request, item: Item, corpus: Corpus) -> tuple[str, float, str] | None:
+    """Whether the item is on the request's subject: its title names it (rule, score, why),
+    or only its text does; None when neither."""
+    words = topic_words(req)
+    in_title = req.programmes & item.title_programmes
+    in_text = req.programmes & item.programmes
+    if in_title:
+        return "subject-in-title", 0.75, f"its title names {_label(corpus, in_title)}"
+    if words_cover(words, content_words(item.title)):
+        return (
+            "subject-in-title",
+            0.75,
+            f"its title has the request's words ({', '.join(sorted(words))})",
+        )
+    if in_text:
+        return (
+            "subject-in-text",
+            0.45,
+            f"it discusses {_label(corpus, in_text)}, its title does not",
+        )
+    return None
+
+
 def _item_match(req: Request, item: Item, corpus: Corpus) -> Match | None:
     """The rules on one later item (None when none holds)."""
     ref = _refers_to_minute(req, item)
@@ -127,26 +150,11 @@ def _item_match(req: Request, item: Item, corpus: Corpus) -> Match | None:
         return Match(
             item.key, "item", item.date, item.title, ("minute-reference",), 0.95, ANSWERS, reason
         )
-    words = topic_words(req)
-    in_title = req.programmes & item.title_programmes
-    in_text = req.programmes & item.programmes
-    title_cover = words_cover(words, content_words(item.title))
-    if not (in_title or in_text or title_cover):
+    subject = _subject(req, item, corpus)
+    if subject is None:
         return None
-    rules: list[str] = []
-    reasons: list[str] = []
-    if in_title or title_cover:
-        rules.append("subject-in-title")
-        score = 0.75
-        reasons.append(
-            f"its title names {_label(corpus, in_title)}"
-            if in_title
-            else f"its title has the request's words ({', '.join(sorted(words))})"
-        )
-    else:
-        rules.append("subject-in-text")
-        score = 0.45
-        reasons.append(f"it discusses {_label(corpus, in_text)}, its title does not")
+    rule, score, why = subject
+    rules, reasons = [rule], [why]
     meeting = _refers_to_meeting(req, item)
     if meeting:
         rules.insert(0, "meeting-reference")
