@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from .. import lexicon
 from .due import Due
@@ -106,6 +107,7 @@ _FILLER = lexicon.words("followup_filler_words.txt") | lexicon.words("function_w
 _FILLER |= lexicon.words("small_words.txt")
 
 
+@cache
 def content_words(text: str) -> frozenset[str]:
     """The words that say what a text is about: lower case, plural "s" dropped, without
     function words and the words every request and item shares ("report", "board").

@@ -131,15 +131,23 @@ def _requests(
     return out
 
 
-def _entry_year(rec: MeetingRecord, text: str, start: int) -> int | None:
-    """The municipal year a work-programme row is planned for: its date's, else the year a
-    "Work Programme 2021-22" heading before it names, else its meeting's."""
-    years = None
-    for m in _PROGRAMME_YEAR.finditer(text, rec.start, start):
-        if "programme" in m.group(0).lower():
-            years = programme_years(m.group("y"))
-    if years:
-        return years[0]
+def _programme_headings(rec: MeetingRecord, text: str) -> list[tuple[int, int]]:
+    """Where a "Work Programme 2021-22" heading (or "the 2023/24 Work Programme") ends in
+    a record, and the first year it names, in text order."""
+    out = []
+    for m in _PROGRAMME_YEAR.finditer(text, rec.start, rec.end):
+        years = programme_years(m.group("y")) if "programme" in m.group(0).lower() else None
+        if years:
+            out.append((m.end(), years[0]))
+    return out
+
+
+def _entry_year(rec: MeetingRecord, headings: list[tuple[int, int]], start: int) -> int | None:
+    """The municipal year a work-programme row is planned for when it has no date: the
+    year the last heading before it names, else its meeting's."""
+    before = [year for end, year in headings if end <= start]
+    if before:
+        return before[-1]
     return municipal_year_of(rec.date) if rec.date else None
 
 
@@ -149,12 +157,11 @@ def _entries(
     numbers = entry_numbers(meetings)
     out: dict[str, Entry] = {}
     for rec in meetings:
+        headings = _programme_headings(rec, docs[rec.source].text) if rec.work_programme else []
         for row in rec.work_programme:
             number = numbers.get((rec.source, row.start))
             year = (
-                municipal_year_of(row.date)
-                if row.date
-                else _entry_year(rec, docs[rec.source].text, row.start)
+                municipal_year_of(row.date) if row.date else _entry_year(rec, headings, row.start)
             )
             if number is None or year is None:
                 continue
