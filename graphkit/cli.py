@@ -1078,6 +1078,9 @@ def timeline(
 
 
 # -- followups, workprogramme (issue 16) ---------------------------------------------------
+from .model import FollowUpStatus as _FollowUpStatus  # noqa: E402  (the statuses show in --help)
+
+
 def _graph_or_build(paths: tuple[Path, ...], council: str | None) -> Dataset:
     """The graph a build folder or graph file holds, else one built from the documents."""
     from .load import SUFFIX_FORMATS, load_graph
@@ -1114,7 +1117,7 @@ def _graph_or_build(paths: tuple[Path, ...], council: str | None) -> Dataset:
     "--status",
     "statuses",
     multiple=True,
-    type=click.Choice(["overdue", "open", "unknown", "partly answered", "answered"]),
+    type=click.Choice([s.value for s in _FollowUpStatus]),
     help="Only requests of this status (repeatable).",
 )
 @click.option("--council", default=None, help="Council name, when building from documents.")

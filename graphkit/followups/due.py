@@ -63,7 +63,8 @@ _NUMBERS = lexicon.table("number_words.tsv")
 _SEASONS = {k: int(v) for k, v in lexicon.table("seasons.tsv").items()}
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
-_MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)"
+_MONTHS["sept"] = 9
+_MONTH = rf"(?P<month>{lexicon.alternation(frozenset(_MONTHS))})\b"
 _NUMBER = rf"(?P<n>\d{{1,2}}|{lexicon.alternation(frozenset(_NUMBERS))})"
 _YEARS = r"(?P<y1>(?:19|20)\d\d)\s*[-/–]\s*(?P<y2>(?:19|20)?\d\d)"
 
@@ -105,7 +106,7 @@ def _in_months(m: re.Match[str], on: dt.date) -> tuple[dt.date, dt.date] | None:
 
 
 def _by_month(m: re.Match[str], on: dt.date) -> tuple[dt.date, dt.date] | None:
-    month = _MONTHS.get(m.group("month").lower()[:3])
+    month = _MONTHS.get(m.group("month").lower())
     if month is None:
         return None
     year = int(m.group("year"))

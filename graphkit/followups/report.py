@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -226,40 +226,14 @@ def format_followups(rows: Sequence[FollowUpRow], fmt: str = "table", width: int
     if fmt == "csv":
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(
-            [
-                "status",
-                "date",
-                "committee",
-                "item",
-                "agent",
-                "kind",
-                "request",
-                "due",
-                "topic",
-                "reason",
-                "candidates",
-            ]
-        )
+        # the row's fields in order, the candidates in one cell, the action's IRI left out
+        head = [f.name for f in fields(FollowUpRow) if f.name != "action"]
+        w.writerow(head)
         for r in rows:
             cands = " | ".join(
                 f"{c.date} {c.item} [{c.verdict}; {c.rule}; {c.score:.2f}]" for c in r.candidates
             )
-            w.writerow(
-                [
-                    r.status,
-                    r.date,
-                    r.committee,
-                    r.item,
-                    r.agent,
-                    r.kind,
-                    r.request,
-                    r.due,
-                    r.topic,
-                    r.reason,
-                    cands,
-                ]
-            )
+            w.writerow([cands if h == "candidates" else getattr(r, h) for h in head])
         return out.getvalue()
     lines = []
     for r in rows:
@@ -277,21 +251,14 @@ def format_followups(rows: Sequence[FollowUpRow], fmt: str = "table", width: int
     return "\n".join(lines) + ("\n" if not lines else "")
 
 
+_NOT_IN_TABLE = frozenset({"committee", "rule", "reason"})
+
+
 def format_plan(rows: Sequence[PlanTableRow], fmt: str = "table", width: int = 60) -> str:
     """The work programme against the minutes as a table, Markdown, CSV or JSON."""
     if fmt == "json":
         return json.dumps([asdict(r) for r in rows], indent=2, ensure_ascii=False) + "\n"
-    head = [
-        "year",
-        "committee",
-        "planned",
-        "entry",
-        "status",
-        "taken_on",
-        "taken_as",
-        "rule",
-        "reason",
-    ]
+    head = [f.name for f in fields(PlanTableRow)]
     if fmt == "csv":
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
@@ -299,7 +266,8 @@ def format_plan(rows: Sequence[PlanTableRow], fmt: str = "table", width: int = 6
         for r in rows:
             w.writerow([getattr(r, h) for h in head])
         return out.getvalue()
-    cols = ["year", "planned", "entry", "status", "taken_on", "taken_as"]
+    # the table leaves out the committee, the rule and the reason (CSV and JSON have them)
+    cols = [h for h in head if h not in _NOT_IN_TABLE]
     cells = [
         [
             _cut(getattr(r, c), width) or ("for the year" if c == "planned" and r.entry else "")

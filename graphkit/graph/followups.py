@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
 
+from .. import lexicon
 from ..followups.due import find_due, municipal_year_of
 from ..followups.match import ANSWERS, PARTLY
 from ..followups.plan import PlanRow, compare_plan
@@ -51,7 +52,7 @@ PLAN_STATUS: dict[PlanStatus, URIRef] = {
 
 # "the programme", "this project": the request is about the programme named before it
 _ANAPHOR = re.compile(
-    r"\b(?:the|this)\s+(?:programme|project|strategy|plan|scheme|initiative|service)\b", re.I
+    rf"\b(?:the|this)\s+{lexicon.alternation(lexicon.words('anaphor_heads.txt'))}\b", re.I
 )
 # a year pair beside "work programme", before a row: the programme's municipal year
 _PROGRAMME_YEAR = re.compile(
