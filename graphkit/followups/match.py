@@ -20,7 +20,8 @@ and answers nothing. The rules, in order of strength:
 - ``scheduled`` (0.3): a later work programme plans an item on the subject. It partly
   answers a request to add something to the work programme, and answers nothing else.
 
-Information, letters and undertakings are done outside meetings: a later item on their
+Candidates scoring below ``MIN_SCORE`` (a late item that only discusses the subject) are
+dropped. Information, letters and undertakings are done outside meetings: a later item on their
 subject is a candidate, never an answer, unless it refers to the request's minute.
 """
 
