@@ -709,7 +709,7 @@ def test_open_and_overdue_requests_are_marked_on_their_items(browser, followups_
     try:
         marks = page.js(
             "() => Array.from(document.querySelectorAll('.request-mark')).map("
-            "c => [c.getAttribute('class'), c.textContent])"
+            "c => [c.getAttribute('class'), c.getAttribute('aria-label')])"
         )
         assert sorted(m[0] for m in marks) == [
             "request-mark request-open",

@@ -498,10 +498,10 @@
         var asks = ents[id].requests || [];
         if (asks.length) {
           var overdue = asks.some(function (r) { return r.status === "overdue"; });
-          var dot = S("circle", { "class": "request-mark " + (overdue ? "request-overdue" : "request-open"),
-            cx: x - size / 2 - 5, cy: cy, r: 3.2 }, g);
-          S("title", {}, dot, asks.length + " request" + (asks.length === 1 ? "" : "s") +
-            (overdue ? " overdue" : " open"));
+          S("circle", { "class": "request-mark " + (overdue ? "request-overdue" : "request-open"),
+            cx: x - size / 2 - 5, cy: cy, r: 3.2, role: "img",
+            "aria-label": asks.length + " request" + (asks.length === 1 ? "" : "s") +
+              (overdue ? " overdue" : " open") }, g);
         }
         var label = null;
         if (labelItems && !pair[1] && room >= 48) {
