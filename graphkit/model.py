@@ -22,12 +22,14 @@ __all__ = [
     "Concept",
     "DocKind",
     "Document",
+    "FollowUpStatus",
     "Mention",
     "MeetingRecord",
     "MeetingRef",
     "Membership",
     "Organisation",
     "Person",
+    "PlanStatus",
     "ItemRecord",
     "Status",
     "WorkProgrammeRow",
@@ -97,6 +99,42 @@ class Capacity(str, Enum):
     def words(self) -> str:
         """The capacity as a page writes it: "co-opted member", "cabinet member"."""
         return "co-opted member" if self is Capacity.CO_OPTED else self.value.replace("-", " ")
+
+
+class FollowUpStatus(str, Enum):
+    """Where a request stands against the later records (``graphkit.followups``);
+    ``graphkit.graph.followups.FOLLOW_UP_STATUS`` maps each to its term (``gk:Overdue``, ...).
+    The order is the register's: what needs chasing first.
+
+    >>> FollowUpStatus.PARTLY_ANSWERED == "partly answered", FollowUpStatus("overdue").name
+    (True, 'OVERDUE')
+    """
+
+    OVERDUE = "overdue"
+    OPEN = "open"
+    UNKNOWN = "unknown"
+    PARTLY_ANSWERED = "partly answered"
+    ANSWERED = "answered"
+
+    __str__ = _value
+
+
+class PlanStatus(str, Enum):
+    """How a work-programme entry (or an item no entry planned) fared in the minutes
+    (``graphkit.followups.plan``); ``graphkit.graph.followups.PLAN_STATUS`` maps each to
+    its term.
+
+    >>> PlanStatus.HELD_AS_PLANNED == "held as planned", PlanStatus("moved").name
+    (True, 'MOVED')
+    """
+
+    HELD_AS_PLANNED = "held as planned"
+    MOVED = "moved"
+    NOT_TAKEN = "planned, not taken"
+    NOT_RECORDED = "meeting not in the records"
+    ADDED = "added, not planned"
+
+    __str__ = _value
 
 
 # the values as plain tuples, for producers that check a string they read

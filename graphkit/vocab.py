@@ -94,6 +94,11 @@ class GK(DefinedNamespace):
     AttendanceCapacity: URIRef
     DocumentType: URIRef
     UndatedMeeting: URIRef  # a meeting no document dates (gk:Meeting always has a date)
+    FollowUp: URIRef  # where a request (gk:Action) stands against the later records
+    FollowUpMatch: URIRef  # a later item or entry that may answer a request
+    FollowUpStatus: URIRef  # the value set of gk:followUpStatus
+    PlanCheck: URIRef  # a work-programme entry (or an unplanned item) against the minutes
+    PlanStatus: URIRef  # the value set of gk:planStatus
 
     # properties (contract)
     approvesMinutesOf: URIRef
@@ -114,6 +119,25 @@ class GK(DefinedNamespace):
     detail: URIRef  # a work-programme row's detail column
     platformId: URIRef  # the publishing platform's id of a meeting ("kent:9837")
     agentAsWritten: URIRef  # an action's agent as written ("Officers", "The Board")
+    # follow-ups and the work programme against the minutes (graphkit.followups)
+    followUpOf: URIRef  # follow-up -> the action
+    followUpStatus: URIRef  # follow-up -> a gk:FollowUpStatus
+    followedUpIn: URIRef  # follow-up -> an item (or entry) that answers or partly answers it
+    requestKind: URIRef  # "report", "work-programme", "information", "undertaking", "letter"
+    dueAsWritten: URIRef  # the due-time phrase as written ("later in the municipal year")
+    dueDuring: URIRef  # follow-up -> the time:Interval it is due in
+    statusReason: URIRef  # why the status (follow-up or plan check)
+    hasMatch: URIRef  # follow-up -> a gk:FollowUpMatch
+    matchTarget: URIRef  # match -> the item or entry
+    matchRule: URIRef  # the rules that found it ("subject-in-title+late")
+    matchScore: URIRef  # 0 to 1
+    matchVerdict: URIRef  # "answers", "partly answers", "scheduled", "candidate"
+    matchReason: URIRef  # why, in words
+    planStatus: URIRef  # plan check -> a gk:PlanStatus
+    planYear: URIRef  # plan check -> "2021/22"
+    planEntry: URIRef  # plan check -> the work-programme entry
+    planOf: URIRef  # plan check -> the committee
+    takenIn: URIRef  # plan check -> the item that took the entry
 
     # attendance status (contract)
     Present: URIRef
@@ -135,6 +159,18 @@ class GK(DefinedNamespace):
     BriefingNote: URIRef
     WorkProgramme: URIRef
     WebPage: URIRef
+    # follow-up status (graphkit.model.FollowUpStatus)
+    Answered: URIRef
+    PartlyAnswered: URIRef
+    Open: URIRef
+    Overdue: URIRef
+    StatusUnknown: URIRef
+    # plan status (graphkit.model.PlanStatus)
+    HeldAsPlanned: URIRef
+    Moved: URIRef
+    NotTaken: URIRef
+    MeetingNotRecorded: URIRef
+    AddedUnplanned: URIRef
 
 
 PREFIXES: dict[str, str] = {

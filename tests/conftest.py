@@ -97,6 +97,19 @@ def seeds_dataset(seeds_result):
     return seeds_result.dataset
 
 
+FOLLOWUPS = DATA / "followups"  # invented minutes and a work programme: every follow-up status
+
+
+@pytest.fixture(scope="session")
+def followups_build(tmp_path_factory) -> Path:
+    """A build folder (graph.trig) of tests/data/followups/, built once."""
+    import graphkit
+
+    out = tmp_path_factory.mktemp("followups-build")
+    graphkit.write_outputs(graphkit.build(FOLLOWUPS), out, formats=("trig",), view=True)
+    return out
+
+
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory):
     """A Virtuoso server on free local ports with a temporary database; stopped at the end."""

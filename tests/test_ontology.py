@@ -9,6 +9,7 @@ from conftest import need_tool
 from rdflib import OWL, Graph, URIRef
 
 from graphkit import graph as graph_stage
+from graphkit.graph.followups import FOLLOW_UP_STATUS, PLAN_STATUS
 from graphkit.serialise import ontology_bytes
 from graphkit.vocab import GK, RDF, RDFS, SCHEMA, SKOS
 
@@ -28,6 +29,8 @@ VALUE_SETS = {
         str(v)[len(str(GK._NS)) :] for v in graph_stage.CAPACITY.values()
     ),
     GK.DocumentType: sorted(str(v)[len(str(GK._NS)) :] for v in graph_stage.DOC_TYPES.values()),
+    GK.FollowUpStatus: sorted(str(v)[len(str(GK._NS)) :] for v in FOLLOW_UP_STATUS.values()),
+    GK.PlanStatus: sorted(str(v)[len(str(GK._NS)) :] for v in PLAN_STATUS.values()),
 }
 
 

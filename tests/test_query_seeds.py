@@ -446,6 +446,44 @@ def _meeting_chain(c: Ctx):
         assert r["approved_recorded"] == ("yes" if r["approves"] in recorded else "no"), r
 
 
+@check("followups")
+def _followups(c: Ctx):
+    """The query returns the register the build wrote (one row per request and candidate),
+    in the register's order; the status filter keeps only that status."""
+    from graphkit.followups.report import read_followups
+
+    register = read_followups(c.request.getfixturevalue("seeds_dataset"))
+    rows = c.run("followups")
+    got = [(r["status"], r["date"], r["request"]) for r in rows]
+    want = [(f.status, f.date, f.request) for f in register for _ in f.candidates or [None]]
+    assert sorted(got) == sorted(want)
+    order = ["overdue", "open", "unknown", "partly answered", "answered"]
+    assert [order.index(s) for s, _, _ in got] == sorted(order.index(s) for s, _, _ in got)
+    haf = [r for r in rows if "feedback report on the programme" in r["request"]]
+    assert {(r["candidate_date"], r["verdict"], r["rule"]) for r in haf} == {
+        (c.date, c.verdict, c.rule)
+        for f in register
+        if "feedback report" in f.request
+        for c in f.candidates
+    }
+    assert {r["status"] for r in c.run("followups", status="unknown")} == {"unknown"}
+
+
+@check("workprogramme-vs-minutes")
+def _workprogramme_vs_minutes(c: Ctx):
+    from graphkit.followups.report import read_plan
+
+    plan = read_plan(c.request.getfixturevalue("seeds_dataset"))
+    rows = c.run("workprogramme-vs-minutes")
+    got = sorted((r["year"], r["planned"] or "", r["entry"] or "", r["status"]) for r in rows)
+    assert got == sorted((p.year, p.planned, p.entry, p.status) for p in plan)
+    year = c.run("workprogramme-vs-minutes", year="2021/22")
+    assert year and {r["year"] for r in year} == {"2021/22"}
+    # the work programme's dated entries, in planned order, before the items added unplanned
+    added = [r["status"] == "added, not planned" for r in year]
+    assert added == sorted(added)
+
+
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_query_against_gold(name, run, g, request, seeds_result):
     texts = {d.source: d.text for d in seeds_result.documents}
@@ -479,6 +517,8 @@ ENGINE_CASES: list[tuple[str, Callable[[Gold], dict[str, str]]]] = [
     ("work-programme", lambda g: {}),
     ("evidence", lambda g: {"entity": g.organisation("ofsted")}),
     ("meeting-chain", lambda g: {}),
+    ("followups", lambda g: {}),
+    ("workprogramme-vs-minutes", lambda g: {"year": "2021/22"}),
 ]
 
 

@@ -701,3 +701,26 @@ def test_injection_document_goes_through_the_build(injection_view):
     """The test document's payloads reach the graph through the core extraction."""
     _, _, from_document = injection_view
     assert from_document >= 4, "the build kept no payload text from the test document"
+
+
+def test_open_and_overdue_requests_are_marked_on_their_items(browser, followups_build):
+    """The invented minutes' requests: two overdue and one open, each a dot on its item."""
+    page = ViewPage(browser, followups_build / "view.html")
+    try:
+        marks = page.js(
+            "() => Array.from(document.querySelectorAll('.request-mark')).map("
+            "c => [c.getAttribute('class'), c.getAttribute('aria-label')])"
+        )
+        assert sorted(m[0] for m in marks) == [
+            "request-mark request-open",
+            "request-mark request-overdue",
+            "request-mark request-overdue",
+        ]
+        assert sorted(m[1] for m in marks) == [
+            "1 request open",
+            "1 request overdue",
+            "1 request overdue",
+        ]
+        assert page.errors == []
+    finally:
+        page.close()

@@ -22,6 +22,7 @@ from ..iris import Iris
 from ..model import AttendanceRecord, Document, MeetingRecord
 from ..vocab import DEFAULT_BASE, RDF, SKOS
 from .builder import Builder, council_key, municipal_year
+from .followups import add_followups
 from .records import (
     Spans,
     add_attendance,
@@ -86,6 +87,7 @@ def to_dataset(
         add_mention(b, mention, kind, key, spans)
     for membership in linked.memberships:
         add_role(b, membership)
+    add_followups(b, docs, meetings, linked)
     return b.ds
 
 

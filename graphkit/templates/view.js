@@ -494,6 +494,15 @@
         S("rect", { "class": "mark", x: x - size / 2, y: cy - 4, width: size, height: 8,
           fill: styles.item.color }, g);
         S("rect", { "class": "focus-ring", x: x - 6, y: cy - 6, width: 12, height: 12 }, g);
+        // a request made here is open or overdue: a dot beside the item, red when overdue
+        var asks = ents[id].requests || [];
+        if (asks.length) {
+          var overdue = asks.some(function (r) { return r.status === "overdue"; });
+          S("circle", { "class": "request-mark " + (overdue ? "request-overdue" : "request-open"),
+            cx: x - size / 2 - 5, cy: cy, r: 3.2, role: "img",
+            "aria-label": asks.length + " request" + (asks.length === 1 ? "" : "s") +
+              (overdue ? " overdue" : " open") }, g);
+        }
         var label = null;
         if (labelItems && !pair[1] && room >= 48) {
           var text = fit(ents[id].label, SMALL_PX, room);
@@ -1198,6 +1207,14 @@
       var texts = el("div", "texts");
       e.texts.forEach(function (t) { add(texts, add(el("p"), el("strong", null, t.kind + ": "), t.text)); });
       section(box, "Resolutions and actions", texts);
+    }
+    if (e.requests && e.requests.length) {
+      var asks = el("ul", "requests");
+      e.requests.forEach(function (r) {
+        add(asks, add(el("li", "request-" + r.status), el("strong", null, r.status + ": "), r.text,
+          r.due ? el("span", "note", " \u2014 due " + r.due) : "", el("span", "note", " \u2014 " + r.why)));
+      });
+      section(box, "Requests not yet answered", asks);
     }
     var groups = {};
     adj[id].forEach(function (a) {

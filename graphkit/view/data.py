@@ -17,6 +17,7 @@ from rdflib.term import Node
 
 from ..graph.vocabulary import CAPACITY_OF, STATUS_OF
 from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, sorted_terms
+from .requests import mark_requests
 
 __all__ = ["KINDS", "TYPES", "Edge", "Entity", "ViewGraph", "read_graph"]
 
@@ -185,6 +186,7 @@ def read_graph(ds: Dataset, *, title: str | None = None) -> ViewGraph:
             link(s, o, "sub-org")
     _evidence(idx, entities, edges, link)
     _planned(idx, entities)
+    mark_requests(idx, entities)
     _years(entities, edges)
     if title is None:
         councils = sorted(

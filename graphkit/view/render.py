@@ -121,7 +121,7 @@ def _entity_json(
     out["w"] = size.get(iri, 8.0)
     if ent.topic:
         out["topic"] = True
-    for key in ("facts", "texts", "documents"):
+    for key in ("facts", "texts", "documents", "requests"):
         if d.get(key):
             out[key] = d[key]
     _add_details(graph, iri, ids, out)

@@ -1,0 +1,187 @@
+"""What the follow-up rules read: agenda items, requests and work-programme entries of one
+council, with their committee, date, words and programmes; no RDF, no offsets.
+
+``graphkit.graph.followups`` makes these from the build's records; tests make them by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import lexicon
+from .due import Due
+
+__all__ = [
+    "Corpus",
+    "Entry",
+    "Item",
+    "Request",
+    "content_words",
+    "is_procedural",
+    "request_kind",
+    "words_cover",
+]
+
+
+@dataclass(frozen=True)
+class Item:
+    """An agenda item of a dated meeting."""
+
+    key: str  # the item's IRI
+    committee: str  # as written
+    date: dt.date
+    number: str | None
+    title: str
+    text: str  # the item's words (heading, minutes, papers attached to it)
+    programmes: frozenset[str] = frozenset()  # concept keys named anywhere in the item
+    title_programmes: frozenset[str] = frozenset()  # ... named in its title
+
+
+@dataclass(frozen=True)
+class Request:
+    """An action that asks for something to come back: a report, information, an item."""
+
+    key: str  # the action's IRI
+    item: Item  # where it was made
+    text: str
+    kind: str  # "report", "work-programme", "information", "undertaking", "letter"
+    due: Due | None = None
+    agent: str | None = None
+    programmes: frozenset[str] = frozenset()  # what it concerns
+    topic_from: str = ""  # "text": named in it; "antecedent": "the programme" before it
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A work-programme entry: a planned item, dated or only planned for a year."""
+
+    key: str  # the entry's IRI
+    committee: str
+    title: str
+    year: int  # the first calendar year of the municipal year it is planned for
+    date: dt.date | None = None
+    programmes: frozenset[str] = frozenset()
+    source: str = ""  # the document (where the programme was published)
+    listed_on: dt.date | None = None  # the date of the meeting whose papers list it
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """One council's items and entries, and the meetings whose business is recorded."""
+
+    items: tuple[Item, ...]
+    entries: tuple[Entry, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)  # concept key -> its name
+
+    def meetings(self, committee: str) -> list[dt.date]:
+        """The dates of the committee's meetings whose items the records hold."""
+        key = committee_key(committee)
+        return sorted({i.date for i in self.items if committee_key(i.committee) == key})
+
+    def later_items(self, committee: str, after: dt.date) -> list[Item]:
+        key = committee_key(committee)
+        return sorted(
+            (i for i in self.items if committee_key(i.committee) == key and i.date > after),
+            key=lambda i: (i.date, i.key),
+        )
+
+    def entries_of(self, committee: str) -> list[Entry]:
+        key = committee_key(committee)
+        return [e for e in self.entries if committee_key(e.committee) == key]
+
+
+def committee_key(name: str) -> str:
+    """A committee's name for comparing: lower case, words only.
+
+    >>> committee_key("Education and Children’s Services Scrutiny Board (2)")
+    'education and children s services scrutiny board 2'
+    """
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+_FILLER = lexicon.words("followup_filler_words.txt") | lexicon.words("function_words.txt")
+_FILLER |= lexicon.words("small_words.txt")
+
+
+@cache
+def content_words(text: str) -> frozenset[str]:
+    """The words that say what a text is about: lower case, plural "s" dropped, without
+    function words and the words every request and item shares ("report", "board").
+
+    >>> sorted(content_words("Agreed to add Apprenticeships (with Scrutiny Board 3) to the Work Programme"))
+    ['apprenticeship']
+    """
+    out = set()
+    for word in re.findall(r"[a-z][a-z']+", text.lower().replace("’", "'")):
+        word = word.removesuffix("'s").strip("'")
+        if len(word) < 3 or word in _FILLER:
+            continue
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.add(word)
+    return frozenset(out)
+
+
+def words_cover(wanted: frozenset[str], title: frozenset[str]) -> bool:
+    """Whether a title is about what ``wanted`` says: it has every word of ``wanted``, or
+    most of its own words are in ``wanted`` and they are at least half of ``wanted``.
+
+    >>> words_cover(frozenset({"fostering"}), frozenset({"fostering", "service"}))
+    True
+    >>> words_cover(frozenset({"education", "skill", "covid", "recovery"}), frozenset({"education"}))
+    False
+    """
+    shared = wanted & title
+    if not shared:
+        return False
+    if wanted <= title:
+        return True
+    return len(shared) >= 2 and len(shared) >= 0.8 * len(title) and len(shared) >= 0.5 * len(wanted)
+
+
+_PROCEDURAL = re.compile(
+    rf"^\W*(?:\d+\W*)?{lexicon.alternation(lexicon.words('procedural_item_titles.txt'))}\b", re.I
+)
+
+
+def is_procedural(title: str) -> bool:
+    """Whether an item runs the meeting rather than takes a subject ("Minutes",
+    "Work Programme and Outstanding Issues", "Apologies and Substitutions").
+
+    >>> is_procedural("Work Programme and Outstanding Issues"), is_procedural("Fostering")
+    (True, False)
+    """
+    return bool(_PROCEDURAL.match(title.replace("’", "'")))
+
+
+_CUES = [
+    (re.compile(rf"\b{cue}", re.I), kind) for cue, kind in lexicon.table("request_cues.tsv").items()
+]
+
+
+def request_kind(text: str) -> str | None:
+    """What an action asks for, by its words (``lexicon/request_cues.tsv``); None when it
+    asks for nothing that comes back.
+
+    >>> request_kind("Agreed to receive a feedback report on the programme")
+    'report'
+    >>> request_kind("Officers agreed to circulate the figures."), request_kind("Noted the report.")
+    ('information', None)
+    """
+    for pattern, kind in _CUES:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def union(sets: Iterable[frozenset[str]]) -> frozenset[str]:
+    out: frozenset[str] = frozenset()
+    for s in sets:
+        out |= s
+    return out
