@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import inspect
 import json
 import os
 import platform
@@ -87,10 +86,8 @@ def child_build(folder: Path, jobs: int | None, view: bool) -> dict[str, Any]:
 
     # no per-document time limit: on a loaded machine a big document would lose its
     # mentions to it, and the benchmark would time less work
-    takes = inspect.signature(build).parameters
-    kwargs: dict[str, Any] = {"limits": Limits(timeout=None)} if "limits" in takes else {}
-    if jobs is not None and "jobs" in takes:
-        kwargs["jobs"] = jobs
+    # and no result cache: a second run would time the cache, not the build
+    kwargs: dict[str, Any] = {"limits": Limits(timeout=None), "cache": False, "jobs": jobs}
     cpu = time.process_time()
     start = time.perf_counter()
     result = build([folder], **kwargs)
@@ -221,7 +218,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="*", default=[], help="corpus sizes")
     parser.add_argument("--big", choices=generate.BIG, nargs="*", default=[])
-    parser.add_argument("--jobs", type=int, default=None, help="passed to build(jobs=N)")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="build(jobs=N): 1 (the default) is one core"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cache", type=Path, default=None, help="where corpora are kept")
     parser.add_argument("--no-ner", action="store_true", help="skip the NER baseline")
@@ -243,7 +242,7 @@ def main() -> None:
     rows = []
     notes = []
     for label, folder in inputs:
-        extra = ["--jobs", str(args.jobs)] if args.jobs is not None else []
+        extra = ["--jobs", str(args.jobs)]
         extra += ["--no-view"] if args.no_view else []
         built = _in_child("--child", "build", "--folder", str(folder), *extra)
         ner = None if args.no_ner else _in_child("--child", "ner", "--folder", str(folder))
@@ -251,14 +250,12 @@ def main() -> None:
             notes.append(f"NER baseline skipped for {label}: {ner['error']}")
         elif ner is not None:
             notes.append(f"NER baseline for {label}: {ner['model']}, ner only, one process")
-        if args.jobs is not None and built.get("jobs") is None and "error" not in built:
-            notes.append(f"{label}: this graphkit's build() takes no jobs; ran in one process")
         rows.append(_row(label, built, ner))
         print(f"done: {label}", file=sys.stderr, flush=True)
     print(
         f"graphkit benchmark, {dt.date.today().isoformat()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, seed {args.seed}"
-        f"{'' if args.jobs is None else f', --jobs {args.jobs}'}\n"
+        f", --jobs {args.jobs}, no result cache\n"
     )
     print(table(rows))
     for note in dict.fromkeys(notes):

@@ -375,7 +375,7 @@ def _write_set(
         names.append(
             view_mod.write_network(result.dataset, folder / "network.html", on_warning=say)
         )
-    names.extend(stats.write_summary(result, folder))
+    names.extend(stats.write_summary(result.summary(), result.documents, result.linked, folder))
     return names
 
 

@@ -1,8 +1,10 @@
 """What a build made: :class:`BuildResult`, in a module of its own so the modules that
-read it (stats, void) need not import the build that makes it."""
+read it (void, the CLI) need not import the build that makes it; the summary files are
+written by :mod:`graphkit.stats` from :meth:`BuildResult.summary`."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -10,6 +12,7 @@ from rdflib import Dataset
 
 from .errors import DocumentError
 from .model import Document, MeetingRecord, Mention
+from .stats import graph_counts
 
 if TYPE_CHECKING:
     from .link import Linked
@@ -39,7 +42,33 @@ class BuildResult:
     cache_stats: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> dict[str, object]:
-        """Counts for the build report, in a stable order."""
-        from .stats import summarise
+        """The build's counts, read from the graph itself, so the summary and the store
+        agree, in a stable order.
 
-        return summarise(self)
+        Meetings are those a document records; meetings only referred to ("the minutes of
+        the meeting held on 3 December were agreed") are counted apart, as are meetings no
+        document dates. ``triples`` counts distinct triples; ``quads`` counts them per named
+        graph, where a fact two documents state is stored once in each.
+        """
+        counts = graph_counts(self.dataset)
+        layouts = Counter(lay for lay in self.layouts.values() if lay)
+        return {
+            "council": self.council,
+            "documents": len(self.documents),
+            "meetings": counts["meetings"],
+            "meetings_referred_to": counts["referred"],
+            "undated_meetings_count": counts["undated"],
+            "agenda_items": counts["items"],
+            "people": counts["people"],
+            "programmes": counts["programmes"],
+            "topics": counts["topics"],
+            "organisations": counts["organisations"],
+            "triples": counts["triples"],
+            "quads": counts["quads"],
+            "named_graphs": len(self.documents),
+            "layouts": dict(sorted(layouts.items())),
+            "unrecognised": sorted(src for src, lay in self.layouts.items() if not lay),
+            "undated_meetings": list(self.undated),
+            "problems": [str(p) for p in self.problems],
+            "ambiguities": list(self.linked.ambiguities),
+        }

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,44 +13,13 @@ from rdflib import Dataset
 from .serialise import atomic_write
 
 if TYPE_CHECKING:
-    from .result import BuildResult
+    from .link import Linked
+    from .model import Document
 
-__all__ = ["explain", "summarise", "write_summary"]
-
-
-def summarise(result: BuildResult) -> dict[str, object]:
-    """The build's counts, read from the graph itself, so the summary and the store agree.
-
-    Meetings are those a document records; meetings only referred to ("the minutes of
-    the meeting held on 3 December were agreed") are counted apart, as are meetings no
-    document dates. ``triples`` counts distinct triples; ``quads`` counts them per named
-    graph, where a fact two documents state is stored once in each.
-    """
-    counts = _graph_counts(result.dataset)
-    layouts = Counter(lay for lay in result.layouts.values() if lay)
-    return {
-        "council": result.council,
-        "documents": len(result.documents),
-        "meetings": counts["meetings"],
-        "meetings_referred_to": counts["referred"],
-        "undated_meetings_count": counts["undated"],
-        "agenda_items": counts["items"],
-        "people": counts["people"],
-        "programmes": counts["programmes"],
-        "topics": counts["topics"],
-        "organisations": counts["organisations"],
-        "triples": counts["triples"],
-        "quads": counts["quads"],
-        "named_graphs": len(result.documents),
-        "layouts": dict(sorted(layouts.items())),
-        "unrecognised": sorted(src for src, lay in result.layouts.items() if not lay),
-        "undated_meetings": list(result.undated),
-        "problems": [str(p) for p in result.problems],
-        "ambiguities": list(result.linked.ambiguities),
-    }
+__all__ = ["explain", "graph_counts", "write_summary"]
 
 
-def _graph_counts(ds: Dataset) -> dict[str, int]:
+def graph_counts(ds: Dataset) -> dict[str, int]:
     """Nodes of each kind and the triples, in one pass over the quads."""
     from .vocab import GK, ORG, PROV, RDF, SCHEMA, SKOS
 
@@ -87,13 +56,17 @@ def _graph_counts(ds: Dataset) -> dict[str, int]:
     }
 
 
-def write_summary(result: BuildResult, out: Path) -> list[Path]:
-    summary = result.summary()
+def write_summary(
+    summary: Mapping[str, object], documents: Sequence[Document], linked: Linked, out: Path
+) -> list[Path]:
+    """``summary.json`` and ``summary.md`` in ``out``: a build's summary
+    (:meth:`BuildResult.summary <graphkit.result.BuildResult.summary>`), the documents it
+    read and why names were merged."""
     report = dict(summary)
     report["documents_read"] = [
-        {"source": d.source, "kind": d.kind, "sha256": d.sha256} for d in result.documents
+        {"source": d.source, "kind": d.kind, "sha256": d.sha256} for d in documents
     ]
-    report["merges"] = list(result.linked.merges)
+    report["merges"] = list(linked.merges)
     report["people_detail"] = [
         {
             "key": p.key,
@@ -101,7 +74,7 @@ def write_summary(result: BuildResult, out: Path) -> list[Path]:
             "alt_labels": list(p.alt_labels),
             "why_merged": list(p.explanation),
         }
-        for p in result.linked.people
+        for p in linked.people
     ]
     lines = ["# graphkit build summary", ""]
     for key, value in summary.items():
@@ -113,9 +86,9 @@ def write_summary(result: BuildResult, out: Path) -> list[Path]:
             lines.extend(f"  - {k}: {v}" for k, v in value.items())
         else:
             lines.append(f"- {key}: {value}")
-    if result.linked.merges:
+    if linked.merges:
         lines += ["", "## Why names were merged", ""]
-        lines.extend(f"- {m}" for m in result.linked.merges)
+        lines.extend(f"- {m}" for m in linked.merges)
     return [
         atomic_write(
             out / "summary.json", json.dumps(report, indent=2, sort_keys=False).encode() + b"\n"

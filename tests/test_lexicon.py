@@ -44,7 +44,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("segment/attendance.py", "br"): "HTML elements",
     ("layouts/moderngov_pages.py", "attendance"): "layout page kinds",
     ("layouts/moderngov_meeting.py", "PDF"): "file formats",
-    ("layouts/platform.py", "PDF"): "file formats",
+    ("platform.py", "PDF"): "file formats",
     ("segment/items.py", "ing"): "verb endings, not words",
     ("councils.py", "dc"): "web host suffixes",
     ("push.py", "authorization"): "secret header and field names",

@@ -14,6 +14,7 @@ import re
 
 from .. import lexicon
 from ..model import AttendanceRecord, Document, MeetingRecord
+from ..platform import platform_id, query
 from ..segment.text import clean, lines, plain, table_cells
 from .moderngov_pages import (
     BY_HEADING,
@@ -23,7 +24,6 @@ from .moderngov_pages import (
     field,
     read_meeting_line,
 )
-from .platform import platform_id, query
 from .registry import register
 
 __all__ = ["detect", "read"]

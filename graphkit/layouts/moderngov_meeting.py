@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
 from ..names import ParsedName, find_names
+from ..platform import page_name, platform_id, query, strip_noise, when
 from ..segment import segment
 from ..segment.attendance import Heading, apologies_in_text, parse_attendance
 from ..segment.items import find_actions, find_resolutions
@@ -41,7 +42,6 @@ from .moderngov_apologies import (
     substitution_lines,
 )
 from .moderngov_refs import page_refs, same_body
-from .platform import page_name, platform_id, query, strip_noise, when
 from .registry import register
 
 __all__ = ["detect", "read"]

@@ -28,12 +28,12 @@ from ..model import (
     MeetingRecord,
     MeetingRef,
 )
+from ..platform import page_name, platform_id, query, strip_noise
 from ..segment.attendance import apologies_in_item, apologies_in_text
 from ..segment.items import find_actions, find_resolutions
 from ..segment.text import clean, lines, paragraphs
 from .moderngov_apologies import softened
 from .moderngov_refs import page_refs
-from .platform import page_name, platform_id, query, strip_noise
 from .registry import register
 
 __all__ = [

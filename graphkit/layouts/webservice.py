@@ -19,14 +19,13 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
-from .. import lexicon
+from .. import lexicon, platform
 from ..councils import host_label
 from ..dates import parse_date, parse_time
 from ..errors import DocumentError
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
 from ..segment.items import find_actions, find_refs, find_resolutions
 from ..segment.text import plain
-from . import platform
 from .registry import register
 
 __all__ = ["MARKER", "attendance_of", "detect", "read", "render"]

@@ -26,6 +26,7 @@ from ..model import (
     MeetingRef,
 )
 from ..names import find_names
+from ..platform import platform_id
 from .attendance import (
     Heading,
     apologies_in_item,
@@ -648,9 +649,6 @@ def _page_record(doc: Document, page: Section, sections: list[Section]) -> Meeti
     """The meeting a page of one of its documents belongs to (:func:`_page_heading`): it
     refers to each earlier meeting whose minutes the page shows, and it is the meeting
     the platform's address names."""
-    # imported here: the layouts package imports this module when it loads
-    from ..layouts.platform import platform_id
-
     refs = tuple(
         MeetingRef(s.date, "references", s.start, s.header_end)
         for s in sections

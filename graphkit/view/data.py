@@ -17,7 +17,8 @@ from rdflib.term import Node
 
 from ..graph.vocabulary import CAPACITY_OF, STATUS_OF
 from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, sorted_terms
-from .requests import mark_requests
+from .index import _Index
+from .requests import open_requests
 
 __all__ = ["KINDS", "TYPES", "Edge", "Entity", "ViewGraph", "read_graph"]
 
@@ -79,43 +80,6 @@ class ViewGraph:
     title: str
     entities: dict[str, Entity]
     edges: list[Edge]
-
-
-class _Index:
-    """Subject → predicate → sorted objects, over every graph of the dataset."""
-
-    def __init__(self, ds: Dataset) -> None:
-        props: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-        inverse: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            props[s][p].add(o)
-            if isinstance(o, URIRef):
-                inverse[o][p].add(s)
-        self.props = props
-        self.inverse = inverse
-        self.of_type: dict[Node, set[Node]] = defaultdict(set)
-        for s, by_p in props.items():
-            for cls in by_p.get(RDF.type, ()):
-                self.of_type[cls].add(s)
-
-    def all(self, s: Node, p: Node) -> list[Node]:
-        by_p = self.props.get(s)
-        return sorted_terms(by_p.get(p, ())) if by_p else []
-
-    def one(self, s: Node, p: Node) -> Node | None:
-        values = self.all(s, p)
-        return values[0] if values else None
-
-    def text(self, s: Node, p: Node) -> str | None:
-        value = self.one(s, p)
-        return " ".join(str(value).split()) if value is not None else None
-
-    def texts(self, s: Node, p: Node) -> list[str]:
-        return sorted({" ".join(str(v).split()) for v in self.all(s, p) if isinstance(v, Literal)})
-
-    def subjects(self, p: Node, o: Node) -> list[Node]:
-        by_p = self.inverse.get(o)
-        return sorted_terms(by_p.get(p, ())) if by_p else []
 
 
 def _year(date: str | None) -> int | None:
@@ -186,7 +150,9 @@ def read_graph(ds: Dataset, *, title: str | None = None) -> ViewGraph:
             link(s, o, "sub-org")
     _evidence(idx, entities, edges, link)
     _planned(idx, entities)
-    mark_requests(idx, entities)
+    for item, rows in open_requests(idx).items():
+        if item in entities:
+            entities[item].details["requests"] = rows
     _years(entities, edges)
     if title is None:
         councils = sorted(

@@ -8,9 +8,9 @@ import datetime as dt
 import re
 from urllib.parse import parse_qsl, urlparse
 
-from ..councils import host_label
-from ..dates import find_dates, find_times
-from ..model import Document
+from .councils import host_label
+from .dates import find_dates, find_times
+from .model import Document
 
 __all__ = [
     "MEETING_ID_KEYS",
