@@ -253,8 +253,7 @@ def _as_graph(source: Dataset | Graph | str | Path) -> Graph:
         source = load_graph(source)
     if isinstance(source, Dataset):
         union = Graph()
-        for s, p, o, _ in source.quads((None, None, None, None)):
-            union.add((s, p, o))
+        union.addN((s, p, o, union) for s, p, o, _ in source.quads((None, None, None, None)))
         return union
     return source
 

@@ -24,7 +24,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
+from rdflib.term import IdentifiedNode
 
 from . import councils, find
 from . import documents as documents_stage
@@ -281,11 +282,17 @@ def _union(datasets: Sequence[Dataset]) -> Dataset:
     if len(datasets) == 1:
         return datasets[0]
     out = Dataset()
+    graphs: dict[IdentifiedNode | None, Graph] = {}  # one Graph per name, not one per quad
+
+    def graph(name: IdentifiedNode | None) -> Graph:
+        if name not in graphs:
+            graphs[name] = out.graph(name) if name is not None else out.default_context
+        return graphs[name]
+
     for ds in datasets:
         for prefix, ns in ds.namespaces():
             out.bind(prefix, ns, override=False)
-        for s, p, o, g in ds.quads((None, None, None, None)):
-            out.add((s, p, o, out.graph(g) if g is not None else None))
+        out.addN((s, p, o, graph(g)) for s, p, o, g in ds.quads((None, None, None, None)))
     return out
 
 

@@ -162,8 +162,9 @@ def _leads(doc: Document, recs: Sequence[MeetingRecord]) -> list[Mention]:
             if not row.lead or row.lead_start is None:
                 continue
             for n in lead_names(row.lead):
-                pos = doc.text.find(n.text, row.lead_start)
-                if pos != -1 and pos <= row.end:
+                # not past the row: a lead the text does not write reads no further
+                pos = doc.text.find(n.text, row.lead_start, row.end + len(n.text))
+                if pos != -1:
                     out.append(
                         Mention(LEAD, n.text, pos, pos + len(n.text), doc.source, honorific=n.title)
                     )
