@@ -82,7 +82,6 @@ def test_public_api_is_sorted_and_importable():
 # Test files named after no single module, each with why: suites that cut across the
 # stages or need something beside Python (a browser, a triple store, the corpus).
 CROSS_CUTTING_TESTS = {
-    "test_actions": "resolutions and actions end to end: segment, graph and the queries",
     "test_corpus_figures": "figures over the optional real-records corpus, when it is present",
     "test_gold_seeds": "the whole pipeline on the seeds against the hand-made gold",
     "test_generate": "benchmarks/generate.py: its corpus is deterministic and a build finds it",

@@ -30,8 +30,9 @@ from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, Meetin
 from ..names import ParsedName, find_names
 from ..platform import page_name, platform_id, query, strip_noise, when
 from ..segment import segment
+from ..segment.actions import find_actions
 from ..segment.attendance import Heading, apologies_in_text, parse_attendance
-from ..segment.items import find_actions, find_resolutions
+from ..segment.decisions import find_resolutions
 from ..segment.text import clean, lines, plain
 from .moderngov_apologies import (
     bulleted_apologies,

@@ -29,8 +29,9 @@ from ..model import (
     MeetingRef,
 )
 from ..platform import page_name, platform_id, query, strip_noise
+from ..segment.actions import find_actions
 from ..segment.attendance import apologies_in_item, apologies_in_text
-from ..segment.items import find_actions, find_resolutions
+from ..segment.decisions import find_resolutions
 from ..segment.text import clean, lines, paragraphs
 from .moderngov_apologies import softened
 from .moderngov_refs import page_refs

@@ -1,6 +1,6 @@
 """The other meetings a ModernGov page refers to, read the way the platform writes them.
 
-The project's reader (:func:`graphkit.segment.items.find_refs`) finds "the minutes of the
+The project's reader (:func:`graphkit.segment.refs.find_refs`) finds "the minutes of the
 meeting held on <date>" and its kin. The platform's pages add forms it does not read, and
 its pages mix an agenda (what is proposed) with minutes (what was recorded), which decides
 whether earlier minutes were approved. This module complements the shared reader:
@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from ..dates import find_dates
 from ..model import MeetingRef
-from ..segment.items import find_refs
+from ..segment.refs import find_refs
 
 __all__ = ["page_refs", "relation", "same_body"]
 

@@ -24,7 +24,9 @@ from ..councils import host_label
 from ..dates import parse_date, parse_time
 from ..errors import DocumentError
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
-from ..segment.items import find_actions, find_refs, find_resolutions
+from ..segment.actions import find_actions
+from ..segment.decisions import find_resolutions
+from ..segment.refs import find_refs
 from ..segment.text import plain
 from .registry import register
 

@@ -27,6 +27,7 @@ from ..model import (
 )
 from ..names import find_names
 from ..platform import platform_id
+from .actions import find_actions
 from .attendance import (
     Heading,
     apologies_in_item,
@@ -34,7 +35,9 @@ from .attendance import (
     heading_of,
     parse_attendance,
 )
-from .items import find_actions, find_items, find_refs, find_resolutions
+from .decisions import find_resolutions
+from .items import find_items
+from .refs import find_refs
 from .text import clean, lines, plain
 from .workprogramme import find_rows, programme_years, rows_added
 
