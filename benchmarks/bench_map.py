@@ -1,14 +1,14 @@
-"""Documents per second of the build's map (read + layout) with one and two workers, and
+"""Documents per second of the build's map (read, layout, find) with one and two workers, and
 from the result cache.
 
     .venv/bin/python benchmarks/bench_map.py [--corpus /work/shared/corpus] [--runs 3]
 
 For the seeds (``seeds/``) and, if it exists, the folder ``--corpus``: times
-:func:`graphkit.build.map_documents` (list the files, read each, lay it out), best of
+:func:`graphkit.build.map_documents` (list the files, read each, lay it out, find in it), best of
 ``--runs``, with ``jobs=1`` (in this process), ``jobs=2`` (a pool of two worker
 processes; a folder of fewer than 8 files stays in this process) and from a warm
 result cache (in a temporary folder; the user's cache is not touched). The reduce
-(find, link, graph) and the writing are not timed here: ``BuildResult.timings`` holds
+(resolve, link, graph) and the writing are not timed here: ``BuildResult.timings`` holds
 them, and benchmarks/run.py prints them per stage.
 
 Words are whitespace-separated tokens of ``Document.text``.
