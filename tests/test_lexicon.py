@@ -37,7 +37,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("analyse.py", "community"): "table columns",
     ("analyse.py", "step"): "table columns",
     ("analyse.py", "programme"): "table columns",
-    ("cli.py", "centrality"): "analysis kinds (command names)",
+    ("cli/graphs.py", "centrality"): "analysis kinds (command names)",
     ("corpus_eval.py", "meetings"): "evaluation categories",
     ("query.py", "table"): "output formats",
     ("documents.py", "script"): "HTML elements",
