@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analyse import AnalysisError, Timeline, _graph, programme_timeline, top_programmes
+from .analyse import AnalysisError, Timeline, programme_timeline, top_programmes
+from .analyse.projection import projected
 
 __all__ = ["FORMATS", "Chart", "timeline_chart", "top_chart"]
 
@@ -154,7 +155,7 @@ def timeline_chart(
     mdates: Any = matplotlib.dates  # partly untyped
     if not programmes:
         raise AnalysisError("name at least one programme to chart (or ask for the top ones)")
-    graph = _graph(source)
+    graph = projected(source)
     timelines = [programme_timeline(graph, p) for p in programmes]
     every = [d for t in timelines for d in t.dates]
     if not every:
@@ -320,7 +321,7 @@ def top_chart(
 ) -> Chart:
     """The ``top`` most discussed programmes side by side across calendar years: one row
     per programme, one column per year, a disc sized by the meetings that discussed it."""
-    graph = _graph(source)
+    graph = projected(source)
     rows = top_programmes(graph, top)
     if not rows:
         raise AnalysisError("no programme or topic is discussed in any agenda item")
