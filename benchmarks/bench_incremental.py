@@ -43,7 +43,7 @@ def _stages(result: BuildResult) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
