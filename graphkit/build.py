@@ -24,9 +24,6 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from rdflib import Dataset, Graph
-from rdflib.term import IdentifiedNode
-
 from . import councils, find
 from . import documents as documents_stage
 from . import graph as graph_stage
@@ -182,23 +179,22 @@ def _reduce(
     say(f"found {len(meetings)} meeting record(s)")
     council_of = _councils(docs, council)
     parts = []
+    quads = graph_stage.QuadSet()  # every council's graph is added to these, none copied
     for name in sorted(set(council_of.values())):
         group = [d for d in docs if council_of[d.source] == name]
         sources = {d.source for d in group}
         recs = [m for m in meetings if m.source in sources]
         found = {r.source: r.findings for r in kept if r.source in sources and r.findings}
         parts.append(
-            _council_part(name, group, recs, base, aliases, limits, problems, timings, found)
+            _council_part(name, group, recs, base, aliases, limits, problems, timings, found, quads)
         )
-    with _timed(timings, "graph"):
-        dataset = _union([ds for _, _, ds in parts])
     say("graph built")
     return BuildResult(
-        dataset=dataset,
+        quads=quads,
         documents=docs,
         meetings=meetings,
-        mentions=[m for ms, _, _ in parts for m in ms],
-        linked=link_stage.Linked.joined([lk for _, lk, _ in parts]),
+        mentions=[m for ms, _ in parts for m in ms],
+        linked=link_stage.Linked.joined([lk for _, lk in parts]),
         problems=problems,
         council="; ".join(sorted(set(council_of.values()))),
         layouts={lay.source: lay.layout for lay in laid},
@@ -218,8 +214,9 @@ def _council_part(
     problems: list[DocumentError],
     timings: dict[str, float],
     found: Mapping[str, DocumentFindings],
-) -> tuple[list[Mention], link_stage.Linked, Dataset]:
-    """One council's documents found in, linked and made a graph of."""
+    quads: graph_stage.QuadSet,
+) -> tuple[list[Mention], link_stage.Linked]:
+    """One council's documents found in, linked and added to ``quads``."""
     with _timed(timings, "resolve"):
         # the map found in each document; the gazetteer of them all, then each one's
         # mentions, within the per-document time limit (one over it loses its mentions)
@@ -227,8 +224,8 @@ def _council_part(
     with _timed(timings, "link"):
         linked = link_stage.link(group, recs, mentions, aliases=aliases, council=name)
     with _timed(timings, "graph"):
-        dataset = graph_stage.to_dataset(group, recs, linked, base=base, council=name)
-    return mentions, linked, dataset
+        graph_stage.to_quads(group, recs, linked, base=base, council=name, into=quads)
+    return mentions, linked
 
 
 def _councils(docs: Sequence[Document], given: str | None) -> dict[str, str]:
@@ -276,24 +273,6 @@ def join_by_platform_id(
             undated.append(r.platform_id or r.source)
         out.append(r)
     return out, sorted(set(undated))
-
-
-def _union(datasets: Sequence[Dataset]) -> Dataset:
-    if len(datasets) == 1:
-        return datasets[0]
-    out = Dataset()
-    graphs: dict[IdentifiedNode | None, Graph] = {}  # one Graph per name, not one per quad
-
-    def graph(name: IdentifiedNode | None) -> Graph:
-        if name not in graphs:
-            graphs[name] = out.graph(name) if name is not None else out.default_context
-        return graphs[name]
-
-    for ds in datasets:
-        for prefix, ns in ds.namespaces():
-            out.bind(prefix, ns, override=False)
-        out.addN((s, p, o, graph(g)) for s, p, o, g in ds.quads((None, None, None, None)))
-    return out
 
 
 def write_outputs(

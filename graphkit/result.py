@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rdflib import Dataset
@@ -15,6 +16,7 @@ from .model import Document, MeetingRecord, Mention
 from .stats import graph_counts
 
 if TYPE_CHECKING:
+    from .graph.quads import QuadSet
     from .link import Linked
 
 __all__ = ["BuildResult"]
@@ -22,9 +24,12 @@ __all__ = ["BuildResult"]
 
 @dataclass
 class BuildResult:
-    """What a build made: the graph, and what it read, found and could not read."""
+    """What a build made: the graph, and what it read, found and could not read.
 
-    dataset: Dataset
+    ``quads`` is the graph as the graph stage made it, which the writers read;
+    ``dataset`` is the same graph as an rdflib ``Dataset``, made on first use."""
+
+    quads: QuadSet
     documents: list[Document]
     meetings: list[MeetingRecord]
     mentions: list[Mention]
@@ -40,6 +45,11 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     # the per-document result cache: "hits", "misses", "written", "corrupt"
     cache_stats: dict[str, int] = field(default_factory=dict)
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib ``Dataset`` (one named graph per document)."""
+        return self.quads.to_dataset()
 
     def summary(self) -> dict[str, object]:
         """The build's counts, read from the graph itself, so the summary and the store

@@ -12,6 +12,7 @@ from .. import __version__
 
 def progress(quiet: bool) -> Callable[[str], None]:
     """A function that writes a progress line to stderr, or nothing when ``quiet``."""
+
     def say(msg: str) -> None:
         if not quiet:
             click.echo(f"  {msg}", err=True)

@@ -23,6 +23,7 @@ from ..model import AttendanceRecord, Document, MeetingRecord
 from ..vocab import DEFAULT_BASE, RDF, SKOS
 from .builder import Builder, council_key, municipal_year
 from .followups import add_followups
+from .quads import QuadSet
 from .records import (
     Spans,
     add_attendance,
@@ -40,7 +41,16 @@ from .workprogramme import entry_numbers
 if TYPE_CHECKING:
     from ..link import Linked
 
-__all__ = ["CAPACITY", "DOC_TYPES", "STATUS", "council_key", "municipal_year", "to_dataset"]
+__all__ = [
+    "CAPACITY",
+    "DOC_TYPES",
+    "STATUS",
+    "QuadSet",
+    "council_key",
+    "municipal_year",
+    "to_dataset",
+    "to_quads",
+]
 
 # meeting -> person key -> each record of their attendance, with its document
 _Attendance = dict[URIRef, dict[str, list[tuple[AttendanceRecord, str]]]]
@@ -54,8 +64,24 @@ def to_dataset(
     base: str = DEFAULT_BASE,
     council: str = "Unknown Council",
 ) -> Dataset:
-    """Build the Dataset. Output depends only on the inputs: no clocks, no counters."""
-    b = Builder(docs, linked, Iris(base), council, meetings)
+    """Build the graph as an rdflib Dataset: :func:`to_quads`, made a Dataset."""
+    return to_quads(docs, meetings, linked, base=base, council=council).to_dataset()
+
+
+def to_quads(
+    docs: Sequence[Document],
+    meetings: Sequence[MeetingRecord],
+    linked: Linked,
+    *,
+    base: str = DEFAULT_BASE,
+    council: str = "Unknown Council",
+    into: QuadSet | None = None,
+) -> QuadSet:
+    """Build the graph. Output depends only on the inputs: no clocks, no counters.
+
+    ``into``: the quads to add to (another council's, so that several councils make one
+    graph without copying one into another); new ones when None."""
+    b = Builder(docs, linked, Iris(base), council, meetings, into)
     _add_council(b)
     for doc in docs:
         b.document(doc)

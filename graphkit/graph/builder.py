@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from .. import lexicon
 from ..iris import Iris, slug
@@ -22,6 +22,7 @@ from .organisations import (
     names_no_organisation,
     names_the_council,
 )
+from .quads import QuadGraph, QuadSet
 from .vocabulary import DOC_TYPES
 
 if TYPE_CHECKING:
@@ -89,8 +90,9 @@ class Builder:
         iris: Iris,
         council: str,
         meetings: Sequence[MeetingRecord] = (),
+        into: QuadSet | None = None,
     ) -> None:
-        self.ds = Dataset()
+        self.ds = QuadSet() if into is None else into
         # an item two documents record (two renderings of one page, a minute repeated on an
         # item page) keeps the position and title of the first: one value of each
         self.items_seen: dict[URIRef, tuple[int, str]] = {}
@@ -101,12 +103,7 @@ class Builder:
         self.council_name = council
         self.council = council_key(council)
         self.docs = {d.source: d for d in docs}
-        # rdflib ≥ 7.5 calls it default_graph; earlier releases default_context
-        self.default = (
-            self.ds.default_graph
-            if hasattr(type(self.ds), "default_graph")
-            else self.ds.default_context
-        )
+        self.default = self.ds.default
         self.person_by_key = {p.key: p for p in linked.people}
         self.concept_by_key = {c.key: c for c in linked.concepts}
         self.org_by_key = {o.key: o for o in linked.organisations}
@@ -120,7 +117,7 @@ class Builder:
             if r.committee:
                 self.committees_of[r.source].add(self.committees[slug(r.committee)])
 
-    def g(self, source: str) -> Graph:
+    def g(self, source: str) -> QuadGraph:
         """The named graph of a document."""
         return self.ds.graph(self.iris.document(source))
 
@@ -158,7 +155,7 @@ class Builder:
         return node
 
     # -- entities -------------------------------------------------------------------------
-    def person(self, g: Graph, key: str, surface: str | None = None) -> URIRef:
+    def person(self, g: QuadGraph, key: str, surface: str | None = None) -> URIRef:
         p = self.person_by_key[key]
         node = self.iris.person(self.council, key)
         g.add((node, RDF.type, SCHEMA.Person))
@@ -173,7 +170,7 @@ class Builder:
             g.add((node, SKOS.altLabel, lit(surface)))
         return node
 
-    def concept(self, g: Graph, key: str, surface: str | None = None) -> URIRef:
+    def concept(self, g: QuadGraph, key: str, surface: str | None = None) -> URIRef:
         c = self.concept_by_key[key]
         node = self.iris.programme(self.council, key)
         g.add((node, RDF.type, SKOS.Concept))
@@ -186,7 +183,7 @@ class Builder:
         return node
 
     def organisation(
-        self, g: Graph, key: str, surface: str | None = None, at: tuple[str, int] | None = None
+        self, g: QuadGraph, key: str, surface: str | None = None, at: tuple[str, int] | None = None
     ) -> URIRef | None:
         """The node an organisation mention names (the rules are in ``organisations``):
         the council, a committee whose meetings the records record, another committee of
@@ -212,7 +209,7 @@ class Builder:
             g.add((node, SKOS.altLabel, lit(surface)))
         return node
 
-    def _named(self, g: Graph, node: URIRef, label: str, surface: str | None) -> URIRef:
+    def _named(self, g: QuadGraph, node: URIRef, label: str, surface: str | None) -> URIRef:
         """``node`` (the council or a committee), with ``surface`` as an altLabel in the
         document's graph when it is another form of the name than ``label``."""
         if surface and slug(surface) != slug(label):

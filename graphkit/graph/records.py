@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from .. import lexicon
 from ..iris import slug
@@ -27,6 +27,7 @@ from ..model import (
 )
 from ..vocab import DCTERMS, GK, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 from .builder import Builder, lit, municipal_year, timestamp
+from .quads import QuadGraph
 from .vocabulary import CAPACITY, STATUS
 
 __all__ = [
@@ -249,7 +250,7 @@ def _words(name: str) -> list[str]:
     return found[1:] if found[:1] == ["the"] else found
 
 
-def _body_agent(b: Builder, g: Graph, item: URIRef, written: str) -> URIRef | None:
+def _body_agent(b: Builder, g: QuadGraph, item: URIRef, written: str) -> URIRef | None:
     """The body an agent as written stands for: the council for officers; the meeting's
     committee for "Members" or a body named by words all found in the committee's name
     ("the Board", "the Scrutiny Board (2)"); the council for "the Council" or its name.

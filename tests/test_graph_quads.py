@@ -1,0 +1,58 @@
+"""graph/quads.py: the graph stage's quads, and the rdflib Dataset made of them."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from graphkit.graph.quads import DEFAULT, QuadSet
+
+EX = "https://example.org/"
+A, B, C = URIRef(EX + "a"), URIRef(EX + "b"), URIRef(EX + "c")
+DOC1, DOC2, EMPTY = URIRef(EX + "doc/1"), URIRef(EX + "doc/2"), URIRef(EX + "doc/3")
+
+
+def _sample() -> QuadSet:
+    q = QuadSet()
+    q.bind("ex", EX)
+    q.bind("ex", "https://elsewhere.example/")  # the first binding of a prefix is kept
+    q.default.add((A, RDF.type, RDFS.Class))
+    q.graph(DOC1).add((A, RDFS.label, Literal("first")))
+    q.graph(DOC1).add((A, RDFS.label, Literal("second")))
+    q.graph(DOC1).add((A, RDFS.label, Literal("first")))  # again: no change
+    q.graph(DOC2).add((A, RDFS.label, Literal("first")))  # the same triple in another graph
+    q.graph(EMPTY)
+    return q
+
+
+def test_a_triple_is_kept_once_per_graph_and_counted_per_graph() -> None:
+    q = _sample()
+    assert len(q.graph(DOC1)) == 2
+    assert len(q) == 4
+    assert sorted((str(o), str(g)) for _, _, o, g in q.rows() if o != RDFS.Class) == [
+        ("first", str(DOC1)),
+        ("first", str(DOC2)),
+        ("second", str(DOC1)),
+    ]
+
+
+def test_value_is_the_first_object_added_or_none() -> None:
+    q = _sample()
+    assert q.graph(DOC1).value(A, RDFS.label) == Literal("first")
+    assert q.graph(DOC1).value(B, RDFS.label) is None
+    assert q.graph(DOC1).value(None, RDFS.label) is None
+
+
+def test_graphs_start_with_the_default_and_keep_their_order() -> None:
+    assert [g.identifier for g in _sample().graphs()] == [DEFAULT, DOC1, DOC2, EMPTY]
+
+
+def test_the_dataset_holds_the_same_quads_prefixes_and_graphs() -> None:
+    q = _sample()
+    ds = q.to_dataset()
+    assert dict(ds.namespaces())["ex"] == URIRef(EX)
+    assert {g.identifier for g in ds.graphs()} >= {DOC1, DOC2, EMPTY}
+    assert len(ds.graph(EMPTY)) == 0
+    for g in q.graphs():
+        assert set(ds.graph(g.identifier)) == set(g)
+    assert (C, None, None) not in ds
