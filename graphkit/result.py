@@ -16,6 +16,7 @@ from .stats import graph_counts
 
 if TYPE_CHECKING:
     from .link import Linked
+    from .quads import Quads
 
 __all__ = ["BuildResult"]
 
@@ -41,16 +42,17 @@ class BuildResult:
     # the per-document result cache: "hits", "misses", "written", "corrupt"
     cache_stats: dict[str, int] = field(default_factory=dict)
 
-    def summary(self) -> dict[str, object]:
+    def summary(self, quads: Quads | None = None) -> dict[str, object]:
         """The build's counts, read from the graph itself, so the summary and the store
         agree, in a stable order.
 
         Meetings are those a document records; meetings only referred to ("the minutes of
         the meeting held on 3 December were agreed") are counted apart, as are meetings no
         document dates. ``triples`` counts distinct triples; ``quads`` counts them per named
-        graph, where a fact two documents state is stored once in each.
+        graph, where a fact two documents state is stored once in each. ``quads``, a
+        snapshot of ``dataset``, saves reading it again.
         """
-        counts = graph_counts(self.dataset)
+        counts = graph_counts(quads if quads is not None else self.dataset)
         layouts = Counter(lay for lay in self.layouts.values() if lay)
         return {
             "council": self.council,

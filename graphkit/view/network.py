@@ -116,6 +116,16 @@ class NetworkPage:
 
 
 # -- choosing what to show ----------------------------------------------------------------
+def _snapshot(source: Any) -> Any:
+    """A Dataset or Graph as a :class:`~graphkit.quads.Quads` snapshot, read once for the
+    projection and the title; anything else as it is."""
+    from rdflib import Graph
+
+    from ..quads import Quads
+
+    return Quads.of(source) if isinstance(source, Graph) else source
+
+
 def _projection(source: Any, organisations: bool) -> Any:
     """The networkx projection: ``source`` itself when it already is one."""
     import networkx as nx
@@ -631,35 +641,21 @@ def _legend(graph: Any, order: list[str], edges: list[tuple[str, str]]) -> str:
 
 
 def _title_of(source: Any, title: str | None) -> str:
-    """The page title: given, or from the council's name when the source is RDF."""
+    """The page title: given, or from the council's name when the source is RDF (a
+    :class:`~graphkit.quads.Quads` snapshot)."""
     if title is not None:
         return title
-    from rdflib import Dataset, Graph
-
+    from ..quads import Quads
     from ..vocab import ORG, RDF, SCHEMA, SKOS
 
-    if not isinstance(source, (Dataset, Graph)):
+    if not isinstance(source, Quads):
         return "Who met whom about what"
-
-    def objects(s: Any, p: Any) -> list[Any]:
-        # a Dataset's triples() reads only its default graph; quads() reads every graph
-        if isinstance(source, Dataset):
-            return [q[2] for q in source.quads((s, p, None, None))]
-        return list(source.objects(s, p))
-
-    councils = {
-        q[0]
-        for q in (
-            source.quads((None, RDF.type, ORG.FormalOrganization, None))
-            if isinstance(source, Dataset)
-            else source.triples((None, RDF.type, ORG.FormalOrganization))
-        )
-    }
+    index = source.index
     names = sorted(
         " ".join(str(o).split())
-        for c in councils
+        for c in index.subjects(RDF.type, ORG.FormalOrganization)
         for p in (SKOS.prefLabel, SCHEMA.name)
-        for o in objects(c, p)
+        for o in index.objects(c, p)
     )
     return f"{names[0]}: who met whom about what" if names else "Who met whom about what"
 
@@ -676,7 +672,8 @@ def build_network(
 ) -> NetworkPage:
     """Render the people–meeting–programme network of ``source`` as one HTML page.
 
-    ``source`` is a Dataset, a Graph, a graph file or folder, or a projection made by
+    ``source`` is a Dataset (or a :class:`~graphkit.quads.Quads` snapshot of one), a
+    Graph, a graph file or folder, or a projection made by
     :func:`graphkit.analyse.project`. ``topic`` (a programme or topic) and ``person``
     (labels, aliases, acronyms or an IRI; every match is a centre) keep only the nodes
     within ``hops`` edges of them; both together keep both neighbourhoods. Above
@@ -687,6 +684,7 @@ def build_network(
         raise ConfigError(f"max_nodes must be at least 1, not {max_nodes}")
     if hops < 0:
         raise ConfigError(f"hops must be 0 or more, not {hops}")
+    source = _snapshot(source)
     graph = _projection(source, organisations)
     page_title = _title_of(source, title)
     topics = _centres(graph, topic, "programme")
