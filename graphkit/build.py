@@ -369,23 +369,27 @@ def _write_set(
     """Every output file written into ``folder``: the graph in each format, the
     ontology, the VoID description, the views and the summary.
 
-    The dataset is read once, into a snapshot of its quads that every writer shares."""
+    The dataset is read once, into a snapshot of its quads that every writer shares.
+    The cyclic collector is paused meanwhile: the writers make millions of small objects
+    that live until the end, and it would walk the whole heap again and again as they
+    grow (it took about half the write stage)."""
     from . import serialise, stats
     from . import void as void_mod
-    from .quads import Quads
+    from .quads import Quads, no_gc
 
-    quads = Quads.of(result.dataset)
-    names = serialise.write_formats(quads, folder, formats=formats)
-    if with_ontology:
-        names.append(serialise.write_ontology(folder))
-    names.append(void_mod.write_void(result, folder, quads=quads))
-    if view:
-        from . import view as view_mod
+    with no_gc():
+        quads = Quads.of(result.dataset)
+        names = serialise.write_formats(quads, folder, formats=formats)
+        if with_ontology:
+            names.append(serialise.write_ontology(folder))
+        names.append(void_mod.write_void(result, folder, quads=quads))
+        if view:
+            from . import view as view_mod
 
-        names.append(view_mod.write_view(quads, folder / "view.html", on_warning=say))
-        names.append(view_mod.write_network(quads, folder / "network.html", on_warning=say))
-    summary = result.summary(quads=quads)
-    names.extend(stats.write_summary(summary, result.documents, result.linked, folder))
+            names.append(view_mod.write_view(quads, folder / "view.html", on_warning=say))
+            names.append(view_mod.write_network(quads, folder / "network.html", on_warning=say))
+        summary = result.summary(quads=quads)
+        names.extend(stats.write_summary(summary, result.documents, result.linked, folder))
     return names
 
 
