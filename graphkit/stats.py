@@ -21,19 +21,16 @@ __all__ = ["explain", "graph_counts", "write_summary"]
 
 
 def graph_counts(ds: Dataset | Quads) -> dict[str, int]:
-    """Nodes of each kind and the triples, in one pass over the triples (``ds`` may be
-    a :class:`~graphkit.quads.Quads` snapshot of the Dataset)."""
+    """Nodes of each kind and the triples (``ds`` may be a :class:`~graphkit.quads.Quads`
+    snapshot of the Dataset)."""
     from .vocab import GK, ORG, PROV, RDF, SCHEMA, SKOS
 
     quads = snapshot(ds)
+    pairs = quads.by_predicate
     of_class: dict[object, set[object]] = defaultdict(set)  # class -> its instances
-    derived: set[object] = set()
-    a, from_ = RDF.type, PROV.wasDerivedFrom  # looked up once: rdflib's namespaces are slow
-    for s, p, o in quads.triples:
-        if p == a:
-            of_class[o].add(s)
-        elif p == from_:
-            derived.add(s)
+    for s, o in pairs.get(str(RDF.type), ()):
+        of_class[o].add(s)
+    derived = {s for s, _ in pairs.get(str(PROV.wasDerivedFrom), ())}
 
     def having(cls: object) -> set[object]:
         return of_class.get(cls, set())

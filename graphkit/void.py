@@ -129,19 +129,15 @@ class _Statistics(TypedDict):
 def _statistics(ds: Dataset | Quads) -> _Statistics:
     from rdflib import URIRef
 
-    triples = snapshot(ds).triples
-    classes: Counter[str] = Counter()
-    properties: Counter[str] = Counter()
-    subjects, objects, entities = set(), set(), set()
-    a = RDF.type  # looked up once: rdflib's namespaces are slow
-    for s, p, o in triples:
-        properties[str(p)] += 1
-        subjects.add(s)
-        objects.add(o)
-        if isinstance(s, URIRef):
-            entities.add(s)
-        if p == a:
-            classes[str(o)] += 1
+    quads = snapshot(ds)
+    triples = quads.triples
+    properties: Counter[str] = Counter(
+        {iri: len(pairs) for iri, pairs in quads.by_predicate.items()}
+    )
+    classes: Counter[str] = Counter(str(o) for _, o in quads.by_predicate.get(str(RDF.type), ()))
+    subjects = {s for s, _, _ in triples}
+    objects = {o for _, _, o in triples}
+    entities = sum(1 for s in subjects if isinstance(s, URIRef))
     used = set(classes) | set(properties)
     vocabularies = sorted(
         ns
@@ -150,7 +146,7 @@ def _statistics(ds: Dataset | Quads) -> _Statistics:
     )
     return {
         "triples": len(triples),
-        "entities": len(entities),
+        "entities": entities,
         "subjects": len(subjects),
         "objects": len(objects),
         "classes": classes,
