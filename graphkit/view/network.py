@@ -116,14 +116,16 @@ class NetworkPage:
 
 
 # -- choosing what to show ----------------------------------------------------------------
-def _snapshot(source: Any) -> Any:
-    """A Dataset or Graph as a :class:`~graphkit.quads.Quads` snapshot, read once for the
-    projection and the title; anything else as it is."""
+def _read(source: Any, organisations: bool, title: str | None) -> tuple[Any, str]:
+    """The projection and the page title; a Dataset or Graph is read once, into a
+    :class:`~graphkit.quads.Quads` snapshot, for both."""
     from rdflib import Graph
 
     from ..quads import Quads
 
-    return Quads.of(source) if isinstance(source, Graph) else source
+    if isinstance(source, Graph):
+        source = Quads.of(source)
+    return _projection(source, organisations), _title_of(source, title)
 
 
 def _projection(source: Any, organisations: bool) -> Any:
@@ -706,9 +708,7 @@ def build_network(
         raise ConfigError(f"max_nodes must be at least 1, not {max_nodes}")
     if hops < 0:
         raise ConfigError(f"hops must be 0 or more, not {hops}")
-    source = _snapshot(source)
-    graph = _projection(source, organisations)
-    page_title = _title_of(source, title)
+    graph, page_title = _read(source, organisations, title)
     topics = _centres(graph, topic, "programme")
     people = _centres(graph, person, "person")
     centres = set(topics) | set(people)
