@@ -18,6 +18,7 @@ from .stats import graph_counts
 if TYPE_CHECKING:
     from .graph.quads import QuadSet
     from .link import Linked
+    from .quads import Quads
 
 __all__ = ["BuildResult"]
 
@@ -51,16 +52,17 @@ class BuildResult:
         """The graph as an rdflib ``Dataset`` (one named graph per document)."""
         return self.quads.to_dataset()
 
-    def summary(self) -> dict[str, object]:
+    def summary(self, quads: Quads | None = None) -> dict[str, object]:
         """The build's counts, read from the graph itself, so the summary and the store
         agree, in a stable order.
 
         Meetings are those a document records; meetings only referred to ("the minutes of
         the meeting held on 3 December were agreed") are counted apart, as are meetings no
         document dates. ``triples`` counts distinct triples; ``quads`` counts them per named
-        graph, where a fact two documents state is stored once in each.
+        graph, where a fact two documents state is stored once in each. ``quads``, the
+        snapshot the writers share, saves making another.
         """
-        counts = graph_counts(self.dataset)
+        counts = graph_counts(quads if quads is not None else self.quads.snapshot())
         layouts = Counter(lay for lay in self.layouts.values() if lay)
         return {
             "council": self.council,

@@ -13,18 +13,17 @@ format, so all formats carry the same triples and the RDF/XML stays well-formed.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ConfigError, GraphkitError
+from .quads import Quads, no_gc, snapshot
 from .vocab import PREFIXES, RDF
 
 if TYPE_CHECKING:
@@ -161,31 +160,22 @@ class _Converter:
         return hit
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic collector: it only slows down making many small tuples."""
-    collect = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collect:
-            gc.enable()
-
-
 class Prepared:
-    """A Dataset's quads as pyoxigraph terms, sorted; made once, written in many formats."""
+    """A Dataset's quads as pyoxigraph terms, sorted; made once, written in many formats.
 
-    def __init__(self, ds: Dataset) -> None:
-        with _no_gc():
-            self.rows = _rows(ds)
+    ``ds`` may be a :class:`~graphkit.quads.Quads` snapshot of the Dataset.
+    """
+
+    def __init__(self, ds: Dataset | Quads) -> None:
+        with no_gc():
+            self.rows = _rows(snapshot(ds))
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
         """Every quad, sorted by graph (default first), subject, predicate, object."""
         import pyoxigraph as ox
 
-        with _no_gc():
+        with no_gc():
             return [ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in self.rows]
 
     @cached_property
@@ -193,25 +183,25 @@ class Prepared:
         """The union of all graphs, each triple once, sorted."""
         import pyoxigraph as ox
 
-        with _no_gc():
+        with no_gc():
             union = {(s[1], p[1], o[1]): (s[0], p[0], o[0]) for _, s, p, o in self.rows}
             return [ox.Triple(*union[k]) for k in sorted(union)]
 
 
-def _rows(ds: Dataset) -> list[tuple[tuple[Any, str], ...]]:
+def _rows(quads: Quads) -> list[tuple[tuple[Any, str], ...]]:
     import pyoxigraph as ox
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     conv = _Converter()
     cache, term = conv.cache, conv.term
-    rows: list[tuple[tuple[Any, str], ...]] = []
-    for graph in ds.graphs():
-        ident = graph.identifier
-        g = (ox.DefaultGraph(), "") if ident == DATASET_DEFAULT_GRAPH_ID else term(ident)
-        for s, p, o in graph:  # graph by graph: far faster than Dataset.quads
-            rows.append(
-                (g, cache.get(s) or term(s), cache.get(p) or term(p), cache.get(o) or term(o))
-            )
+    graphs = {
+        ident: (ox.DefaultGraph(), "") if ident == DATASET_DEFAULT_GRAPH_ID else term(ident)
+        for ident in quads.graphs
+    }
+    rows: list[tuple[tuple[Any, str], ...]] = [
+        (graphs[g], cache.get(s) or term(s), cache.get(p) or term(p), cache.get(o) or term(o))
+        for s, p, o, g in quads.rows
+    ]
     if any(isinstance(node, ox.BlankNode) for node, _ in cache.values()):
         # rdflib labels blank nodes at random; canonical labels keep the output stable
         canon = ox.Dataset(ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in rows)
@@ -364,11 +354,11 @@ def read_suffixes() -> list[str]:
     return sorted({f.suffix for f in FORMATS.values()} | set(_READ_SUFFIXES))
 
 
-def serialise(ds: Dataset | Prepared, fmt: str) -> bytes:
+def serialise(ds: Dataset | Quads | Prepared, fmt: str) -> bytes:
     """The Dataset as bytes in format ``fmt`` (see ``FORMATS``).
 
     Pass a :class:`Prepared` to write several formats of one Dataset without
-    converting it again.
+    converting it again (or a :class:`~graphkit.quads.Quads` snapshot of it).
     """
     f = FORMATS[_check([fmt])[0]]
     prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
@@ -410,8 +400,10 @@ def write_results(results: Any, fmt: str) -> bytes:
     return bytes(results.serialize(format=target) or b"")
 
 
-def write_formats(ds: Dataset, out: Path, *, formats: Iterable[str]) -> list[Path]:
-    """Write ``graph.<ext>`` into ``out`` for each format name; return the paths."""
+def write_formats(ds: Dataset | Quads, out: Path, *, formats: Iterable[str]) -> list[Path]:
+    """Write ``graph.<ext>`` into ``out`` for each format name; return the paths.
+
+    ``ds`` may be a :class:`~graphkit.quads.Quads` snapshot of the Dataset."""
     names = _check(formats)
     if not names:
         return []

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
+from .quads import Quads, snapshot
 from .serialise import atomic_write
 
 if TYPE_CHECKING:
@@ -19,22 +20,17 @@ if TYPE_CHECKING:
 __all__ = ["explain", "graph_counts", "write_summary"]
 
 
-def graph_counts(ds: Dataset) -> dict[str, int]:
-    """Nodes of each kind and the triples, in one pass over the quads."""
+def graph_counts(ds: Dataset | Quads) -> dict[str, int]:
+    """Nodes of each kind and the triples (``ds`` may be a :class:`~graphkit.quads.Quads`
+    snapshot of the Dataset)."""
     from .vocab import GK, ORG, PROV, RDF, SCHEMA, SKOS
 
+    quads = snapshot(ds)
+    pairs = quads.by_predicate
     of_class: dict[object, set[object]] = defaultdict(set)  # class -> its instances
-    derived: set[object] = set()
-    triples: set[tuple[object, object, object]] = set()
-    quads = 0
-    a, from_ = RDF.type, PROV.wasDerivedFrom  # looked up once: rdflib's namespaces are slow
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        quads += 1
-        triples.add((s, p, o))
-        if p == a:
-            of_class[o].add(s)
-        elif p == from_:
-            derived.add(s)
+    for s, o in pairs.get(str(RDF.type), ()):
+        of_class[o].add(s)
+    derived = {s for s, _ in pairs.get(str(PROV.wasDerivedFrom), ())}
 
     def having(cls: object) -> set[object]:
         return of_class.get(cls, set())
@@ -51,8 +47,8 @@ def graph_counts(ds: Dataset) -> dict[str, int]:
         "programmes": len(having(GK.Programme)),
         "topics": len(concepts - having(GK.Programme)),
         "organisations": len(having(ORG.Organization) - units),
-        "triples": len(triples),
-        "quads": quads,
+        "triples": len(quads.triples),
+        "quads": len(quads.rows),
     }
 
 

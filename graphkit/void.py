@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import quote
 
+from .quads import Quads, snapshot
 from .vocab import DCTERMS, DEFAULT_BASE, FOAF, GK, PREFIXES, PROV, RDF, RDFS, SCHEMA, VOID, XSD
 
 if TYPE_CHECKING:
@@ -101,9 +102,12 @@ def software_version() -> str:
         return "0+unknown"
 
 
-def _base(result: BuildResult) -> str:
+def _base(result: BuildResult, quads: Quads | None = None) -> str:
     """The data IRI base the build used, read back from a document's graph IRI."""
-    names = {str(g.identifier) for g in result.dataset.graphs()}
+    if quads is not None:
+        names = {str(g) for g in quads.graphs}
+    else:
+        names = {str(g.identifier) for g in result.quads.graphs()}
     for doc in result.documents:
         suffix = "document/" + quote(doc.source, safe="/._-~")
         for name in names:
@@ -122,24 +126,18 @@ class _Statistics(TypedDict):
     vocabularies: list[str]  # namespaces used
 
 
-def _statistics(ds: Dataset) -> _Statistics:
+def _statistics(ds: Dataset | Quads) -> _Statistics:
     from rdflib import URIRef
 
-    triples: set[tuple[object, object, object]] = set()
-    for graph in ds.graphs():
-        triples.update(graph)
-    classes: Counter[str] = Counter()
-    properties: Counter[str] = Counter()
-    subjects, objects, entities = set(), set(), set()
-    a = RDF.type  # looked up once: rdflib's namespaces are slow
-    for s, p, o in triples:
-        properties[str(p)] += 1
-        subjects.add(s)
-        objects.add(o)
-        if isinstance(s, URIRef):
-            entities.add(s)
-        if p == a:
-            classes[str(o)] += 1
+    quads = snapshot(ds)
+    triples = quads.triples
+    properties: Counter[str] = Counter(
+        {iri: len(pairs) for iri, pairs in quads.by_predicate.items()}
+    )
+    classes: Counter[str] = Counter(str(o) for _, o in quads.by_predicate.get(str(RDF.type), ()))
+    subjects = {s for s, _, _ in triples}
+    objects = {o for _, _, o in triples}
+    entities = sum(1 for s in subjects if isinstance(s, URIRef))
     used = set(classes) | set(properties)
     vocabularies = sorted(
         ns
@@ -148,7 +146,7 @@ def _statistics(ds: Dataset) -> _Statistics:
     )
     return {
         "triples": len(triples),
-        "entities": len(entities),
+        "entities": entities,
         "subjects": len(subjects),
         "objects": len(objects),
         "classes": classes,
@@ -165,20 +163,24 @@ def _local(iri: str) -> str:
 
 
 def describe(
-    result: BuildResult, *, when: dt.datetime | None = None, licence: str | None = None
+    result: BuildResult,
+    *,
+    when: dt.datetime | None = None,
+    licence: str | None = None,
+    quads: Quads | None = None,
 ) -> Graph:
     """The VoID description of ``result``'s graph and the PROV activity of its build.
 
     ``licence`` is the IRI of a licence for the graph itself, when its publisher
-    has chosen one.
+    has chosen one. ``quads``, a snapshot of ``result.dataset``, saves reading it again.
     """
     from rdflib import Graph, Literal, URIRef
 
     version = software_version()
     when = when or build_time()
     stamp = when.strftime("%Y%m%dT%H%M%SZ")
-    base = _base(result)
-    stats = _statistics(result.dataset)
+    base = _base(result, quads)
+    stats = _statistics(quads if quads is not None else result.dataset)
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
@@ -263,13 +265,19 @@ def _source(g: Graph, node: URIRef, doc: Document) -> None:
         g.add((node, DCTERMS.license, URIRef(iri)))
 
 
-def write_void(result: BuildResult, out: str | Path, *, when: dt.datetime | None = None) -> Path:
-    """Write ``void.ttl`` (VoID and PROV) into ``out``."""
+def write_void(
+    result: BuildResult,
+    out: str | Path,
+    *,
+    when: dt.datetime | None = None,
+    quads: Quads | None = None,
+) -> Path:
+    """Write ``void.ttl`` (VoID and PROV) into ``out`` (``quads`` as for :func:`describe`)."""
     from rdflib import Dataset
 
     from .serialise import atomic_write, serialise
 
     ds = Dataset()
-    for triple in describe(result, when=when):
+    for triple in describe(result, when=when, quads=quads):
         ds.add(triple)
     return atomic_write(Path(out) / "void.ttl", serialise(ds, "turtle"))

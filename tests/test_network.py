@@ -238,3 +238,48 @@ def test_errors():
         build_network(hostile(), topic="nothing like it")
     with pytest.raises(ConfigError, match="max_nodes"):
         build_network(hostile(), max_nodes=0)
+
+
+def _plain_layout(order: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """The layout written as plain numpy expressions (as it was before it worked in place)."""
+    import math
+
+    import numpy as np
+
+    from graphkit.view.network import LAYOUT_ITERATIONS, LAYOUT_SEED
+
+    n = len(order)
+    index = {node: i for i, node in enumerate(order)}
+    adj = np.zeros((n, n))
+    for a, b in edges:
+        adj[index[a], index[b]] = adj[index[b], index[a]] = 1.0
+    pos = np.random.RandomState(LAYOUT_SEED).rand(n, 2)
+    k = math.sqrt(1.0 / n)
+    t = 0.1 * max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1])))
+    cool = t / (LAYOUT_ITERATIONS + 1)
+    for _ in range(LAYOUT_ITERATIONS):
+        dx = pos[:, 0, np.newaxis] - pos[np.newaxis, :, 0]
+        dy = pos[:, 1, np.newaxis] - pos[np.newaxis, :, 1]
+        dist = np.maximum(np.hypot(dx, dy), 0.01)
+        force = k * k / dist**2 - adj * dist / k
+        shift = np.stack([(force * dx).sum(axis=1), (force * dy).sum(axis=1)], axis=1)
+        length = np.maximum(np.linalg.norm(shift, axis=-1), 0.01)
+        pos += shift * (t / length)[:, np.newaxis]
+        t -= cool
+    pos -= pos.mean(axis=0)
+    scale = 75.0 * math.sqrt(n) / (float(np.abs(pos).max()) or 1.0)
+    return {
+        node: (round(float(x) * scale, 1), round(float(y) * scale, 1))
+        for node, (x, y) in zip(order, pos, strict=True)
+    }
+
+
+@pytest.mark.parametrize(("n", "m"), [(2, 1), (3, 0), (40, 90), (300, 1200)])
+def test_layout_is_the_plain_algorithm_to_the_last_bit(n: int, m: int) -> None:
+    from graphkit.view.network import _layout
+
+    rng = random.Random(n)
+    order = [f"n{i}" for i in range(n)]
+    # duplicates, both directions and a node linked to itself, as an edge list may hold
+    edges = [(rng.choice(order), rng.choice(order)) for _ in range(m)]
+    assert _layout(order, edges) == _plain_layout(order, edges)

@@ -39,12 +39,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..quads import Index, Quads, snapshot
 from ..vocab import DCTERMS, GK, OA, ORG, RDF, SCHEMA, SKOS
 
 KINDS = ("person", "meeting", "programme", "organisation")
@@ -64,19 +66,19 @@ def _iso(value: Node | None) -> str | None:
 
 
 class _Reader:
-    """Triples of the union of all graphs, by pattern."""
+    """Triples of the union of all graphs, by pattern, read from an :class:`Index`."""
 
-    def __init__(self, graph: Graph) -> None:
-        self.g = graph
+    def __init__(self, index: Index) -> None:
+        self.index = index
 
     def subjects(self, p: Node, o: Node) -> list[Node]:
-        return sorted(set(self.g.subjects(p, o)), key=str)
+        return sorted(self.index.subjects(p, o), key=str)
 
     def objects(self, s: Node, p: Node) -> list[Node]:
-        return sorted(set(self.g.objects(s, p)), key=str)
+        return sorted(self.index.objects(s, p), key=str)
 
     def pairs(self, p: Node) -> list[tuple[Node, Node]]:
-        return sorted({(s, o) for s, o in self.g.subject_objects(p)}, key=str)
+        return sorted(self.index.pairs(p), key=str)
 
     def one(self, s: Node, p: Node) -> Node | None:
         found = self.objects(s, p)
@@ -86,26 +88,24 @@ class _Reader:
         value = self.one(s, p)
         return " ".join(str(value).split()) if value is not None else None
 
-    def types(self, s: Node) -> set[Node]:
-        return set(self.g.objects(s, RDF.type))
+    def types(self, s: Node) -> AbstractSet[Node]:
+        return self.index.objects(s, RDF.type)
 
 
-def _as_graph(source: Dataset | Graph | str | Path) -> Graph:
+def _index(source: Dataset | Graph | Quads | str | Path) -> Index:
+    """The index of ``source``'s triples (all graphs of a Dataset), read once."""
     if isinstance(source, (str, Path)):
         from ..load import load_graph
 
         source = load_graph(source)
-    if isinstance(source, Dataset):
-        union = Graph()
-        union.addN((s, p, o, union) for s, p, o, _ in source.quads((None, None, None, None)))
-        return union
-    return source
+    return snapshot(source).index
 
 
-def project(source: Dataset | Graph | str | Path, *, organisations: bool = False) -> Any:
+def project(source: Dataset | Graph | Quads | str | Path, *, organisations: bool = False) -> Any:
     """The people–meeting–programme layer of ``source`` as an undirected ``networkx.Graph``.
 
-    ``source`` is a Dataset (all named graphs are read), a Graph or a graph file. Node
+    ``source`` is a Dataset (all named graphs are read), a :class:`~graphkit.quads.Quads`
+    snapshot of one, a Graph or a graph file. Node
     keys are IRIs; node attributes ``kind`` (one of :data:`KINDS`), ``label``,
     ``alt_labels``, and by kind ``date``/``year``/``committee`` (meetings), ``concept``
     (programmes), ``roles`` (people: role, organisation, start, end). Edge attributes
@@ -113,7 +113,7 @@ def project(source: Dataset | Graph | str | Path, *, organisations: bool = False
     ``item_title``, ``quote``, ``document``…) and ``weight`` (how many pieces). See the
     module docstring for which RDF nodes and edges become which.
     """
-    layer = _Projection(_Reader(_as_graph(source)), organisations)
+    layer = _Projection(_Reader(_index(source)), organisations)
     layer.read_meetings()
     layer.read_quotes()
     layer.read_items()
@@ -426,6 +426,6 @@ def _tail(iri: str) -> str:
 
 def projected(source: Any, organisations: bool = False) -> Any:
     """A projection as is, or the projection of a Dataset, Graph or file."""
-    if isinstance(source, (Dataset, Graph, str, Path)):
+    if isinstance(source, (Dataset, Graph, Quads, str, Path)):
         return project(source, organisations=organisations)
     return source

@@ -4,7 +4,7 @@ rdflib's in-memory store keeps every triple in several indexes by context and co
 tens of microseconds an ``add``; the graph stage only adds, and looks up one value in a
 few places. :class:`QuadSet` keeps each graph's triples in an insertion-ordered dict with
 one index by (subject, predicate): an ``add`` costs about a microsecond. The writers read
-:meth:`QuadSet.rows` directly; :meth:`QuadSet.to_dataset` makes the rdflib ``Dataset``
+:meth:`QuadSet.snapshot`; :meth:`QuadSet.to_dataset` makes the rdflib ``Dataset``
 for the programming interface (``BuildResult.dataset``, built on first use).
 """
 
@@ -16,6 +16,8 @@ from typing import TypeAlias
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
+
+from ..quads import Quads, no_gc
 
 __all__ = ["DEFAULT", "QuadGraph", "QuadSet", "Row"]
 
@@ -87,6 +89,11 @@ class QuadSet:
             ident = g.identifier
             for s, p, o in g:
                 yield s, p, o, ident
+
+    def snapshot(self) -> Quads:
+        """Every quad as the writers read them (:class:`graphkit.quads.Quads`)."""
+        with no_gc():
+            return Quads(list(self.rows()), [g.identifier for g in self._graphs.values()])
 
     def __len__(self) -> int:
         """Quads: a triple in two graphs counts twice."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from ..quads import Quads
 from ..serialise import atomic_write
 from .network import (
     DEFAULT_NETWORK_MAX_NODES,
@@ -54,7 +55,7 @@ class View:
 
 
 def build_view(
-    ds: Dataset,
+    ds: Dataset | Quads,
     *,
     topic: str | None = None,
     person: str | None = None,
@@ -64,7 +65,8 @@ def build_view(
     measure: str = "degree",
     title: str | None = None,
 ) -> View:
-    """Render ``ds`` as a page, focused on a topic, a person or dates when asked.
+    """Render ``ds`` (or a :class:`~graphkit.quads.Quads` snapshot of it) as a page,
+    focused on a topic, a person or dates when asked.
 
     ``start``/``end`` take a year, a month or a date. A graph larger than
     ``max_nodes`` is cut to its best-connected part, with a warning that says
@@ -100,7 +102,7 @@ def build_view(
 
 
 def write_view(
-    ds: Dataset,
+    ds: Dataset | Quads,
     path: str | Path,
     *,
     topic: str | None = None,

@@ -16,6 +16,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from ..graph.vocabulary import CAPACITY_OF, STATUS_OF
+from ..quads import Quads
 from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, sorted_terms
 from .index import _Index
 from .requests import open_requests
@@ -124,8 +125,9 @@ def _doc_name(idx: _Index, doc: Node) -> str:
     return idx.text(doc, DCTERMS.source) or idx.text(doc, DCTERMS.title) or _tail(str(doc))
 
 
-def read_graph(ds: Dataset, *, title: str | None = None) -> ViewGraph:
-    """The view's nodes, edges and details, read from ``ds`` (every named graph)."""
+def read_graph(ds: Dataset | Quads, *, title: str | None = None) -> ViewGraph:
+    """The view's nodes, edges and details, read from ``ds`` (every named graph; or a
+    :class:`~graphkit.quads.Quads` snapshot of it)."""
     idx = _Index(ds)
     kinds = _classify(idx)
     entities: dict[str, Entity] = {}

@@ -2,36 +2,28 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Literal
 from rdflib.term import Node
 
-from ..vocab import RDF, sorted_terms
+from ..quads import Quads, snapshot
+from ..vocab import sorted_terms
 
 __all__ = ["_Index"]
 
 
 class _Index:
-    """Subject → predicate → sorted objects, over every graph of the dataset."""
+    """Subject → predicate → sorted objects, over every graph of the dataset (or of a
+    :class:`~graphkit.quads.Quads` snapshot of it, whose index it shares)."""
 
-    def __init__(self, ds: Dataset) -> None:
-        props: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-        inverse: dict[Node, dict[Node, set[Node]]] = defaultdict(lambda: defaultdict(set))
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            props[s][p].add(o)
-            if isinstance(o, URIRef):
-                inverse[o][p].add(s)
-        self.props = props
-        self.inverse = inverse
-        self.of_type: dict[Node, set[Node]] = defaultdict(set)
-        for s, by_p in props.items():
-            for cls in by_p.get(RDF.type, ()):
-                self.of_type[cls].add(s)
+    def __init__(self, ds: Dataset | Quads) -> None:
+        index = snapshot(ds).index
+        self.index = index
+        self.props = index.props
+        self.inverse = index.inverse
+        self.of_type = index.of_type
 
     def all(self, s: Node, p: Node) -> list[Node]:
-        by_p = self.props.get(s)
-        return sorted_terms(by_p.get(p, ())) if by_p else []
+        return sorted_terms(self.index.objects(s, p))
 
     def one(self, s: Node, p: Node) -> Node | None:
         values = self.all(s, p)

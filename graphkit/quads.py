@@ -1,0 +1,156 @@
+"""A Dataset's quads read once, for the writers that each read all of them.
+
+A build writes the graph files, the VoID statistics, the summary's counts, the view
+and the network page, and each reads every quad. Reading an rdflib Dataset is slow
+(``Dataset.quads`` far slower than walking it graph by graph; copying it into another
+Graph slower still), so :class:`Quads` reads it once, graph by graph, and the same
+snapshot is handed to each writer; its :attr:`~Quads.index` (subject → predicate →
+objects, and back) serves the ones that look terms up.
+
+>>> from rdflib import Dataset, URIRef
+>>> ds = Dataset()
+>>> g = ds.graph(URIRef("urn:g"))
+>>> _ = g.add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")))
+>>> q = Quads.of(ds)
+>>> len(q.rows), len(q.triples), sorted(q.index.objects(URIRef("urn:s"), URIRef("urn:p")))
+(1, 1, [rdflib.term.URIRef('urn:o')])
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from collections.abc import Iterator, Set
+from contextlib import contextmanager
+from functools import cached_property
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
+
+from .vocab import RDF
+
+__all__ = ["Index", "Quad", "Quads", "Triple", "no_gc", "snapshot"]
+
+Quad = tuple[Node, Node, Node, Node]  # subject, predicate, object, the graph's identifier
+Triple = tuple[Node, Node, Node]
+
+_NONE: frozenset[Node] = frozenset()
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic collector: it only slows down making many small tuples."""
+    collect = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collect:
+            gc.enable()
+
+
+class Quads:
+    """Every quad of a Dataset as rdflib terms ``(s, p, o, graph identifier)``.
+
+    ``graphs`` lists each graph's identifier, the default graph's and empty graphs'
+    too, in the order the Dataset gives them; ``rows`` holds the quads graph by graph.
+    """
+
+    def __init__(self, rows: list[Quad], graphs: list[Node]) -> None:
+        self.rows = rows
+        self.graphs = graphs
+
+    @classmethod
+    def of(cls, source: Graph) -> Quads:
+        """The quads of a Dataset (every graph), or of a Graph (as one graph)."""
+        rows: list[Quad] = []
+        graphs: list[Node] = []
+        parts = source.graphs() if isinstance(source, Dataset) else [source]
+        with no_gc():
+            for graph in parts:
+                ident = graph.identifier
+                graphs.append(ident)
+                # graph by graph: far faster than Dataset.quads
+                rows.extend([(s, p, o, ident) for s, p, o in graph])
+        return cls(rows, graphs)
+
+    @cached_property
+    def triples(self) -> set[Triple]:
+        """The union of all graphs: each triple once."""
+        with no_gc():
+            return {(s, p, o) for s, p, o, _ in self.rows}
+
+    @cached_property
+    def by_predicate(self) -> dict[str, list[tuple[Node, Node]]]:
+        """The union's ``(subject, object)`` pairs of each predicate, by its IRI."""
+        pairs: dict[str, list[tuple[Node, Node]]] = defaultdict(list)
+        with no_gc():
+            for s, p, o in self.triples:
+                pairs[str(p)].append((s, o))
+        return dict(pairs)
+
+    @cached_property
+    def index(self) -> Index:
+        """The union of all graphs, indexed by subject and by IRI object."""
+        triples = self.triples
+        with no_gc():
+            return Index(triples)
+
+
+def snapshot(source: Graph | Quads) -> Quads:
+    """``source`` itself when it is a snapshot already, else a snapshot of it."""
+    return source if isinstance(source, Quads) else Quads.of(source)
+
+
+class Index:
+    """Subject → predicate → objects, and IRI object → predicate → subjects.
+
+    ``props`` and ``inverse`` are plain dicts of dicts of sets: read them with ``get``.
+    """
+
+    def __init__(self, triples: Set[Triple]) -> None:
+        self.props: dict[Node, dict[Node, set[Node]]] = {}
+        self.inverse: dict[Node, dict[Node, set[Node]]] = {}
+        for s, p, o in triples:
+            _put(self.props, s, p, o)
+            if isinstance(o, URIRef):
+                _put(self.inverse, o, p, s)
+
+    def objects(self, s: Node, p: Node) -> Set[Node]:
+        """The objects of ``s p ?``, unordered."""
+        by_p = self.props.get(s)
+        return by_p.get(p, _NONE) if by_p else _NONE
+
+    def subjects(self, p: Node, o: Node) -> Set[Node]:
+        """The subjects of ``? p o``, unordered (a literal ``o`` is looked for the slow way)."""
+        if not isinstance(o, URIRef):
+            return {s for s, by_p in self.props.items() if o in by_p.get(p, _NONE)}
+        by_p = self.inverse.get(o)
+        return by_p.get(p, _NONE) if by_p else _NONE
+
+    def pairs(self, p: Node) -> set[tuple[Node, Node]]:
+        """Every ``(s, o)`` of ``? p ?``."""
+        return {(s, o) for s, by_p in self.props.items() for o in by_p.get(p, _NONE)}
+
+    @cached_property
+    def of_type(self) -> dict[Node, set[Node]]:
+        """Class → its instances (``rdf:type``; classes of any kind of term)."""
+        a = RDF.type  # looked up once: rdflib's namespaces are slow
+        of_type: dict[Node, set[Node]] = defaultdict(set)
+        for s, by_p in self.props.items():
+            for cls in by_p.get(a, _NONE):
+                of_type[cls].add(s)
+        return dict(of_type)
+
+
+def _put(index: dict[Node, dict[Node, set[Node]]], key: Node, p: Node, value: Node) -> None:
+    """Add ``value`` under ``index[key][p]``."""
+    by_p = index.get(key)
+    if by_p is None:
+        index[key] = {p: {value}}
+        return
+    values = by_p.get(p)
+    if values is None:
+        by_p[p] = {value}
+    else:
+        values.add(value)
