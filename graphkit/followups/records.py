@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from .. import lexicon
 from .due import Due
@@ -77,21 +78,32 @@ class Corpus:
     entries: tuple[Entry, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)  # concept key -> its name
 
+    @cached_property
+    def _items_by_committee(self) -> dict[str, list[Item]]:
+        """Each committee's items (by :func:`committee_key`), by date and key."""
+        out: dict[str, list[Item]] = defaultdict(list)
+        for i in sorted(self.items, key=lambda i: (i.date, i.key)):
+            out[committee_key(i.committee)].append(i)
+        return out
+
+    @cached_property
+    def _entries_by_committee(self) -> dict[str, list[Entry]]:
+        out: dict[str, list[Entry]] = defaultdict(list)
+        for e in self.entries:
+            out[committee_key(e.committee)].append(e)
+        return out
+
     def meetings(self, committee: str) -> list[dt.date]:
         """The dates of the committee's meetings whose items the records hold."""
-        key = committee_key(committee)
-        return sorted({i.date for i in self.items if committee_key(i.committee) == key})
+        return sorted({i.date for i in self._items_by_committee.get(committee_key(committee), ())})
 
     def later_items(self, committee: str, after: dt.date) -> list[Item]:
-        key = committee_key(committee)
-        return sorted(
-            (i for i in self.items if committee_key(i.committee) == key and i.date > after),
-            key=lambda i: (i.date, i.key),
-        )
+        """The committee's items of meetings after ``after``, by date and key."""
+        mine = self._items_by_committee.get(committee_key(committee), ())
+        return [i for i in mine if i.date > after]
 
     def entries_of(self, committee: str) -> list[Entry]:
-        key = committee_key(committee)
-        return [e for e in self.entries if committee_key(e.committee) == key]
+        return list(self._entries_by_committee.get(committee_key(committee), ()))
 
 
 def committee_key(name: str) -> str:

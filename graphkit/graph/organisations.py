@@ -10,7 +10,8 @@ bodies apart: a mention no rule places stays an organisation of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
 
 from .. import lexicon
 from ..councils import place_key, place_of
@@ -41,28 +42,29 @@ _SCRUTINY_BODY = re.compile(
 )
 
 
-def _tokens(name: str) -> tuple[list[str], frozenset[str]]:
+@lru_cache(maxsize=1 << 16)  # the same committee names are compared again and again
+def _tokens(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The lower-case words of a name (apostrophes dropped, "&" read as "and", a leading
     "the" left out) and the numbers it carries.
 
     >>> _tokens("the Education & Children’s Scrutiny Board (2)")
-    (['education', 'and', 'childrens', 'scrutiny', 'board'], frozenset({'2'}))
+    (('education', 'and', 'childrens', 'scrutiny', 'board'), frozenset({'2'}))
     """
     text = re.sub(r"['’]", "", name.lower().replace("&", " and "))
     tokens = re.findall(r"[a-z]+|\d+", text)
     words = [t for t in tokens if not t.isdigit()]
     if words[:1] == ["the"]:
         words = words[1:]
-    return words, frozenset(t for t in tokens if t.isdigit())
+    return tuple(words), frozenset(t for t in tokens if t.isdigit())
 
 
-def _in_order(part: list[str], whole: list[str]) -> bool:
+def _in_order(part: Sequence[str], whole: Sequence[str]) -> bool:
     """Whether ``part`` is ``whole`` with some words left out (its words, in order)."""
     rest = iter(whole)
     return all(word in rest for word in part)
 
 
-def _kind_tail(words: list[str]) -> list[str]:
+def _kind_tail(words: tuple[str, ...]) -> tuple[str, ...]:
     """The trailing words that say what kind of body it is ("scrutiny board")."""
     n = len(words)
     while n and words[n - 1] in _KIND:
