@@ -52,8 +52,20 @@ __all__ = [
 
 DEFAULT_BASE = "https://w3id.org/graphkit/id/"
 SCHEMA = SDO  # https://schema.org/ (https form only)
-OA = Namespace("http://www.w3.org/ns/oa#")
-VOID = Namespace("http://rdfs.org/ns/void#")
+
+
+class _Terms(Namespace):
+    """A Namespace that keeps each term it makes (rdflib's makes a new URIRef at every
+    ``OA.start``; the graph stage names millions of terms)."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+OA = _Terms("http://www.w3.org/ns/oa#")
+VOID = _Terms("http://rdfs.org/ns/void#")
 
 _N = TypeVar("_N", bound=Node)
 
@@ -171,6 +183,13 @@ class GK(DefinedNamespace):
     NotTaken: URIRef
     MeetingNotRecorded: URIRef
     AddedUnplanned: URIRef
+
+
+# Each declared term made once, as a class attribute: a DefinedNamespace otherwise looks
+# every ``GK.Meeting`` up through its metaclass and makes a new URIRef. Undeclared
+# names still fail (they are not attributes, so the metaclass is still asked).
+for _name in GK.__annotations__:
+    type.__setattr__(GK, _name, GK._NS[_name])
 
 
 PREFIXES: dict[str, str] = {
