@@ -17,7 +17,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -61,7 +61,7 @@ class Format(NamedTuple):
     quads: bool  # carries named graphs (else: the union of all graphs)
     media_type: str
     name: str
-    write: Callable[[Sequence[Any]], bytes]  # sorted pyoxigraph quads or triples -> bytes
+    write: Callable[[Iterable[Any]], bytes]  # sorted pyoxigraph quads or triples -> bytes
 
     @property
     def suffix(self) -> str:
@@ -173,19 +173,27 @@ class Prepared:
     @cached_property
     def quads(self) -> list[ox.Quad]:
         """Every quad, sorted by graph (default first), subject, predicate, object."""
-        import pyoxigraph as ox
-
         with no_gc():
-            return [ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in self.rows]
+            return list(self.iter_quads())
 
     @cached_property
     def triples(self) -> list[ox.Triple]:
         """The union of all graphs, each triple once, sorted."""
+        with no_gc():
+            return list(self.iter_triples())
+
+    def iter_quads(self) -> Iterator[ox.Quad]:
+        """:attr:`quads`, made one at a time (a writer that streams holds none of them)."""
         import pyoxigraph as ox
 
-        with no_gc():
-            union = {(s[1], p[1], o[1]): (s[0], p[0], o[0]) for _, s, p, o in self.rows}
-            return [ox.Triple(*union[k]) for k in sorted(union)]
+        return (ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in self.rows)
+
+    def iter_triples(self) -> Iterator[ox.Triple]:
+        """:attr:`triples`, made one at a time."""
+        import pyoxigraph as ox
+
+        union = {(s[1], p[1], o[1]): (s[0], p[0], o[0]) for _, s, p, o in self.rows}
+        return (ox.Triple(*union[k]) for k in sorted(union))
 
 
 def _rows(quads: Quads) -> list[tuple[tuple[Any, str], ...]]:
@@ -252,7 +260,7 @@ def _types_as_keyword(nodes: list[dict[str, Any]]) -> None:
             node["@type"] = [v["@id"] for v in node.pop(_RDF_TYPE)]
 
 
-def _jsonld(quads: Sequence[Any]) -> bytes:
+def _jsonld(quads: Iterable[Any]) -> bytes:
     """Compact JSON-LD against the shipped context, one named graph per document."""
     import pyoxigraph as ox
 
@@ -274,9 +282,10 @@ def _jsonld(quads: Sequence[Any]) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def _xml(triples: Sequence[Any]) -> bytes:
+def _xml(data: Iterable[Any]) -> bytes:
     import pyoxigraph as ox
 
+    triples = list(data)  # read twice
     # RDF/XML writes each predicate as an XML name: its IRI must end in one
     for predicate in {t.predicate.value for t in triples}:
         if not _XML_NAME_END.search(predicate):
@@ -290,8 +299,8 @@ def _xml(triples: Sequence[Any]) -> bytes:
     return data.replace(b"\r", b"&#13;")
 
 
-def _oxigraph_writer(fmt: str, *, prefixes: bool) -> Callable[[Sequence[Any]], bytes]:
-    def write(data: Sequence[Any]) -> bytes:
+def _oxigraph_writer(fmt: str, *, prefixes: bool) -> Callable[[Iterable[Any]], bytes]:
+    def write(data: Iterable[Any]) -> bytes:
         import pyoxigraph as ox
 
         ox_format = getattr(ox.RdfFormat, fmt)
@@ -362,7 +371,9 @@ def serialise(ds: Dataset | Quads | Prepared, fmt: str) -> bytes:
     """
     f = FORMATS[_check([fmt])[0]]
     prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
-    return f.write(prepared.quads if f.quads else prepared.triples)
+    # streamed: the pyoxigraph terms of a big graph take more memory than all the rest
+    with no_gc():
+        return f.write(prepared.iter_quads() if f.quads else prepared.iter_triples())
 
 
 def write_triples(triples: Iterable[ox.Triple], fmt: str) -> bytes:
