@@ -1,6 +1,6 @@
 """Words per second of graphkit's find stage, of its parts, and of spaCy's tokenizer.
 
-    .venv/bin/python benchmarks/bench_find.py [--corpus /work/shared/corpus/pages] [--runs 3]
+    .venv/bin/python benchmarks/bench_find.py [--corpus CORPUS/pages] [--runs 3]
     .venv/bin/python benchmarks/bench_find.py --large   # also one text of the corpus, ~1 MB
 
 For the seeds (``seeds/``) and, if it exists, a folder of page text (``--corpus``):
@@ -28,6 +28,7 @@ this script.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -122,14 +123,23 @@ def measure_large(folder: Path, runs: int) -> None:
         )
 
 
+def _corpus_default(part: str) -> Path | None:
+    """The real-records corpus (not part of the repository) where GRAPHKIT_CORPUS points."""
+    root = os.environ.get("GRAPHKIT_CORPUS")
+    return Path(root) / part if root else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus/pages"))
+    parser.add_argument("--corpus", type=Path, default=_corpus_default("pages"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--large", action="store_true", help="also one ~1 MB document")
     args = parser.parse_args()
     measure(ROOT / "seeds", args.runs)
-    if args.corpus.is_dir():
+    if args.corpus is None or not args.corpus.is_dir():
+        where = f" at {args.corpus}" if args.corpus else ""
+        print(f"no real-records corpus{where}: give --corpus or set GRAPHKIT_CORPUS")
+    else:
         measure(args.corpus, args.runs)
         if args.large:
             measure_large(args.corpus, args.runs)

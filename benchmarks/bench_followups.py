@@ -1,7 +1,7 @@
 """Time the follow-up stage (requests to answers, work programmes to minutes) against the
 whole graph stage, on the seeds and, if given, another folder.
 
-    .venv/bin/python benchmarks/bench_followups.py [--paths /work/shared/corpus] [--runs 3]
+    .venv/bin/python benchmarks/bench_followups.py [--paths CORPUS] [--runs 3]
 
 Builds once per folder (read, lay out, find, link), then times, best of ``--runs``, per
 council: ``graph.to_dataset`` as it is, and ``graph.followups.add_followups`` alone on a

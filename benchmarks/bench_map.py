@@ -1,7 +1,7 @@
 """Documents per second of the build's map (read, layout, find) with one and two workers, and
 from the result cache.
 
-    .venv/bin/python benchmarks/bench_map.py [--corpus /work/shared/corpus] [--runs 3]
+    .venv/bin/python benchmarks/bench_map.py [--corpus CORPUS] [--runs 3]
 
 For the seeds (``seeds/``) and, if it exists, the folder ``--corpus``: times
 :func:`graphkit.build.map_documents` (list the files, read each, lay it out, find in it), best of
@@ -17,6 +17,7 @@ Words are whitespace-separated tokens of ``Document.text``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -71,13 +72,22 @@ def measure(folder: Path, runs: int) -> None:
             )
 
 
+def _corpus_default(part: str) -> Path | None:
+    """The real-records corpus (not part of the repository) where GRAPHKIT_CORPUS points."""
+    root = os.environ.get("GRAPHKIT_CORPUS")
+    return Path(root) / part if root else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus"))
+    parser.add_argument("--corpus", type=Path, default=_corpus_default(""))
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     measure(ROOT / "seeds", args.runs)
-    if args.corpus.is_dir():
+    if args.corpus is None or not args.corpus.is_dir():
+        where = f" at {args.corpus}" if args.corpus else ""
+        print(f"no real-records corpus{where}: give --corpus or set GRAPHKIT_CORPUS")
+    else:
         measure(args.corpus, args.runs)
 
 

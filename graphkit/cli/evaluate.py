@@ -71,9 +71,10 @@ def evaluate(
     A corpus gold file (tests/data/corpus/gold.json: facts of real published
     documents, by file name) is scored by category (meetings, council, items,
     attendance, people, programmes, meetings referred to), then the documents
-    with misses are listed; build the folder its file names are relative to:
+    with misses are listed; build the folder of published records its file names
+    are relative to (not part of the repository; CORPUS below):
 
-      graphkit evaluate --gold tests/data/corpus/gold.json ../shared/corpus/
+      graphkit evaluate --gold tests/data/corpus/gold.json CORPUS/
 
     Figures: meetings found, agenda items, attendance and role P/R/F1, people
     found / split / falsely merged / spurious, programmes found as one concept
