@@ -18,16 +18,19 @@ if TYPE_CHECKING:
 
 # -- followups, workprogramme (issue 16) ---------------------------------------------------
 
+# the argument of both: a build folder or graph file, or documents to build from
+_GRAPH_OR_PATHS = click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="GRAPH_OR_PATHS..."
+)
+
 
 def _graph_or_build(paths: tuple[Path, ...], council: str | None) -> Dataset:
     """The graph a build folder or graph file holds, else one built from the documents."""
-    from ..load import SUFFIX_FORMATS, load_graph
+    from ..load import SUFFIX_FORMATS, graph_in_folder, load_graph
 
     if len(paths) == 1:
         only = paths[0]
-        is_build = only.is_dir() and any(
-            (only / name).exists() for name in ("graph.trig", "graph.nq", "graph.ttl")
-        )
+        is_build = only.is_dir() and graph_in_folder(only) is not None
         if is_build or (only.is_file() and only.suffix.lower() in SUFFIX_FORMATS):
             return load_graph(only)
     missing = [str(p) for p in paths if not p.exists()]
@@ -39,9 +42,7 @@ def _graph_or_build(paths: tuple[Path, ...], council: str | None) -> Dataset:
 
 
 @cli.command()
-@click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="GRAPH_OR_PATHS..."
-)
+@_GRAPH_OR_PATHS
 @click.option(
     "--format",
     "-f",
@@ -84,9 +85,7 @@ def followups(
 
 
 @cli.command()
-@click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="GRAPH_OR_PATHS..."
-)
+@_GRAPH_OR_PATHS
 @click.option(
     "--format",
     "-f",
