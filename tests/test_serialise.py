@@ -12,8 +12,8 @@ from conftest import ROOT, SEEDS
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graphkit.errors import ConfigError
-from graphkit.load import load_graph
+from graphkit.errors import ConfigError, GraphLoadError
+from graphkit.load import load_graph, load_store
 from graphkit.serialise import FORMATS, clean_text, jsonld_context, serialise, write_formats
 from graphkit.vocab import DCTERMS, GK, RDF, SCHEMA, SKOS, XSD
 
@@ -199,6 +199,37 @@ def test_seeds_formats_agree(seeds_build, seeds_dataset):
         assert set(_union(back)) == union, fmt
         if quads:
             assert _named(back).keys() == _named(seeds_dataset).keys(), fmt
+
+
+def test_load_store_reads_every_format_as_rdflib_does(seeds_build, seeds_dataset):
+    """pyoxigraph's own parser (load_store, for big graphs) and rdflib's agree, file by file."""
+    for fmt, f in FORMATS.items():
+        back = load_graph(seeds_build / f.filename)
+        store = load_store(seeds_build / f.filename)
+        ours = {(q.subject.value, q.predicate.value, q.object.value) for q in store}
+        theirs = {(str(s), str(p), str(o)) for s, p, o in _union(back)}
+        assert ours == theirs, fmt
+        if f.quads:
+            graphs = {q.graph_name.value for q in store if hasattr(q.graph_name, "value")}
+            assert graphs == set(_named(seeds_dataset)), fmt
+
+
+@pytest.mark.parametrize("loader", [load_graph, load_store])
+def test_a_bad_graph_file_is_named(loader, tmp_path):
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("<https://example.org/a> <https://example.org/b> .\n")
+    with pytest.raises(GraphLoadError, match=r"broken\.ttl: not valid turtle"):
+        loader(bad)
+    with pytest.raises(GraphLoadError, match=r"nowhere\.trig: no such file"):
+        loader(tmp_path / "nowhere.trig")
+    odd = tmp_path / "graph.csv"
+    odd.write_text("a,b\n")
+    with pytest.raises(GraphLoadError, match=r"graph\.csv: unknown graph format '\.csv'"):
+        loader(odd)
+    empty = tmp_path / "empty-build"
+    empty.mkdir()
+    with pytest.raises(GraphLoadError, match=r"empty-build: no graph.trig, graph.nq or graph.ttl"):
+        loader(empty)
 
 
 def awkward_dataset() -> Dataset:
