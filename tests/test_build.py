@@ -120,6 +120,23 @@ def test_serialise_failure_leaves_earlier_outputs(mixed, tmp_path: Path, monkeyp
 
 
 # -- the command line --------------------------------------------------------------------
+def test_cli_build_refuses_a_bad_format_before_reading(tmp_path: Path, monkeypatch) -> None:
+    """A mistyped --format fails at once, not after a long build."""
+    import importlib
+
+    def no_build(*_args, **_kwargs):
+        raise AssertionError("the build ran")
+
+    monkeypatch.setattr(importlib.import_module("graphkit.build"), "build", no_build)
+    folder = _mixed_folder(tmp_path)
+    run = CliRunner().invoke(
+        cli, ["build", str(folder), "--out", str(tmp_path / "o"), "--format", "ttl"]
+    )
+    assert run.exit_code == 2
+    assert "'ttl' is not one of 'turtle'" in run.output
+    assert not (tmp_path / "o").exists()
+
+
 def test_cli_build_prints_the_summary_and_exits_0(tmp_path: Path) -> None:
     folder = _mixed_folder(tmp_path)
     out = tmp_path / "out"

@@ -10,6 +10,7 @@ import click
 
 from ..documents import Limits  # (the limits' defaults show in --help)
 from ..errors import GraphkitError
+from ..serialise import FORMATS as _GRAPH_FORMATS
 from .group import cli, progress
 
 if TYPE_CHECKING:
@@ -33,8 +34,9 @@ _LIMITS = Limits()
     "--format",
     "formats",
     multiple=True,
-    help="Output format (repeatable): turtle, nt, nquads, trig, json-ld, xml. "
-    "Default: turtle and trig.",
+    # checked before the build starts, not after it
+    type=click.Choice(list(_GRAPH_FORMATS), case_sensitive=False),
+    help="Output format (repeatable). Default: turtle and trig.",
 )
 @click.option(
     "--base", default=None, help="Base IRI for data IRIs (default https://w3id.org/graphkit/id/)."
