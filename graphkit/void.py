@@ -46,6 +46,9 @@ LICENCES: dict[str, str] = {
         "https://creativecommons.org/publicdomain/zero/1.0/"
     ),
 }
+_ANY_LICENCE = re.compile("|".join(f"(?:{p})" for p in LICENCES), re.I)
+_RIGHTS = re.compile(r"\u00a9|^\s*copyright\b", re.I)
+_MAYBE_RIGHTS = re.compile(r"\u00a9|copyright", re.I)
 NO_STATEMENT = "No licence statement found in the document; its publisher's terms of reuse apply."
 
 
@@ -72,14 +75,17 @@ def licence_statement(text: str) -> tuple[str | None, str]:
     >>> licence_statement("Minutes of the meeting")[1].startswith("No licence statement")
     True
     """
-    for line in text.splitlines():
-        for pattern, iri in LICENCES.items():
-            if re.search(pattern, line, re.I):
+    # most documents name no licence: one pass over the whole text says so
+    if _ANY_LICENCE.search(text):
+        for line in text.splitlines():
+            if _ANY_LICENCE.search(line):
+                iri = next(iri for p, iri in LICENCES.items() if re.search(p, line, re.I))
                 return iri, " ".join(line.split())
-    for line in text.splitlines():
-        # a rights line, not a sentence that mentions copyright in passing
-        if len(line) < 200 and re.search(r"\u00a9|^\s*copyright\b", line, re.I):
-            return None, " ".join(line.split())
+    if _MAYBE_RIGHTS.search(text):
+        for line in text.splitlines():
+            # a rights line, not a sentence that mentions copyright in passing
+            if len(line) < 200 and _RIGHTS.search(line):
+                return None, " ".join(line.split())
     return None, NO_STATEMENT
 
 
