@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.query import ResultRow
@@ -28,6 +28,9 @@ from rdflib.term import Node
 
 from .errors import QueryError
 from .vocab import XSD
+
+if TYPE_CHECKING:
+    from .load import UnionStore
 
 __all__ = [
     "ENGINES",
@@ -413,9 +416,10 @@ def run_query(
     parsed; one that runs past ``timeout`` seconds (None: no limit) raises QueryError.
 
     ``graph`` is a Dataset, any file ``graphkit build`` writes, or (for
-    ``engine="oxigraph"``) a ``pyoxigraph.Store`` from :func:`oxigraph_store`, to
-    reuse across queries. The query sees the union of the default graph and every
-    named graph.
+    ``engine="oxigraph"``) a store to reuse across queries: a
+    :class:`graphkit.load.UnionStore` from :func:`oxigraph_store` or
+    :func:`graphkit.load.load_store` (fast), or any ``pyoxigraph.Store``. The query sees
+    the union of the default graph and every named graph.
     """
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
@@ -514,9 +518,12 @@ def _from_ox(term: Any) -> Node | None:
     return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
 
 
-def oxigraph_store(ds: Dataset) -> Any:
-    """The Dataset copied into a pyoxigraph Store, graph for graph."""
+def oxigraph_store(ds: Dataset) -> UnionStore:
+    """The Dataset copied into a pyoxigraph store, graph for graph, ready for queries
+    on the union of its graphs (see :class:`graphkit.load.UnionStore`)."""
     import pyoxigraph as ox
+
+    from .load import UnionStore
 
     store = ox.Store()
     default = ds.default_graph.identifier
@@ -526,24 +533,29 @@ def oxigraph_store(ds: Dataset) -> Any:
         name = ox.DefaultGraph() if g.identifier == default else _to_ox(g.identifier)
         quads.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), name) for s, p, o in g)
     store.extend(quads)
-    return store
+    return UnionStore.of(store)
 
 
 def _run_oxigraph(q: Query, store: Any, bindings: Mapping[str, Node]) -> Results:
     import pyoxigraph as ox
 
+    from .load import UnionStore
+
     text = q.text
     substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+    # a UnionStore's default graph is the union, each triple once; a plain Store is asked
+    # in pyoxigraph's union mode (right, but slow on big graphs: see UnionStore)
+    union = not isinstance(store, UnionStore)
     try:
         try:
-            res = store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
+            res = store.query(text, use_default_graph_as_union=union, substitutions=substitutions)
         except RuntimeError:
             # pyoxigraph substitutes only projected variables (SEP-0007); otherwise the
             # terms go in a VALUES block at the start of the WHERE group.
             if not bindings:
                 raise
             text = with_values(q.text, {k: str(_to_ox(v)) for k, v in bindings.items()})
-            res = store.query(text, use_default_graph_as_union=True)
+            res = store.query(text, use_default_graph_as_union=union)
     except SyntaxError as err:
         raise _syntax_error(q, err) from err
     except (RuntimeError, OSError) as err:

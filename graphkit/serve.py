@@ -206,7 +206,8 @@ def _dataset_options(request: dict[str, Any]) -> dict[str, Any]:
     """The query's dataset (SPARQL protocol default-graph-uri / named-graph-uri)."""
     import pyoxigraph as ox
 
-    options: dict[str, Any] = {"use_default_graph_as_union": not request["default_graphs"]}
+    # the store's own default graph is already the union of all graphs (a UnionStore)
+    options: dict[str, Any] = {"use_default_graph_as_union": False}
     if request["default_graphs"]:
         options["default_graph"] = [ox.NamedNode(g) for g in request["default_graphs"]]
     if request["named_graphs"]:
@@ -280,8 +281,11 @@ def _worker(conn: Connection) -> None:
     """Worker process: load the graph (N-Quads bytes), then answer queries until told to stop."""
     import pyoxigraph as ox
 
-    store = ox.Store()
-    store.load(conn.recv_bytes(), format=ox.RdfFormat.N_QUADS)
+    from .load import UnionStore
+
+    plain = ox.Store()
+    plain.load(conn.recv_bytes(), format=ox.RdfFormat.N_QUADS)
+    store = UnionStore.of(plain)  # the default graph: the union, each triple once
     conn.send(("ready", 0, b""))
     while True:
         try:

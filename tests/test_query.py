@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
 
 from graphkit.errors import GraphkitError, QueryError
 from graphkit.load import load_graph
@@ -34,6 +35,7 @@ from graphkit.query import (
     run_query,
     with_values,
 )
+from graphkit.vocab import GK
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "queries"
@@ -314,6 +316,33 @@ def test_union_of_graphs_counts_each_fact_once(mini, mini_store):
     for graph, engine in ((mini, "rdflib"), (mini_store, "oxigraph")):
         res = run_query("who-held-role", graph, params={"role": "director"}, engine=engine)
         assert len(res.rows) == 1
+
+
+@pytest.mark.parametrize("case", EXPECTED, ids=_case_id)
+def test_a_plain_pyoxigraph_store_gives_the_same_rows(case):
+    """A Store the caller made (not a UnionStore) is asked in pyoxigraph's union mode."""
+    import pyoxigraph as ox
+
+    plain = ox.Store()
+    plain.bulk_load(path=str(MINI), format=ox.RdfFormat.TRIG)
+    got = run_query(case["query"], plain, params=case["params"], engine="oxigraph")
+    assert _plain(got.rows) == case["rows"]
+
+
+def test_a_union_store_keeps_each_document_graph(mini_store, tmp_path):
+    """The default graph holds the union; GRAPH patterns still see the documents' graphs."""
+    mine = tmp_path / "graphs.rq"
+    mine.write_text(
+        "PREFIX gk: <https://w3id.org/graphkit/ns#>\n"
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?m a gk:Meeting } } ORDER BY ?g\n"
+    )
+    expected = sorted(
+        str(g.identifier) for g in load_graph(MINI).graphs() if (None, RDF.type, GK.Meeting) in g
+    )
+    expected = [g for g in expected if g != "urn:x-rdflib:default"]
+    assert expected
+    got = run_query(mine, mini_store, engine="oxigraph")
+    assert [str(row[0]) for row in got.rows] == expected
 
 
 def test_ask_and_construct_queries(mini, tmp_path):

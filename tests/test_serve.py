@@ -102,6 +102,19 @@ def test_select_returns_standard_json_results(endpoint, seeds_build):
     assert rows_results(body, "json") == rows_pyoxigraph(seeds_build / "graph.trig", QUERY)
 
 
+def test_the_default_graph_is_the_union_each_triple_once(endpoint, seeds_build):
+    """A fact several documents state counts once, as in graph.ttl (the union); GRAPH
+    patterns still reach each document's graph."""
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    status, _, body = call(endpoint, query=count)
+    assert status == 200
+    assert rows_results(body, "json") == rows_pyoxigraph(seeds_build / "graph.ttl", count)
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    status, _, body = call(endpoint, query=graphs)
+    assert status == 200
+    assert rows_results(body, "json") == rows_pyoxigraph(seeds_build / "graph.trig", graphs)
+
+
 @pytest.mark.parametrize("how", ["post-form", "post-query"])
 def test_post_forms_of_the_protocol(endpoint, how):
     if how == "post-form":
