@@ -78,10 +78,10 @@ def _list_queries() -> None:
 )
 @click.option(
     "--engine",
-    type=click.Choice(["rdflib", "oxigraph"]),
-    default="rdflib",
+    type=click.Choice(["oxigraph", "rdflib"]),
+    default="oxigraph",
     show_default=True,
-    help="SPARQL engine to run the query with.",
+    help="SPARQL engine to run the query with (the same rows; oxigraph is many times faster).",
 )
 @click.option(
     "--width",
