@@ -105,8 +105,8 @@ def load_store(path: str | Path) -> UnionStore:
     graphs (:class:`UnionStore`).
 
     Far faster and smaller than :func:`load_graph` on a big graph: a 10,000-document
-    build's graph.trig (8.9 million quads) loads in under a minute, where rdflib's
-    parser takes many.
+    build's graph.trig (8.9 million quads; 15.2 million with the union) loads in about
+    two minutes and 6.5 GB, where rdflib's parser takes many times as long.
     """
     import pyoxigraph as ox
 
