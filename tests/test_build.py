@@ -240,3 +240,14 @@ def test_the_build_times_each_stage(tmp_path: Path) -> None:
     assert set(result.timings) == {"map", "resolve", "link", "graph", "write"}
     assert all(seconds >= 0 for seconds in result.timings.values())
     assert graphkit.BuildResult is graphkit.result.BuildResult
+
+
+def test_the_readme_shows_the_summary_the_seeds_build_prints(seeds_result, capsys) -> None:
+    """The README's first screen quotes the summary `graphkit build seeds/` prints."""
+    from graphkit.cli.build import _print_summary
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("graphkit build: build/")
+    quoted = readme[start : readme.index("```", start)]
+    _print_summary(seeds_result, Path("build"))
+    assert capsys.readouterr().out == quoted
