@@ -235,3 +235,20 @@ def test_construct_can_be_written_as_a_graph(tmp_path):
         assert proc.returncode == 0, err
         parsed = list(ox.parse(out.encode(), format=ox.RdfFormat.from_media_type(media)))
         assert len(parsed) == 3
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_big_graph_says_it_is_loading_on_stderr(engine, monkeypatch):
+    """Loading a big graph takes minutes: the wait is announced on stderr, never on stdout."""
+    import graphkit.cli.query as command
+
+    small = CliRunner().invoke(cli, ["query", "who-held-role", "-g", str(MINI), "-f", "csv"])
+    monkeypatch.setattr(command, "_BIG_GRAPH", 0)  # every graph counts as big
+    big = CliRunner().invoke(
+        cli, ["query", "who-held-role", "-g", str(MINI), "-f", "csv", "--engine", engine]
+    )
+    assert big.exit_code == 0 and small.exit_code == 0
+    assert "loading" not in small.stderr
+    assert f"loading {MINI} (0 MB) with {engine}" in big.stderr
+    assert "loaded in" in big.stderr
+    assert big.stdout == small.stdout and small.stdout.startswith("role_name,")

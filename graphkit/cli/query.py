@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -36,6 +37,26 @@ def _list_queries() -> None:
         click.echo(f"    {q.description}")
         for p in q.params:
             click.echo(f"    --param {p.usage()}")
+
+
+# a graph file this big takes long enough to load that the wait is announced (stderr)
+_BIG_GRAPH = 20_000_000
+
+
+def _load(graph: Path, engine: str) -> Any:
+    """The graph for ``engine``, loaded once; a big file's load is announced on stderr."""
+    import time
+
+    from ..load import graph_file, load_graph, load_store
+
+    path, _ = graph_file(graph)
+    size = path.stat().st_size
+    say = progress(quiet=size < _BIG_GRAPH)
+    say(f"loading {path} ({size / 1e6:,.0f} MB) with {engine} ...")
+    start = time.perf_counter()
+    loaded = load_store(path) if engine == "oxigraph" else load_graph(path)
+    say(f"loaded in {time.perf_counter() - start:.0f} s; running the query")
+    return loaded
 
 
 @cli.command()
@@ -128,9 +149,10 @@ def query(
             raise GraphkitError(
                 "no graph: build/graph.trig does not exist; run graphkit build or pass --graph PATH"
             )
+    loaded = _load(graph, engine)
     try:
         results = run_query(
-            q, graph, params=_query_params(params), engine=engine, timeout=timeout or None
+            q, loaded, params=_query_params(params), engine=engine, timeout=timeout or None
         )
     except KeyboardInterrupt:
         # the engine may still be running in its thread; exiting the process ends it
