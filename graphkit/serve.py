@@ -278,13 +278,20 @@ def _worker_main(fd: int) -> None:
 
 
 def _worker(conn: Connection) -> None:
-    """Worker process: load the graph (N-Quads bytes), then answer queries until told to stop."""
+    """Worker process: load the graph (its media type, a newline, then the file's bytes),
+    then answer queries until told to stop."""
     import pyoxigraph as ox
 
     from .load import UnionStore
 
+    media_type, _, data = conn.recv_bytes().partition(b"\n")
     plain = ox.Store()
-    plain.load(conn.recv_bytes(), format=ox.RdfFormat.N_QUADS)
+    try:
+        plain.bulk_load(data, format=ox.RdfFormat.from_media_type(media_type.decode()))
+    except (SyntaxError, ValueError, OSError) as err:
+        conn.send(("failed", 0, str(err).encode()))
+        return
+    del data
     store = UnionStore.of(plain)  # the default graph: the union, each triple once
     conn.send(("ready", 0, b""))
     while True:
@@ -314,15 +321,20 @@ class QueryPool:
 
     def __init__(
         self,
-        nquads: bytes,
+        graph: bytes,
         *,
+        media_type: str = "application/n-quads",
         workers: int | None = None,
         timeout: float = 30.0,
         max_rows: int = 100_000,
         start_timeout: float = 120.0,
         allow_federation: bool = False,
+        source: str = "the graph",
     ) -> None:
-        self.nquads = nquads
+        self.source = source  # what error messages call the graph
+        # what each worker is sent: held here so that a worker started later (after a
+        # stopped query) loads the same graph even if the file has changed since
+        self.payload = media_type.encode() + b"\n" + graph
         self.allow_federation = allow_federation
         self.timeout = timeout
         self.max_rows = max_rows
@@ -352,14 +364,19 @@ class QueryPool:
         )
         theirs.close()
         conn = Connection(mine.detach())
-        conn.send_bytes(self.nquads)
+        conn.send_bytes(self.payload)
         if not conn.poll(self.start_timeout):
             process.kill()
             raise GraphkitError("a query worker did not load the graph in time")
         try:
-            conn.recv()
+            status, _, detail = conn.recv()
         except EOFError:
             raise GraphkitError("a query worker failed to start; see the messages above") from None
+        if status == "failed":
+            process.wait()
+            raise GraphkitError(
+                f"{self.source}: not a graph pyoxigraph can read ({detail.decode()})"
+            )
         worker = _Worker(process, conn)
         with self.lock:
             self.all.append(worker)
@@ -608,13 +625,17 @@ class _App:
 class SparqlServer:
     """A read-only SPARQL endpoint for ``data`` at ``http://HOST:PORT/sparql``.
 
+    ``data`` is a Dataset, or a graph file in any format the build writes or a build
+    folder (see :func:`graphkit.load.graph_file`): a file is read by pyoxigraph in each
+    worker, with no rdflib on the way, which a big graph needs.
+
     Use as a context manager, or call :meth:`start` (background thread) or
     :meth:`serve_forever`, then :meth:`close`. ``port=0`` picks a free port.
     """
 
     def __init__(
         self,
-        data: Dataset,
+        data: Dataset | str | Path,
         *,
         host: str = "127.0.0.1",
         port: int = 3030,
@@ -631,13 +652,23 @@ class SparqlServer:
         client_queue: int = CLIENT_QUEUE,
         trust_client_header: str | None = None,
     ) -> None:
+        from .load import graph_file
         from .serialise import serialise
 
         _check_options(timeout, max_rows, max_length, max_depth, cors, trust_client_header)
         limit = ClientLimit(per_client, client_queue)
         workers = default_workers() if workers is None else workers
+        if isinstance(data, (str, Path)):
+            # the file as it is, parsed by pyoxigraph in each worker: no rdflib on the way
+            path, fmt = graph_file(data)
+            graph, media_type, source = path.read_bytes(), fmt.media_type, str(path)
+        else:
+            graph, media_type = serialise(data, "nquads"), "application/n-quads"
+            source = "the graph"
         self.pool = QueryPool(
-            serialise(data, "nquads"),
+            graph,
+            media_type=media_type,
+            source=source,
             workers=workers,
             timeout=timeout,
             max_rows=max_rows,

@@ -234,6 +234,26 @@ def test_binds_to_loopback_by_default(seeds_dataset):
         server.close()
 
 
+def test_a_graph_file_or_folder_is_read_in_the_workers(seeds_build, seeds_dataset, tmp_path):
+    """A path is read by pyoxigraph in each worker (no rdflib): the same answers as the
+    Dataset; a file it cannot read is named in the error, before anything listens."""
+    from graphkit.errors import GraphkitError
+    from graphkit.serve import SparqlServer
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    answers = []
+    for data in (seeds_dataset, seeds_build, seeds_build / "graph.nq"):
+        with SparqlServer(data, port=0, workers=1) as server:
+            status, _, body = call(server.url, query=count)
+            assert status == 200
+            answers.append(rows_results(body, "json"))
+    assert answers[0] == answers[1] == answers[2]
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<https://example.org/a> <https://example.org/b> .\n")
+    with pytest.raises(GraphkitError, match=r"broken\.ttl: not a graph pyoxigraph can read"):
+        SparqlServer(broken, port=0, workers=1)
+
+
 def test_serve_help_names_the_defaults():
     from click.testing import CliRunner
 

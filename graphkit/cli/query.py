@@ -319,12 +319,11 @@ def serve(
     clauses (unless --allow-federation), requests for other host names, and queries
     longer than 100,000 characters or nested deeper than 64 brackets.
     """
-    from ..load import load_graph
     from ..serve import SparqlServer
 
     say = progress(quiet)
     server = SparqlServer(
-        load_graph(graph),
+        graph,  # read by pyoxigraph in each worker
         host=host,
         port=port,
         timeout=timeout,
