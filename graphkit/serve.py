@@ -622,6 +622,19 @@ class _App:
         return "addr:" + str(environ.get("REMOTE_ADDR", "-"))
 
 
+def _graph_bytes(data: Dataset | str | Path) -> tuple[bytes, str, str]:
+    """What the workers load: the bytes, their media type, and the graph's name for
+    messages. A file goes as it is, parsed by pyoxigraph in each worker (no rdflib on
+    the way); a Dataset as N-Quads."""
+    from .load import graph_file
+    from .serialise import serialise
+
+    if isinstance(data, (str, Path)):
+        path, fmt = graph_file(data)
+        return path.read_bytes(), fmt.media_type, str(path)
+    return serialise(data, "nquads"), "application/n-quads", "the graph"
+
+
 class SparqlServer:
     """A read-only SPARQL endpoint for ``data`` at ``http://HOST:PORT/sparql``.
 
@@ -652,19 +665,10 @@ class SparqlServer:
         client_queue: int = CLIENT_QUEUE,
         trust_client_header: str | None = None,
     ) -> None:
-        from .load import graph_file
-        from .serialise import serialise
-
         _check_options(timeout, max_rows, max_length, max_depth, cors, trust_client_header)
         limit = ClientLimit(per_client, client_queue)
         workers = default_workers() if workers is None else workers
-        if isinstance(data, (str, Path)):
-            # the file as it is, parsed by pyoxigraph in each worker: no rdflib on the way
-            path, fmt = graph_file(data)
-            graph, media_type, source = path.read_bytes(), fmt.media_type, str(path)
-        else:
-            graph, media_type = serialise(data, "nquads"), "application/n-quads"
-            source = "the graph"
+        graph, media_type, source = _graph_bytes(data)
         self.pool = QueryPool(
             graph,
             media_type=media_type,
