@@ -139,7 +139,15 @@ def _round(
     """One pool over ``todo``, into ``results``; the error if a worker died."""
     crash: BrokenProcessPool | None = None
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        index: dict[Future[R], int] = {pool.submit(fn, tasks[i]): i for i in todo}
+        index: dict[Future[R], int] = {}
+        for i in todo:
+            try:
+                index[pool.submit(fn, tasks[i])] = i
+            except BrokenProcessPool as err:
+                # a worker died while tasks were still being handed out: the rest wait
+                # for the next round, as the tasks the broken pool held do
+                crash = err
+                break
         for fut in as_completed(index):
             i = index[fut]
             try:

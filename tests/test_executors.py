@@ -208,3 +208,37 @@ def test_a_build_all_from_the_cache_starts_no_workers(tmp_path: Path, counting_p
     assert again.cache_stats == {"hits": DOCUMENTS}
     assert counting_pool.made == 1
     assert len(again.dataset) == len(first.dataset)
+
+
+class _BreaksWhileSubmitting:
+    """A pool whose second submit finds it broken: a worker died while the tasks were
+    still being handed out (a race a loaded machine makes likely)."""
+
+    def __init__(self, max_workers: int) -> None:
+        self.submitted = 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def submit(self, fn, task):
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.submitted += 1
+        if self.submitted > 1:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        done: Future = Future()
+        done.set_result(fn(task))
+        return done
+
+
+def test_a_pool_broken_while_tasks_are_handed_out_loses_none(monkeypatch) -> None:
+    monkeypatch.setattr(executors, "ProcessPoolExecutor", _BreaksWhileSubmitting)
+    failed = []
+    got = executors._in_pool(
+        abs, [-1, -2, -3, -4], 2, lambda: None, lambda task, err: failed.append(task)
+    )
+    assert got == [1, 2, 3, 4] and failed == []
