@@ -751,7 +751,7 @@ def check_gold(gold: Any, *, source: str = "gold") -> None:
     if problems:
         raise GoldError(
             f"{source}: not in the gold format ({'; '.join(problems[:5])}); "
-            "see shared/gold/README.md"
+            "see tests/data/gold/README.md"
         )
 
 

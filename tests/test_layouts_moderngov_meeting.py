@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS, corpus_index, need_corpus
+from corpus import corpus_index, need_corpus
 
 from graphkit.documents import read_document
 from graphkit.layouts import moderngov_meeting as mm
@@ -185,7 +185,7 @@ def test_another_platform_page_not_taken() -> None:
     assert mm.detect(doc) == 0.0
 
 
-# -- the real corpus, where it is checked out beside the repository ------------------------
+# -- the real corpus, where GRAPHKIT_CORPUS points at it ----------------------------------
 
 
 def _meeting_rows() -> list[dict[str, str]]:
@@ -194,7 +194,7 @@ def _meeting_rows() -> list[dict[str, str]]:
 
 def _corpus_records() -> dict[str, tuple[MeetingRecord, ...]]:
     return {
-        row["file"]: read_layout(read_document(CORPUS / row["file"], row["file"])).records
+        row["file"]: read_layout(read_document(need_corpus() / row["file"], row["file"])).records
         for row in _meeting_rows()
     }
 

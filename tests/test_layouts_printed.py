@@ -1,8 +1,8 @@
 """The printed reader on other councils' records: PDF text with page headers and footers,
 a prose page with a "PRESENT:" paragraph, a non-ModernGov meetings page, a letterhead run
 into one line, a summons, minutes numbered under a heading in capitals. The documents are
-invented (tests/data/layouts/printed/); the last test checks real corpus documents where the
-corpus is present beside the repository."""
+invented (tests/data/layouts/printed/); the last test checks real corpus documents where
+GRAPHKIT_CORPUS points at the corpus."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 from conftest import DATA
-from corpus import CORPUS, corpus_index, need_corpus
+from corpus import corpus_index, need_corpus
 
 from graphkit.documents import classify, read_document
 from graphkit.layouts import read_layout
@@ -269,7 +269,7 @@ def test_corpus_documents(row: tuple[str, str, str] | None) -> None:
         need_corpus()
         return
     path, committee, date = row
-    doc = read_document(CORPUS / path, path)
+    doc = read_document(need_corpus() / path, path)
     records = read_layout(doc).records
     if not date:
         # a page that dates no meeting (a committee's information page) records none

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS, need_corpus
+from corpus import need_corpus
 
 import graphkit
 from graphkit.documents import read_document
@@ -281,7 +281,7 @@ def test_real_manchester_responses() -> None:
     need_corpus()
     stem = "DemocracyClub__LGSF__lgsf__minutes__tests__fixtures__"
     paths = [
-        CORPUS / "full" / f"{stem}{n}.xml"
+        need_corpus() / "full" / f"{stem}{n}.xml"
         for n in ("meetings", "committees", "meeting_with_minutes")
     ]
     if not all(p.is_file() for p in paths):
