@@ -430,10 +430,9 @@ def run_query(
         raise QueryError(f"{q.path or q.name}: {err}") from None
     bindings = bind_params(q, params)
     if isinstance(graph, (str, Path)):
-        from .load import load_graph, load_store
+        from .load import load_for
 
-        # pyoxigraph reads the file itself: rdflib's parse of a big graph takes minutes
-        graph = load_store(graph) if engine == "oxigraph" else load_graph(graph)
+        graph = load_for(graph, engine)
     if engine == "oxigraph":
         store = oxigraph_store(graph) if isinstance(graph, Dataset) else graph
         return deep_call(lambda: _run_oxigraph(q, store, bindings), timeout=timeout)

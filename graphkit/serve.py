@@ -280,19 +280,15 @@ def _worker_main(fd: int) -> None:
 def _worker(conn: Connection) -> None:
     """Worker process: load the graph (its media type, a newline, then the file's bytes),
     then answer queries until told to stop."""
-    import pyoxigraph as ox
-
     from .load import UnionStore
 
     media_type, _, data = conn.recv_bytes().partition(b"\n")
-    plain = ox.Store()
-    try:
-        plain.bulk_load(data, format=ox.RdfFormat.from_media_type(media_type.decode()))
+    try:  # the default graph: the union, each triple once
+        store = UnionStore.read(data, media_type.decode())
     except (SyntaxError, ValueError, OSError) as err:
         conn.send(("failed", 0, str(err).encode()))
         return
     del data
-    store = UnionStore.of(plain)  # the default graph: the union, each triple once
     conn.send(("ready", 0, b""))
     while True:
         try:

@@ -47,14 +47,14 @@ def _load(graph: Path, engine: str) -> Any:
     """The graph for ``engine``, loaded once; a big file's load is announced on stderr."""
     import time
 
-    from ..load import graph_file, load_graph, load_store
+    from ..load import graph_file, load_for
 
     path, _ = graph_file(graph)
     size = path.stat().st_size
     say = progress(quiet=size < _BIG_GRAPH)
     say(f"loading {path} ({size / 1e6:,.0f} MB) with {engine} ...")
     start = time.perf_counter()
-    loaded = load_store(path) if engine == "oxigraph" else load_graph(path)
+    loaded = load_for(path, engine)
     say(f"loaded in {time.perf_counter() - start:.0f} s; running the query")
     return loaded
 
