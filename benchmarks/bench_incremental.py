@@ -34,7 +34,7 @@ from graphkit.result import BuildResult  # noqa: E402
 def _timed_build(folder: Path, out: Path, jobs: int, cache: bool) -> tuple[float, BuildResult]:
     started = time.perf_counter()
     result = build([folder], jobs=jobs, cache=cache)
-    write_outputs(result, out, view=True)
+    write_outputs(result, out, view=True, jobs=jobs)
     return time.perf_counter() - started, result
 
 

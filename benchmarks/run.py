@@ -93,7 +93,7 @@ def child_build(folder: Path, jobs: int | None, view: bool) -> dict[str, Any]:
     result = build([folder], **kwargs)
     built = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="graphkit-bench-") as out:
-        write_outputs(result, Path(out) / "out", view=view)
+        write_outputs(result, Path(out) / "out", view=view, jobs=jobs)
         written = time.perf_counter()
         # as the build counted them (distinct triples), without reading the graph again
         triples = json.loads((Path(out) / "out" / "summary.json").read_text())["triples"]

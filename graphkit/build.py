@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from . import councils, find
@@ -31,11 +32,11 @@ from . import link as link_stage
 from .cache import ResultCache
 from .documents import Limits
 from .errors import DocumentError, OutputError
-from .executors import run_map
+from .executors import Beside, run_map
 from .find import DocumentFindings
 from .model import Document, MeetingRecord, Mention
 from .perdocument import DocumentResult, DocumentTask, process_document
-from .quads import no_gc
+from .quads import Quads, no_gc
 from .result import BuildResult
 from .vocab import DEFAULT_BASE
 
@@ -289,8 +290,13 @@ def write_outputs(
     view: bool = True,
     with_ontology: bool = False,
     progress: Progress | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Write the graph in each format, the HTML view and the summary into ``out``.
+
+    The two HTML pages are made in a second process while this one writes the rest,
+    when ``jobs`` (default: every core) is more than 1 (:class:`~graphkit.executors.
+    Beside`); the files are the same either way.
 
     ``void.ttl`` beside them describes the graph (VoID) and the build (PROV); it
     holds the build time, so it is kept out of the graph files, which stay
@@ -314,7 +320,7 @@ def write_outputs(
     )
     try:
         os.chmod(staging, _folder_mode(out))
-        names = _write_set(result, staging, formats, view, with_ontology, say)
+        names = _write_set(result, staging, formats, view, with_ontology, say, jobs)
         written = sorted({p.name for p in names})
         serialise.atomic_write(
             staging / MANIFEST,
@@ -350,31 +356,49 @@ def _write_set(
     view: bool,
     with_ontology: bool,
     say: Progress,
+    jobs: int | None,
 ) -> list[Path]:
     """Every output file written into ``folder``: the graph in each format, the
     ontology, the VoID description, the views and the summary.
 
-    The graph is read once, into a snapshot of its quads that every writer shares.
-    The cyclic collector is paused meanwhile: the writers make millions of small objects
-    that live until the end, and it would walk the whole heap again and again as they
-    grow (it took about half the write stage)."""
+    The graph is read once, into a snapshot of its quads that every writer shares; the
+    views are made beside the rest (:class:`~graphkit.executors.Beside`), from the same
+    snapshot. The cyclic collector is paused meanwhile: the writers make millions of
+    small objects that live until the end, and it would walk the whole heap again and
+    again as they grow (it took about half the write stage)."""
     from . import serialise, stats
     from . import void as void_mod
 
     with no_gc():
         quads = result.quads.snapshot()
-        names = serialise.write_formats(quads, folder, formats=formats)
-        if with_ontology:
-            names.append(serialise.write_ontology(folder))
-        names.append(void_mod.write_void(result, folder, quads=quads))
-        if view:
-            from . import view as view_mod
-
-            names.append(view_mod.write_view(quads, folder / "view.html", on_warning=say))
-            names.append(view_mod.write_network(quads, folder / "network.html", on_warning=say))
-        summary = result.summary(quads=quads)
-        names.extend(stats.write_summary(summary, result.documents, result.linked, folder))
+        _ = quads.triples  # made once, before the fork: both processes read it
+        views = Beside(partial(_write_views, quads, folder), jobs=jobs if view else 1)
+        with views:
+            names = serialise.write_formats(quads, folder, formats=formats)
+            if with_ontology:
+                names.append(serialise.write_ontology(folder))
+            names.append(void_mod.write_void(result, folder, quads=quads))
+            summary = result.summary(quads=quads)
+            names.extend(stats.write_summary(summary, result.documents, result.linked, folder))
+            if view:
+                pages, warnings = views.result()
+                names.extend(pages)
+                for warning in warnings:
+                    say(warning)
     return names
+
+
+def _write_views(quads: Quads, folder: Path) -> tuple[list[Path], list[str]]:
+    """The view and the network page of ``quads`` written into ``folder``, and the
+    warnings they gave (said by the process that asked for them)."""
+    from . import view as view_mod
+
+    warnings: list[str] = []
+    pages = [
+        view_mod.write_view(quads, folder / "view.html", on_warning=warnings.append),
+        view_mod.write_network(quads, folder / "network.html", on_warning=warnings.append),
+    ]
+    return pages, warnings
 
 
 # -- kill-safe output ---------------------------------------------------------------------

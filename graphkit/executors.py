@@ -1,19 +1,27 @@
 """Run the build's map (one function over many documents) in this process, in a pool of
 worker processes, or on a Dask cluster. The results come back in the order of the tasks,
 whichever finished first; a worker that dies costs its own task, not the others.
+
+:class:`Beside` runs one more piece of work (the write stage's views) in a second
+process while this one goes on with the rest.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
+import threading
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import Any, Generic, TypeVar, cast
 
 from .errors import ConfigError
 
-__all__ = ["EXECUTORS", "MIN_TASKS_FOR_POOL", "available_cores", "run_map"]
+__all__ = ["EXECUTORS", "MIN_TASKS_FOR_POOL", "Beside", "available_cores", "run_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -209,3 +217,101 @@ def _on_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# -- one piece of work beside this process ---------------------------------------------------
+class Beside(Generic[R]):
+    """``fn()`` in a forked process while this one goes on; :meth:`result` waits for it.
+
+    >>> with Beside(lambda: 6 * 7, jobs=2) as other:
+    ...     mine = 1
+    >>> other.result() + mine
+    43
+
+    The forked process sees this one's memory as it was at the start (copied only where
+    either writes), so ``fn`` needs nothing sent to it; its result, or the error it
+    raised, comes back pickled and is returned, or raised, by :meth:`result`.
+
+    ``fn`` runs here instead, when :meth:`result` is called: when ``jobs`` is 1, where
+    processes are not forked (only on Linux are they here), and while other threads run
+    in this process (a fork copies only the calling thread: a lock another one held
+    would stay held in the copy). If the forked process dies without an answer (killed,
+    out of memory), ``fn`` is run again here. Leaving the ``with`` block waits for the
+    forked process; leaving it by an error stops it.
+    """
+
+    def __init__(self, fn: Callable[[], R], *, jobs: int | None = None) -> None:
+        self._fn = fn
+        self._forked = (jobs or available_cores()) > 1 and _can_fork()
+        self._proc: Any = None
+        self._conn: Any = None
+        self._answer: tuple[bool, Any] | None = None
+
+    def __enter__(self) -> Beside[R]:
+        if self._forked:
+            ctx = multiprocessing.get_context("fork")
+            self._conn, sending = ctx.Pipe(duplex=False)
+            # what this process has buffered would be written twice, by the copy too
+            sys.stdout.flush()
+            sys.stderr.flush()
+            self._proc = ctx.Process(target=_answer, args=(self._fn, sending), daemon=True)
+            self._proc.start()
+            sending.close()  # the copy holds the only sending end: its death ends the pipe
+        return self
+
+    def result(self) -> R:
+        """What ``fn()`` returned (its error raised here)."""
+        if self._answer is None and self._proc is not None:
+            self._answer = self._wait()
+        if self._answer is None:  # not forked, or the fork died: here
+            self._answer = (True, self._fn())
+        ok, value = self._answer
+        if not ok:
+            raise cast(BaseException, value)
+        return cast(R, value)
+
+    def _wait(self) -> tuple[bool, Any] | None:
+        try:
+            answer: tuple[bool, Any] = self._conn.recv()
+        except EOFError:  # it died without answering
+            return None
+        finally:
+            self._conn.close()
+            self._proc.join()
+            self._proc = None
+        return answer
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._proc is None:
+            return
+        if kind is None:  # left with the result not yet asked for: wait for it
+            self._answer = self._wait()
+            return
+        self._proc.terminate()  # left by an error: its work is not wanted
+        self._proc.join()
+        self._conn.close()
+        self._proc = None
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def _answer(fn: Callable[[], Any], conn: Any) -> None:
+    """In the forked process: ``fn()``'s result, or its error, sent back."""
+    try:
+        answer: tuple[bool, Any] = (True, fn())
+    except BaseException as err:  # noqa: BLE001 - every error goes back to be raised there
+        answer = (False, err)
+    try:
+        conn.send(answer)
+    except Exception as err:  # a result or error that does not pickle
+        what = "".join(traceback.format_exception(answer[1])) if not answer[0] else "its result"
+        conn.send((False, RuntimeError(f"{what}\ndid not pickle: {err}")))
+    finally:
+        conn.close()

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +19,7 @@ from invented import write_minutes
 import graphkit
 from graphkit import executors
 from graphkit.cli import cli
-from graphkit.errors import ConfigError
+from graphkit.errors import ConfigError, OutputError
 from graphkit.perdocument import DocumentResult, DocumentTask, process_document
 
 build_module = importlib.import_module("graphkit.build")  # the module, not graphkit.build()
@@ -242,3 +246,124 @@ def test_a_pool_broken_while_tasks_are_handed_out_loses_none(monkeypatch) -> Non
         abs, [-1, -2, -3, -4], 2, lambda: None, lambda task, err: failed.append(task)
     )
     assert got == [1, 2, 3, 4] and failed == []
+
+
+# -- Beside: one piece of work in a second process ---------------------------------------------
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside forks, though this test process may run threads other tests left (Dask's):
+    idle, they hold no lock the work here needs."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("Beside forks only on Linux")
+    monkeypatch.setattr(executors, "_can_fork", lambda: True)
+
+
+needs_fork = pytest.mark.usefixtures("forking")
+
+
+@needs_fork
+def test_beside_runs_in_another_process_and_returns_its_result() -> None:
+    with executors.Beside(os.getpid, jobs=2) as other:
+        here = os.getpid()
+    assert other.result() != here
+    assert other.result() == other.result()  # asked twice, run once
+
+
+@needs_fork
+def test_beside_with_one_job_runs_here() -> None:
+    with executors.Beside(os.getpid, jobs=1) as other:
+        pass
+    assert other.result() == os.getpid()
+
+
+def test_beside_runs_here_while_other_threads_run() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()  # a second thread: forking would copy only this one
+    try:
+        with executors.Beside(os.getpid, jobs=2) as other:
+            pass
+        assert other.result() == os.getpid()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _raise() -> None:
+    raise OutputError("no room on the disk for view.html")
+
+
+@needs_fork
+def test_beside_raises_the_error_of_the_other_process_here() -> None:
+    with executors.Beside(_raise, jobs=2) as other:
+        pass
+    with pytest.raises(OutputError, match="no room on the disk for view.html"):
+        other.result()
+
+
+@needs_fork
+def test_beside_runs_again_here_when_the_other_process_dies() -> None:
+    parent = os.getpid()
+
+    def die_unless_here() -> int:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return os.getpid()
+
+    with executors.Beside(die_unless_here, jobs=2) as other:
+        pass
+    assert other.result() == parent
+
+
+@needs_fork
+def test_beside_says_when_a_result_does_not_pickle() -> None:
+    with executors.Beside(lambda: threading.Lock(), jobs=2) as other:
+        pass
+    with pytest.raises(RuntimeError, match="did not pickle"):
+        other.result()
+
+
+@needs_fork
+def test_leaving_beside_by_an_error_stops_the_other_process(tmp_path: Path) -> None:
+    started = tmp_path / "pid"
+
+    def wait_long() -> None:
+        started.write_text(str(os.getpid()))
+        time.sleep(600)
+
+    with pytest.raises(KeyError), executors.Beside(wait_long, jobs=2):
+        deadline = time.monotonic() + 60
+        while not (started.exists() and started.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise KeyError("the writer of the graph files failed")
+    with pytest.raises(ProcessLookupError):  # stopped and reaped, not left running
+        os.kill(int(started.read_text()), 0)
+
+
+@needs_fork
+def test_the_views_are_written_beside_and_their_warnings_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graphkit import view
+
+    real = view.write_view
+    parent = os.getpid()
+    made_in: list[str] = []
+
+    def write_view(quads, path, *, on_warning):  # type: ignore[no-untyped-def]
+        on_warning(f"made in the {'same' if os.getpid() == parent else 'other'} process")
+        return real(quads, path, on_warning=on_warning)
+
+    monkeypatch.setattr(view, "write_view", write_view)
+    docs = tmp_path / "docs"
+    write_minutes(docs, 3)
+    result = graphkit.build(docs, jobs=1, cache=False)
+    for jobs in (1, 2):
+        said: list[str] = []
+        graphkit.write_outputs(result, tmp_path / f"out{jobs}", jobs=jobs, progress=said.append)
+        made_in += [s for s in said if s.startswith("made in")]
+        assert (tmp_path / f"out{jobs}" / "view.html").exists()
+        assert (tmp_path / f"out{jobs}" / "network.html").exists()
+    assert made_in == ["made in the same process", "made in the other process"]
+    for name in ("view.html", "network.html", "graph.trig", "summary.json"):
+        assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes()

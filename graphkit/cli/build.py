@@ -94,8 +94,8 @@ _LIMITS = Limits()
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes that read and lay out documents (default: every core; 1: all "
-    "in this process).",
+    help="Worker processes that read and lay out documents, and that write the views beside "
+    "the graph files (default: every core; 1: all in this process).",
 )
 @click.option(
     "--executor",
@@ -204,6 +204,7 @@ def _build(paths: tuple[Path, ...], out: Path, opts: _BuildOptions) -> None:
         view=not opts.no_view,
         with_ontology=opts.with_ontology,
         progress=say,
+        jobs=opts.jobs,
     )
     _print_summary(result, out)
 
