@@ -16,19 +16,8 @@ from collections.abc import Iterable
 from typing import TypeVar, cast
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import (
-    DCTERMS,
-    FOAF,
-    ORG,
-    PROV,
-    RDF,
-    RDFS,
-    SDO,
-    SKOS,
-    TIME,
-    XSD,
-    DefinedNamespace,
-)
+from rdflib import namespace as _rdflib
+from rdflib.namespace import DefinedNamespace
 from rdflib.term import Identifier, Node
 
 __all__ = [
@@ -51,7 +40,57 @@ __all__ = [
 ]
 
 DEFAULT_BASE = "https://w3id.org/graphkit/id/"
-SCHEMA = SDO  # https://schema.org/ (https form only)
+
+
+class _Known:
+    """One of rdflib's closed namespaces, each term made once.
+
+    rdflib looks every ``SKOS.prefLabel`` up through a metaclass and makes a new URIRef
+    (a few microseconds; the graph stage names millions of terms); here the term it
+    made first is kept. A term the namespace does not declare still fails at once.
+
+    >>> SKOS.prefLabel is SKOS.prefLabel, str(SKOS.prefLabel), str(SKOS)
+    (True, 'http://www.w3.org/2004/02/skos/core#prefLabel', 'http://www.w3.org/2004/02/skos/core#')
+    >>> SKOS.prefLable  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    AttributeError: term 'prefLable' not in namespace 'http://www.w3.org/2004/02/skos/core#'
+    """
+
+    _terms: type[DefinedNamespace]
+
+    def __init__(self, terms: type[DefinedNamespace]) -> None:
+        self.__dict__["_terms"] = terms
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):  # copy, pickle and the like ask for these
+            raise AttributeError(name)
+        term: URIRef = getattr(self._terms, name)  # rdflib refuses an undeclared name
+        self.__dict__[name] = term
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self.__getattr__(name)
+
+    def __contains__(self, term: str) -> bool:
+        return term in self._terms
+
+    def __str__(self) -> str:
+        return str(self._terms._NS)
+
+    def __repr__(self) -> str:
+        return f"{self._terms.__name__}({str(self)!r})"
+
+
+DCTERMS = _Known(_rdflib.DCTERMS)
+FOAF = _Known(_rdflib.FOAF)
+ORG = _Known(_rdflib.ORG)
+PROV = _Known(_rdflib.PROV)
+RDF = _Known(_rdflib.RDF)
+RDFS = _Known(_rdflib.RDFS)
+SCHEMA = _Known(_rdflib.SDO)  # https://schema.org/ (https form only)
+SKOS = _Known(_rdflib.SKOS)
+TIME = _Known(_rdflib.TIME)
+XSD = _Known(_rdflib.XSD)
 
 
 class _Terms(Namespace):

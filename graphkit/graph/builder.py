@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
@@ -57,6 +58,13 @@ def municipal_year(day: dt.date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+# A graph names the same people, offsets and labels again and again, and rdflib makes a
+# literal slowly (microseconds: it checks and converts the value); these make each one
+# once, and the writers then find one object where they look for a term.
+_LITERALS = 1 << 16  # kept at most, of each kind: a few megabytes
+
+
+@lru_cache(maxsize=_LITERALS)
 def lit(text: str) -> Literal:
     """A literal of ``text`` with its runs of white space made single spaces.
 
@@ -64,6 +72,16 @@ def lit(text: str) -> Literal:
     'Scrutiny Board (2)'
     """
     return Literal(" ".join(text.split()))
+
+
+@lru_cache(maxsize=_LITERALS, typed=True)  # typed: True is not the integer 1
+def plain(value: str | int) -> Literal:
+    """``Literal(value)``: a string as it is, an integer as ``xsd:integer``.
+
+    >>> plain(7), plain(7) is plain(7), plain("a b")
+    (rdflib.term.Literal('7', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')), True, rdflib.term.Literal('a b'))
+    """
+    return Literal(value)
 
 
 def timestamp(day: dt.date, t: dt.time) -> Literal:
@@ -245,9 +263,9 @@ class Builder:
         g.add((target, OA.hasSelector, pos))
         g.add((target, OA.hasSelector, quote))
         g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(start)))
-        g.add((pos, OA.end, Literal(end)))
+        g.add((pos, OA.start, plain(start)))
+        g.add((pos, OA.end, plain(end)))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(self.docs[source].text[start:end])))
+        g.add((quote, OA.exact, plain(self.docs[source].text[start:end])))
         if item is not None:
             g.add((ann, GK.inItem, item))

@@ -26,7 +26,7 @@ from ..model import (
     WorkProgrammeRow,
 )
 from ..vocab import DCTERMS, GK, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
-from .builder import Builder, lit, municipal_year, timestamp
+from .builder import Builder, lit, municipal_year, plain, timestamp
 from .quads import QuadGraph
 from .vocabulary import CAPACITY, STATUS
 
@@ -140,7 +140,7 @@ def add_meeting(b: Builder, rec: MeetingRecord) -> URIRef:
         node = iris.meeting(b.council, rec.committee or "council", rec.date.isoformat())
         g.add((node, RDF.type, GK.Meeting))
         g.add((node, DCTERMS.date, Literal(rec.date.isoformat(), datatype=XSD.date)))
-        g.add((node, GK.municipalYear, Literal(municipal_year(rec.date))))
+        g.add((node, GK.municipalYear, plain(municipal_year(rec.date))))
         g.add((node, SCHEMA.name, lit(f"{rec.committee or b.council_name}, {rec.date:%-d %B %Y}")))
         if rec.start_time:
             g.add((node, SCHEMA.startDate, timestamp(rec.date, rec.start_time)))
@@ -165,7 +165,7 @@ def add_meeting_ref(b: Builder, rec: MeetingRecord, meeting: URIRef, ref: Meetin
     g.add((other, RDF.type, GK.Meeting))
     g.add((other, RDF.type, SCHEMA.Event))
     g.add((other, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date)))
-    g.add((other, GK.municipalYear, Literal(municipal_year(ref.date))))
+    g.add((other, GK.municipalYear, plain(municipal_year(ref.date))))
     g.add((other, SCHEMA.organizer, b.committee(body) if body else b.council_node()))
     g.add((other, SCHEMA.name, lit(f"{body or b.council_name}, {ref.date:%-d %B %Y}")))
     prop = GK.approvesMinutesOf if ref.relation == "approves" else DCTERMS.references
@@ -199,7 +199,7 @@ def add_item(
     g.add((node, SCHEMA.superEvent, meeting))
     position, title = b.items_seen.setdefault(node, (item.position, item.title))
     g.add((node, SCHEMA.name, lit(title)))
-    g.add((node, SCHEMA.position, Literal(position)))
+    g.add((node, SCHEMA.position, plain(position)))
     if item.title != title:  # another document's wording of the same item
         g.add((node, SCHEMA.alternateName, lit(item.title)))
     g.add((node, PROV.wasDerivedFrom, iris.document(rec.source)))
