@@ -250,21 +250,22 @@ def _plain_layout(order: list[str], edges: list[tuple[str, str]]) -> dict[str, t
 
     n = len(order)
     index = {node: i for i, node in enumerate(order)}
-    adj = np.zeros((n, n))
+    real = np.float32  # single precision, as the layout computes
+    adj = np.zeros((n, n), dtype=real)
     for a, b in edges:
         adj[index[a], index[b]] = adj[index[b], index[a]] = 1.0
-    pos = np.random.RandomState(LAYOUT_SEED).rand(n, 2)
-    k = math.sqrt(1.0 / n)
+    pos = np.random.RandomState(LAYOUT_SEED).rand(n, 2).astype(real)
+    k = real(math.sqrt(1.0 / n))
     t = 0.1 * max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1])))
     cool = t / (LAYOUT_ITERATIONS + 1)
     for _ in range(LAYOUT_ITERATIONS):
         dx = pos[:, 0, np.newaxis] - pos[np.newaxis, :, 0]
         dy = pos[:, 1, np.newaxis] - pos[np.newaxis, :, 1]
-        dist = np.maximum(np.hypot(dx, dy), 0.01)
+        dist = np.maximum(np.sqrt(dx * dx + dy * dy), real(0.01))
         force = k * k / dist**2 - adj * dist / k
-        shift = np.stack([(force * dx).sum(axis=1), (force * dy).sum(axis=1)], axis=1)
-        length = np.maximum(np.linalg.norm(shift, axis=-1), 0.01)
-        pos += shift * (t / length)[:, np.newaxis]
+        sx, sy = (force * dx).sum(axis=1), (force * dy).sum(axis=1)
+        length = np.maximum(np.sqrt(sx * sx + sy * sy), real(0.01))
+        pos += np.stack([sx, sy], axis=1) * (real(t) / length)[:, np.newaxis]
         t -= cool
     pos -= pos.mean(axis=0)
     scale = 75.0 * math.sqrt(n) / (float(np.abs(pos).max()) or 1.0)

@@ -183,7 +183,7 @@ def _layout(order: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[f
     """Seeded Fruchterman–Reingold positions, in pixels at zoom 1.
 
     networkx's ``spring_layout`` wants scipy above 500 nodes; this is the same dense
-    algorithm in numpy (O(n²) memory: 1,500 nodes need about 90 MB while it runs).
+    algorithm in numpy (O(n²) memory: 1,500 nodes need about 40 MB while it runs).
     Same nodes in the same order and the same edges give the same positions.
     """
     import numpy as np
@@ -194,9 +194,9 @@ def _layout(order: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[f
     if n == 1:
         return {order[0]: (0.0, 0.0)}
     index = {node: i for i, node in enumerate(order)}
-    adj = np.zeros((n, n))
+    adj = np.zeros((n, n), dtype=bool)
     for a, b in edges:
-        adj[index[a], index[b]] = adj[index[b], index[a]] = 1.0
+        adj[index[a], index[b]] = adj[index[b], index[a]] = True
     rng = np.random.RandomState(LAYOUT_SEED)
     pos = _spring(rng.rand(n, 2), np.nonzero(adj))
     pos -= pos.mean(axis=0)
@@ -213,35 +213,39 @@ def _spring(pos: Any, linked: tuple[Any, ...]) -> Any:
     """``LAYOUT_ITERATIONS`` steps of Fruchterman–Reingold from ``pos`` (n × 2), the
     ``linked`` pairs (rows, columns; both ways) attracting each other.
 
-    Each step works in place in four n × n arrays made once, and subtracts the
-    attraction only where there is an edge: the same arithmetic, in the same order, as
-    ``k * k / dist**2 - adj * dist / k``, so the same positions to the last bit, made
-    and freed no n × n array per operation (1,500 nodes: 3.8 s -> 3.3 s; most of what
-    is left is ``hypot``).
+    In single precision, ample for positions drawn to a tenth of a pixel and three times
+    faster than double (1,500 nodes: 3.8 s -> 1.2 s); each step works in place in four
+    n × n arrays made once, and subtracts the attraction only where there is an edge.
+    Only operations IEEE 754 rounds exactly are used (``+ - * /`` and the square root,
+    not ``hypot``, which numpy may take from a vector library that rounds by the
+    processor), and sums along a row, not a BLAS product, whose result may depend on the
+    machine's thread count: the same positions on every machine.
     """
     import numpy as np
 
     n = len(pos)
-    k = math.sqrt(1.0 / n)  # the natural spacing of n nodes in a unit square
+    real = np.float32
+    pos = pos.astype(real)
+    k = real(math.sqrt(1.0 / n))  # the natural spacing of n nodes in a unit square
     t = 0.1 * max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1])))
     cool = t / (LAYOUT_ITERATIONS + 1)
-    dx, dy, dist, force = (np.empty((n, n)) for _ in range(4))
+    dx, dy, dist, force = (np.empty((n, n), dtype=real) for _ in range(4))
     rows, cols = linked
     for _ in range(LAYOUT_ITERATIONS):
         np.subtract(pos[:, 0, np.newaxis], pos[np.newaxis, :, 0], out=dx)
         np.subtract(pos[:, 1, np.newaxis], pos[np.newaxis, :, 1], out=dy)
-        np.maximum(np.hypot(dx, dy, out=dist), 0.01, out=dist)
-        # repulsion k²/d between all pairs, attraction d²/k along edges (where there is
-        # no edge the attraction term is exactly 0.0, and x - 0.0 is x)
+        np.multiply(dx, dx, out=dist)
+        np.add(dist, np.multiply(dy, dy, out=force), out=dist)
+        np.maximum(np.sqrt(dist, out=dist), real(0.01), out=dist)
+        # repulsion k²/d between all pairs, attraction d²/k along edges
         np.divide(k * k, np.square(dist, out=force), out=force)
         force[rows, cols] -= dist[rows, cols] / k
-        # sum_j force_ij (p_i - p_j); elementwise sums, not a BLAS product, whose
-        # result may depend on the machine's thread count (the bytes must not)
+        # sum_j force_ij (p_i - p_j)
         sx = np.multiply(force, dx, out=dx).sum(axis=1)
         sy = np.multiply(force, dy, out=dy).sum(axis=1)
         shift = np.stack([sx, sy], axis=1)
-        length = np.maximum(np.linalg.norm(shift, axis=-1), 0.01)
-        pos += shift * (t / length)[:, np.newaxis]
+        length = np.maximum(np.sqrt(sx * sx + sy * sy), real(0.01))
+        pos += shift * (real(t) / length)[:, np.newaxis]
         t -= cool
     return pos
 
