@@ -372,7 +372,14 @@ def _write_set(
     with no_gc():
         quads = result.quads.snapshot()
         _ = quads.triples  # made once, before the fork: both processes read it
-        views = Beside(partial(_write_views, quads, folder), jobs=jobs if view else 1)
+        views = Beside(
+            partial(_write_views, quads, folder),
+            jobs=jobs if view else 1,
+            lost=lambda code: say(
+                f"the process writing the views ended with exit code {code} (a negative "
+                "code is the signal that stopped it); writing them in this one"
+            ),
+        )
         with views:
             names = serialise.write_formats(quads, folder, formats=formats)
             if with_ontology:

@@ -236,12 +236,20 @@ class Beside(Generic[R]):
     processes are not forked (only on Linux are they here), and while other threads run
     in this process (a fork copies only the calling thread: a lock another one held
     would stay held in the copy). If the forked process dies without an answer (killed,
-    out of memory), ``fn`` is run again here. Leaving the ``with`` block waits for the
+    out of memory), ``lost`` is told its exit code (minus the signal that ended it) and
+    ``fn`` is run again here. Leaving the ``with`` block waits for the
     forked process; leaving it by an error stops it.
     """
 
-    def __init__(self, fn: Callable[[], R], *, jobs: int | None = None) -> None:
+    def __init__(
+        self,
+        fn: Callable[[], R],
+        *,
+        jobs: int | None = None,
+        lost: Callable[[int], None] | None = None,
+    ) -> None:
         self._fn = fn
+        self._lost = lost  # told the exit code of a forked process that died unanswered
         self._forked = (jobs or available_cores()) > 1 and _can_fork()
         self._proc: Any = None
         self._conn: Any = None
@@ -271,14 +279,17 @@ class Beside(Generic[R]):
         return cast(R, value)
 
     def _wait(self) -> tuple[bool, Any] | None:
+        proc, self._proc = self._proc, None
         try:
             answer: tuple[bool, Any] = self._conn.recv()
         except EOFError:  # it died without answering
+            proc.join()
+            if self._lost is not None:
+                self._lost(proc.exitcode)
             return None
         finally:
             self._conn.close()
-            self._proc.join()
-            self._proc = None
+            proc.join()
         return answer
 
     def __exit__(

@@ -310,9 +310,11 @@ def test_beside_runs_again_here_when_the_other_process_dies() -> None:
             os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
         return os.getpid()
 
-    with executors.Beside(die_unless_here, jobs=2) as other:
+    lost: list[int] = []
+    with executors.Beside(die_unless_here, jobs=2, lost=lost.append) as other:
         pass
     assert other.result() == parent
+    assert lost == [-signal.SIGKILL]
 
 
 @needs_fork
@@ -367,3 +369,28 @@ def test_the_views_are_written_beside_and_their_warnings_said(
     assert made_in == ["made in the same process", "made in the other process"]
     for name in ("view.html", "network.html", "graph.trig", "summary.json"):
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes()
+
+
+@needs_fork
+def test_views_whose_process_dies_are_written_here_and_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graphkit import view
+
+    real = view.write_view
+    parent = os.getpid()
+
+    def write_view(quads, path, *, on_warning):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return real(quads, path, on_warning=on_warning)
+
+    monkeypatch.setattr(view, "write_view", write_view)
+    docs = tmp_path / "docs"
+    write_minutes(docs, 2)
+    said: list[str] = []
+    result = graphkit.build(docs, jobs=1, cache=False)
+    graphkit.write_outputs(result, tmp_path / "out", jobs=2, progress=said.append)
+    assert (tmp_path / "out" / "view.html").stat().st_size > 0
+    assert (tmp_path / "out" / "network.html").stat().st_size > 0
+    assert any("ended with exit code -9" in s and "writing them in this one" in s for s in said)
