@@ -342,21 +342,29 @@ def test_leaving_beside_by_an_error_stops_the_other_process(tmp_path: Path) -> N
         os.kill(int(started.read_text()), 0)
 
 
+def _before_write_view(monkeypatch: pytest.MonkeyPatch, before) -> None:  # type: ignore[no-untyped-def]
+    """``before(on_warning)`` run by ``graphkit.view.write_view`` before it writes."""
+    from graphkit import view
+
+    real = view.write_view
+
+    def write_view(quads, path, *, on_warning):  # type: ignore[no-untyped-def]
+        before(on_warning)
+        return real(quads, path, on_warning=on_warning)
+
+    monkeypatch.setattr(view, "write_view", write_view)
+
+
 @needs_fork
 def test_the_views_are_written_beside_and_their_warnings_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from graphkit import view
-
-    real = view.write_view
     parent = os.getpid()
     made_in: list[str] = []
-
-    def write_view(quads, path, *, on_warning):  # type: ignore[no-untyped-def]
-        on_warning(f"made in the {'same' if os.getpid() == parent else 'other'} process")
-        return real(quads, path, on_warning=on_warning)
-
-    monkeypatch.setattr(view, "write_view", write_view)
+    _before_write_view(
+        monkeypatch,
+        lambda say: say(f"made in the {'same' if os.getpid() == parent else 'other'} process"),
+    )
     docs = tmp_path / "docs"
     write_minutes(docs, 3)
     result = graphkit.build(docs, jobs=1, cache=False)
@@ -375,17 +383,13 @@ def test_the_views_are_written_beside_and_their_warnings_said(
 def test_views_whose_process_dies_are_written_here_and_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from graphkit import view
-
-    real = view.write_view
     parent = os.getpid()
 
-    def write_view(quads, path, *, on_warning):  # type: ignore[no-untyped-def]
+    def die_unless_here(say: object) -> None:
         if os.getpid() != parent:
             os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
-        return real(quads, path, on_warning=on_warning)
 
-    monkeypatch.setattr(view, "write_view", write_view)
+    _before_write_view(monkeypatch, die_unless_here)
     docs = tmp_path / "docs"
     write_minutes(docs, 2)
     said: list[str] = []
