@@ -233,9 +233,10 @@ class Beside(Generic[R]):
     raised, comes back pickled and is returned, or raised, by :meth:`result`.
 
     ``fn`` runs here instead, when :meth:`result` is called: when ``jobs`` is 1, where
-    processes are not forked (only on Linux are they here), and while other threads run
+    processes are not forked (only on Linux are they here), while other threads run
     in this process (a fork copies only the calling thread: a lock another one held
-    would stay held in the copy). If the forked process dies without an answer (killed,
+    would stay held in the copy), and when the fork fails (a process limit, no memory,
+    or this is a daemonic worker, which may start none). If the forked process dies without an answer (killed,
     out of memory), ``lost`` is told its exit code (minus the signal that ended it) and
     ``fn`` is run again here. Leaving the ``with`` block waits for the
     forked process; leaving it by an error stops it.
@@ -262,9 +263,14 @@ class Beside(Generic[R]):
             # what this process has buffered would be written twice, by the copy too
             sys.stdout.flush()
             sys.stderr.flush()
-            self._proc = ctx.Process(target=_answer, args=(self._fn, sending), daemon=True)
-            self._proc.start()
+            proc: Any = ctx.Process(target=_answer, args=(self._fn, sending), daemon=True)
+            try:
+                proc.start()
+            except (OSError, AssertionError):  # no fork to be had (process limit, memory),
+                self._conn.close()  # or this is a daemonic process, which may have none:
+                proc = None  # the work is done here
             sending.close()  # the copy holds the only sending end: its death ends the pipe
+            self._proc = proc
         return self
 
     def result(self) -> R:

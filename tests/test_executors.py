@@ -318,6 +318,36 @@ def test_beside_runs_again_here_when_the_other_process_dies() -> None:
 
 
 @needs_fork
+def test_beside_runs_here_when_no_process_can_be_forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing.process
+
+    def refuse(self) -> None:  # type: ignore[no-untyped-def]
+        raise OSError(11, "Resource temporarily unavailable")  # fork's EAGAIN
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    with executors.Beside(os.getpid, jobs=2) as other:
+        pass
+    assert other.result() == os.getpid()
+
+
+def _beside_pids() -> tuple[int, int]:
+    with executors.Beside(os.getpid, jobs=2) as other:
+        pass
+    return other.result(), os.getpid()
+
+
+@needs_fork
+def test_beside_in_a_daemonic_worker_runs_there() -> None:
+    """A pool's workers are daemonic and may start no process: the work is done in the
+    worker, not failed."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        ran_in, worker = pool.apply(_beside_pids)
+    assert ran_in == worker != os.getpid()
+
+
+@needs_fork
 def test_beside_says_when_a_result_does_not_pickle() -> None:
     with executors.Beside(lambda: threading.Lock(), jobs=2) as other:
         pass
