@@ -1,8 +1,9 @@
 """Score a built graph against the hand-annotated gold for the real-council corpus.
 
 The gold (``tests/data/corpus/gold.json``, described in ``tests/data/corpus/README.md``)
-records, per document of the corpus (kept outside the repository), the meetings, agenda items, attendance, people,
-programmes and meeting references that a careful reader finds in the (often truncated) text.
+records, per document of the corpus (kept outside the repository), the meetings, agenda
+items, attendance, people, programmes and meeting references that a careful reader finds
+in the (often truncated) text.
 This module reads only the RDF graph, through the vocabulary contract: each document's facts
 sit in a named graph whose IRI is ``base + "document/" + quote(source)``.
 

@@ -233,13 +233,13 @@ class Beside(Generic[R]):
     raised, comes back pickled and is returned, or raised, by :meth:`result`.
 
     ``fn`` runs here instead, when :meth:`result` is called: when ``jobs`` is 1, where
-    processes are not forked (only on Linux are they here), while other threads run
-    in this process (a fork copies only the calling thread: a lock another one held
-    would stay held in the copy), and when the fork fails (a process limit, no memory,
-    or this is a daemonic worker, which may start none). If the forked process dies without an answer (killed,
-    out of memory), ``lost`` is told its exit code (minus the signal that ended it) and
-    ``fn`` is run again here. Leaving the ``with`` block waits for the
-    forked process; leaving it by an error stops it.
+    processes are not forked (only on Linux are they here), while other threads run in
+    this process (a fork copies only the calling thread: a lock another one held would
+    stay held in the copy), and when the fork fails (a process limit, no memory, or
+    this is a daemonic worker, which may start none). If the forked process dies
+    without an answer (killed, out of memory), ``lost`` is told its exit code (minus
+    the signal that ended it) and ``fn`` is run again here. Leaving the ``with`` block
+    waits for the forked process; leaving it by an error stops it.
     """
 
     def __init__(
@@ -286,16 +286,16 @@ class Beside(Generic[R]):
 
     def _wait(self) -> tuple[bool, Any] | None:
         proc, self._proc = self._proc, None
+        answer: tuple[bool, Any] | None = None
         try:
-            answer: tuple[bool, Any] = self._conn.recv()
+            answer = self._conn.recv()
         except EOFError:  # it died without answering
-            proc.join()
-            if self._lost is not None:
-                self._lost(proc.exitcode)
-            return None
+            pass
         finally:
             self._conn.close()
             proc.join()
+        if answer is None and self._lost is not None:
+            self._lost(proc.exitcode)
         return answer
 
     def __exit__(
