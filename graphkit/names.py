@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from . import lexicon
@@ -549,8 +549,10 @@ def _second_forename(text: str, m: re.Match[str]) -> ParsedName | None:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_name(text: str) -> ParsedName | None:
-    """Parse one name written alone.
+    """Parse one name written alone (remembered: finding, resolving and linking each parse
+    the same names, and a ParsedName cannot change).
 
     >>> n = parse_name("Councillor CE Thomas")
     >>> (n.title, n.initials, n.surname)
