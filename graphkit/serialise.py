@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from .errors import ConfigError, GraphkitError
 from .quads import Quads, no_gc, snapshot
@@ -81,6 +81,7 @@ class ResultFormat(NamedTuple):
 CONTEXT_URL = "https://w3id.org/graphkit/context.jsonld"
 
 _RDF_TYPE = str(RDF.type)
+_RDF_TYPE_KEY = f"<{_RDF_TYPE}>"  # its N-Triples form
 _XML_NAME_END = re.compile(r"[^\W\d][\w.\-]*$")
 # lone surrogates, and the code points XML 1.0 cannot carry even as references
 _UNSAFE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -121,43 +122,52 @@ def _check(formats: Iterable[str]) -> list[str]:
 
 
 class _Converter:
-    """rdflib terms → pyoxigraph terms (cached: graphs repeat their terms a lot)."""
+    """rdflib terms → pyoxigraph terms and their sort keys (cached: graphs repeat their
+    terms a lot). The key is the term's N-Triples form, ``rdf:type`` made to sort first."""
 
     def __init__(self) -> None:
         import pyoxigraph as ox
+        from rdflib import BNode, Literal, URIRef
 
-        self.ox = ox
+        self.ox, self.URIRef, self.BNode, self.Literal = ox, URIRef, BNode, Literal
         self.cache: dict[object, tuple[Any, str]] = {}
+        self.datatypes: dict[str, Any] = {}
 
     def term(self, t: object) -> tuple[Any, str]:
         hit = self.cache.get(t)
         if hit is not None:
             return hit
         try:
-            return self._convert(t)
+            node = self._convert(t)
         except ValueError as err:  # an IRI or language tag RDF cannot hold
             raise GraphkitError(f"cannot write the RDF term {t!r}: {err}") from err
-
-    def _convert(self, t: object) -> tuple[Any, str]:
-        from rdflib import BNode, Literal, URIRef
-
-        ox = self.ox
-        if isinstance(t, URIRef):
-            node: Any = ox.NamedNode(clean_text(str(t)))
-        elif isinstance(t, BNode):
-            node = ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", str(t)) or "b")
-        elif isinstance(t, Literal):
-            text = clean_text(str(t))
-            if t.language:
-                node = ox.Literal(text, language=t.language)
-            elif t.datatype is not None:
-                node = ox.Literal(text, datatype=ox.NamedNode(str(t.datatype)))
-            else:
-                node = ox.Literal(text)
-        else:
-            raise GraphkitError(f"cannot serialise the RDF term {t!r} ({type(t).__name__})")
-        hit = self.cache[t] = (node, _key(node))  # rdf:type sorts first
+        key = str(node)
+        hit = self.cache[t] = (node, "\x00" if key == _RDF_TYPE_KEY else key)
         return hit
+
+    def _convert(self, t: object) -> Any:
+        ox, kind = self.ox, type(t)
+        if kind is self.URIRef or isinstance(t, self.URIRef):
+            return ox.NamedNode(_clean(cast(str, t)))
+        if isinstance(t, self.Literal):
+            text = _clean(t)
+            if t.language:
+                return ox.Literal(text, language=t.language)
+            if t.datatype is None:
+                return ox.Literal(text)
+            datatype = self.datatypes.get(t.datatype)
+            if datatype is None:
+                datatype = self.datatypes[t.datatype] = ox.NamedNode(str(t.datatype))
+            return ox.Literal(text, datatype=datatype)
+        if isinstance(t, self.BNode):
+            return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", str(t)) or "b")
+        raise GraphkitError(f"cannot serialise the RDF term {t!r} ({type(t).__name__})")
+
+
+def _clean(text: str) -> str:
+    """:func:`clean_text` of a term's text, as a plain ``str``; the search is quicker
+    than the substitution and almost always finds nothing."""
+    return _UNSAFE.sub("\ufffd", text) if _UNSAFE.search(text) else str.__str__(text)
 
 
 class Prepared:
@@ -229,7 +239,7 @@ def _key(term: Any) -> str:
     if isinstance(term, ox.DefaultGraph):
         return ""
     text = str(term)
-    return "\x00" if text == f"<{_RDF_TYPE}>" else text
+    return "\x00" if text == _RDF_TYPE_KEY else text
 
 
 def sorted_quads(ds: Dataset) -> list[ox.Quad]:
