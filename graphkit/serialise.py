@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ConfigError, GraphkitError
 from .quads import Quads, no_gc, snapshot
@@ -110,7 +110,8 @@ def clean_text(text: str) -> str:
     >>> clean_text("a\\x07b \\ud800 \\"q\\" <x> \\t\\n")
     'a\\ufffdb \\ufffd "q" <x> \\t\\n'
     """
-    return _UNSAFE.sub("\ufffd", text)
+    # the search is quicker than the substitution, and almost always finds nothing
+    return _UNSAFE.sub("\ufffd", text) if _UNSAFE.search(text) else text
 
 
 def _check(formats: Iterable[str]) -> list[str]:
@@ -141,16 +142,15 @@ class _Converter:
             node = self._convert(t)
         except ValueError as err:  # an IRI or language tag RDF cannot hold
             raise GraphkitError(f"cannot write the RDF term {t!r}: {err}") from err
-        key = str(node)
-        hit = self.cache[t] = (node, "\x00" if key == _RDF_TYPE_KEY else key)
+        hit = self.cache[t] = (node, _text_key(str(node)))
         return hit
 
     def _convert(self, t: object) -> Any:
-        ox, kind = self.ox, type(t)
-        if kind is self.URIRef or isinstance(t, self.URIRef):
-            return ox.NamedNode(_clean(cast(str, t)))
+        ox = self.ox
+        if isinstance(t, self.URIRef):
+            return ox.NamedNode(clean_text(str(t)))
         if isinstance(t, self.Literal):
-            text = _clean(t)
+            text = clean_text(str(t))
             if t.language:
                 return ox.Literal(text, language=t.language)
             if t.datatype is None:
@@ -162,12 +162,6 @@ class _Converter:
         if isinstance(t, self.BNode):
             return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", str(t)) or "b")
         raise GraphkitError(f"cannot serialise the RDF term {t!r} ({type(t).__name__})")
-
-
-def _clean(text: str) -> str:
-    """:func:`clean_text` of a term's text, as a plain ``str``; the search is quicker
-    than the substitution and almost always finds nothing."""
-    return _UNSAFE.sub("\ufffd", text) if _UNSAFE.search(text) else str.__str__(text)
 
 
 class Prepared:
@@ -238,7 +232,11 @@ def _key(term: Any) -> str:
 
     if isinstance(term, ox.DefaultGraph):
         return ""
-    text = str(term)
+    return _text_key(str(term))
+
+
+def _text_key(text: str) -> str:
+    """The sort key of a term written in N-Triples: the text, ``rdf:type`` first."""
     return "\x00" if text == _RDF_TYPE_KEY else text
 
 
