@@ -43,6 +43,19 @@ def test_value_is_the_first_object_added_or_none() -> None:
     assert q.graph(DOC1).value(None, RDFS.label) is None
 
 
+def test_value_sees_triples_added_after_the_first_lookup() -> None:
+    g = QuadSet().graph(DOC1)
+    assert g.value(A, RDFS.label) is None  # the predicate is indexed from here on
+    g.add((B, RDFS.label, Literal("b")))
+    g.add((A, RDFS.label, Literal("one")))
+    g.add((A, RDFS.label, Literal("two")))
+    g.add((A, RDFS.comment, Literal("not a label")))
+    assert (g.value(A, RDFS.label), g.value(B, RDFS.label)) == (Literal("one"), Literal("b"))
+    assert g.value(A, RDFS.comment) == Literal("not a label")  # indexed on this first call
+    g.add((C, RDFS.comment, Literal("later")))
+    assert g.value(C, RDFS.comment) == Literal("later")
+
+
 def test_graphs_start_with_the_default_and_keep_their_order() -> None:
     assert [g.identifier for g in _sample().graphs()] == [DEFAULT, DOC1, DOC2, EMPTY]
 

@@ -2,8 +2,8 @@
 
 rdflib's in-memory store keeps every triple in several indexes by context and costs
 tens of microseconds an ``add``; the graph stage only adds, and looks up one value in a
-few places. :class:`QuadSet` keeps each graph's triples in an insertion-ordered dict with
-one index by (subject, predicate): an ``add`` costs about a microsecond. The writers read
+few places. :class:`QuadSet` keeps each graph's triples in an insertion-ordered dict, and
+indexes only the predicates looked up: an ``add`` costs about a microsecond. The writers read
 :meth:`QuadSet.snapshot`; :meth:`QuadSet.to_dataset` makes the rdflib ``Dataset``
 for the programming interface (``BuildResult.dataset``, built on first use).
 """
@@ -27,27 +27,43 @@ Row: TypeAlias = tuple[Node, Node, Node, URIRef]  # subject, predicate, object, 
 
 
 class QuadGraph:
-    """One graph: its triples, each once, in the order they were first added."""
+    """One graph: its triples, each once, in the order they were first added.
 
-    __slots__ = ("_by_sp", "_triples", "identifier")
+    :meth:`value` looks objects up by predicate: the first call for a predicate indexes
+    the graph's triples of that predicate, and :meth:`add` keeps that index up to date
+    from then on. Only the few predicates asked for are indexed (an index of every
+    subject and predicate took about a fifth of the build's memory).
+    """
+
+    __slots__ = ("_first", "_triples", "identifier")
 
     def __init__(self, identifier: URIRef) -> None:
         self.identifier = identifier
         self._triples: dict[Triple, None] = {}
-        self._by_sp: dict[tuple[Node, Node], list[Node]] = {}
+        # predicate → subject → its first object, for the predicates value() was asked for
+        self._first: dict[Node, dict[Node, Node]] = {}
 
     def add(self, triple: Triple) -> QuadGraph:
         """Add a triple (again: no change), as ``rdflib.Graph.add`` does."""
         if triple not in self._triples:
             self._triples[triple] = None
-            s, p, o = triple
-            self._by_sp.setdefault((s, p), []).append(o)
+            if self._first:
+                first = self._first.get(triple[1])
+                if first is not None:
+                    first.setdefault(triple[0], triple[2])
         return self
 
     def value(self, subject: Node | None, predicate: Node) -> Node | None:
         """An object of ``subject predicate``, the first added; None when there is none."""
-        found = self._by_sp.get((subject, predicate)) if subject is not None else None
-        return found[0] if found else None
+        if subject is None:
+            return None
+        first = self._first.get(predicate)
+        if first is None:
+            first = self._first[predicate] = {}
+            for s, p, o in self._triples:
+                if p == predicate:
+                    first.setdefault(s, o)
+        return first.get(subject)
 
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._triples)
