@@ -23,18 +23,26 @@ from collections import defaultdict
 from collections.abc import Iterator, Set
 from contextlib import contextmanager
 from functools import cached_property
+from typing import Protocol
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from .vocab import RDF
 
-__all__ = ["Index", "Quad", "Quads", "Triple", "no_gc", "snapshot"]
+__all__ = ["Index", "Quad", "Quads", "Rows", "Triple", "no_gc", "snapshot"]
 
 Quad = tuple[Node, Node, Node, Node]  # subject, predicate, object, the graph's identifier
 Triple = tuple[Node, Node, Node]
 
 _NONE: frozenset[Node] = frozenset()
+
+
+class Rows(Protocol):
+    """Quads that can be counted and walked, more than once."""
+
+    def __iter__(self) -> Iterator[Quad]: ...
+    def __len__(self) -> int: ...
 
 
 @contextmanager
@@ -53,10 +61,12 @@ class Quads:
     """Every quad of a Dataset as rdflib terms ``(s, p, o, graph identifier)``.
 
     ``graphs`` lists each graph's identifier, the default graph's and empty graphs'
-    too, in the order the Dataset gives them; ``rows`` holds the quads graph by graph.
+    too, in the order the Dataset gives them; ``rows`` holds the quads graph by graph
+    (a list, or a view that reads a :class:`~graphkit.graph.quads.QuadSet` afresh at
+    each walk).
     """
 
-    def __init__(self, rows: list[Quad], graphs: list[Node]) -> None:
+    def __init__(self, rows: Rows, graphs: list[Node]) -> None:
         self.rows = rows
         self.graphs = graphs
 

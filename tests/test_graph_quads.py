@@ -69,3 +69,12 @@ def test_the_dataset_holds_the_same_quads_prefixes_and_graphs() -> None:
     for g in q.graphs():
         assert set(ds.graph(g.identifier)) == set(g)
     assert (C, None, None) not in ds
+
+
+def test_a_snapshot_walks_every_quad_each_time_without_copying_them() -> None:
+    q = _sample()
+    snap = q.snapshot()
+    assert len(snap.rows) == len(q) == 4
+    assert list(snap.rows) == list(snap.rows) == list(q.rows())
+    assert snap.graphs == [DEFAULT, DOC1, DOC2, EMPTY]
+    assert len(snap.triples) == 3  # the union: a triple two graphs hold counts once

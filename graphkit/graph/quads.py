@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from ..quads import Quads, no_gc
+from ..quads import Quads
 
 __all__ = ["DEFAULT", "QuadGraph", "QuadSet", "Row"]
 
@@ -107,9 +107,13 @@ class QuadSet:
                 yield s, p, o, ident
 
     def snapshot(self) -> Quads:
-        """Every quad as the writers read them (:class:`graphkit.quads.Quads`)."""
-        with no_gc():
-            return Quads(list(self.rows()), [g.identifier for g in self._graphs.values()])
+        """Every quad as the writers read them (:class:`graphkit.quads.Quads`).
+
+        Its rows are read from this QuadSet each time they are walked, not copied (a
+        list of every quad would cost about 70 bytes a quad): add nothing while the
+        snapshot is in use.
+        """
+        return Quads(_Rows(self), [g.identifier for g in self._graphs.values()])
 
     def __len__(self) -> int:
         """Quads: a triple in two graphs counts twice."""
@@ -124,6 +128,21 @@ class QuadSet:
             target = _default_graph(ds) if g.identifier == DEFAULT else ds.graph(g.identifier)
             ds.addN((s, p, o, target) for s, p, o in g)
         return ds
+
+
+class _Rows:
+    """Every quad of a :class:`QuadSet`, graph by graph, read afresh at each walk."""
+
+    __slots__ = ("_quads",)
+
+    def __init__(self, quads: QuadSet) -> None:
+        self._quads = quads
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._quads.rows()
+
+    def __len__(self) -> int:
+        return len(self._quads)
 
 
 def _default_graph(ds: Dataset) -> Graph:
