@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator, Set
+from collections.abc import Collection, Iterator, Set
 from contextlib import contextmanager
 from functools import cached_property
 from typing import Protocol
@@ -35,7 +35,7 @@ __all__ = ["Index", "Quad", "Quads", "Rows", "Triple", "no_gc", "snapshot"]
 Quad = tuple[Node, Node, Node, Node]  # subject, predicate, object, the graph's identifier
 Triple = tuple[Node, Node, Node]
 
-_NONE: frozenset[Node] = frozenset()
+_NONE: tuple[Node, ...] = ()
 
 
 class Rows(Protocol):
@@ -115,23 +115,26 @@ def snapshot(source: Graph | Quads) -> Quads:
 class Index:
     """Subject → predicate → objects, and IRI object → predicate → subjects.
 
-    ``props`` and ``inverse`` are plain dicts of dicts of sets: read them with ``get``.
+    ``props`` and ``inverse`` are plain dicts of dicts of lists, each term once in a list
+    (the triples are a set): read them with ``get``, and do not change them. Lists, not
+    sets: most subjects have one object of a predicate, and a list of one takes less
+    than a third of a set's memory.
     """
 
     def __init__(self, triples: Set[Triple]) -> None:
-        self.props: dict[Node, dict[Node, set[Node]]] = {}
-        self.inverse: dict[Node, dict[Node, set[Node]]] = {}
+        self.props: dict[Node, dict[Node, list[Node]]] = {}
+        self.inverse: dict[Node, dict[Node, list[Node]]] = {}
         for s, p, o in triples:
             _put(self.props, s, p, o)
             if isinstance(o, URIRef):
                 _put(self.inverse, o, p, s)
 
-    def objects(self, s: Node, p: Node) -> Set[Node]:
+    def objects(self, s: Node, p: Node) -> Collection[Node]:
         """The objects of ``s p ?``, unordered."""
         by_p = self.props.get(s)
         return by_p.get(p, _NONE) if by_p else _NONE
 
-    def subjects(self, p: Node, o: Node) -> Set[Node]:
+    def subjects(self, p: Node, o: Node) -> Collection[Node]:
         """The subjects of ``? p o``, unordered (a literal ``o`` is looked for the slow way)."""
         if not isinstance(o, URIRef):
             return {s for s, by_p in self.props.items() if o in by_p.get(p, _NONE)}
@@ -153,14 +156,14 @@ class Index:
         return dict(of_type)
 
 
-def _put(index: dict[Node, dict[Node, set[Node]]], key: Node, p: Node, value: Node) -> None:
-    """Add ``value`` under ``index[key][p]``."""
+def _put(index: dict[Node, dict[Node, list[Node]]], key: Node, p: Node, value: Node) -> None:
+    """Add ``value`` under ``index[key][p]`` (the caller adds each triple once)."""
     by_p = index.get(key)
     if by_p is None:
-        index[key] = {p: {value}}
+        index[key] = {p: [value]}
         return
     values = by_p.get(p)
     if values is None:
-        by_p[p] = {value}
+        by_p[p] = [value]
     else:
-        values.add(value)
+        values.append(value)

@@ -39,7 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Set as AbstractSet
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +88,7 @@ class _Reader:
         value = self.one(s, p)
         return " ".join(str(value).split()) if value is not None else None
 
-    def types(self, s: Node) -> AbstractSet[Node]:
+    def types(self, s: Node) -> Collection[Node]:
         return self.index.objects(s, RDF.type)
 
 
