@@ -371,7 +371,6 @@ def _write_set(
 
     with no_gc():
         quads = result.quads.snapshot()
-        _ = quads.triples  # made once, before the fork: both processes read it
         views = Beside(
             partial(_write_views, quads, folder),
             jobs=jobs if view else 1,
@@ -381,11 +380,14 @@ def _write_set(
             ),
         )
         with views:
-            names = serialise.write_formats(quads, folder, formats=formats)
+            # the quads as pyoxigraph terms, sorted, with keys the statistics count by
+            prepared = serialise.Prepared(quads)
+            names = serialise.write_formats(prepared, folder, formats=formats)
             if with_ontology:
                 names.append(serialise.write_ontology(folder))
-            names.append(void_mod.write_void(result, folder, quads=quads))
-            summary = result.summary(quads=quads)
+            names.append(void_mod.write_void(result, folder, quads=prepared))
+            summary = result.summary(quads=prepared)
+            del prepared  # not kept while the views are made here
             names.extend(stats.write_summary(summary, result.documents, result.linked, folder))
             if view:
                 pages, warnings = views.result()

@@ -91,15 +91,6 @@ class Quads:
             return {(s, p, o) for s, p, o, _ in self.rows}
 
     @cached_property
-    def by_predicate(self) -> dict[str, list[tuple[Node, Node]]]:
-        """The union's ``(subject, object)`` pairs of each predicate, by its IRI."""
-        pairs: dict[str, list[tuple[Node, Node]]] = defaultdict(list)
-        with no_gc():
-            for s, p, o in self.triples:
-                pairs[str(p)].append((s, o))
-        return dict(pairs)
-
-    @cached_property
     def index(self) -> Index:
         """The union of all graphs, indexed by subject and by IRI object."""
         triples = self.triples

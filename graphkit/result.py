@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .graph.quads import QuadSet
     from .link import Linked
     from .quads import Quads
+    from .serialise import Prepared
 
 __all__ = ["BuildResult"]
 
@@ -52,7 +53,7 @@ class BuildResult:
         """The graph as an rdflib ``Dataset`` (one named graph per document)."""
         return self.quads.to_dataset()
 
-    def summary(self, quads: Quads | None = None) -> dict[str, object]:
+    def summary(self, quads: Quads | Prepared | None = None) -> dict[str, object]:
         """The build's counts, read from the graph itself, so the summary and the store
         agree, in a stable order.
 
@@ -60,7 +61,8 @@ class BuildResult:
         the meeting held on 3 December were agreed") are counted apart, as are meetings no
         document dates. ``triples`` counts distinct triples; ``quads`` counts them per named
         graph, where a fact two documents state is stored once in each. ``quads``, the
-        snapshot the writers share, saves making another.
+        snapshot the writers share (or that snapshot prepared for writing,
+        :class:`~graphkit.serialise.Prepared`), saves making another.
         """
         counts = graph_counts(quads if quads is not None else self.quads.snapshot())
         layouts = Counter(lay for lay in self.layouts.values() if lay)

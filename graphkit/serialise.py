@@ -40,6 +40,7 @@ __all__ = [
     "atomic_write",
     "clean_text",
     "format_for_suffix",
+    "iri_key",
     "jsonld_context",
     "read_suffixes",
     "ontology_bytes",
@@ -167,12 +168,22 @@ class _Converter:
 class Prepared:
     """A Dataset's quads as pyoxigraph terms, sorted; made once, written in many formats.
 
-    ``ds`` may be a :class:`~graphkit.quads.Quads` snapshot of the Dataset.
+    ``ds`` may be a :class:`~graphkit.quads.Quads` snapshot of the Dataset. Each row is
+    ``(graph, subject, predicate, object)``, each term a pair ``(pyoxigraph term, sort
+    key)``; the key is the term in N-Triples (:func:`iri_key` for an IRI), so counting
+    distinct terms by their keys hashes plain strings, which is far quicker than
+    hashing rdflib terms.
     """
 
     def __init__(self, ds: Dataset | Quads) -> None:
         with no_gc():
             self.rows = _rows(snapshot(ds))
+
+    @cached_property
+    def union(self) -> dict[tuple[str, str, str], tuple[Any, Any, Any]]:
+        """The union of all graphs, each triple once: its terms' keys → its terms."""
+        with no_gc():
+            return {(s[1], p[1], o[1]): (s[0], p[0], o[0]) for _, s, p, o in self.rows}
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
@@ -196,7 +207,7 @@ class Prepared:
         """:attr:`triples`, made one at a time."""
         import pyoxigraph as ox
 
-        union = {(s[1], p[1], o[1]): (s[0], p[0], o[0]) for _, s, p, o in self.rows}
+        union = self.union
         return (ox.Triple(*union[k]) for k in sorted(union))
 
 
@@ -233,6 +244,15 @@ def _key(term: Any) -> str:
     if isinstance(term, ox.DefaultGraph):
         return ""
     return _text_key(str(term))
+
+
+def iri_key(iri: str) -> str:
+    """The sort key :class:`Prepared` gives the IRI ``iri``.
+
+    >>> iri_key("https://example.org/a"), iri_key("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    ('<https://example.org/a>', '\\x00')
+    """
+    return _text_key(f"<{iri}>")
 
 
 def _text_key(text: str) -> str:
@@ -419,14 +439,17 @@ def write_results(results: Any, fmt: str) -> bytes:
     return bytes(results.serialize(format=target) or b"")
 
 
-def write_formats(ds: Dataset | Quads, out: Path, *, formats: Iterable[str]) -> list[Path]:
+def write_formats(
+    ds: Dataset | Quads | Prepared, out: Path, *, formats: Iterable[str]
+) -> list[Path]:
     """Write ``graph.<ext>`` into ``out`` for each format name; return the paths.
 
-    ``ds`` may be a :class:`~graphkit.quads.Quads` snapshot of the Dataset."""
+    ``ds`` may be a :class:`~graphkit.quads.Quads` snapshot of the Dataset, or a
+    :class:`Prepared` one."""
     names = _check(formats)
     if not names:
         return []
-    prepared = Prepared(ds)
+    prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
     return [atomic_write(out / FORMATS[name].filename, serialise(prepared, name)) for name in names]
 
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset
 
-from .quads import Quads, snapshot
-from .serialise import atomic_write
+from .quads import Quads
+from .serialise import Prepared, atomic_write, iri_key
 
 if TYPE_CHECKING:
     from .link import Linked
@@ -20,20 +20,24 @@ if TYPE_CHECKING:
 __all__ = ["explain", "graph_counts", "write_summary"]
 
 
-def graph_counts(ds: Dataset | Quads) -> dict[str, int]:
-    """Nodes of each kind and the triples (``ds`` may be a :class:`~graphkit.quads.Quads`
-    snapshot of the Dataset)."""
+def graph_counts(ds: Dataset | Quads | Prepared) -> dict[str, int]:
+    """Nodes of each kind and the triples, in the union of all graphs (``ds`` may be a
+    :class:`~graphkit.quads.Quads` snapshot of the Dataset, or that snapshot prepared for
+    writing, :class:`~graphkit.serialise.Prepared`, whose terms' keys it counts)."""
     from .vocab import GK, ORG, PROV, RDF, SCHEMA, SKOS
 
-    quads = snapshot(ds)
-    pairs = quads.by_predicate
-    of_class: dict[object, set[object]] = defaultdict(set)  # class -> its instances
-    for s, o in pairs.get(str(RDF.type), ()):
-        of_class[o].add(s)
-    derived = {s for s, _ in pairs.get(str(PROV.wasDerivedFrom), ())}
+    prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
+    a, derived_from = iri_key(str(RDF.type)), iri_key(str(PROV.wasDerivedFrom))
+    of_class: dict[str, set[str]] = defaultdict(set)  # class -> its instances
+    derived: set[str] = set()
+    for s, p, o in prepared.union:
+        if p == a:
+            of_class[o].add(s)
+        elif p == derived_from:
+            derived.add(s)
 
-    def having(cls: object) -> set[object]:
-        return of_class.get(cls, set())
+    def having(cls: object) -> set[str]:
+        return of_class.get(iri_key(str(cls)), set())
 
     meetings = having(GK.Meeting)
     concepts = having(SKOS.Concept) | having(GK.Programme)
@@ -47,8 +51,8 @@ def graph_counts(ds: Dataset | Quads) -> dict[str, int]:
         "programmes": len(having(GK.Programme)),
         "topics": len(concepts - having(GK.Programme)),
         "organisations": len(having(ORG.Organization) - units),
-        "triples": len(quads.triples),
-        "quads": len(quads.rows),
+        "triples": len(prepared.union),
+        "quads": len(prepared.rows),
     }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import quote
 
-from .quads import Quads, snapshot
+from .quads import Quads
 from .vocab import DCTERMS, DEFAULT_BASE, FOAF, GK, PREFIXES, PROV, RDF, RDFS, SCHEMA, VOID, XSD
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from .model import Document
     from .result import BuildResult
+    from .serialise import Prepared
 
 __all__ = [
     "LICENCES",
@@ -108,12 +109,9 @@ def software_version() -> str:
         return "0+unknown"
 
 
-def _base(result: BuildResult, quads: Quads | None = None) -> str:
+def _base(result: BuildResult) -> str:
     """The data IRI base the build used, read back from a document's graph IRI."""
-    if quads is not None:
-        names = {str(g) for g in quads.graphs}
-    else:
-        names = {str(g.identifier) for g in result.quads.graphs()}
+    names = {str(g.identifier) for g in result.quads.graphs()}
     for doc in result.documents:
         suffix = "document/" + quote(doc.source, safe="/._-~")
         for name in names:
@@ -132,18 +130,23 @@ class _Statistics(TypedDict):
     vocabularies: list[str]  # namespaces used
 
 
-def _statistics(ds: Dataset | Quads) -> _Statistics:
-    from rdflib import URIRef
+def _statistics(ds: Dataset | Quads | Prepared) -> _Statistics:
+    """Counted over the union of all graphs, by the terms' keys in ``ds`` prepared for
+    writing (:class:`~graphkit.serialise.Prepared`; made here when not given)."""
+    from .serialise import Prepared, iri_key
 
-    quads = snapshot(ds)
-    triples = quads.triples
+    union = (ds if isinstance(ds, Prepared) else Prepared(ds)).union
+    a = iri_key(str(RDF.type))
+    by_key: Counter[str] = Counter(p for _, p, _ in union)
+    # rdf:type's key sorts first; every other IRI's is <iri>
     properties: Counter[str] = Counter(
-        {iri: len(pairs) for iri, pairs in quads.by_predicate.items()}
+        {str(RDF.type) if key == a else _iri(key): n for key, n in by_key.items()}
     )
-    classes: Counter[str] = Counter(str(o) for _, o in quads.by_predicate.get(str(RDF.type), ()))
-    subjects = {s for s, _, _ in triples}
-    objects = {o for _, _, o in triples}
-    entities = sum(1 for s in subjects if isinstance(s, URIRef))
+    class_keys: Counter[str] = Counter(o for _, p, o in union if p == a)
+    classes: Counter[str] = Counter({_iri(key): n for key, n in class_keys.items()})
+    subjects = {s for s, _, _ in union}
+    objects = {o for _, _, o in union}
+    entities = sum(1 for s in subjects if s.startswith("<"))  # IRIs; blank nodes are _:
     used = set(classes) | set(properties)
     vocabularies = sorted(
         ns
@@ -151,7 +154,7 @@ def _statistics(ds: Dataset | Quads) -> _Statistics:
         if prefix not in ("rdf", "xsd") and any(t.startswith(ns) for t in used)
     )
     return {
-        "triples": len(triples),
+        "triples": len(union),
         "entities": entities,
         "subjects": len(subjects),
         "objects": len(objects),
@@ -159,6 +162,11 @@ def _statistics(ds: Dataset | Quads) -> _Statistics:
         "properties": properties,
         "vocabularies": vocabularies,
     }
+
+
+def _iri(key: str) -> str:
+    """The IRI of a term's key ``<iri>``; another term's key as it is."""
+    return key[1:-1] if key.startswith("<") else key
 
 
 def _local(iri: str) -> str:
@@ -173,20 +181,21 @@ def describe(
     *,
     when: dt.datetime | None = None,
     licence: str | None = None,
-    quads: Quads | None = None,
+    quads: Quads | Prepared | None = None,
 ) -> Graph:
     """The VoID description of ``result``'s graph and the PROV activity of its build.
 
     ``licence`` is the IRI of a licence for the graph itself, when its publisher
-    has chosen one. ``quads``, a snapshot of ``result.dataset``, saves reading it again.
+    has chosen one. ``quads``, a snapshot of ``result.dataset`` or that snapshot prepared
+    for writing (:class:`~graphkit.serialise.Prepared`), saves reading it again.
     """
     from rdflib import Graph, Literal, URIRef
 
     version = software_version()
     when = when or build_time()
     stamp = when.strftime("%Y%m%dT%H%M%SZ")
-    base = _base(result, quads)
-    stats = _statistics(quads if quads is not None else result.dataset)
+    base = _base(result)
+    stats = _statistics(quads if quads is not None else result.quads.snapshot())
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
@@ -276,7 +285,7 @@ def write_void(
     out: str | Path,
     *,
     when: dt.datetime | None = None,
-    quads: Quads | None = None,
+    quads: Quads | Prepared | None = None,
 ) -> Path:
     """Write ``void.ttl`` (VoID and PROV) into ``out`` (``quads`` as for :func:`describe`)."""
     from rdflib import Dataset

@@ -99,10 +99,3 @@ def test_projection_from_a_snapshot_a_dataset_and_a_graph(seeds_dataset) -> None
         assert ours.graph == other.graph
         assert list(ours.nodes(data=True)) == list(other.nodes(data=True))
         assert list(ours.edges(data=True)) == list(other.edges(data=True))
-
-
-def test_pairs_by_predicate() -> None:
-    q = Quads.of(small())
-    assert sorted(q.by_predicate) == ["urn:p", "urn:q"]
-    assert set(q.by_predicate["urn:p"]) == {(S, A), (S, B), (BNode("n1"), S)}
-    assert q.by_predicate["urn:q"] == [(S, Literal("x"))]
