@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -39,8 +40,13 @@ class Iris:
                 f"for example {DEFAULT_BASE}"
             )
         self.base = base
+        # a graph names the same nodes again and again, and rdflib checks every IRI it
+        # makes: each is made once (while remembered), and the writers then find the
+        # very object they look for
+        self._u = lru_cache(maxsize=1 << 16)(self._mint)
+        self._documents: dict[str, URIRef] = {}
 
-    def _u(self, path: str) -> URIRef:
+    def _mint(self, path: str) -> URIRef:
         return URIRef(self.base + path)
 
     def council(self, council: str) -> URIRef:
@@ -77,7 +83,10 @@ class Iris:
         return self._u(f"membership/{council}/{person}/{slug(role)}/{slug(org)}")
 
     def document(self, source: str) -> URIRef:
-        return self._u("document/" + quote(source, safe="/._-~"))
+        node = self._documents.get(source)
+        if node is None:
+            node = self._documents[source] = self._mint("document/" + quote(source, safe="/._-~"))
+        return node
 
     def build_activity(self, stamp: str) -> URIRef:
         return self._u(f"build/{stamp}")

@@ -123,6 +123,7 @@ class Builder:
         self.docs = {d.source: d for d in docs}
         self.default = self.ds.default
         self.person_by_key = {p.key: p for p in linked.people}
+        self._people_in: set[tuple[URIRef, str]] = set()  # (graph, person) described there
         self.concept_by_key = {c.key: c for c in linked.concepts}
         self.org_by_key = {o.key: o for o in linked.organisations}
         # the committees whose meetings the records record (slug -> name), and which of
@@ -176,14 +177,16 @@ class Builder:
     def person(self, g: QuadGraph, key: str, surface: str | None = None) -> URIRef:
         p = self.person_by_key[key]
         node = self.iris.person(self.council, key)
-        g.add((node, RDF.type, SCHEMA.Person))
-        g.add((node, RDF.type, FOAF.Person))
-        g.add((node, SKOS.prefLabel, lit(p.pref_label)))
-        g.add((node, SCHEMA.familyName, lit(p.family_name)))
-        if p.given_name:
-            g.add((node, SCHEMA.givenName, lit(p.given_name)))
-        for h in p.honorifics:
-            g.add((node, SCHEMA.honorificPrefix, lit(h)))
+        if (g.identifier, key) not in self._people_in:  # once a graph: it names them often
+            self._people_in.add((g.identifier, key))
+            g.add((node, RDF.type, SCHEMA.Person))
+            g.add((node, RDF.type, FOAF.Person))
+            g.add((node, SKOS.prefLabel, lit(p.pref_label)))
+            g.add((node, SCHEMA.familyName, lit(p.family_name)))
+            if p.given_name:
+                g.add((node, SCHEMA.givenName, lit(p.given_name)))
+            for h in p.honorifics:
+                g.add((node, SCHEMA.honorificPrefix, lit(h)))
         if surface and _differs(surface, p.pref_label):
             g.add((node, SKOS.altLabel, lit(surface)))
         return node
