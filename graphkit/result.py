@@ -47,6 +47,8 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     # the per-document result cache: "hits", "misses", "written", "corrupt"
     cache_stats: dict[str, int] = field(default_factory=dict)
+    # the graph's counts and the number of quads they were counted at (summary())
+    _counts: tuple[int, dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def dataset(self) -> Dataset:
@@ -62,9 +64,17 @@ class BuildResult:
         document dates. ``triples`` counts distinct triples; ``quads`` counts them per named
         graph, where a fact two documents state is stored once in each. ``quads``, the
         snapshot the writers share (or that snapshot prepared for writing,
-        :class:`~graphkit.serialise.Prepared`), saves making another.
+        :class:`~graphkit.serialise.Prepared`), saves making another. The counts are
+        remembered (the writers count them; the command line prints them after), and
+        counted again if quads have been added to the graph since.
         """
-        counts = graph_counts(quads if quads is not None else self.quads.snapshot())
+        size = len(self.quads)
+        if self._counts is None or self._counts[0] != size:
+            self._counts = (
+                size,
+                graph_counts(quads if quads is not None else self.quads.snapshot()),
+            )
+        counts = self._counts[1]
         layouts = Counter(lay for lay in self.layouts.values() if lay)
         return {
             "council": self.council,

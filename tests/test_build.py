@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -14,6 +15,7 @@ from stage_helpers import STAGES, make_pdf
 import graphkit
 from graphkit import serialise
 from graphkit.cli import cli, main
+from graphkit.cli.group import ENTRY_POINT
 from graphkit.errors import ConfigError, GraphkitError
 
 OUTPUTS = ("graph.ttl", "graph.trig", "summary.json", "summary.md", "void.ttl")
@@ -151,6 +153,40 @@ def test_cli_build_prints_the_summary_and_exits_0(tmp_path: Path) -> None:
         assert (out / name).exists()
     for bad in ("empty.txt", "broken.pdf", "notes.docx"):  # each file not read, and why
         assert bad in stdout, stdout
+
+
+@pytest.mark.parametrize("entry_point", [True, False])
+def test_the_collector_is_off_only_when_the_build_owns_the_process(
+    tmp_path: Path, entry_point: bool
+) -> None:
+    folder = _mixed_folder(tmp_path)
+    args = ["build", str(folder), "--out", str(tmp_path / "out"), "--no-view", "--quiet"]
+    obj = ENTRY_POINT if entry_point else None
+    assert gc.isenabled()
+    try:
+        run = CliRunner().invoke(cli, args, obj=obj)
+        assert run.exit_code == 0, run.output
+        # as `graphkit build` (main), the process ends with the build: no collector;
+        # called inside another program (here a test), it is left as it was
+        assert gc.isenabled() is not entry_point
+    finally:
+        gc.enable()
+
+
+def test_the_summary_counts_are_remembered_until_the_graph_grows(tmp_path: Path) -> None:
+    from rdflib import URIRef
+
+    from graphkit.build import build
+    from graphkit.vocab import GK, RDF
+
+    result = build(_mixed_folder(tmp_path), cache=False)
+    first = result.summary()
+    assert result.summary() == first
+    # a meeting more, with no document it is derived from: counted on the next summary
+    result.quads.default.add((URIRef("https://example.org/m"), RDF.type, GK.Meeting))
+    again = result.summary()
+    assert again["meetings_referred_to"] == first["meetings_referred_to"] + 1
+    assert again["triples"] == first["triples"] + 1
 
 
 def test_cli_build_with_no_readable_document_fails_clearly(tmp_path: Path) -> None:
