@@ -11,7 +11,7 @@ import click
 
 from ..errors import GraphkitError
 from . import build, evaluate, followups, graphs, query  # noqa: F401  (they add the commands)
-from .group import cli
+from .group import ENTRY_POINT, cli
 
 __all__ = ["cli", "main"]
 
@@ -19,7 +19,7 @@ __all__ = ["cli", "main"]
 def main() -> None:
     """Entry point: turn library errors into a clear message and exit status 2."""
     try:
-        cli(standalone_mode=False)
+        cli(standalone_mode=False, obj=ENTRY_POINT)
     except GraphkitError as err:
         click.echo(f"graphkit: error: {err}", err=True)
         sys.exit(2)

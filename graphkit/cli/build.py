@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -11,7 +12,7 @@ import click
 from ..documents import Limits  # (the limits' defaults show in --help)
 from ..errors import GraphkitError
 from ..serialise import FORMATS as _GRAPH_FORMATS
-from .group import cli, progress
+from .group import cli, owns_process, progress
 
 if TYPE_CHECKING:
     from ..result import BuildResult
@@ -134,6 +135,12 @@ def build(paths: tuple[Path, ...], out: Path, **options: Any) -> None:
     opts = _BuildOptions(**options)
     if opts.scheduler and opts.executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
+    if owns_process():
+        # The process ends with the build, and nearly everything it makes lives until
+        # then: the cyclic collector would only walk the growing heap again and again
+        # (a tenth of the attendance list's build). Not done when the command is called
+        # in another program's process, such as a test's.
+        gc.disable()
     try:
         _build(paths, out, opts)
     except (GraphkitError, click.exceptions.ClickException, click.exceptions.Abort):

@@ -20,6 +20,17 @@ def progress(quiet: bool) -> Callable[[str], None]:
     return say
 
 
+# what ``main`` hands every command as ``ctx.obj``: the process is the command's, and
+# ends when the command does (not so when a test invokes ``cli`` in its own process)
+ENTRY_POINT = "graphkit.cli.main"
+
+
+def owns_process() -> bool:
+    """Whether this command runs as the process's entry point (``graphkit ...``)."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.find_root().obj == ENTRY_POINT
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="graphkit")
 def cli() -> None:
