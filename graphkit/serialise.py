@@ -124,27 +124,30 @@ def _check(formats: Iterable[str]) -> list[str]:
 
 
 class _Converter:
-    """rdflib terms → pyoxigraph terms and their sort keys (cached: graphs repeat their
-    terms a lot). The key is the term's N-Triples form, ``rdf:type`` made to sort first."""
+    """rdflib terms → their sort keys, and each key's pyoxigraph term (cached: graphs
+    repeat their terms a lot). The key is the term's N-Triples form, ``rdf:type`` made
+    to sort first (:func:`_text_key`); the default graph's key is ``""``."""
 
     def __init__(self) -> None:
         import pyoxigraph as ox
         from rdflib import BNode, Literal, URIRef
 
         self.ox, self.URIRef, self.BNode, self.Literal = ox, URIRef, BNode, Literal
-        self.cache: dict[object, tuple[Any, str]] = {}
+        self.keys: dict[object, str] = {}  # rdflib term -> key
+        self.nodes: dict[str, Any] = {"": ox.DefaultGraph()}  # key -> pyoxigraph term
         self.datatypes: dict[str, Any] = {}
 
-    def term(self, t: object) -> tuple[Any, str]:
-        hit = self.cache.get(t)
+    def key(self, t: object) -> str:
+        hit = self.keys.get(t)
         if hit is not None:
             return hit
         try:
             node = self._convert(t)
         except ValueError as err:  # an IRI or language tag RDF cannot hold
             raise GraphkitError(f"cannot write the RDF term {t!r}: {err}") from err
-        hit = self.cache[t] = (node, _text_key(str(node)))
-        return hit
+        key = self.keys[t] = _text_key(str(node))
+        self.nodes.setdefault(key, node)
+        return key
 
     def _convert(self, t: object) -> Any:
         ox = self.ox
@@ -165,25 +168,31 @@ class _Converter:
         raise GraphkitError(f"cannot serialise the RDF term {t!r} ({type(t).__name__})")
 
 
+Row = tuple[str, str, str, str]  # the keys of a quad's graph, subject, predicate, object
+
+
 class Prepared:
     """A Dataset's quads as pyoxigraph terms, sorted; made once, written in many formats.
 
     ``ds`` may be a :class:`~graphkit.quads.Quads` snapshot of the Dataset. Each row is
-    ``(graph, subject, predicate, object)``, each term a pair ``(pyoxigraph term, sort
-    key)``; the key is the term in N-Triples (:func:`iri_key` for an IRI), so counting
-    distinct terms by their keys hashes plain strings, which is far quicker than
-    hashing rdflib terms.
+    the sort keys of a quad's ``(graph, subject, predicate, object)``, and ``nodes``
+    gives each key's pyoxigraph term. A key is the term in N-Triples (:func:`iri_key`
+    for an IRI; ``""`` for the default graph), so the rows sort as plain tuples of
+    strings, and counting distinct terms by their keys hashes strings (whose hashes
+    Python keeps), far quicker than hashing rdflib terms.
     """
 
     def __init__(self, ds: Dataset | Quads) -> None:
         with no_gc():
-            self.rows = _rows(snapshot(ds))
+            self.rows, self.nodes = _rows(snapshot(ds))
 
     @cached_property
-    def union(self) -> dict[tuple[str, str, str], tuple[Any, Any, Any]]:
-        """The union of all graphs, each triple once: its terms' keys → its terms."""
+    def union(self) -> dict[tuple[str, str, str], None]:
+        """The union of all graphs, each triple once, as its terms' keys (a dict, not a
+        set: in the rows' order, graph by graph, each graph's sorted, which sorting the
+        union takes far less time over than a set's order)."""
         with no_gc():
-            return {(s[1], p[1], o[1]): (s[0], p[0], o[0]) for _, s, p, o in self.rows}
+            return dict.fromkeys((s, p, o) for _, s, p, o in self.rows)
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
@@ -201,41 +210,50 @@ class Prepared:
         """:attr:`quads`, made one at a time (a writer that streams holds none of them)."""
         import pyoxigraph as ox
 
-        return (ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in self.rows)
+        n = self.nodes
+        return (ox.Quad(n[s], n[p], n[o], n[g]) for g, s, p, o in self.rows)
 
     def iter_triples(self) -> Iterator[ox.Triple]:
         """:attr:`triples`, made one at a time."""
         import pyoxigraph as ox
 
-        union = self.union
-        return (ox.Triple(*union[k]) for k in sorted(union))
+        n = self.nodes
+        return (ox.Triple(n[s], n[p], n[o]) for s, p, o in sorted(self.union))
 
 
-def _rows(quads: Quads) -> list[tuple[tuple[Any, str], ...]]:
+def _rows(quads: Quads) -> tuple[list[Row], dict[str, Any]]:
+    """The quads' rows of keys, sorted, and each key's pyoxigraph term."""
     import pyoxigraph as ox
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     conv = _Converter()
-    cache, term = conv.cache, conv.term
-    graphs = {
-        ident: (ox.DefaultGraph(), "") if ident == DATASET_DEFAULT_GRAPH_ID else term(ident)
-        for ident in quads.graphs
-    }
-    rows: list[tuple[tuple[Any, str], ...]] = [
-        (graphs[g], cache.get(s) or term(s), cache.get(p) or term(p), cache.get(o) or term(o))
+    keys, key, nodes = conv.keys, conv.key, conv.nodes
+    graphs = {g: "" if g == DATASET_DEFAULT_GRAPH_ID else key(g) for g in quads.graphs}
+    rows: list[Row] = [
+        (graphs[g], keys.get(s) or key(s), keys.get(p) or key(p), keys.get(o) or key(o))
         for s, p, o, g in quads.rows
     ]
-    if any(isinstance(node, ox.BlankNode) for node, _ in cache.values()):
+    if any(isinstance(node, ox.BlankNode) for node in nodes.values()):
         # rdflib labels blank nodes at random; canonical labels keep the output stable
-        canon = ox.Dataset(ox.Quad(s[0], p[0], o[0], g[0]) for g, s, p, o in rows)
+        n = nodes
+        canon = ox.Dataset(ox.Quad(n[s], n[p], n[o], n[g]) for g, s, p, o in rows)
         canon.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        nodes = {}
         rows = [
-            tuple((t, _key(t)) for t in (q.graph_name, q.subject, q.predicate, q.object))
+            (_keep(q.graph_name, nodes), _keep(q.subject, nodes), _keep(q.predicate, nodes),
+             _keep(q.object, nodes))
             for q in canon
-        ]
+        ]  # fmt: skip
     # default graph first (its key is ""), then subject, predicate (rdf:type first), object
-    rows.sort(key=lambda r: (r[0][1], r[1][1], r[2][1], r[3][1]))
-    return rows
+    rows.sort()
+    return rows, nodes
+
+
+def _keep(term: Any, nodes: dict[str, Any]) -> str:
+    """The key of a pyoxigraph term, kept in ``nodes`` with it."""
+    key = _key(term)
+    nodes.setdefault(key, term)
+    return key
 
 
 def _key(term: Any) -> str:
