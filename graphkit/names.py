@@ -102,6 +102,7 @@ class ParsedName:
         return self.surname
 
 
+@lru_cache(maxsize=1024)  # a document writes its few titles thousands of times
 def _norm_title(title: str | None) -> str | None:
     if not title:
         return None
