@@ -32,7 +32,7 @@ class QuadGraph:
     :meth:`value` looks objects up by predicate: the first call for a predicate indexes
     the graph's triples of that predicate, and :meth:`add` keeps that index up to date
     from then on. Only the few predicates asked for are indexed (an index of every
-    subject and predicate took about a fifth of the build's memory).
+    subject and predicate took about a third of the memory held after the graph stage).
     """
 
     __slots__ = ("_first", "_triples", "identifier")
