@@ -41,6 +41,7 @@ __all__ = [
     "clean_text",
     "format_for_suffix",
     "iri_key",
+    "prepare",
     "jsonld_context",
     "read_suffixes",
     "ontology_bytes",
@@ -219,6 +220,11 @@ class Prepared:
 
         n = self.nodes
         return (ox.Triple(n[s], n[p], n[o]) for s, p, o in sorted(self.union))
+
+
+def prepare(ds: Dataset | Quads | Prepared) -> Prepared:
+    """``ds`` itself when it is prepared already, else ``ds`` prepared for writing."""
+    return ds if isinstance(ds, Prepared) else Prepared(ds)
 
 
 def _rows(quads: Quads) -> tuple[list[Row], dict[str, Any]]:
@@ -416,7 +422,7 @@ def serialise(ds: Dataset | Quads | Prepared, fmt: str) -> bytes:
     converting it again (or a :class:`~graphkit.quads.Quads` snapshot of it).
     """
     f = FORMATS[_check([fmt])[0]]
-    prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
+    prepared = prepare(ds)
     # streamed: the pyoxigraph terms of a big graph take more memory than all the rest
     with no_gc():
         return f.write(prepared.iter_quads() if f.quads else prepared.iter_triples())
@@ -467,7 +473,7 @@ def write_formats(
     names = _check(formats)
     if not names:
         return []
-    prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
+    prepared = prepare(ds)
     return [atomic_write(out / FORMATS[name].filename, serialise(prepared, name)) for name in names]
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Dataset
 
 from .quads import Quads
-from .serialise import Prepared, atomic_write, iri_key
+from .serialise import Prepared, atomic_write, iri_key, prepare
 
 if TYPE_CHECKING:
     from .link import Linked
@@ -26,7 +26,7 @@ def graph_counts(ds: Dataset | Quads | Prepared) -> dict[str, int]:
     writing, :class:`~graphkit.serialise.Prepared`, whose terms' keys it counts)."""
     from .vocab import GK, ORG, PROV, RDF, SCHEMA, SKOS
 
-    prepared = ds if isinstance(ds, Prepared) else Prepared(ds)
+    prepared = prepare(ds)
     a, derived_from = iri_key(str(RDF.type)), iri_key(str(PROV.wasDerivedFrom))
     of_class: dict[str, set[str]] = defaultdict(set)  # class -> its instances
     derived: set[str] = set()

@@ -133,9 +133,9 @@ class _Statistics(TypedDict):
 def _statistics(ds: Dataset | Quads | Prepared) -> _Statistics:
     """Counted over the union of all graphs, by the terms' keys in ``ds`` prepared for
     writing (:class:`~graphkit.serialise.Prepared`; made here when not given)."""
-    from .serialise import Prepared, iri_key
+    from .serialise import iri_key, prepare
 
-    union = (ds if isinstance(ds, Prepared) else Prepared(ds)).union
+    union = prepare(ds).union
     a = iri_key(str(RDF.type))
     by_key: Counter[str] = Counter(p for _, p, _ in union)
     # rdf:type's key sorts first; every other IRI's is <iri>
