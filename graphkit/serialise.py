@@ -18,6 +18,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -37,6 +38,7 @@ __all__ = [
     "Format",
     "Prepared",
     "ResultFormat",
+    "atomic_file",
     "atomic_write",
     "clean_text",
     "format_for_suffix",
@@ -91,19 +93,28 @@ _UNSAFE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def atomic_write(path: Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+    with atomic_file(path) as tmp:
+        tmp.write_bytes(data)
+    return path
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """An empty temporary file beside ``path`` for the block to write, renamed into
+    place when the block ends, removed when it raises."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        yield tmp
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are for sharing
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return path
 
 
 def clean_text(text: str) -> str:
@@ -351,14 +362,24 @@ def _xml(data: Iterable[Any]) -> bytes:
     return data.replace(b"\r", b"&#13;")
 
 
-def _oxigraph_writer(fmt: str, *, prefixes: bool) -> Callable[[Iterable[Any]], bytes]:
-    def write(data: Iterable[Any]) -> bytes:
+class _Oxigraph:
+    """A format pyoxigraph writes as it is: to bytes, or straight into a file."""
+
+    def __init__(self, fmt: str, *, prefixes: bool) -> None:
+        self.fmt, self.prefixes = fmt, prefixes
+
+    def __call__(self, data: Iterable[Any]) -> bytes:
+        return self.to(data, None) or b""
+
+    def to(self, data: Iterable[Any], output: Path | None) -> bytes | None:
         import pyoxigraph as ox
 
-        ox_format = getattr(ox.RdfFormat, fmt)
-        return ox.serialize(data, format=ox_format, prefixes=PREFIXES if prefixes else None) or b""
-
-    return write
+        ox_format = getattr(ox.RdfFormat, self.fmt)
+        prefixes = PREFIXES if self.prefixes else None
+        if output is None:
+            return ox.serialize(data, format=ox_format, prefixes=prefixes)
+        ox.serialize(data, str(output), format=ox_format, prefixes=prefixes)
+        return None
 
 
 # The one table of graph output formats: build writes them, query loads and prints them,
@@ -367,13 +388,13 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("graph.ttl", "turtle", False, "text/turtle", "turtle",
-               _oxigraph_writer("TURTLE", prefixes=True)),
+               _Oxigraph("TURTLE", prefixes=True)),
         Format("graph.nt", "nt", False, "application/n-triples", "nt",
-               _oxigraph_writer("N_TRIPLES", prefixes=False)),
+               _Oxigraph("N_TRIPLES", prefixes=False)),
         Format("graph.nq", "nquads", True, "application/n-quads", "nquads",
-               _oxigraph_writer("N_QUADS", prefixes=False)),
+               _Oxigraph("N_QUADS", prefixes=False)),
         Format("graph.trig", "trig", True, "application/trig", "trig",
-               _oxigraph_writer("TRIG", prefixes=True)),
+               _Oxigraph("TRIG", prefixes=True)),
         Format("graph.jsonld", "json-ld", True, "application/ld+json", "json-ld", _jsonld),
         Format("graph.rdf", "xml", False, "application/rdf+xml", "xml", _xml),
     )
@@ -474,7 +495,18 @@ def write_formats(
     if not names:
         return []
     prepared = prepare(ds)
-    return [atomic_write(out / FORMATS[name].filename, serialise(prepared, name)) for name in names]
+    written = []
+    for name in names:
+        f = FORMATS[name]
+        path = out / f.filename
+        with no_gc(), atomic_file(path) as tmp:
+            data = prepared.iter_quads() if f.quads else prepared.iter_triples()
+            if isinstance(f.write, _Oxigraph):
+                f.write.to(data, tmp)  # streamed into the file: no copy of it in memory
+            else:
+                tmp.write_bytes(f.write(data))
+        written.append(path)
+    return written
 
 
 def ontology_bytes() -> bytes:

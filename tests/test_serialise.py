@@ -14,7 +14,14 @@ from rdflib.compare import isomorphic
 
 from graphkit.errors import ConfigError, GraphLoadError
 from graphkit.load import load_graph, load_store
-from graphkit.serialise import FORMATS, clean_text, jsonld_context, serialise, write_formats
+from graphkit.serialise import (
+    FORMATS,
+    Prepared,
+    clean_text,
+    jsonld_context,
+    serialise,
+    write_formats,
+)
 from graphkit.vocab import DCTERMS, GK, RDF, SCHEMA, SKOS, XSD
 
 TRIPLE_FORMATS = [name for name, f in FORMATS.items() if not f.quads]
@@ -112,6 +119,36 @@ def test_blank_nodes_get_canonical_labels():
     outputs = {serialise(with_bnodes(), "turtle") for _ in range(3)}
     assert len(outputs) == 1
     assert isomorphic(_union(load_graph_bytes(outputs.pop(), "turtle")), _union(with_bnodes()))
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_a_written_file_holds_the_bytes_serialise_gives(fmt, tmp_path):
+    ds = small_dataset()
+    path = write_formats(ds, tmp_path, formats=[fmt])[0]
+    assert path.read_bytes() == serialise(ds, fmt)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_a_file_that_fails_half_written_leaves_the_old_one(tmp_path, monkeypatch):
+    ds = small_dataset()
+    path = write_formats(ds, tmp_path, formats=["turtle"])[0]
+    before = path.read_bytes()
+
+    # the writer streams straight into the file: a failure midway must not be seen
+    monkeypatch.setattr(Prepared, "iter_triples", _fails_after_one)
+    with pytest.raises(OSError, match="disk full"):
+        write_formats(ds, tmp_path, formats=["turtle"])
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def _fails_after_one(prepared):
+    import pyoxigraph as ox
+
+    n = prepared.nodes
+    for s, p, o in prepared.union:
+        yield ox.Triple(n[s], n[p], n[o])
+        raise OSError("disk full")
 
 
 def test_unknown_format_lists_the_choices(tmp_path):
