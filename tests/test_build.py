@@ -108,15 +108,16 @@ def test_serialise_failure_leaves_earlier_outputs(mixed, tmp_path: Path, monkeyp
     out = tmp_path / "out"
     graphkit.write_outputs(result, out, view=False)
     before = _snapshot(out)
-    real = serialise.serialise
 
-    def flaky(ds, fmt):
-        if fmt == "trig":
-            raise RuntimeError("serialiser crashed")
-        return real(ds, fmt)
+    def flaky(prepared):  # the quads of graph.trig, written after graph.ttl
+        import pyoxigraph as ox
 
-    monkeypatch.setattr(serialise, "serialise", flaky)
-    with pytest.raises(RuntimeError):
+        n, (g, s, p, o) = prepared.nodes, prepared.rows[0]
+        yield ox.Quad(n[s], n[p], n[o], n[g])  # one quad written, then a crash
+        raise RuntimeError("serialiser crashed")
+
+    monkeypatch.setattr(serialise.Prepared, "iter_quads", flaky)
+    with pytest.raises(RuntimeError, match="serialiser crashed"):
         graphkit.write_outputs(result, out, view=False)
     assert _snapshot(out) == before
 
