@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Set
+from collections.abc import Callable, Collection, Iterator, Set
 from contextlib import contextmanager
 from functools import cached_property
 from typing import Protocol
@@ -66,9 +66,12 @@ class Quads:
     each walk).
     """
 
-    def __init__(self, rows: Rows, graphs: list[Node]) -> None:
+    def __init__(
+        self, rows: Rows, graphs: list[Node], union: Callable[[], set[Triple]] | None = None
+    ) -> None:
         self.rows = rows
         self.graphs = graphs
+        self._union = union  # makes the union of all graphs another way than from rows
 
     @classmethod
     def of(cls, source: Graph) -> Quads:
@@ -88,6 +91,8 @@ class Quads:
     def triples(self) -> set[Triple]:
         """The union of all graphs: each triple once."""
         with no_gc():
+            if self._union is not None:
+                return self._union()
             return {(s, p, o) for s, p, o, _ in self.rows}
 
     @cached_property

@@ -78,3 +78,6 @@ def test_a_snapshot_walks_every_quad_each_time_without_copying_them() -> None:
     assert list(snap.rows) == list(snap.rows) == list(q.rows())
     assert snap.graphs == [DEFAULT, DOC1, DOC2, EMPTY]
     assert len(snap.triples) == 3  # the union: a triple two graphs hold counts once
+    held = {id(t) for g in q.graphs() for t in g}
+    assert all(id(t) in held for t in snap.triples)  # the graphs' own tuples, not copies
+    assert snap.triples == {(s, p, o) for s, p, o, _ in q.rows()}

@@ -113,7 +113,15 @@ class QuadSet:
         list of every quad would cost about 70 bytes a quad): add nothing while the
         snapshot is in use.
         """
-        return Quads(_Rows(self), [g.identifier for g in self._graphs.values()])
+        return Quads(_Rows(self), [g.identifier for g in self._graphs.values()], self.union)
+
+    def union(self) -> set[Triple]:
+        """Every graph's triples, each once: the tuples the graphs hold, not copies (at
+        10,000 documents, half a gigabyte less than a set of new tuples)."""
+        union: set[Triple] = set()
+        for g in self._graphs.values():
+            union.update(g)
+        return union
 
     def __len__(self) -> int:
         """Quads: a triple in two graphs counts twice."""
