@@ -369,17 +369,17 @@ class _Oxigraph:
         self.fmt, self.prefixes = fmt, prefixes
 
     def __call__(self, data: Iterable[Any]) -> bytes:
-        return self.to(data, None) or b""
+        return self._serialize(data, None) or b""
 
-    def to(self, data: Iterable[Any], output: Path | None) -> bytes | None:
+    def to_file(self, data: Iterable[Any], path: Path) -> None:
+        self._serialize(data, str(path))
+
+    def _serialize(self, data: Iterable[Any], output: str | None) -> bytes | None:
         import pyoxigraph as ox
 
         ox_format = getattr(ox.RdfFormat, self.fmt)
         prefixes = PREFIXES if self.prefixes else None
-        if output is None:
-            return ox.serialize(data, format=ox_format, prefixes=prefixes)
-        ox.serialize(data, str(output), format=ox_format, prefixes=prefixes)
-        return None
+        return ox.serialize(data, output, format=ox_format, prefixes=prefixes)
 
 
 # The one table of graph output formats: build writes them, query loads and prints them,
@@ -443,10 +443,14 @@ def serialise(ds: Dataset | Quads | Prepared, fmt: str) -> bytes:
     converting it again (or a :class:`~graphkit.quads.Quads` snapshot of it).
     """
     f = FORMATS[_check([fmt])[0]]
-    prepared = prepare(ds)
-    # streamed: the pyoxigraph terms of a big graph take more memory than all the rest
     with no_gc():
-        return f.write(prepared.iter_quads() if f.quads else prepared.iter_triples())
+        return f.write(_terms(prepare(ds), f))
+
+
+def _terms(prepared: Prepared, f: Format) -> Iterator[Any]:
+    """What format ``f`` writes of ``prepared``: its quads, or the union's triples, made
+    one at a time (the pyoxigraph terms of a big graph take more memory than the rest)."""
+    return prepared.iter_quads() if f.quads else prepared.iter_triples()
 
 
 def write_triples(triples: Iterable[ox.Triple], fmt: str) -> bytes:
@@ -500,11 +504,10 @@ def write_formats(
         f = FORMATS[name]
         path = out / f.filename
         with no_gc(), atomic_file(path) as tmp:
-            data = prepared.iter_quads() if f.quads else prepared.iter_triples()
-            if isinstance(f.write, _Oxigraph):
-                f.write.to(data, tmp)  # streamed into the file: no copy of it in memory
+            if isinstance(f.write, _Oxigraph):  # straight into the file: no copy in memory
+                f.write.to_file(_terms(prepared, f), tmp)
             else:
-                tmp.write_bytes(f.write(data))
+                tmp.write_bytes(f.write(_terms(prepared, f)))
         written.append(path)
     return written
 
