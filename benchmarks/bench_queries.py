@@ -74,11 +74,11 @@ def _most(store: Any, predicate: str, position: str) -> str:
     import pyoxigraph as ox
 
     union = ox.DefaultGraph()  # a UnionStore's default graph: each triple once
-    found = store.store.quads_for_pattern(None, ox.NamedNode(predicate), None, union)
+    found = store.union.quads_for_pattern(None, ox.NamedNode(predicate), None, union)
     counts: Counter[Any] = Counter(getattr(q, position) for q in found)
     label = ox.NamedNode(SKOS + "prefLabel")
     for term, _ in counts.most_common():
-        for q in store.store.quads_for_pattern(term, label, None, union):
+        for q in store.union.quads_for_pattern(term, label, None, union):
             return str(q.object.value)
     return ""
 
@@ -92,13 +92,13 @@ def parameters(store: Any) -> dict[str, str]:
     union = ox.DefaultGraph()
     years = {
         q.subject: q.object.value
-        for q in store.store.quads_for_pattern(
+        for q in store.union.quads_for_pattern(
             None, ox.NamedNode(GK + "municipalYear"), None, union
         )
     }
     pairs: Counter[Any] = Counter(
         (q.object, years[q.subject])
-        for q in store.store.quads_for_pattern(
+        for q in store.union.quads_for_pattern(
             None, ox.NamedNode(SCHEMA + "organizer"), None, union
         )
         if q.subject in years
@@ -106,7 +106,7 @@ def parameters(store: Any) -> dict[str, str]:
     committee, year = "", ""
     if pairs:
         (body, year), _ = pairs.most_common(1)[0]
-        for q in store.store.quads_for_pattern(body, ox.NamedNode(SKOS + "prefLabel"), None, union):
+        for q in store.union.quads_for_pattern(body, ox.NamedNode(SKOS + "prefLabel"), None, union):
             committee = str(q.object.value)
     return {
         "person": person,
@@ -130,7 +130,7 @@ def worker(path: str, engine: str, conn: Connection) -> None:
     start = time.perf_counter()
     store = load_store(path)
     graph = store if engine == "oxigraph" else load_graph(path)
-    conn.send((time.perf_counter() - start, _peak_mb(), len(store), parameters(store)))
+    conn.send((time.perf_counter() - start, _peak_mb(), len(store.union), parameters(store)))
     if engine != "oxigraph":
         del store
     while (request := conn.recv()) is not None:
@@ -195,7 +195,7 @@ def main() -> None:
     for engine in args.engine:
         w = Worker(path, engine)
         print(
-            f"{engine}: {w.quads:,} quads loaded in {w.loaded:.1f} s, peak {w.peak_mb:,.0f} MB; "
+            f"{engine}: {w.quads:,} triples (the union) loaded in {w.loaded:.1f} s, peak {w.peak_mb:,.0f} MB; "
             f"parameters: {w.params}",
             flush=True,
         )

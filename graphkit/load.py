@@ -4,7 +4,7 @@ Dataset (:func:`load_graph`), or into a pyoxigraph store for fast queries
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,47 +71,97 @@ def load_graph(path: str | Path) -> Dataset:
     return ds
 
 
-@dataclass(frozen=True)
 class UnionStore:
-    """A ``pyoxigraph.Store`` whose default graph holds the union of all its graphs,
-    each triple once; its named graphs are kept as they are.
+    """pyoxigraph stores for queries on the union of all graphs, each triple once.
 
     graphkit's queries ask the union of all graphs. pyoxigraph's union mode
     (``use_default_graph_as_union``) gives a triple once for every graph that holds it,
     and a build states a person's name or a role in every document that shows it, so
     each join multiplies the repeats: on 100 generated documents one library query ran
-    past a minute in union mode and takes 15 ms here. Queries on a UnionStore ask its
-    default graph; ``GRAPH ?g { ... }`` still sees each document's graph.
+    past a minute in union mode and takes 15 ms here.
+
+    Two stores, so: :attr:`union` holds only the union, as its default graph, and
+    answers every query that names no graph; :attr:`store` holds the graphs as they are
+    with the union in its default graph too, for queries with ``GRAPH`` or ``FROM``
+    (:func:`~graphkit.sparqltext.names_graphs`) or a dataset in their options. A query
+    that names no graph is not asked of :attr:`store`: pyoxigraph's in-memory store
+    finds a subject's triples by walking its triples in every graph, so a term that
+    thousands of documents describe (a committee, a programme) slowed each lookup of it
+    a thousandfold (resolutions on 10,000 documents: 38 s; on the union alone: 1 s).
+    :attr:`store` is made the first time it is asked for when the UnionStore was read
+    from a file (:func:`load_store`), which then takes half the time and memory.
     """
 
-    store: Any  # pyoxigraph.Store
+    def __init__(
+        self, union: Any | None, store: Any | None, made: Callable[[], Any] | None = None
+    ) -> None:
+        # pyoxigraph.Store: the union as its default graph, no other graph (None: the
+        # store of every graph answers every query)
+        self.union = union
+        self._store = store
+        self._made = made
+
+    @property
+    def store(self) -> Any:
+        """The pyoxigraph Store of every graph, with their union as its default graph."""
+        if self._store is None:
+            if self._made is None:  # pragma: no cover (every constructor gives one)
+                raise GraphLoadError("this UnionStore has no named graphs to load")
+            self._store = self._made()
+        return self._store
 
     @classmethod
     def of(cls, store: Any) -> UnionStore:
-        """``store`` with the union of its graphs added to its default graph (in place)."""
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return cls(store)
-
-    @classmethod
-    def read(cls, source: Path | bytes, media_type: str) -> UnionStore:
-        """A file (a path) or its bytes, parsed by pyoxigraph's bulk loader. Raises
-        pyoxigraph's own errors (SyntaxError, ValueError, OSError) for the caller to name."""
+        """``store`` with the union of its graphs added to its default graph (in place),
+        and a store of that union alone."""
         import pyoxigraph as ox
 
-        store = ox.Store()
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        union = ox.Store()
+        union.bulk_extend(
+            ox.Quad(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
+        return cls(union, store)
+
+    @classmethod
+    def read(cls, source: Path | bytes, media_type: str, *, lazy: bool = True) -> UnionStore:
+        """A file (a path) or its bytes, parsed by pyoxigraph. With ``lazy``, the union is
+        made as the file is read, and the store of every graph when first asked for
+        (bulk-loaded from the same source, which is kept until then); else only the
+        store of every graph is made, at once, and answers every query (a query server
+        must not stop to load when a query names a graph). Raises pyoxigraph's own
+        errors (SyntaxError, ValueError, OSError) for the caller to name."""
+        import pyoxigraph as ox
+
         fmt = ox.RdfFormat.from_media_type(media_type)
-        if isinstance(source, Path):
-            store.bulk_load(path=str(source), format=fmt)
-        else:
-            store.bulk_load(source, format=fmt)
-        return cls.of(store)
+        if fmt is None:
+            raise ValueError(f"pyoxigraph cannot read {media_type}")
+        where = {"path": str(source)} if isinstance(source, Path) else {"input": source}
+
+        def made() -> Any:
+            store = ox.Store()
+            store.bulk_load(format=fmt, **where)
+            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            return store
+
+        if not lazy:
+            return cls(None, made())
+        union = ox.Store()
+        union.bulk_extend(
+            ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(format=fmt, **where)
+        )
+        return cls(union, None, made)
 
     def query(self, text: str, **options: Any) -> Any:
-        """``pyoxigraph.Store.query`` on the union (unless ``options`` name a dataset)."""
-        return self.store.query(text, **options)
+        """``pyoxigraph.Store.query`` on the union: of :attr:`union`, or of :attr:`store`
+        when the query names graphs or ``options`` name a dataset."""
+        from .sparqltext import names_graphs
 
-    def __len__(self) -> int:
-        return len(self.store)
+        dataset = options.get("default_graph") or options.get("named_graphs")
+        if self.union is None or dataset or names_graphs(text):
+            return self.store.query(text, **options)
+        return self.union.query(text, **options)
 
 
 def load_store(path: str | Path) -> UnionStore:

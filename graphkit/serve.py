@@ -284,7 +284,8 @@ def _worker(conn: Connection) -> None:
 
     media_type, _, data = conn.recv_bytes().partition(b"\n")
     try:  # the default graph: the union, each triple once
-        store = UnionStore.read(data, media_type.decode())
+        # every graph at once: a named-graph query must not wait for a load
+        store = UnionStore.read(data, media_type.decode(), lazy=False)
     except (SyntaxError, ValueError, OSError) as err:
         conn.send(("failed", 0, str(err).encode()))
         return

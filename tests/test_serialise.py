@@ -13,7 +13,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graphkit.errors import ConfigError, GraphLoadError
-from graphkit.load import load_graph, load_store
+from graphkit.load import UnionStore, load_graph, load_store
 from graphkit.serialise import (
     FORMATS,
     Prepared,
@@ -253,6 +253,31 @@ def test_load_store_reads_every_format_as_rdflib_does(seeds_build, seeds_dataset
         assert {q.triple for q in default} == union, fmt
         named = {q.graph_name.value for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
         assert named == (set(_named(seeds_dataset)) if f.quads else set()), fmt
+
+
+def test_a_loaded_store_answers_from_the_union_and_from_the_graphs_when_named(
+    seeds_build, seeds_dataset
+):
+    """Queries that name no graph are asked of a store of the union alone; GRAPH, FROM
+    and a dataset in the options reach the documents' graphs."""
+    import pyoxigraph as ox
+
+    store = load_store(seeds_build / "graph.trig")
+    assert {q.graph_name for q in store.union} == {ox.DefaultGraph()}
+    every = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert int(next(iter(store.query(every)))[0].value) == len(store.union)
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert int(next(iter(store.query(graphs)))[0].value) == len(_named(seeds_dataset))
+    doc = ox.NamedNode(sorted(_named(seeds_dataset))[0])
+    own = store.query(every, default_graph=[doc])
+    assert int(next(iter(own))[0].value) == sum(
+        1 for _ in store.store.quads_for_pattern(None, None, None, doc)
+    )
+    served = UnionStore.read(
+        (seeds_build / "graph.trig").read_bytes(), "application/trig", lazy=False
+    )
+    assert served.union is None
+    assert int(next(iter(served.query(every)))[0].value) == len(store.union)
 
 
 @pytest.mark.parametrize("loader", [load_graph, load_store])
