@@ -421,7 +421,10 @@ def run_query(
     ``engine="oxigraph"``) a store to reuse across queries: a
     :class:`graphkit.load.UnionStore` from :func:`oxigraph_store` or
     :func:`graphkit.load.load_store` (fast), or any ``pyoxigraph.Store``. The query sees
-    the union of the default graph and every named graph.
+    the union of the default graph and every named graph. A UnionStore from
+    :func:`~graphkit.load.load_store` loads the documents' graphs the first time a
+    query names graphs (``GRAPH``, ``FROM``), within that query's ``timeout``: ask for
+    ``store.store`` first to load them outside it.
     """
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")

@@ -252,3 +252,29 @@ def test_a_big_graph_says_it_is_loading_on_stderr(engine, monkeypatch):
     assert f"loading {MINI} (0 MB) with {engine}" in big.stderr
     assert "loaded in" in big.stderr
     assert big.stdout == small.stdout and small.stdout.startswith("role_name,")
+
+
+def test_a_query_that_names_graphs_loads_them_before_its_time_starts(monkeypatch, tmp_path):
+    """pyoxigraph answers from the union alone; a query with GRAPH gets the documents'
+    graphs, loaded (and announced, for a big file) before the query's timeout runs."""
+    import graphkit.cli.query as command
+    import graphkit.load as load
+
+    made: list[float] = []
+    real = load.UnionStore.store.fget
+
+    def store(self):
+        if self._store is None:
+            made.append(1)
+        return real(self)
+
+    monkeypatch.setattr(load.UnionStore, "store", property(store))
+    monkeypatch.setattr(command, "_BIG_GRAPH", 0)
+    graphs = tmp_path / "graphs.rq"
+    graphs.write_text("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }\n")
+    res = CliRunner().invoke(cli, ["query", str(graphs), "-g", str(MINI), "-f", "csv"])
+    assert res.exit_code == 0, res.output
+    assert int(res.stdout.splitlines()[1]) > 1
+    assert "the query names graphs: loading them" in res.stderr and made == [1]
+    plain = CliRunner().invoke(cli, ["query", "who-held-role", "-g", str(MINI), "-f", "csv"])
+    assert plain.exit_code == 0 and "names graphs" not in plain.stderr and made == [1]
