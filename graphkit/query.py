@@ -46,6 +46,7 @@ __all__ = [
     "bind_params",
     "check_size",
     "deep_call",
+    "fold_filters",
     "format_results",
     "list_queries",
     "load_query",
@@ -54,7 +55,6 @@ __all__ = [
     "queries_dir",
     "run_query",
     "uses_service",
-    "fold_filters",
     "with_values",
 ]
 

@@ -59,9 +59,8 @@ def _load(graph: Path, engine: str, text: str) -> Any:
     start = time.perf_counter()
     loaded = load_for(path, engine)
     if isinstance(loaded, UnionStore) and names_graphs(text):
-        say(
-            f"loaded the union in {time.perf_counter() - start:.0f} s; the query names graphs: loading them ..."
-        )
+        took = time.perf_counter() - start
+        say(f"loaded the union in {took:.0f} s; the query names graphs: loading them ...")
         _ = loaded.store  # made on first use: made now, outside the query's time
     say(f"loaded in {time.perf_counter() - start:.0f} s; running the query")
     return loaded
