@@ -70,14 +70,15 @@ def built_graph(cache: Path, docs: int, seed: int) -> Path:
 
 
 def _most(store: Any, predicate: str, position: str) -> str:
-    """The label of the term most often at ``position`` of ``predicate``'s triples."""
+    """The label of the term most often at ``position`` of ``predicate``'s triples (of
+    terms as often, the first by IRI: the store's own order is no order)."""
     import pyoxigraph as ox
 
     union = ox.DefaultGraph()  # a UnionStore's default graph: each triple once
     found = store.union.quads_for_pattern(None, ox.NamedNode(predicate), None, union)
     counts: Counter[Any] = Counter(getattr(q, position) for q in found)
     label = ox.NamedNode(SKOS + "prefLabel")
-    for term, _ in counts.most_common():
+    for term, _ in sorted(counts.items(), key=lambda tc: (-tc[1], str(tc[0]))):
         for q in store.union.quads_for_pattern(term, label, None, union):
             return str(q.object.value)
     return ""
@@ -105,7 +106,7 @@ def parameters(store: Any) -> dict[str, str]:
     )
     committee, year = "", ""
     if pairs:
-        (body, year), _ = pairs.most_common(1)[0]
+        (body, year), _ = min(pairs.items(), key=lambda bc: (-bc[1], str(bc[0])))
         for q in store.union.quads_for_pattern(body, ox.NamedNode(SKOS + "prefLabel"), None, union):
             committee = str(q.object.value)
     return {
