@@ -131,15 +131,23 @@ class UnionStore:
         (bulk-loaded from the same source, which is kept until then); else only the
         store of every graph is made, at once, and answers every query (a query server
         must not stop to load when a query names a graph). Raises pyoxigraph's own
-        errors (SyntaxError, ValueError, OSError) for the caller to name."""
+        errors (SyntaxError, ValueError, OSError) for the caller to name; the store of
+        every graph, GraphLoadError if the file has changed since the union was read."""
         import pyoxigraph as ox
 
         fmt = ox.RdfFormat.from_media_type(media_type)
         if fmt is None:
             raise ValueError(f"pyoxigraph cannot read {media_type}")
         where = {"path": str(source)} if isinstance(source, Path) else {"input": source}
+        stamp = _stamp(source)
+        name = str(source) if isinstance(source, Path) else "the graph"
 
         def made() -> Any:
+            if _stamp(source) != stamp:  # the union came from the file as it was
+                raise GraphLoadError(
+                    f"{name}: the file has changed since its union was loaded; load it again "
+                    "to query its named graphs"
+                )
             store = ox.Store()
             store.bulk_load(format=fmt, **where)
             store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -162,6 +170,14 @@ class UnionStore:
         if self.union is None or dataset or names_graphs(text):
             return self.store.query(text, **options)
         return self.union.query(text, **options)
+
+
+def _stamp(source: Path | bytes) -> tuple[int, int] | None:
+    """A file's size and modification time (None for bytes, which cannot change)."""
+    if not isinstance(source, Path):
+        return None
+    st = source.stat()
+    return st.st_size, st.st_mtime_ns
 
 
 def load_store(path: str | Path) -> UnionStore:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -278,6 +279,19 @@ def test_a_loaded_store_answers_from_the_union_and_from_the_graphs_when_named(
     )
     assert served.union is None
     assert int(next(iter(served.query(every)))[0].value) == len(store.union)
+
+
+def test_named_graphs_are_not_loaded_from_a_file_changed_since_its_union(seeds_build, tmp_path):
+    """The documents' graphs are loaded when first asked for: from the file the union
+    came from, or not at all."""
+    copy = tmp_path / "graph.trig"
+    shutil.copyfile(seeds_build / "graph.trig", copy)
+    store = load_store(copy)
+    graphs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n# rebuilt\n", encoding="utf-8")
+    with pytest.raises(GraphLoadError, match=r"graph\.trig: the file has changed"):
+        store.query(graphs)
+    assert int(next(iter(load_store(copy).query(graphs)))[0].value) > 1
 
 
 @pytest.mark.parametrize("loader", [load_graph, load_store])
