@@ -4,7 +4,7 @@ Dataset (:func:`load_graph`), or into a pyoxigraph store for fast queries
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from rdflib import Dataset
 
 from .errors import GraphLoadError
 from .serialise import Format, format_for_suffix, read_suffixes
+from .sparqltext import names_graphs
 
 __all__ = [
     "SUFFIX_FORMATS",
@@ -116,13 +117,10 @@ class UnionStore:
         and a store of that union alone."""
         import pyoxigraph as ox
 
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        union = ox.Store()
-        union.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object)
-            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        _add_union(store)
+        return cls(
+            _union_alone(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), store
         )
-        return cls(union, store)
 
     @classmethod
     def read(cls, source: Path | bytes, media_type: str, *, lazy: bool = True) -> UnionStore:
@@ -150,26 +148,34 @@ class UnionStore:
                 )
             store = ox.Store()
             store.bulk_load(format=fmt, **where)
-            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            return store
+            return _add_union(store)
 
         if not lazy:
             return cls(None, made())
-        union = ox.Store()
-        union.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(format=fmt, **where)
-        )
-        return cls(union, None, made)
+        return cls(_union_alone(ox.parse(format=fmt, **where)), None, made)
 
     def query(self, text: str, **options: Any) -> Any:
         """``pyoxigraph.Store.query`` on the union: of :attr:`union`, or of :attr:`store`
         when the query names graphs or ``options`` name a dataset."""
-        from .sparqltext import names_graphs
-
         dataset = options.get("default_graph") or options.get("named_graphs")
         if self.union is None or dataset or names_graphs(text):
             return self.store.query(text, **options)
         return self.union.query(text, **options)
+
+
+def _add_union(store: Any) -> Any:
+    """``store`` with the union of its graphs added to its default graph (in place)."""
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return store
+
+
+def _union_alone(quads: Iterable[Any]) -> Any:
+    """A pyoxigraph Store of the triples of ``quads``, each once, in its default graph."""
+    import pyoxigraph as ox
+
+    union = ox.Store()
+    union.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+    return union
 
 
 def _stamp(source: Path | bytes) -> tuple[int, int] | None:
