@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,21 +22,16 @@ __all__ = ["explain", "graph_counts", "write_summary"]
 def graph_counts(ds: Dataset | Quads | Prepared) -> dict[str, int]:
     """Nodes of each kind and the triples, in the union of all graphs (``ds`` may be a
     :class:`~graphkit.quads.Quads` snapshot of the Dataset, or that snapshot prepared for
-    writing, :class:`~graphkit.serialise.Prepared`, whose terms' keys it counts)."""
+    writing, :class:`~graphkit.serialise.Prepared`, whose term numbers it counts)."""
     from .vocab import GK, ORG, PROV, RDF, SCHEMA, SKOS
 
     prepared = prepare(ds)
-    a, derived_from = iri_key(str(RDF.type)), iri_key(str(PROV.wasDerivedFrom))
-    of_class: dict[str, set[str]] = defaultdict(set)  # class -> its instances
-    derived: set[str] = set()
-    for s, p, o in prepared.union:
-        if p == a:
-            of_class[o].add(s)
-        elif p == derived_from:
-            derived.add(s)
+    typed = prepared.of_predicate(iri_key(str(RDF.type)))
+    derived = set(prepared.of_predicate(iri_key(str(PROV.wasDerivedFrom)))[:, 0].tolist())
 
-    def having(cls: object) -> set[str]:
-        return of_class.get(iri_key(str(cls)), set())
+    def having(cls: object) -> set[int]:
+        n = prepared.number(iri_key(str(cls)))
+        return set(typed[typed[:, 2] == n, 0].tolist()) if n is not None else set()
 
     meetings = having(GK.Meeting)
     concepts = having(SKOS.Concept) | having(GK.Programme)

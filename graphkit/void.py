@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import quote
 
 from .quads import Quads
@@ -131,22 +131,31 @@ class _Statistics(TypedDict):
 
 
 def _statistics(ds: Dataset | Quads | Prepared) -> _Statistics:
-    """Counted over the union of all graphs, by the terms' keys in ``ds`` prepared for
+    """Counted over the union of all graphs, by the term numbers of ``ds`` prepared for
     writing (:class:`~graphkit.serialise.Prepared`; made here when not given)."""
+    import numpy as np
+    import pyoxigraph as ox
+
     from .serialise import iri_key, prepare
 
-    union = prepare(ds).union
-    a = iri_key(str(RDF.type))
-    by_key: Counter[str] = Counter(p for _, p, _ in union)
-    # rdf:type's key sorts first; every other IRI's is <iri>
-    properties: Counter[str] = Counter(
-        {str(RDF.type) if key == a else _iri(key): n for key, n in by_key.items()}
-    )
-    class_keys: Counter[str] = Counter(o for _, p, o in union if p == a)
-    classes: Counter[str] = Counter({_iri(key): n for key, n in class_keys.items()})
-    subjects = {s for s, _, _ in union}
-    objects = {o for _, _, o in union}
-    entities = sum(1 for s in subjects if s.startswith("<"))  # IRIs; blank nodes are _:
+    prepared = prepare(ds)
+    union, nodes = prepared.union, prepared.nodes
+
+    def counted(numbers: Any) -> Counter[str]:  # each term's IRI (else its N-Triples): how often
+        terms, times = np.unique(numbers, return_counts=True)
+        return Counter(
+            {
+                nodes[t].value if isinstance(nodes[t], ox.NamedNode) else str(nodes[t]): n
+                for t, n in zip(terms.tolist(), times.tolist(), strict=True)
+            }
+        )
+
+    properties = counted(union[:, 1])
+    classes = counted(prepared.of_predicate(iri_key(str(RDF.type)))[:, 2])
+    subjects = np.unique(union[:, 0]).tolist()
+    objects = np.unique(union[:, 2])
+    # IRIs; blank nodes are not entities
+    entities = sum(1 for s in subjects if isinstance(nodes[s], ox.NamedNode))
     used = set(classes) | set(properties)
     vocabularies = sorted(
         ns
@@ -162,11 +171,6 @@ def _statistics(ds: Dataset | Quads | Prepared) -> _Statistics:
         "properties": properties,
         "vocabularies": vocabularies,
     }
-
-
-def _iri(key: str) -> str:
-    """The IRI of a term's key ``<iri>``; another term's key as it is."""
-    return key[1:-1] if key.startswith("<") else key
 
 
 def _local(iri: str) -> str:

@@ -71,6 +71,9 @@ class QuadGraph:
     def __len__(self) -> int:
         return len(self._triples)
 
+    def __contains__(self, triple: object) -> bool:
+        return triple in self._triples
+
 
 class QuadSet:
     """Named graphs and the default graph, and the prefixes to write them with."""
@@ -113,7 +116,12 @@ class QuadSet:
         list of every quad would cost about 70 bytes a quad): add nothing while the
         snapshot is in use.
         """
-        return Quads(_Rows(self), [g.identifier for g in self._graphs.values()], self.union)
+        return Quads(
+            _Rows(self),
+            [g.identifier for g in self._graphs.values()],
+            self.union,
+            lambda: ((g.identifier, g) for g in self._graphs.values()),
+        )
 
     def union(self) -> set[Triple]:
         """Every graph's triples, each once: the tuples the graphs hold, not copies (at
