@@ -31,10 +31,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .. import lexicon
-from ..dates import find_dates
 from .due import municipal_year_of
-from .records import Corpus, Entry, Item, Request, content_words, is_procedural, words_cover
+from .records import Corpus, Entry, Item, Request, content_words, words_cover
 
 __all__ = ["ANSWERS", "CANDIDATE", "PARTLY", "SCHEDULED", "Match", "candidates", "topic_words"]
 
@@ -65,14 +63,6 @@ class Match:
         return "+".join(self.rules)
 
 
-_MINUTE_REF = re.compile(
-    r"\bminutes?\s+(?:no\.?\s*)?(?P<n>\d{1,3})(?:\s*/\s*(?P<y>\d{2,4}))?\b(?!\s*above)", re.I
-)
-_BACK_REF = re.compile(
-    rf"\b{lexicon.alternation(lexicon.words('back_reference_phrases.txt'))}", re.I
-)
-
-
 def topic_words(req: Request) -> frozenset[str]:
     """The words a request uses for its subject: after the colon of a list ("add the
     following to the Work Programme: Fostering"), else the whole text; without its due phrase.
@@ -93,24 +83,25 @@ def _refers_to_minute(req: Request, item: Item) -> str | None:
     if number is None:
         return None
     made = req.item.date
-    for m in _MINUTE_REF.finditer(item.text):
-        if m.group("n") != number.group(0):
+    for n, year, words in item.minute_refs:
+        if n != number.group(0):
             continue
-        year = m.group("y")
         if year:
             ok = int(year[-2:]) in {made.year % 100, (municipal_year_of(made) + 1) % 100}
         else:
             ok = municipal_year_of(item.date) == municipal_year_of(made)
         if ok:
-            return " ".join(m.group(0).split())
+            return " ".join(words.split())
     return None
 
 
 def _refers_to_meeting(req: Request, item: Item) -> str | None:
-    for found in find_dates(item.text, default_year=req.item.date.year):
-        if found.date == req.item.date:
-            return found.text
-    return None
+    """How the item writes the date of the request's meeting (the first time), if it does:
+    a date without its year is taken to be of the year the request was made in."""
+    made = req.item.date
+    written, yearless = item.dates
+    found = [at for at in (written.get(made), yearless.get((made.month, made.day))) if at]
+    return min(found)[1] if found else None
 
 
 def _label(corpus: Corpus, keys: frozenset[str]) -> str:
@@ -161,11 +152,11 @@ def _item_match(req: Request, item: Item, corpus: Corpus) -> Match | None:
         rules.insert(0, "meeting-reference")
         score = 0.85
         reasons.insert(0, f"it names the request's meeting ({meeting!r})")
-    back = _BACK_REF.search(item.text)
+    back = item.back_reference
     if back and not meeting:
         rules.append("back-reference")
         score += 0.05
-        reasons.append(f"it says {' '.join(back.group(0).split())!r} without naming the meeting")
+        reasons.append(f"it says {back!r} without naming the meeting")
     due_end = req.due.end if req.due else req.item.date + dt.timedelta(days=NO_DUE_DAYS)
     if item.date > due_end and not meeting:
         rules.append("late")
@@ -215,9 +206,17 @@ def _entry_match(req: Request, entry: Entry, corpus: Corpus) -> Match | None:
 def candidates(req: Request, corpus: Corpus) -> list[Match]:
     """Every later item and entry that may answer ``req``, best first."""
     out: list[Match] = []
-    for item in corpus.later_items(req.item.committee, req.item.date):
-        if is_procedural(item.title):
-            continue
+    # the only items a rule can hold for: those that refer to the request's minute
+    # number, name one of its programmes, or share a word of its subject in their title
+    number = re.match(r"\d+", req.item.number or "")
+    later = corpus.later_items_on(
+        req.item.committee,
+        req.item.date,
+        minute=number.group(0) if number else None,
+        programmes=req.programmes,
+        words=topic_words(req),
+    )
+    for item in later:
         found = _item_match(req, item, corpus)
         if found is not None and found.score >= MIN_SCORE:
             out.append(found)

@@ -6,6 +6,7 @@ council, with their committee, date, words and programmes; no RDF, no offsets.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
@@ -14,9 +15,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from .. import lexicon
+from ..dates import find_dates
 from .due import Due
 
 __all__ = [
+    "BACK_REF",
+    "MINUTE_REF",
     "Corpus",
     "Entry",
     "Item",
@@ -40,6 +44,38 @@ class Item:
     text: str  # the item's words (heading, minutes, papers attached to it)
     programmes: frozenset[str] = frozenset()  # concept keys named anywhere in the item
     title_programmes: frozenset[str] = frozenset()  # ... named in its title
+
+    # What the text says, read once: the rules ask each later item on a request's subject
+    # about it, and a committee's archive has many requests on one subject.
+    @cached_property
+    def minute_refs(self) -> tuple[tuple[str, str | None, str], ...]:
+        """The minutes the text refers to (:data:`MINUTE_REF`): number, year as written,
+        the words."""
+        return tuple(
+            (m.group("n"), m.group("y"), m.group(0)) for m in MINUTE_REF.finditer(self.text)
+        )
+
+    @cached_property
+    def dates(
+        self,
+    ) -> tuple[dict[dt.date, tuple[int, str]], dict[tuple[int, int], tuple[int, str]]]:
+        """The dates the text writes, where each is first written and how: those with
+        their year by date, those without by (month, day)."""
+        written: dict[dt.date, tuple[int, str]] = {}
+        yearless: dict[tuple[int, int], tuple[int, str]] = {}
+        for found in find_dates(self.text):
+            if not found.year_written:
+                yearless.setdefault((found.month, found.day), (found.start, found.text))
+            elif found.date is not None:
+                written.setdefault(found.date, (found.start, found.text))
+        return written, yearless
+
+    @cached_property
+    def back_reference(self) -> str | None:
+        """Words that say the item follows up something heard before, without naming it
+        ("as heard by the Board previously")."""
+        back = BACK_REF.search(self.text)
+        return " ".join(back.group(0).split()) if back else None
 
 
 @dataclass(frozen=True)
@@ -93,17 +129,88 @@ class Corpus:
             out[committee_key(e.committee)].append(e)
         return out
 
+    @cached_property
+    def _meetings_by_committee(self) -> dict[str, list[dt.date]]:
+        return {c: sorted({i.date for i in items}) for c, items in self._items_by_committee.items()}
+
+    @cached_property
+    def _subjects_by_committee(self) -> dict[str, _Subjects]:
+        return {c: _Subjects.of(items) for c, items in self._items_by_committee.items()}
+
     def meetings(self, committee: str) -> list[dt.date]:
         """The dates of the committee's meetings whose items the records hold."""
-        return sorted({i.date for i in self._items_by_committee.get(committee_key(committee), ())})
+        return list(self._meetings_by_committee.get(committee_key(committee), ()))
 
     def later_items(self, committee: str, after: dt.date) -> list[Item]:
         """The committee's items of meetings after ``after``, by date and key."""
         mine = self._items_by_committee.get(committee_key(committee), ())
         return [i for i in mine if i.date > after]
 
+    def later_items_on(
+        self,
+        committee: str,
+        after: dt.date,
+        *,
+        minute: str | None,
+        programmes: Iterable[str],
+        words: Iterable[str],
+    ) -> list[Item]:
+        """The committee's items of meetings after ``after`` that are not procedural
+        (:func:`is_procedural`) and refer to minute number ``minute`` (:data:`MINUTE_REF`),
+        or name one of ``programmes`` (concept keys) anywhere, or have one of ``words``
+        among their title's :func:`content_words`; by date and key. Looked up in an
+        index, not by reading every later item: a committee's archive holds thousands."""
+        subjects = self._subjects_by_committee.get(committee_key(committee))
+        if subjects is None:
+            return []
+        found: set[int] = set(subjects.by_minute.get(minute, ())) if minute else set()
+        for key in programmes:
+            found.update(subjects.by_programme.get(key, ()))
+        for word in words:
+            found.update(subjects.by_word.get(word, ()))
+        first = bisect.bisect_right(subjects.dates, after)
+        return [subjects.items[n] for n in sorted(found) if n >= first]
+
     def entries_of(self, committee: str) -> list[Entry]:
         return list(self._entries_by_committee.get(committee_key(committee), ()))
+
+
+@dataclass(frozen=True)
+class _Subjects:
+    """One committee's items (by date and key), and the positions of those that are not
+    procedural by the minute numbers they refer to, the programmes they name and the
+    content words of their titles."""
+
+    items: list[Item]
+    dates: list[dt.date]
+    by_minute: dict[str, list[int]]
+    by_programme: dict[str, list[int]]
+    by_word: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, items: list[Item]) -> _Subjects:
+        by_minute: dict[str, list[int]] = defaultdict(list)
+        by_programme: dict[str, list[int]] = defaultdict(list)
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for n, item in enumerate(items):
+            if is_procedural(item.title):
+                continue
+            for number in dict.fromkeys(n for n, _, _ in item.minute_refs):
+                by_minute[number].append(n)
+            for key in item.programmes | item.title_programmes:
+                by_programme[key].append(n)
+            for word in content_words(item.title):
+                by_word[word].append(n)
+        return cls(items, [i.date for i in items], by_minute, by_programme, by_word)
+
+
+BACK_REF = re.compile(
+    rf"\b{lexicon.alternation(lexicon.words('back_reference_phrases.txt'))}", re.I
+)
+# "Further to Minute 3", "minute 3/21": an item that refers to an earlier minute
+MINUTE_REF = re.compile(
+    r"\bminutes?\s+(?:no\.?\s*)?(?P<n>\d{1,3})(?:\s*/\s*(?P<y>\d{2,4}))?\b(?!\s*above)", re.I
+)
 
 
 def committee_key(name: str) -> str:
