@@ -195,6 +195,7 @@ def _reduce(
         parts.append(
             _council_part(name, group, recs, base, aliases, limits, problems, timings, found, quads)
         )
+    quads.seal()  # complete: kept compactly while the outputs are written
     say("graph built")
     return BuildResult(
         quads=quads,

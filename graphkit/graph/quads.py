@@ -33,18 +33,26 @@ class QuadGraph:
     the graph's triples of that predicate, and :meth:`add` keeps that index up to date
     from then on. Only the few predicates asked for are indexed (an index of every
     subject and predicate took about a third of the memory held after the graph stage).
+
+    :meth:`seal` keeps the triples in one flat tuple ``(s, p, o, s, p, o, ...)`` once
+    the graph is complete: 24 bytes a triple, where a tuple in a dict takes about 100
+    (at 10,000 documents, about 700 MB less held while the outputs are written). A
+    sealed graph is read the same way, and an ``add`` unseals it.
     """
 
-    __slots__ = ("_first", "_triples", "identifier")
+    __slots__ = ("_first", "_flat", "_triples", "identifier")
 
     def __init__(self, identifier: URIRef) -> None:
         self.identifier = identifier
         self._triples: dict[Triple, None] = {}
+        self._flat: tuple[Node, ...] | None = None  # the triples, once sealed
         # predicate → subject → its first object, for the predicates value() was asked for
         self._first: dict[Node, dict[Node, Node]] = {}
 
     def add(self, triple: Triple) -> QuadGraph:
         """Add a triple (again: no change), as ``rdflib.Graph.add`` does."""
+        if self._flat is not None:
+            self._triples, self._flat = dict.fromkeys(self), None
         if triple not in self._triples:
             self._triples[triple] = None
             if self._first:
@@ -53,6 +61,12 @@ class QuadGraph:
                     first.setdefault(triple[0], triple[2])
         return self
 
+    def seal(self) -> None:
+        """Keep the triples compactly, in the same order (see the class)."""
+        if self._flat is None:
+            self._flat = tuple(term for triple in self._triples for term in triple)
+            self._triples = {}
+
     def value(self, subject: Node | None, predicate: Node) -> Node | None:
         """An object of ``subject predicate``, the first added; None when there is none."""
         if subject is None:
@@ -60,18 +74,23 @@ class QuadGraph:
         first = self._first.get(predicate)
         if first is None:
             first = self._first[predicate] = {}
-            for s, p, o in self._triples:
+            for s, p, o in self:
                 if p == predicate:
                     first.setdefault(s, o)
         return first.get(subject)
 
     def __iter__(self) -> Iterator[Triple]:
+        if self._flat is not None:
+            terms = iter(self._flat)
+            return zip(terms, terms, terms, strict=False)  # a length of 3n
         return iter(self._triples)
 
     def __len__(self) -> int:
-        return len(self._triples)
+        return len(self._flat) // 3 if self._flat is not None else len(self._triples)
 
     def __contains__(self, triple: object) -> bool:
+        if self._flat is not None:
+            return any(t == triple for t in self)
         return triple in self._triples
 
 
@@ -97,6 +116,11 @@ class QuadSet:
     @property
     def prefixes(self) -> Mapping[str, str]:
         return self._prefixes
+
+    def seal(self) -> None:
+        """Keep every graph compactly (:meth:`QuadGraph.seal`): the graph is complete."""
+        for g in self._graphs.values():
+            g.seal()
 
     def graphs(self) -> Iterator[QuadGraph]:
         """Every graph, the default graph first, then in the order they were made."""
@@ -124,8 +148,8 @@ class QuadSet:
         )
 
     def union(self) -> set[Triple]:
-        """Every graph's triples, each once: the tuples the graphs hold, not copies (at
-        10,000 documents, half a gigabyte less than a set of new tuples)."""
+        """Every graph's triples, each once (the tuples an unsealed graph holds, not
+        copies)."""
         union: set[Triple] = set()
         for g in self._graphs.values():
             union.update(g)
