@@ -107,6 +107,9 @@ class Quads:
     @cached_property
     def triples(self) -> set[Triple]:
         """The union of all graphs: each triple once."""
+        return self._made_union()
+
+    def _made_union(self) -> set[Triple]:
         with no_gc():
             if self._union is not None:
                 return self._union()
@@ -114,8 +117,9 @@ class Quads:
 
     @cached_property
     def index(self) -> Index:
-        """The union of all graphs, indexed by subject and by IRI object."""
-        triples = self.triples
+        """The union of all graphs, indexed by subject and by IRI object. The union is
+        made for it and let go once it is indexed, unless :attr:`triples` is kept."""
+        triples = self.__dict__.get("triples") or self._made_union()
         with no_gc():
             return Index(triples)
 
