@@ -224,9 +224,9 @@ class Prepared:
     is numbered in the order of its sort key (its N-Triples form, ``rdf:type`` first,
     ``""`` for the default graph): ``nodes[n]`` is term ``n`` as pyoxigraph's, and
     ``rows`` holds one row of numbers a quad, ``(graph, subject, predicate, object)``,
-    sorted. Numbers sort as their keys do, so a numpy sort of 16 bytes a quad stands
-    for sorting tuples of strings (at 10,000 documents about 100 bytes a quad and
-    several times slower), and counting distinct terms counts numbers.
+    sorted. Numbers sort as their keys do, so numpy sorts rows of 16 bytes a quad where
+    a list of tuples of strings took about 100 bytes a quad, and counting distinct
+    terms counts numbers.
     """
 
     def __init__(self, ds: Dataset | Quads) -> None:
@@ -255,10 +255,6 @@ class Prepared:
         """The rows of :attr:`union` whose predicate's sort key is ``key``."""
         n, union = self.number(key), self.union
         return union[union[:, 1] == n] if n is not None else union[:0]
-
-    def key(self, n: int) -> str:
-        """The sort key of term ``n``."""
-        return _key(self.nodes[n])
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
