@@ -195,7 +195,7 @@ def _reduce(
         parts.append(
             _council_part(name, group, recs, base, aliases, limits, problems, timings, found, quads)
         )
-    quads.seal()  # complete: kept compactly while the outputs are written
+    quads.seal()  # the default graph too, now that every council has added to it
     say("graph built")
     return BuildResult(
         quads=quads,
@@ -233,6 +233,10 @@ def _council_part(
         linked = link_stage.link(group, recs, mentions, aliases=aliases, council=name)
     with _timed(timings, "graph"):
         graph_stage.to_quads(group, recs, linked, base=base, council=name, into=quads)
+        # the council's documents' graphs are complete: kept compactly, their memory
+        # reused by the next council's and by the writers (an add would unseal one);
+        # every council adds to the default graph
+        quads.seal(default=False)
     return mentions, linked
 
 

@@ -81,3 +81,24 @@ def test_a_snapshot_walks_every_quad_each_time_without_copying_them() -> None:
     held = {id(t) for g in q.graphs() for t in g}
     assert all(id(t) in held for t in snap.triples)  # the graphs' own tuples, not copies
     assert snap.triples == {(s, p, o) for s, p, o, _ in q.rows()}
+
+
+def test_a_sealed_graph_reads_the_same_and_unseals_to_take_more() -> None:
+    q = _sample()
+    before = {g.identifier: list(g) for g in q.graphs()}
+    label = q.graph(DOC1).value(A, RDFS.label)
+    q.seal(default=False)
+    assert q.default._flat is None and q.graph(DOC1)._flat is not None  # sealed: DOC1 only
+    q.seal()
+    assert {g.identifier: list(g) for g in q.graphs()} == before  # same triples, same order
+    assert len(q) == 4 and len(q.graph(DOC1)) == 2
+    assert (A, RDFS.label, Literal("second")) in q.graph(DOC1)
+    assert (A, RDFS.label, Literal("third")) not in q.graph(DOC1)
+    assert q.graph(DOC1).value(A, RDFS.label) == label
+    assert q.union() == {t for triples in before.values() for t in triples}
+
+    q.graph(DOC1).add((A, RDFS.label, Literal("first")))  # again: still no change
+    q.graph(DOC1).add((B, RDFS.label, Literal("new")))
+    assert list(q.graph(DOC1)) == [*before[DOC1], (B, RDFS.label, Literal("new"))]
+    assert q.graph(DOC1).value(B, RDFS.label) == Literal("new")
+    assert len(q) == 5

@@ -117,10 +117,12 @@ class QuadSet:
     def prefixes(self) -> Mapping[str, str]:
         return self._prefixes
 
-    def seal(self) -> None:
-        """Keep every graph compactly (:meth:`QuadGraph.seal`): the graph is complete."""
+    def seal(self, *, default: bool = True) -> None:
+        """Keep every graph compactly (:meth:`QuadGraph.seal`), the default graph too
+        unless ``default`` is false (when more will be added to it)."""
         for g in self._graphs.values():
-            g.seal()
+            if default or g is not self.default:
+                g.seal()
 
     def graphs(self) -> Iterator[QuadGraph]:
         """Every graph, the default graph first, then in the order they were made."""
