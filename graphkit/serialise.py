@@ -299,10 +299,7 @@ def _rows(quads: Quads) -> tuple[Rows, list[Any]]:
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     conv = _Converter()
-    for g in quads.graphs:
-        conv[g] = (
-            conv.terms.number("", ox.DefaultGraph()) if g == DATASET_DEFAULT_GRAPH_ID else conv[g]
-        )
+    conv[DATASET_DEFAULT_GRAPH_ID] = conv.terms.number("", ox.DefaultGraph())
     # graph by graph, a list of each graph's rows made into numbers at once: quicker
     # than numpy reading one number at a time, and only one graph's list held
     flat = np.concatenate(
