@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from operator import attrgetter
 
 from .. import lexicon
 from ..dates import find_dates
@@ -168,7 +169,7 @@ class Corpus:
             found.update(subjects.by_programme.get(key, ()))
         for word in words:
             found.update(subjects.by_word.get(word, ()))
-        first = bisect.bisect_right(subjects.dates, after)
+        first = bisect.bisect_right(subjects.items, after, key=attrgetter("date"))
         return [subjects.items[n] for n in sorted(found) if n >= first]
 
     def entries_of(self, committee: str) -> list[Entry]:
@@ -182,7 +183,6 @@ class _Subjects:
     content words of their titles."""
 
     items: list[Item]
-    dates: list[dt.date]
     by_minute: dict[str, list[int]]
     by_programme: dict[str, list[int]]
     by_word: dict[str, list[int]]
@@ -201,7 +201,7 @@ class _Subjects:
                 by_programme[key].append(n)
             for word in content_words(item.title):
                 by_word[word].append(n)
-        return cls(items, [i.date for i in items], by_minute, by_programme, by_word)
+        return cls(items, by_minute, by_programme, by_word)
 
 
 BACK_REF = re.compile(
