@@ -132,55 +132,83 @@ def snapshot(source: Graph | Quads) -> Quads:
 class Index:
     """Subject → predicate → objects, and IRI object → predicate → subjects.
 
-    ``props`` and ``inverse`` are plain dicts of dicts of lists, each term once in a list
-    (the triples are a set): read them with ``get``, and do not change them. Lists, not
-    sets: most subjects have one object of a predicate, and a list of one takes less
-    than a third of a set's memory.
+    ``props`` maps each subject to a dict of its predicates, each holding its one
+    object, or a list when it has more (each term once: the triples are a set); read
+    it through :meth:`objects`, and do not change it. Most subjects have one object of
+    a predicate, and a term held in the dict takes only its slot, where a list of one
+    took 64 bytes more: this halved the index. The inverse, IRI object → subjects, is
+    made for a predicate the first time :meth:`subjects` asks about it: the views ask
+    about one predicate besides ``rdf:type`` (which :attr:`of_type` answers), and an
+    inverse of every predicate took a third of the index's memory.
     """
 
     def __init__(self, triples: Set[Triple]) -> None:
-        self.props: dict[Node, dict[Node, list[Node]]] = {}
-        self.inverse: dict[Node, dict[Node, list[Node]]] = {}
+        self.props: dict[Node, dict[Node, Node | list[Node]]] = {}
+        props = self.props
         for s, p, o in triples:
-            _put(self.props, s, p, o)
-            if isinstance(o, URIRef):
-                _put(self.inverse, o, p, s)
+            by_p = props.get(s)
+            if by_p is None:
+                props[s] = {p: o}
+                continue
+            held = by_p.get(p)
+            if held is None:
+                by_p[p] = o
+            elif isinstance(held, list):
+                held.append(o)
+            else:
+                by_p[p] = [held, o]
+        self._inverse: dict[Node, dict[Node, list[Node]]] = {}
 
     def objects(self, s: Node, p: Node) -> Collection[Node]:
         """The objects of ``s p ?``, unordered."""
         by_p = self.props.get(s)
-        return by_p.get(p, _NONE) if by_p else _NONE
+        held = by_p.get(p) if by_p else None
+        if held is None:
+            return _NONE
+        return held if isinstance(held, list) else (held,)
 
     def subjects(self, p: Node, o: Node) -> Collection[Node]:
         """The subjects of ``? p o``, unordered (a literal ``o`` is looked for the slow way)."""
+        if p == RDF.type:
+            return self.of_type.get(o, _NONE)
         if not isinstance(o, URIRef):
-            return {s for s, by_p in self.props.items() if o in by_p.get(p, _NONE)}
-        by_p = self.inverse.get(o)
-        return by_p.get(p, _NONE) if by_p else _NONE
+            return {s for s, o2 in self._pairs(p) if o2 == o}
+        return self.inverse(p).get(o, _NONE)
+
+    def inverse(self, p: Node) -> dict[Node, list[Node]]:
+        """IRI object → the subjects of ``? p object`` (made once for each ``p``; do not
+        change it)."""
+        found = self._inverse.get(p)
+        if found is None:
+            found = self._inverse[p] = {}
+            for s, o in self._pairs(p):
+                if isinstance(o, URIRef):
+                    held = found.get(o)
+                    if held is None:
+                        found[o] = [s]
+                    else:
+                        held.append(s)
+        return found
 
     def pairs(self, p: Node) -> set[tuple[Node, Node]]:
         """Every ``(s, o)`` of ``? p ?``."""
-        return {(s, o) for s, by_p in self.props.items() for o in by_p.get(p, _NONE)}
+        return set(self._pairs(p))
+
+    def _pairs(self, p: Node) -> Iterator[tuple[Node, Node]]:
+        for s, by_p in self.props.items():
+            held = by_p.get(p)
+            if held is None:
+                continue
+            if isinstance(held, list):
+                for o in held:
+                    yield s, o
+            else:
+                yield s, held
 
     @cached_property
     def of_type(self) -> dict[Node, set[Node]]:
         """Class → its instances (``rdf:type``; classes of any kind of term)."""
-        a = RDF.type  # looked up once: rdflib's namespaces are slow
         of_type: dict[Node, set[Node]] = defaultdict(set)
-        for s, by_p in self.props.items():
-            for cls in by_p.get(a, _NONE):
-                of_type[cls].add(s)
+        for s, cls in self._pairs(RDF.type):
+            of_type[cls].add(s)
         return dict(of_type)
-
-
-def _put(index: dict[Node, dict[Node, list[Node]]], key: Node, p: Node, value: Node) -> None:
-    """Add ``value`` under ``index[key][p]`` (the caller adds each triple once)."""
-    by_p = index.get(key)
-    if by_p is None:
-        index[key] = {p: [value]}
-        return
-    values = by_p.get(p)
-    if values is None:
-        by_p[p] = [value]
-    else:
-        values.append(value)

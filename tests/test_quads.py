@@ -62,7 +62,7 @@ def test_index_looks_up_both_ways() -> None:
     assert idx.pairs(P) == {(S, A), (S, B), (BNode("n1"), S)}
     assert idx.of_type == {}
     # a look-up never adds a key
-    assert C not in idx.props and C not in idx.inverse
+    assert C not in idx.props and C not in idx.inverse(P)
 
 
 def test_counts_statistics_and_void_from_a_snapshot(seeds_result) -> None:

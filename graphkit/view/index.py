@@ -18,8 +18,6 @@ class _Index:
     def __init__(self, ds: Dataset | Quads) -> None:
         index = snapshot(ds).index
         self.index = index
-        self.props = index.props
-        self.inverse = index.inverse
         self.of_type = index.of_type
 
     def all(self, s: Node, p: Node) -> list[Node]:
@@ -37,5 +35,4 @@ class _Index:
         return sorted({" ".join(str(v).split()) for v in self.all(s, p) if isinstance(v, Literal)})
 
     def subjects(self, p: Node, o: Node) -> list[Node]:
-        by_p = self.inverse.get(o)
-        return sorted_terms(by_p.get(p, ())) if by_p else []
+        return sorted_terms(self.index.subjects(p, o))
