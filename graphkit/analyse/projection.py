@@ -75,7 +75,8 @@ class _Reader:
         return sorted(self.index.subjects(p, o), key=str)
 
     def objects(self, s: Node, p: Node) -> list[Node]:
-        return sorted(self.index.objects(s, p), key=str)
+        found = self.index.objects(s, p)
+        return sorted(found, key=str) if len(found) > 1 else list(found)
 
     def pairs(self, p: Node) -> list[tuple[Node, Node]]:
         return sorted(self.index.pairs(p), key=str)

@@ -21,7 +21,8 @@ class _Index:
         self.of_type = index.of_type
 
     def all(self, s: Node, p: Node) -> list[Node]:
-        return sorted_terms(self.index.objects(s, p))
+        found = self.index.objects(s, p)
+        return sorted_terms(found) if len(found) > 1 else list(found)
 
     def one(self, s: Node, p: Node) -> Node | None:
         values = self.all(s, p)
