@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Set
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import groupby
@@ -38,6 +38,7 @@ Quad = tuple[Node, Node, Node, Node]  # subject, predicate, object, the graph's 
 Triple = tuple[Node, Node, Node]
 
 _NONE: tuple[Node, ...] = ()
+_FEW = 16  # a subject's objects of one predicate kept in a list up to this many
 
 
 class Rows(Protocol):
@@ -117,11 +118,16 @@ class Quads:
 
     @cached_property
     def index(self) -> Index:
-        """The union of all graphs, indexed by subject and by IRI object. The union is
-        made for it and let go once it is indexed, unless :attr:`triples` is kept."""
-        triples = self.__dict__.get("triples") or self._made_union()
+        """The union of all graphs, indexed by subject (and by IRI object, when asked).
+        Read graph by graph: a triple two graphs hold is indexed once, and no union of
+        the graphs is made for it (at 10,000 documents that set took 450 MB)."""
+        triples = self.__dict__.get("triples")
         with no_gc():
-            return Index(triples)
+            return Index(triples if triples is not None else self._each_graphs_triples())
+
+    def _each_graphs_triples(self) -> Iterator[Triple]:
+        for _, triples in self.by_graph():
+            yield from triples
 
 
 def snapshot(source: Graph | Quads) -> Quads:
@@ -132,9 +138,10 @@ def snapshot(source: Graph | Quads) -> Quads:
 class Index:
     """Subject → predicate → objects, and IRI object → predicate → subjects.
 
-    ``props`` maps each subject to a dict of its predicates, each holding its one
-    object, or a list when it has more (each term once: the triples are a set); read
-    it through :meth:`objects`, and do not change it. Most subjects have one object of
+    ``triples`` may repeat a triple (the graphs of a Dataset, one after another); each
+    is indexed once. ``props`` maps each subject to a dict of its predicates, each
+    holding its one object, or a list of its objects when it has a few more, a set when
+    it has many; read it through :meth:`objects`, and do not change it. Most subjects have one object of
     a predicate, and a term held in the dict takes only its slot, where a list of one
     took 64 bytes more: this halved the index. The inverse, IRI object → subjects, is
     made for a predicate the first time :meth:`subjects` asks about it: the views ask
@@ -142,8 +149,8 @@ class Index:
     inverse of every predicate took a third of the index's memory.
     """
 
-    def __init__(self, triples: Set[Triple]) -> None:
-        self.props: dict[Node, dict[Node, Node | list[Node]]] = {}
+    def __init__(self, triples: Iterable[Triple]) -> None:
+        self.props: dict[Node, dict[Node, Node | list[Node] | set[Node]]] = {}
         props = self.props
         for s, p, o in triples:
             by_p = props.get(s)
@@ -154,8 +161,14 @@ class Index:
             if held is None:
                 by_p[p] = o
             elif isinstance(held, list):
-                held.append(o)
-            else:
+                if o not in held:
+                    if len(held) < _FEW:
+                        held.append(o)
+                    else:  # many objects: a set finds the one met again quicker
+                        by_p[p] = {*held, o}
+            elif isinstance(held, set):
+                held.add(o)
+            elif held != o:
                 by_p[p] = [held, o]
         self._inverse: dict[Node, dict[Node, list[Node]]] = {}
 
@@ -165,7 +178,7 @@ class Index:
         held = by_p.get(p) if by_p else None
         if held is None:
             return _NONE
-        return held if isinstance(held, list) else (held,)
+        return held if isinstance(held, (list, set)) else (held,)
 
     def subjects(self, p: Node, o: Node) -> Collection[Node]:
         """The subjects of ``? p o``, unordered (a literal ``o`` is looked for the slow way)."""
@@ -199,7 +212,7 @@ class Index:
             held = by_p.get(p)
             if held is None:
                 continue
-            if isinstance(held, list):
+            if isinstance(held, (list, set)):
                 for o in held:
                     yield s, o
             else:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from graphkit.analyse import project
-from graphkit.quads import Quads, snapshot
+from graphkit.quads import Index, Quads, snapshot
 from graphkit.serialise import FORMATS, serialise
 from graphkit.stats import graph_counts
 from graphkit.view import build_network, build_view
@@ -63,6 +65,35 @@ def test_index_looks_up_both_ways() -> None:
     assert idx.of_type == {}
     # a look-up never adds a key
     assert C not in idx.props and C not in idx.inverse(P)
+
+
+_TERMS = [URIRef(f"urn:t{i}") for i in range(40)] + [Literal("x"), Literal("y", lang="en")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_TERMS[:3]), st.sampled_from(_TERMS[:2]), st.sampled_from(_TERMS)
+        ),
+        max_size=200,
+    )
+)
+def test_index_of_repeated_triples_is_the_index_of_their_set(triples) -> None:
+    """Triples read graph by graph repeat; the index holds each once, however many
+    objects a subject has of a predicate (kept in a list, or a set past a few)."""
+    once = set(triples)
+    idx = Index(triples)
+    for s in _TERMS[:3]:
+        for p in _TERMS[:2]:
+            found = idx.objects(s, p)
+            assert len(found) == len(set(found))
+            assert set(found) == {o for s2, p2, o in once if (s2, p2) == (s, p)}
+        for o in _TERMS:
+            assert set(idx.subjects(_TERMS[0], o)) == {
+                s2 for s2, p2, o2 in once if (p2, o2) == (_TERMS[0], o)
+            }
+    assert idx.pairs(_TERMS[1]) == {(s, o) for s, p, o in once if p == _TERMS[1]}
 
 
 def test_counts_statistics_and_void_from_a_snapshot(seeds_result) -> None:
