@@ -38,6 +38,7 @@ from .model import Document, MeetingRecord, Mention
 from .perdocument import DocumentResult, DocumentTask, process_document
 from .quads import Quads, no_gc
 from .result import BuildResult
+from .serialise import MANIFEST
 from .vocab import DEFAULT_BASE
 
 __all__ = ["BuildResult", "Limits", "build", "map_documents", "write_outputs"]
@@ -310,7 +311,7 @@ def write_outputs(
     The whole set is written into a temporary folder beside ``out`` and swapped in
     at the end in one step, so a build killed at any point leaves the previous set
     whole (docs/security.md). Files in ``out`` that graphkit did not write (it
-    lists what it wrote in ``.graphkit-manifest.json``) are carried over; temporary
+    lists what it wrote, with each file's size, in ``.graphkit-manifest.json``) are carried over; temporary
     folders a killed build left are removed first. The seconds it takes are
     ``result.timings["write"]``.
     """
@@ -327,10 +328,9 @@ def write_outputs(
         os.chmod(staging, _folder_mode(out))
         names = _write_set(result, staging, formats, view, with_ontology, say, jobs)
         written = sorted({p.name for p in names})
-        serialise.atomic_write(
-            staging / MANIFEST,
-            json.dumps({"written_by": "graphkit", "files": written}, indent=2).encode() + b"\n",
-        )
+        sizes = {name: (staging / name).stat().st_size for name in written}
+        manifest = {"written_by": "graphkit", "files": written, "sizes": sizes}
+        serialise.atomic_write(staging / MANIFEST, json.dumps(manifest, indent=2).encode() + b"\n")
         _carry_over(out, staging, written)
         _sync(staging)
         _swap_in(staging, out)
@@ -416,7 +416,6 @@ def _write_views(quads: Quads, folder: Path) -> tuple[list[Path], list[str]]:
 
 
 # -- kill-safe output ---------------------------------------------------------------------
-MANIFEST = ".graphkit-manifest.json"
 # what graphkit writes, for a folder an older graphkit wrote without a manifest
 _OURS = re.compile(
     r"graph\.\w+|(?:view|network)\.html|summary\.(?:md|json)|void\.ttl|ontology\.ttl"

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CONTEXT_URL",
     "FORMATS",
+    "MANIFEST",
     "RESULT_FORMATS",
     "Format",
     "Prepared",
@@ -95,6 +96,10 @@ _RDF_TYPE_KEY = f"<{_RDF_TYPE}>"  # its N-Triples form
 _XML_NAME_END = re.compile(r"[^\W\d][\w.\-]*$")
 # lone surrogates, and the code points XML 1.0 cannot carry even as references
 _UNSAFE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+# the list of the files a build wrote into its folder, and each one's size in bytes
+MANIFEST = ".graphkit-manifest.json"
 
 
 def atomic_write(path: Path, data: bytes) -> Path:
