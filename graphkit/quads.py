@@ -141,12 +141,13 @@ class Index:
     ``triples`` may repeat a triple (the graphs of a Dataset, one after another); each
     is indexed once. ``props`` maps each subject to a dict of its predicates, each
     holding its one object, or a list of its objects when it has a few more, a set when
-    it has many; read it through :meth:`objects`, and do not change it. Most subjects have one object of
-    a predicate, and a term held in the dict takes only its slot, where a list of one
-    took 64 bytes more: this halved the index. The inverse, IRI object → subjects, is
-    made for a predicate the first time :meth:`subjects` asks about it: the views ask
-    about one predicate besides ``rdf:type`` (which :attr:`of_type` answers), and an
-    inverse of every predicate took a third of the index's memory.
+    it has many; read it through :meth:`objects`, and do not change it. Most subjects
+    have one object of a predicate, and a term held in the dict takes only its slot,
+    where a list of one took 64 bytes more: this halved the index. The inverse, IRI
+    object → subjects, is made for a predicate the first time :meth:`subjects` asks
+    about it: the views ask about one predicate besides ``rdf:type`` (which
+    :attr:`of_type` answers), and an inverse of every predicate took a third of the
+    index's memory.
     """
 
     def __init__(self, triples: Iterable[Triple]) -> None:
