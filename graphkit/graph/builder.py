@@ -131,10 +131,14 @@ class Builder:
         self.committees: dict[str, str] = {
             slug(r.committee): r.committee for r in meetings if r.committee
         }
-        self.committees_of: dict[str, set[str]] = defaultdict(set)
+        of: dict[str, set[str]] = defaultdict(set)
         for r in meetings:
             if r.committee:
-                self.committees_of[r.source].add(self.committees[slug(r.committee)])
+                of[r.source].add(self.committees[slug(r.committee)])
+        self.committees_of = {source: frozenset(names) for source, names in of.items()}
+        # (name, the document's committees) -> the committee it names: organisation
+        # mentions repeat their names, and each look-up reads every committee's name
+        self._committee_found: dict[tuple[str, frozenset[str]], str | None] = {}
 
     def g(self, source: str) -> QuadGraph:
         """The named graph of a document."""
@@ -239,9 +243,15 @@ class Builder:
 
     def _committee_named(self, pref_label: str, surface: str, source: str) -> str | None:
         """The recorded committee the organisation's label, or else this mention, names."""
-        own = self.committees_of.get(source, set())
+        own = self.committees_of.get(source, frozenset())
         for name in (pref_label, surface):
-            found = committee_named(name, self.committees.values(), own)
+            key = (name, own)
+            if key in self._committee_found:
+                found = self._committee_found[key]
+            else:
+                found = self._committee_found[key] = committee_named(
+                    name, self.committees.values(), own
+                )
             if found is not None:
                 return found
         return None
