@@ -254,6 +254,26 @@ def test_a_big_graph_says_it_is_loading_on_stderr(engine, monkeypatch):
     assert big.stdout == small.stdout and small.stdout.startswith("role_name,")
 
 
+def test_a_build_folder_says_its_union_is_read_from_its_turtle(seeds_build, monkeypatch, tmp_path):
+    """The union of a build's graphs is read from the graph.ttl the build wrote beside
+    its graph.trig, with the same rows as from the TriG alone, and the announcement of a
+    big load says so."""
+    import shutil
+
+    import graphkit.cli.query as command
+
+    monkeypatch.setattr(command, "_BIG_GRAPH", 0)
+    lone = Path(shutil.copy(seeds_build / "graph.trig", tmp_path / "graph.trig"))
+    rows = {}
+    for graph in (seeds_build, lone):
+        run = CliRunner().invoke(cli, ["query", "attendance-record", "-g", str(graph), "-f", "csv"])
+        assert run.exit_code == 0, run.stderr
+        rows[graph] = run.stdout
+    fast = CliRunner().invoke(cli, ["query", "who-held-role", "-g", str(seeds_build)])
+    assert "graph.trig's graphs from graph.ttl beside it with oxigraph" in fast.stderr
+    assert rows[seeds_build] == rows[lone] and rows[lone].count("\n") > 5
+
+
 def test_a_query_that_names_graphs_loads_them_before_its_time_starts(monkeypatch, tmp_path):
     """pyoxigraph answers from the union alone; a query with GRAPH gets the documents'
     graphs, loaded (and announced, for a big file) before the query's timeout runs."""

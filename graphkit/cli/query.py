@@ -49,13 +49,17 @@ def _load(graph: Path, engine: str, text: str) -> Any:
     announced on stderr."""
     import time
 
-    from ..load import UnionStore, graph_file, load_for
+    from ..load import UnionStore, graph_file, load_for, union_beside
     from ..sparqltext import names_graphs
 
     path, _ = graph_file(graph)
     size = path.stat().st_size
     say = progress(quiet=size < _BIG_GRAPH)
-    say(f"loading {path} ({size / 1e6:,.0f} MB) with {engine} ...")
+    union = union_beside(path) if engine == "oxigraph" else None
+    if union is not None:  # load_store reads the union from the build's own Turtle file
+        say(f"loading the union of {path}'s graphs from {union.name} beside it with {engine} ...")
+    else:
+        say(f"loading {path} ({size / 1e6:,.0f} MB) with {engine} ...")
     start = time.perf_counter()
     loaded = load_for(path, engine)
     if isinstance(loaded, UnionStore) and names_graphs(text):
