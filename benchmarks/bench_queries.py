@@ -4,8 +4,9 @@
     python benchmarks/bench_queries.py --graph build/            # a graph already built
 
 With ``--docs N`` the corpus is generated as ``run.py`` generates it (into ``--cache``)
-and built once with ``graphkit build --format trig --no-view`` into
-``<cache>/graph-docsN-seedS``, which later runs reuse.
+and built once with ``graphkit build --no-view`` (graph.trig and graph.ttl, as a build
+writes them by default, so the union is loaded from graph.ttl as ``graphkit query``
+loads it) into ``<cache>/graph-docsN-seedS``, which later runs reuse.
 
 Each engine's graph is loaded once, in a worker process (pyoxigraph's own parser and a
 :class:`graphkit.load.UnionStore` through ``load_store``, as ``graphkit query`` does;
@@ -55,15 +56,16 @@ NARROWING = ("person", "topic", "committee", "year", "status")
 
 
 def built_graph(cache: Path, docs: int, seed: int) -> Path:
-    """The trig graph of ``docs`` generated documents, built once and then reused."""
+    """The trig graph of ``docs`` generated documents (with the union beside it in
+    graph.ttl), built once and then reused."""
     folder = run.corpus(cache, docs, None, seed)
     out = cache / f"graph-docs{docs}-seed{seed}"
     graph = out / "graph.trig"
-    if not graph.exists():
+    if not (graph.exists() and (out / "graph.ttl").exists()):
         print(f"building {folder} into {out} ...", file=sys.stderr, flush=True)
         subprocess.run(
             [sys.executable, "-m", "graphkit", "build", str(folder), "--out", str(out)]
-            + ["--format", "trig", "--no-view", "--no-cache", "-q"],
+            + ["--no-view", "--no-cache", "-q"],
             check=True,
         )
     return graph
