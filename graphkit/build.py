@@ -310,9 +310,9 @@ def write_outputs(
 
     The whole set is written into a temporary folder beside ``out`` and swapped in
     at the end in one step, so a build killed at any point leaves the previous set
-    whole (docs/security.md). Files in ``out`` that graphkit did not write (it
-    lists what it wrote, with each file's size, in ``.graphkit-manifest.json``) are carried over; temporary
-    folders a killed build left are removed first. The seconds it takes are
+    whole (docs/security.md). Files in ``out`` that graphkit did not write (it lists
+    what it wrote, with each file's size, in ``.graphkit-manifest.json``) are carried
+    over; temporary folders a killed build left are removed first. The seconds it takes are
     ``result.timings["write"]``.
     """
     from . import serialise

@@ -108,9 +108,6 @@ class Quads:
     @cached_property
     def triples(self) -> set[Triple]:
         """The union of all graphs: each triple once."""
-        return self._made_union()
-
-    def _made_union(self) -> set[Triple]:
         with no_gc():
             if self._union is not None:
                 return self._union()

@@ -195,7 +195,7 @@ class _Subjects:
         for n, item in enumerate(items):
             if is_procedural(item.title):
                 continue
-            for number in dict.fromkeys(n for n, _, _ in item.minute_refs):
+            for number in dict.fromkeys(ref for ref, _, _ in item.minute_refs):
                 by_minute[number].append(n)
             for key in item.programmes | item.title_programmes:
                 by_programme[key].append(n)
