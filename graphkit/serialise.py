@@ -289,19 +289,30 @@ class Prepared:
         """:attr:`quads`, made one at a time (a writer that streams holds none of them)."""
         import pyoxigraph as ox
 
-        n, quad = self.nodes, ox.Quad
+        # each column's terms picked by numpy and handed to the constructor by map: no
+        # Python loop a quad (a fifth of the time it took to make them)
+        n = self._node_array
         for start in range(0, len(self.rows), _CHUNK):
-            for g, s, p, o in self.rows[start : start + _CHUNK].tolist():
-                yield quad(n[s], n[p], n[o], n[g])
+            g, s, p, o = self.rows[start : start + _CHUNK].T
+            yield from map(ox.Quad, n[s], n[p], n[o], n[g])
 
     def iter_triples(self) -> Iterator[ox.Triple]:
         """:attr:`triples`, made one at a time."""
         import pyoxigraph as ox
 
-        n, triple, union = self.nodes, ox.Triple, self.union
+        n, union = self._node_array, self.union
         for start in range(0, len(union), _CHUNK):
-            for s, p, o in union[start : start + _CHUNK].tolist():
-                yield triple(n[s], n[p], n[o])
+            s, p, o = union[start : start + _CHUNK].T
+            yield from map(ox.Triple, n[s], n[p], n[o])
+
+    @cached_property
+    def _node_array(self) -> npt.NDArray[np.object_]:
+        """:attr:`nodes` as a numpy array, to pick many of them at once."""
+        import numpy as np
+
+        array = np.empty(len(self.nodes), dtype=object)
+        array[:] = self.nodes
+        return array
 
 
 def prepare(ds: Dataset | Quads | Prepared) -> Prepared:
