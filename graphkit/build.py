@@ -41,7 +41,14 @@ from .result import BuildResult
 from .serialise import MANIFEST
 from .vocab import DEFAULT_BASE
 
-__all__ = ["BuildResult", "Limits", "build", "map_documents", "write_outputs"]
+__all__ = [
+    "VIEWS_BESIDE_MAX_QUADS",
+    "BuildResult",
+    "Limits",
+    "build",
+    "map_documents",
+    "write_outputs",
+]
 
 Progress = Callable[[str], None]
 
@@ -302,7 +309,8 @@ def write_outputs(
 
     The two HTML pages are made in a second process while this one writes the rest,
     when ``jobs`` (default: every core) is more than 1 (:class:`~graphkit.executors.
-    Beside`); the files are the same either way.
+    Beside`) and the graph holds at most :data:`VIEWS_BESIDE_MAX_QUADS` quads, else
+    here once the graph files are written; the files are the same either way.
 
     ``void.ttl`` beside them describes the graph (VoID) and the build (PROV); it
     holds the build time, so it is kept out of the graph files, which stay
@@ -354,6 +362,15 @@ def _output_folder(out: Path) -> Path:
     return out
 
 
+#: The most quads a graph may hold for its views to be made in a second process beside
+#: the graph files (with ``jobs`` above 1). That process is forked, and it reads every
+#: triple: Python's reference counts write to each page of the graph it reads, so the
+#: pages are copied, and the two processes hold the graph twice (at 10,000 generated
+#: documents, 7.6 million quads, 4.0 GB together where one process alone peaks at 2.55).
+#: A bigger graph's views are made in this process once the graph files are written.
+VIEWS_BESIDE_MAX_QUADS = 1_000_000
+
+
 def _write_set(
     result: BuildResult,
     folder: Path,
@@ -368,7 +385,7 @@ def _write_set(
 
     The graph is read once, into a snapshot of its quads that every writer shares; the
     views are made beside the rest (:class:`~graphkit.executors.Beside`), from the same
-    snapshot. The cyclic collector is paused meanwhile: the writers make millions of
+    snapshot, unless the graph is too big to hold twice (then here, at the end). The cyclic collector is paused meanwhile: the writers make millions of
     small objects that live until the end, and it would walk the whole heap again and
     again as they grow (it took about half the write stage)."""
     from . import serialise, stats
@@ -376,9 +393,10 @@ def _write_set(
 
     with no_gc():
         quads = result.quads.snapshot()
+        beside = view and len(quads.rows) <= VIEWS_BESIDE_MAX_QUADS
         views = Beside(
             partial(_write_views, quads, folder),
-            jobs=jobs if view else 1,
+            jobs=jobs if beside else 1,
             lost=lambda code: say(
                 f"the process writing the views ended with exit code {code} (a negative "
                 "code is the signal that stopped it); writing them in this one"

@@ -140,6 +140,30 @@ def test_jobs_2_is_byte_identical_to_one_process(clean_build, tmp_path: Path, co
     assert _outputs(tmp_path / "pool") == clean
 
 
+@pytest.mark.usefixtures("forking")  # (defined below, with Beside's own tests)
+@pytest.mark.parametrize("most", [None, 0])
+def test_the_views_are_made_beside_the_graph_files_only_for_a_graph_small_enough(
+    clean_build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int | None
+) -> None:
+    """With --jobs 2 the views are made in a forked process while the graph fits under
+    VIEWS_BESIDE_MAX_QUADS, else in the build's own process; the bytes are the same."""
+    docs, clean = clean_build
+    if most is not None:
+        monkeypatch.setattr(build_module, "VIEWS_BESIDE_MAX_QUADS", most)
+    made_in = tmp_path / "made-in"
+    write_views = build_module._write_views
+
+    def spy(quads, folder):  # type: ignore[no-untyped-def]
+        made_in.write_text(str(os.getpid()))  # a file: the forked process's lists are its own
+        return write_views(quads, folder)
+
+    monkeypatch.setattr(build_module, "_write_views", spy)
+    _cli_build(docs, tmp_path / "out", "--jobs", "2", "--no-cache")
+    here = int(made_in.read_text()) == os.getpid()
+    assert here is (most == 0)
+    assert _outputs(tmp_path / "out") == clean
+
+
 def test_a_crashed_worker_names_its_file_and_the_build_completes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

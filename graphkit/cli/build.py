@@ -96,7 +96,8 @@ _LIMITS = Limits()
     type=click.IntRange(min=1),
     default=None,
     help="Worker processes that read and lay out documents, and that write the views beside "
-    "the graph files (default: every core; 1: all in this process).",
+    "the graph files while the graph holds at most a million quads (default: every core; "
+    "1: all in this process).",
 )
 @click.option(
     "--executor",
