@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from unittest.mock import ANY
 
 import pytest
 from conftest import DATA
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDF
 from rdflib.namespace import DCTERMS, SDO
 from stage_helpers import STAGES
@@ -37,6 +40,21 @@ def test_plain_blanks_markup_and_keeps_offsets(text: str) -> None:
     assert not any(ch in p for ch in "*#<>")
     for k, ch in enumerate(p):  # every character kept is at its own offset
         assert ch == " " or ch == text[k]
+
+
+# plain()'s markup as first written: each branch as it reads, its look-behinds first
+_MARKUP_AS_READ = re.compile(
+    r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^#{1,6}[ \t]|<\/?[a-zA-Z][^<>\n]{0,200}>"
+    r"|\\(?=[^\w\s])",
+    re.M,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="*_#<>/\\ \t\naZ1.é", max_size=60))
+def test_plain_blanks_what_the_markup_as_read_finds(text: str) -> None:
+    expected = _MARKUP_AS_READ.sub(lambda m: " " * len(m.group(0)), text)
+    assert plain(text) == expected
 
 
 @pytest.mark.parametrize(
