@@ -206,10 +206,15 @@ class _Converter(dict[object, int]):
 
     def __missing__(self, t: object) -> int:
         try:
-            node = self._convert(t)
+            if isinstance(t, self.URIRef):  # most terms: their N-Triples form is plain
+                iri = clean_text(str(t))
+                node, key = self.ox.NamedNode(iri), _text_key(f"<{iri}>")
+            else:
+                node = self._convert(t)
+                key = _text_key(str(node))
         except ValueError as err:  # an IRI or language tag RDF cannot hold
             raise GraphkitError(f"cannot write the RDF term {t!r}: {err}") from err
-        n = self[t] = self.terms.number(_text_key(str(node)), node)
+        n = self[t] = self.terms.number(key, node)
         return n
 
     def _convert(self, t: object) -> Any:
@@ -328,18 +333,18 @@ def _rows(quads: Quads) -> tuple[Rows, list[Any]]:
 
     conv = _Converter()
     conv[DATASET_DEFAULT_GRAPH_ID] = conv.terms.number("", ox.DefaultGraph())
-    # graph by graph, a list of each graph's rows made into numbers at once (quicker
-    # than numpy reading one number at a time), copied into an array made beforehand
+    # graph by graph, each graph's terms looked up one after another by map (no Python
+    # loop or tuple a triple) into the rows of an array made beforehand
     flat = np.empty(4 * len(quads.rows), dtype=np.uint32)
+    rows = flat.reshape(-1, 4)
     filled = 0
     for g, triples in quads.by_graph():
         if triples:
-            graph = conv[g]
-            part = np.array(
-                [(graph, conv[s], conv[p], conv[o]) for s, p, o in triples], dtype=np.uint32
-            )
-            flat[filled : filled + part.size] = part.ravel()
-            filled += part.size
+            part = rows[filled : filled + len(triples)]
+            part[:, 0] = conv[g]
+            numbers = map(conv.__getitem__, chain.from_iterable(triples))
+            part[:, 1:] = np.fromiter(numbers, dtype=np.uint32, count=3 * len(part)).reshape(-1, 3)
+            filled += len(part)
     terms = conv.terms
     del conv  # rdflib's terms → numbers: not needed again
     if any(isinstance(node, ox.BlankNode) for node in terms.nodes):
