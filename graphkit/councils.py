@@ -128,10 +128,14 @@ def councils_in_text(text: str) -> Counter[str]:
     [('Blaenau Gwent County Borough Council', 1), ('Kent County Council', 1)]
     """
     counts: Counter[str] = Counter()
-    for m in _COUNCIL.finditer(text):
-        counts[f"{m.group('place')} {m.group('type')} Council"] += 1
-    for m in _OF_COUNCIL.finditer(text):
-        counts[m.group("name")] += 1
+    # each pattern needs its words: a text without them (most pages but the first and
+    # the last, a long attendance list) is not scanned a position at a time for them
+    if " Council" in text:
+        for m in _COUNCIL.finditer(text):
+            counts[f"{m.group('place')} {m.group('type')} Council"] += 1
+    if "Borough of " in text:
+        for m in _OF_COUNCIL.finditer(text):
+            counts[m.group("name")] += 1
     return counts
 
 
@@ -219,6 +223,13 @@ _WRITTEN_COUNCIL = re.compile(
 )
 
 
+def _written_councils(text: str) -> list[str]:
+    """Each "<Place> <type> Council" ``text`` writes, as often as it does."""
+    if " Council" not in text:  # no need to try the pattern at every position
+        return []
+    return [f"{m.group(1)} {m.group(2)} Council" for m in _WRITTEN_COUNCIL.finditer(text)]
+
+
 def most_named(docs: Sequence[Document]) -> str:
     """The council most of the documents are from, named as they write it.
 
@@ -229,12 +240,10 @@ def most_named(docs: Sequence[Document]) -> str:
     """
     counts: Counter[str] = Counter()
     for doc in docs:
-        for m in _WRITTEN_COUNCIL.finditer(doc.text):
-            counts[f"{m.group(1)} {m.group(2)} Council"] += 1
+        counts.update(_written_councils(doc.text))
     if not counts:  # "NORTHSHIRE COUNTY COUNCIL" in a letterhead
         for doc in docs:
-            for m in _WRITTEN_COUNCIL.finditer(doc.text.title()):
-                counts[f"{m.group(1)} {m.group(2)} Council"] += 1
+            counts.update(_written_councils(doc.text.title()))
     if counts:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     domains: Counter[str] = Counter()
