@@ -307,10 +307,10 @@ def write_outputs(
 ) -> list[Path]:
     """Write the graph in each format, the HTML view and the summary into ``out``.
 
-    The two HTML pages are made in a second process while this one writes the rest,
-    when ``jobs`` (default: every core) is more than 1 (:class:`~graphkit.executors.
-    Beside`) and the graph holds at most :data:`VIEWS_BESIDE_MAX_QUADS` quads, else
-    here once the graph files are written; the files are the same either way.
+    The two HTML pages, and the quad formats (TriG), are written by two more processes
+    while this one writes the rest, when ``jobs`` (default: every core) is more than 1
+    (:class:`~graphkit.executors.Beside`) and the graph holds at most
+    :data:`VIEWS_BESIDE_MAX_QUADS` quads, else here; the files are the same either way.
 
     ``void.ttl`` beside them describes the graph (VoID) and the build (PROV); it
     holds the build time, so it is kept out of the graph files, which stay
@@ -362,12 +362,12 @@ def _output_folder(out: Path) -> Path:
     return out
 
 
-#: The most quads a graph may hold for its views to be made in a second process beside
-#: the graph files (with ``jobs`` above 1). That process is forked, and it reads every
-#: triple: Python's reference counts write to each page of the graph it reads, so the
-#: pages are copied, and the two processes hold the graph twice (at 10,000 generated
-#: documents, 7.6 million quads, 4.0 GB together where one process alone peaks at 2.55).
-#: A bigger graph's views are made in this process once the graph files are written.
+#: The most quads a graph may hold for its views and its quad formats to be written in
+#: forked processes beside the rest (with ``jobs`` above 1). A forked process that reads
+#: every triple makes Python's reference counts write to each page of the graph it
+#: reads, so the pages are copied, and the processes hold the graph twice (at 10,000
+#: generated documents, 7.6 million quads, 4.0 GB together where one process alone peaks
+#: at 2.55). A bigger graph is written in this process alone, the views last.
 VIEWS_BESIDE_MAX_QUADS = 1_000_000
 
 
@@ -383,41 +383,57 @@ def _write_set(
     """Every output file written into ``folder``: the graph in each format, the
     ontology, the VoID description, the views and the summary.
 
-    The graph is read once, into a snapshot of its quads that every writer shares; the
-    views are made beside the rest (:class:`~graphkit.executors.Beside`), from the same
-    snapshot, unless the graph is too big to hold twice (then here, at the end). The cyclic collector is paused meanwhile: the writers make millions of
-    small objects that live until the end, and it would walk the whole heap again and
-    again as they grow (it took about half the write stage)."""
+    The graph is read once, into a snapshot of its quads that every writer shares. With
+    ``jobs`` above 1, two forked processes (:class:`~graphkit.executors.Beside`) work
+    beside this one: one makes the views from the same snapshot, the other writes the
+    quad formats (TriG, N-Quads, JSON-LD) from the quads prepared here, while this one
+    writes the union's formats, VoID and the summary; a graph too big to hold twice
+    (:data:`VIEWS_BESIDE_MAX_QUADS`) is written in this process alone. The cyclic
+    collector is paused meanwhile: the writers make millions of small objects that live
+    until the end, and it would walk the whole heap again and again as they grow (it
+    took about half the write stage)."""
     from . import serialise, stats
     from . import void as void_mod
 
+    def lost(what: str) -> Callable[[int], None]:
+        return lambda code: say(
+            f"the process writing {what} ended with exit code {code} (a negative code is "
+            "the signal that stopped it); writing them in this one"
+        )
+
+    names = serialise.check_formats(formats)
     with no_gc():
         quads = result.quads.snapshot()
-        beside = view and len(quads.rows) <= VIEWS_BESIDE_MAX_QUADS
+        beside = jobs if len(quads.rows) <= VIEWS_BESIDE_MAX_QUADS else 1
         views = Beside(
-            partial(_write_views, quads, folder),
-            jobs=jobs if beside else 1,
-            lost=lambda code: say(
-                f"the process writing the views ended with exit code {code} (a negative "
-                "code is the signal that stopped it); writing them in this one"
-            ),
+            partial(_write_views, quads, folder), jobs=beside if view else 1, lost=lost("the views")
         )
         with views:
             # the quads as pyoxigraph terms, sorted, with keys the statistics count by
             prepared = serialise.Prepared(quads)
-            names = serialise.write_formats(prepared, folder, formats=formats)
-            if with_ontology:
-                names.append(serialise.write_ontology(folder))
-            names.append(void_mod.write_void(result, folder, quads=prepared))
-            summary = result.summary(quads=prepared)
+            by_quads = [f for f in names if serialise.FORMATS[f].quads]
+            graph_files = Beside(
+                partial(serialise.write_formats, prepared, folder, formats=by_quads),
+                jobs=beside if by_quads and len(by_quads) < len(names) else 1,
+                lost=lost("the graph's quads"),
+            )
+            with graph_files:
+                serialise.write_formats(
+                    prepared, folder, formats=[f for f in names if f not in by_quads]
+                )
+                extra = [serialise.write_ontology(folder)] if with_ontology else []
+                extra.append(void_mod.write_void(result, folder, quads=prepared))
+                summary = result.summary(quads=prepared)
+                graph_files.result()
             del prepared  # not kept while the views are made here
-            names.extend(stats.write_summary(summary, result.documents, result.linked, folder))
+            files = [folder / serialise.FORMATS[f].filename for f in names] + extra
+            files.extend(stats.write_summary(summary, result.documents, result.linked, folder))
             if view:
                 pages, warnings = views.result()
-                names.extend(pages)
+                files.extend(pages)
                 for warning in warnings:
                     say(warning)
-    return names
+    return files
 
 
 def _write_views(quads: Quads, folder: Path) -> tuple[list[Path], list[str]]:

@@ -47,6 +47,7 @@ __all__ = [
     "ResultFormat",
     "atomic_file",
     "atomic_write",
+    "check_formats",
     "clean_text",
     "format_for_suffix",
     "iri_key",
@@ -138,7 +139,8 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("\ufffd", text) if _UNSAFE.search(text) else text
 
 
-def _check(formats: Iterable[str]) -> list[str]:
+def check_formats(formats: Iterable[str]) -> list[str]:
+    """The format names, each once, in their order; an unknown one is an error."""
     names = list(dict.fromkeys(formats))
     bad = [f for f in names if f not in FORMATS]
     if bad:
@@ -553,7 +555,7 @@ def serialise(ds: Dataset | Quads | Prepared, fmt: str) -> bytes:
     Pass a :class:`Prepared` to write several formats of one Dataset without
     converting it again (or a :class:`~graphkit.quads.Quads` snapshot of it).
     """
-    f = FORMATS[_check([fmt])[0]]
+    f = FORMATS[check_formats([fmt])[0]]
     with no_gc():
         return f.write(_terms(prepare(ds), f))
 
@@ -569,7 +571,7 @@ def write_triples(triples: Iterable[ox.Triple], fmt: str) -> bytes:
     every time. Quad formats put them in the default graph."""
     import pyoxigraph as ox
 
-    f = FORMATS[_check([fmt])[0]]
+    f = FORMATS[check_formats([fmt])[0]]
     data = sorted(triples, key=lambda t: (_key(t.subject), _key(t.predicate), _key(t.object)))
     if f.quads:
         return f.write([ox.Quad(t.subject, t.predicate, t.object) for t in data])
@@ -606,7 +608,7 @@ def write_formats(
 
     ``ds`` may be a :class:`~graphkit.quads.Quads` snapshot of the Dataset, or a
     :class:`Prepared` one."""
-    names = _check(formats)
+    names = check_formats(formats)
     if not names:
         return []
     prepared = prepare(ds)

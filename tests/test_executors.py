@@ -142,25 +142,36 @@ def test_jobs_2_is_byte_identical_to_one_process(clean_build, tmp_path: Path, co
 
 @pytest.mark.usefixtures("forking")  # (defined below, with Beside's own tests)
 @pytest.mark.parametrize("most", [None, 0])
-def test_the_views_are_made_beside_the_graph_files_only_for_a_graph_small_enough(
+def test_the_views_and_the_quad_formats_are_written_beside_only_for_a_graph_small_enough(
     clean_build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int | None
 ) -> None:
-    """With --jobs 2 the views are made in a forked process while the graph fits under
-    VIEWS_BESIDE_MAX_QUADS, else in the build's own process; the bytes are the same."""
+    """With --jobs 2 the views, and the quad formats (TriG), are written in forked
+    processes while the graph fits under VIEWS_BESIDE_MAX_QUADS, else in the build's own
+    process; the bytes are the same."""
     docs, clean = clean_build
     if most is not None:
         monkeypatch.setattr(build_module, "VIEWS_BESIDE_MAX_QUADS", most)
-    made_in = tmp_path / "made-in"
-    write_views = build_module._write_views
+    log = tmp_path / "written-in"  # a file: a forked process's lists are its own
 
-    def spy(quads, folder):  # type: ignore[no-untyped-def]
-        made_in.write_text(str(os.getpid()))  # a file: the forked process's lists are its own
-        return write_views(quads, folder)
+    def spy(name, real):  # type: ignore[no-untyped-def]
+        def called(*args, **kwargs):  # type: ignore[no-untyped-def]
+            formats = ",".join(kwargs.get("formats", ()))
+            with log.open("a") as f:
+                f.write(f"{name}{formats} {os.getpid()}\n")
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(build_module, "_write_views", spy)
+        return called
+
+    monkeypatch.setattr(build_module, "_write_views", spy("views", build_module._write_views))
+    serialise = importlib.import_module("graphkit.serialise")
+    monkeypatch.setattr(serialise, "write_formats", spy("formats:", serialise.write_formats))
     _cli_build(docs, tmp_path / "out", "--jobs", "2", "--no-cache")
-    here = int(made_in.read_text()) == os.getpid()
-    assert here is (most == 0)
+    where = dict(line.split() for line in log.read_text().splitlines())
+    assert set(where) == {"views", "formats:turtle", "formats:trig"}
+    here = {what for what, pid in where.items() if int(pid) == os.getpid()}
+    assert here == (
+        {"views", "formats:turtle", "formats:trig"} if most == 0 else {"formats:turtle"}
+    )
     assert _outputs(tmp_path / "out") == clean
 
 

@@ -95,9 +95,9 @@ _LIMITS = Limits()
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes that read and lay out documents, and that write the views beside "
-    "the graph files while the graph holds at most a million quads (default: every core; "
-    "1: all in this process).",
+    help="Worker processes that read and lay out documents, and that write the views and the "
+    "named graphs (TriG) beside the rest while the graph holds at most a million quads "
+    "(default: every core; 1: all in this process).",
 )
 @click.option(
     "--executor",
