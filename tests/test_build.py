@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -220,6 +221,46 @@ def test_main_prints_the_error_and_exits_2(tmp_path: Path, monkeypatch, capsys) 
     captured = capsys.readouterr()
     assert "graphkit: error: no document could be read" in captured.err
     assert "empty.txt: the file is empty" in captured.out + captured.err  # and says why
+
+
+def _program(*args: str) -> subprocess.CompletedProcess[str]:
+    """``graphkit ARGS`` as its own process (``python -m graphkit``: ``graphkit.cli.run``)."""
+    return subprocess.run(
+        [sys.executable, "-m", "graphkit", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_program_ends_with_its_output_flushed_and_its_status(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = _program("build", str(_mixed_folder(tmp_path)), "--out", str(out), "--no-view")
+    assert done.returncode == 0, done.stderr
+    # the summary, printed last into a pipe (buffered), reached the reader before the end
+    assert done.stdout.startswith(f"graphkit build: {out}/")
+    assert "  documents      1" in done.stdout
+    assert all((out / name).is_file() for name in OUTPUTS)
+    failed = _program("build", str(_empty_folder(tmp_path)), "--out", str(tmp_path / "o2"))
+    assert failed.returncode == 2
+    assert "graphkit: error: no document could be read" in failed.stderr
+
+
+def test_a_reader_that_goes_away_is_no_error_of_graphkit(tmp_path: Path) -> None:
+    """``graphkit build ... | head -1``: the summary meets a closed pipe."""
+    folder = _mixed_folder(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "graphkit", "build", str(folder), "--out", str(tmp_path / "o")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before a word is written
+    err = proc.stderr.read()
+    assert proc.wait(timeout=300) in (0, 1)  # 1 when a write met the closed pipe
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert (tmp_path / "o" / "graph.ttl").is_file()
 
 
 def test_a_failed_build_does_not_clobber_earlier_outputs(tmp_path: Path) -> None:

@@ -146,6 +146,8 @@ def build(paths: tuple[Path, ...], out: Path, **options: Any) -> None:
         _build(paths, out, opts)
     except (GraphkitError, click.exceptions.ClickException, click.exceptions.Abort):
         raise
+    except BrokenPipeError:  # the reader went away ("| head"): main() ends quietly
+        raise
     except Exception as err:  # a bug: show where, and ask for the report
         import traceback
 
