@@ -425,7 +425,8 @@ def _write_set(
                 extra.append(void_mod.write_void(result, folder, quads=prepared))
                 summary = result.summary(quads=prepared)
                 graph_files.result()
-            del prepared  # not kept while the views are made here
+            # not kept while the views are made here (graph_files holds the quads too)
+            del prepared, graph_files
             files = [folder / serialise.FORMATS[f].filename for f in names] + extra
             files.extend(stats.write_summary(summary, result.documents, result.linked, folder))
             if view:

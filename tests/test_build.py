@@ -79,6 +79,27 @@ def _snapshot(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
+def test_the_prepared_quads_are_let_go_before_the_views_are_made_here(
+    mixed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the views made in the writing process (--jobs 1, or a graph too big to fork
+    for), the graph files' copy of the quads is not held while they are made."""
+    import importlib
+
+    build_module = importlib.import_module("graphkit.build")
+    _folder, result = mixed
+    held: list[int] = []
+    write_views = build_module._write_views
+
+    def spy(quads, folder):  # type: ignore[no-untyped-def]
+        held.append(sum(isinstance(o, serialise.Prepared) for o in gc.get_objects()))
+        return write_views(quads, folder)
+
+    monkeypatch.setattr(build_module, "_write_views", spy)
+    graphkit.write_outputs(result, tmp_path / "out", jobs=1)
+    assert held == [0]
+
+
 def test_an_interrupted_write_keeps_the_old_file(mixed, tmp_path: Path, monkeypatch) -> None:
     _, result = mixed
     out = tmp_path / "out"
