@@ -386,48 +386,24 @@ def _write_set(
     The graph is read once, into a snapshot of its quads that every writer shares. With
     ``jobs`` above 1, two forked processes (:class:`~graphkit.executors.Beside`) work
     beside this one: one makes the views from the same snapshot, the other writes the
-    quad formats (TriG, N-Quads, JSON-LD) from the quads prepared here, while this one
-    writes the union's formats, VoID and the summary; a graph too big to hold twice
+    quad formats (:func:`_write_graph`); a graph too big to hold twice
     (:data:`VIEWS_BESIDE_MAX_QUADS`) is written in this process alone. The cyclic
     collector is paused meanwhile: the writers make millions of small objects that live
     until the end, and it would walk the whole heap again and again as they grow (it
     took about half the write stage)."""
     from . import serialise, stats
-    from . import void as void_mod
-
-    def lost(what: str) -> Callable[[int], None]:
-        return lambda code: say(
-            f"the process writing {what} ended with exit code {code} (a negative code is "
-            "the signal that stopped it); writing them in this one"
-        )
 
     names = serialise.check_formats(formats)
     with no_gc():
         quads = result.quads.snapshot()
         beside = jobs if len(quads.rows) <= VIEWS_BESIDE_MAX_QUADS else 1
         views = Beside(
-            partial(_write_views, quads, folder), jobs=beside if view else 1, lost=lost("the views")
+            partial(_write_views, quads, folder),
+            jobs=beside if view else 1,
+            lost=_lost(say, "the views"),
         )
         with views:
-            # the quads as pyoxigraph terms, sorted, with keys the statistics count by
-            prepared = serialise.Prepared(quads)
-            by_quads = [f for f in names if serialise.FORMATS[f].quads]
-            graph_files = Beside(
-                partial(serialise.write_formats, prepared, folder, formats=by_quads),
-                jobs=beside if by_quads and len(by_quads) < len(names) else 1,
-                lost=lost("the graph's quads"),
-            )
-            with graph_files:
-                serialise.write_formats(
-                    prepared, folder, formats=[f for f in names if f not in by_quads]
-                )
-                extra = [serialise.write_ontology(folder)] if with_ontology else []
-                extra.append(void_mod.write_void(result, folder, quads=prepared))
-                summary = result.summary(quads=prepared)
-                graph_files.result()
-            # not kept while the views are made here (graph_files holds the quads too)
-            del prepared, graph_files
-            files = [folder / serialise.FORMATS[f].filename for f in names] + extra
+            files, summary = _write_graph(result, quads, folder, names, with_ontology, beside, say)
             files.extend(stats.write_summary(summary, result.documents, result.linked, folder))
             if view:
                 pages, warnings = views.result()
@@ -435,6 +411,48 @@ def _write_set(
                 for warning in warnings:
                     say(warning)
     return files
+
+
+def _write_graph(
+    result: BuildResult,
+    quads: Quads,
+    folder: Path,
+    names: list[str],
+    with_ontology: bool,
+    jobs: int | None,
+    say: Progress,
+) -> tuple[list[Path], dict[str, object]]:
+    """The graph files in the formats ``names``, the ontology and VoID written into
+    ``folder``, and the build's summary, all from the quads prepared once. With ``jobs``
+    above 1 the quad formats (TriG, N-Quads, JSON-LD) are written by a forked process
+    while this one writes the union's formats and VoID. Nothing prepared is kept once
+    this returns (the views may be made next, in this process)."""
+    from . import serialise
+    from . import void as void_mod
+
+    # the quads as pyoxigraph terms, sorted, with keys the statistics count by
+    prepared = serialise.Prepared(quads)
+    by_quads = [f for f in names if serialise.FORMATS[f].quads]
+    graph_files = Beside(
+        partial(serialise.write_formats, prepared, folder, formats=by_quads),
+        jobs=jobs if by_quads and len(by_quads) < len(names) else 1,
+        lost=_lost(say, "the graph's quads"),
+    )
+    with graph_files:
+        serialise.write_formats(prepared, folder, formats=[f for f in names if f not in by_quads])
+        extra = [serialise.write_ontology(folder)] if with_ontology else []
+        extra.append(void_mod.write_void(result, folder, quads=prepared))
+        summary = result.summary(quads=prepared)
+        graph_files.result()
+    return [folder / serialise.FORMATS[f].filename for f in names] + extra, summary
+
+
+def _lost(say: Progress, what: str) -> Callable[[int], None]:
+    """What to say when the forked process writing ``what`` dies unanswered."""
+    return lambda code: say(
+        f"the process writing {what} ended with exit code {code} (a negative code is the "
+        "signal that stopped it); writing them in this one"
+    )
 
 
 def _write_views(quads: Quads, folder: Path) -> tuple[list[Path], list[str]]:
