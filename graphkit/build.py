@@ -42,7 +42,7 @@ from .serialise import MANIFEST
 from .vocab import DEFAULT_BASE
 
 __all__ = [
-    "VIEWS_BESIDE_MAX_QUADS",
+    "BESIDE_MAX_QUADS",
     "BuildResult",
     "Limits",
     "build",
@@ -310,7 +310,7 @@ def write_outputs(
     The two HTML pages, and the quad formats (TriG), are written by two more processes
     while this one writes the rest, when ``jobs`` (default: every core) is more than 1
     (:class:`~graphkit.executors.Beside`) and the graph holds at most
-    :data:`VIEWS_BESIDE_MAX_QUADS` quads, else here; the files are the same either way.
+    :data:`BESIDE_MAX_QUADS` quads, else here; the files are the same either way.
 
     ``void.ttl`` beside them describes the graph (VoID) and the build (PROV); it
     holds the build time, so it is kept out of the graph files, which stay
@@ -365,10 +365,11 @@ def _output_folder(out: Path) -> Path:
 #: The most quads a graph may hold for its views and its quad formats to be written in
 #: forked processes beside the rest (with ``jobs`` above 1). A forked process that reads
 #: every triple makes Python's reference counts write to each page of the graph it
-#: reads, so the pages are copied, and the processes hold the graph twice (at 10,000
-#: generated documents, 7.6 million quads, 4.0 GB together where one process alone peaks
-#: at 2.55). A bigger graph is written in this process alone, the views last.
-VIEWS_BESIDE_MAX_QUADS = 1_000_000
+#: reads, so the pages are copied, and the processes hold the graph twice (10,000
+#: generated documents, 8.9 million quads: 4.05 GB together, where one process writing
+#: it all peaks at 2.64 GB in about the same time). A bigger graph is written in this
+#: process alone, the views last.
+BESIDE_MAX_QUADS = 1_000_000
 
 
 def _write_set(
@@ -387,7 +388,7 @@ def _write_set(
     ``jobs`` above 1, two forked processes (:class:`~graphkit.executors.Beside`) work
     beside this one: one makes the views from the same snapshot, the other writes the
     quad formats (:func:`_write_graph`); a graph too big to hold twice
-    (:data:`VIEWS_BESIDE_MAX_QUADS`) is written in this process alone. The cyclic
+    (:data:`BESIDE_MAX_QUADS`) is written in this process alone. The cyclic
     collector is paused meanwhile: the writers make millions of small objects that live
     until the end, and it would walk the whole heap again and again as they grow (it
     took about half the write stage)."""
@@ -396,7 +397,7 @@ def _write_set(
     names = serialise.check_formats(formats)
     with no_gc():
         quads = result.quads.snapshot()
-        beside = jobs if len(quads.rows) <= VIEWS_BESIDE_MAX_QUADS else 1
+        beside = jobs if len(quads.rows) <= BESIDE_MAX_QUADS else 1
         views = Beside(
             partial(_write_views, quads, folder),
             jobs=beside if view else 1,

@@ -297,7 +297,7 @@ class Prepared:
         import pyoxigraph as ox
 
         # each column's terms picked by numpy and handed to the constructor by map: no
-        # Python loop a quad (a fifth of the time it took to make them)
+        # Python loop a quad (the attendance list's Turtle and TriG: 1.6 s -> 0.95 s)
         n = self._node_array
         for start in range(0, len(self.rows), _CHUNK):
             g, s, p, o = self.rows[start : start + _CHUNK].T

@@ -146,11 +146,11 @@ def test_the_views_and_the_quad_formats_are_written_beside_only_for_a_graph_smal
     clean_build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int | None
 ) -> None:
     """With --jobs 2 the views, and the quad formats (TriG), are written in forked
-    processes while the graph fits under VIEWS_BESIDE_MAX_QUADS, else in the build's own
+    processes while the graph fits under BESIDE_MAX_QUADS, else in the build's own
     process; the bytes are the same."""
     docs, clean = clean_build
     if most is not None:
-        monkeypatch.setattr(build_module, "VIEWS_BESIDE_MAX_QUADS", most)
+        monkeypatch.setattr(build_module, "BESIDE_MAX_QUADS", most)
     log = tmp_path / "written-in"  # a file: a forked process's lists are its own
 
     def spy(name, real):  # type: ignore[no-untyped-def]
