@@ -244,10 +244,14 @@ def test_main_prints_the_error_and_exits_2(tmp_path: Path, monkeypatch, capsys) 
     assert "empty.txt: the file is empty" in captured.out + captured.err  # and says why
 
 
+# the program as a user runs it, in its own process (``graphkit.cli.run``)
+_GRAPHKIT = [sys.executable, "-m", "graphkit"]
+
+
 def _program(*args: str) -> subprocess.CompletedProcess[str]:
-    """``graphkit ARGS`` as its own process (``python -m graphkit``: ``graphkit.cli.run``)."""
+    """``graphkit ARGS`` run to its end."""
     return subprocess.run(
-        [sys.executable, "-m", "graphkit", *args],
+        [*_GRAPHKIT, *args],
         capture_output=True,
         text=True,
         timeout=300,
@@ -271,7 +275,7 @@ def test_a_reader_that_goes_away_is_no_error_of_graphkit(tmp_path: Path) -> None
     """``graphkit build ... | head -1``: the summary meets a closed pipe."""
     folder = _mixed_folder(tmp_path)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "graphkit", "build", str(folder), "--out", str(tmp_path / "o")],
+        [*_GRAPHKIT, "build", str(folder), "--out", str(tmp_path / "o")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -144,9 +144,13 @@ def build(paths: tuple[Path, ...], out: Path, **options: Any) -> None:
         gc.disable()
     try:
         _build(paths, out, opts)
-    except (GraphkitError, click.exceptions.ClickException, click.exceptions.Abort):
-        raise
-    except BrokenPipeError:  # the reader went away ("| head"): main() ends quietly
+    # errors main() says as they are (a reader gone away, "| head", it ends quietly)
+    except (
+        GraphkitError,
+        click.exceptions.ClickException,
+        click.exceptions.Abort,
+        BrokenPipeError,
+    ):
         raise
     except Exception as err:  # a bug: show where, and ask for the report
         import traceback
