@@ -27,7 +27,7 @@ from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from .errors import QueryError
-from .sparqltext import fold_filters, with_values
+from .sparqltext import fold_filters, lateral_optionals, with_values
 from .vocab import XSD
 
 if TYPE_CHECKING:
@@ -72,7 +72,10 @@ PARAM_KINDS = ("text", "date", "integer", "iri")
 T = TypeVar("T")
 _STACK_LOCK = threading.Lock()  # threading.stack_size is process-wide
 
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title|description|param|hint)\s*:\s*(.*?)\s*$")
+# what a query may ask of the engine, in "# hint:" lines (docs/queries.md): "lateral", its
+# OPTIONALs matched once per row they extend (sparqltext.lateral_optionals)
+HINTS = ("lateral",)
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\((?P<kind>\w+)\))?\s*"
     r"(?P<eq>=\s*(?P<default>.*?))?\s*(?:—|--)\s*(?P<doc>.+)$"
@@ -117,6 +120,7 @@ class Query:
     params: tuple[Param, ...]
     text: str
     path: Path | None = None
+    hints: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,7 @@ def parse_query(text: str, *, name: str, path: Path | None = None) -> Query:
     """
     fields: dict[str, str] = {}
     params: list[Param] = []
+    hints: list[str] = []
     where = path or name
     for n, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
@@ -169,6 +174,14 @@ def parse_query(text: str, *, name: str, path: Path | None = None) -> Query:
         if not m:
             continue
         key, value = m.groups()
+        if key == "hint":
+            for hint in value.replace(",", " ").split():
+                if hint not in HINTS:
+                    raise QueryError(
+                        f"{where}:{n}: unknown hint {hint!r}; use one of {', '.join(HINTS)}"
+                    )
+                hints.append(hint)
+            continue
         if key != "param":
             fields.setdefault(key, value)
             continue
@@ -197,6 +210,7 @@ def parse_query(text: str, *, name: str, path: Path | None = None) -> Query:
         params=tuple(params),
         text=text,
         path=path,
+        hints=tuple(dict.fromkeys(hints)),
     )
 
 
@@ -545,7 +559,8 @@ def _run_oxigraph(q: Query, store: Any, bindings: Mapping[str, Node]) -> Results
 
     from .load import UnionStore
 
-    text = q.text
+    # a query that asks for it has its OPTIONALs matched row by row (see HINTS)
+    text = lateral_optionals(q.text) if "lateral" in q.hints else q.text
     substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
     # a UnionStore's default graph is the union, each triple once; a plain Store is asked
     # in pyoxigraph's union mode (right, but slow on big graphs: see UnionStore)
@@ -560,7 +575,7 @@ def _run_oxigraph(q: Query, store: Any, bindings: Mapping[str, Node]) -> Results
             if not bindings:
                 raise
             terms = {k: str(_to_ox(v)) for k, v in bindings.items()}
-            text = fold_filters(with_values(q.text, terms), terms)
+            text = fold_filters(with_values(text, terms), terms)
             res = store.query(text, use_default_graph_as_union=union)
     except SyntaxError as err:
         raise _syntax_error(q, err) from err

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from .errors import QueryError
 
-__all__ = ["fold_filters", "names_graphs", "with_values"]
+__all__ = ["fold_filters", "lateral_optionals", "names_graphs", "with_values"]
 
 _TOKENS = re.compile(
     r"""(?P<iri><[^<>"{}|^`\\\s]*>)"""
@@ -115,6 +115,51 @@ def fold_filters(text: str, terms: Mapping[str, str]) -> str:
                 out += (text[done : m.start()], terms[token[1:]])
                 done = m.end()
         before = (before[1], token)
+    return "".join(out) + text[done:]
+
+
+def lateral_optionals(text: str) -> str:
+    """``text`` with each ``OPTIONAL`` group of its WHERE group itself (not those within
+    other groups) written as ``LATERAL { OPTIONAL { ... } }``.
+
+    pyoxigraph builds an ``OPTIONAL``'s right side once, for the whole graph, and joins
+    it to the rows after; with ``LATERAL`` (SEP-0006) it matches the right side once per
+    row, with that row's terms, as rdflib does. The rows are the same when the groups
+    within the ``OPTIONAL`` (an ``OPTIONAL``, ``UNION``, subquery or ``EXISTS`` in it)
+    use no variable of the rows it extends that its own patterns do not bind: a query
+    whose author has checked that asks for it with ``# hint: lateral``
+    (:mod:`graphkit.query`).
+
+    >>> lateral_optionals('SELECT * { ?s ?p ?o OPTIONAL { ?s <http://e/q> "{" } '
+    ...                   '{ SELECT * { ?a ?b ?c OPTIONAL { ?a ?b ?d } } } } # OPTIONAL {')
+    'SELECT * { ?s ?p ?o LATERAL { OPTIONAL { ?s <http://e/q> "{" } } { SELECT * { ?a ?b ?c OPTIONAL { ?a ?b ?d } } } } # OPTIONAL {'
+    """
+    start = _where_group(text).end()
+    out: list[str] = []
+    done = 0  # text before this is in out
+    depth = 1  # braces open: 1 is the WHERE group itself
+    optional = False  # an OPTIONAL of the WHERE group was read, its brace not yet
+    inside = False  # within such an OPTIONAL's group
+    for m in _TOKENS.finditer(text, start):
+        token = m[0]
+        if m["comment"]:
+            continue
+        if m["word"] and depth == 1 and token.upper() == "OPTIONAL":
+            out += (text[done : m.start()], "LATERAL { ")
+            done = m.start()
+            optional = True
+        elif m["brace"] == "{":
+            depth += 1
+            inside = inside or (optional and depth == 2)
+            optional = False
+        elif m["brace"] == "}":
+            depth -= 1
+            if inside and depth == 1:
+                out += (text[done : m.end()], " }")
+                done = m.end()
+                inside = False
+            if depth == 0:
+                break
     return "".join(out) + text[done:]
 
 

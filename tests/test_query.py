@@ -36,6 +36,7 @@ from graphkit.query import (
     run_query,
     with_values,
 )
+from graphkit.sparqltext import lateral_optionals
 from graphkit.vocab import GK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -318,6 +319,78 @@ def test_folded_filters_give_the_rows_of_the_values_block_alone(case, mini_store
         for t in (text, fold_filters(text, terms))
     )
     assert _plain(folded.rows) == _plain(plain.rows) == case["rows"]
+
+
+def test_lateral_optionals_wraps_only_the_where_groups_own_optionals():
+    text = (
+        'PREFIX e: <http://e/x#>\n# OPTIONAL { a comment\nSELECT * WHERE { ?s e:p "OPTIONAL {" .\n'
+        "  optional { ?s e:q ?o OPTIONAL { ?o e:r ?r } { ?o e:s ?t } UNION { ?o e:u ?t } }\n"
+        "  { SELECT ?s WHERE { ?s e:p ?x OPTIONAL { ?x e:q ?y } } }\n"
+        "  FILTER NOT EXISTS { ?s e:v ?w OPTIONAL { ?w e:q ?z } }\n"
+        "  OPTIONAL { ?s e:w '}' }\n"
+        "} ORDER BY ?s"
+    )
+    assert lateral_optionals(text) == (
+        'PREFIX e: <http://e/x#>\n# OPTIONAL { a comment\nSELECT * WHERE { ?s e:p "OPTIONAL {" .\n'
+        "  LATERAL { optional { ?s e:q ?o OPTIONAL { ?o e:r ?r } { ?o e:s ?t } UNION { ?o e:u ?t } } }\n"
+        "  { SELECT ?s WHERE { ?s e:p ?x OPTIONAL { ?x e:q ?y } } }\n"
+        "  FILTER NOT EXISTS { ?s e:v ?w OPTIONAL { ?w e:q ?z } }\n"
+        "  LATERAL { OPTIONAL { ?s e:w '}' } }\n"
+        "} ORDER BY ?s"
+    )
+    plain = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    assert lateral_optionals(plain) == plain
+
+
+def test_the_lateral_hint_reaches_pyoxigraph_and_not_rdflib(mini, mini_store, tmp_path):
+    """With ``# hint: lateral`` pyoxigraph matches an OPTIONAL once per row, with the
+    row's terms: a group that reads a variable of the rows (the case the hint's author
+    must rule out) shows which way it ran."""
+    body = (
+        "PREFIX schema: <https://schema.org/>\n"
+        "SELECT ?meeting ?seen WHERE { ?meeting schema:attendee ?who .\n"
+        "  OPTIONAL { BIND(?who AS ?seen) } } ORDER BY ?meeting ?seen LIMIT 1\n"
+    )
+    hinted = tmp_path / "hinted.rq"
+    hinted.write_text("# title: t\n# hint: lateral\n" + body, encoding="utf-8")
+    plain = tmp_path / "plain.rq"
+    plain.write_text("# title: t\n" + body, encoding="utf-8")
+    assert load_query(hinted).hints == ("lateral",) and load_query(plain).hints == ()
+    assert run_query(plain, mini_store, engine="oxigraph").rows[0][1] is None
+    assert run_query(hinted, mini_store, engine="oxigraph").rows[0][1] is not None
+    assert run_query(hinted, mini, engine="rdflib").rows[0][1] is None  # rdflib reads no hint
+    # and with a parameter bound by a VALUES block (not projected), as the library's are
+    meeting = run_query(plain, mini_store, engine="oxigraph").rows[0][0]
+    with_param = body.replace("SELECT ?meeting ?seen", "SELECT ?seen").replace(
+        "?who .\n", "?who . FILTER(?meeting = ?m)\n"
+    )
+    hinted.write_text(
+        "# title: t\n# hint: lateral\n# param: m (iri) — a meeting\n" + with_param, encoding="utf-8"
+    )
+    rows = run_query(hinted, mini_store, params={"m": str(meeting)}, engine="oxigraph").rows
+    assert rows and rows[0][0] is not None
+
+
+def test_library_queries_with_the_lateral_hint_give_the_rows_without_it(mini_store):
+    """Each shipped query that asks for the hint gives, in pyoxigraph, the rows it gives
+    without it (and the expected rows, checked in both engines by test_mini_rows)."""
+    hinted = [case for case in EXPECTED if "lateral" in load_query(case["query"]).hints]
+    assert {c["query"] for c in hinted} >= {"evidence", "followups", "topic-timeline"}
+    for case in hinted:
+        q = load_query(case["query"])
+        bare = Query(q.name, q.title, q.description, q.params, q.text, q.path)
+        got = run_query(q, mini_store, params=case["params"], engine="oxigraph")
+        without = run_query(bare, mini_store, params=case["params"], engine="oxigraph")
+        assert _plain(got.rows) == _plain(without.rows) == case["rows"], case
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [("# hint: lateral sideways", "unknown hint 'sideways'"), ("# hint: LATERAL", "unknown hint")],
+)
+def test_unknown_hints_are_named(line, message):
+    with pytest.raises(QueryError, match=message):
+        parse_query(f"# title: t\n{line}\nSELECT * {{}}", name="q")
 
 
 # -- errors ----------------------------------------------------------------------------------------
