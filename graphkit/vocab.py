@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar, cast
 
-from rdflib import Namespace, URIRef
+from rdflib import BNode, Namespace, URIRef
 from rdflib import namespace as _rdflib
 from rdflib.namespace import DefinedNamespace
 from rdflib.term import Identifier, Node
@@ -118,9 +118,20 @@ def sorted_terms(nodes: Iterable[_N]) -> list[_N]:
     >>> sorted_terms([URIRef("urn:b"), URIRef("urn:a")])
     [rdflib.term.URIRef('urn:a'), rdflib.term.URIRef('urn:b')]
     """
+    items = list(nodes)
+    kind = type(items[0]) if items else None
+    if kind in _BY_TEXT and all(type(n) is kind for n in items):
+        # terms of one kind that rdflib orders by their text (Identifier.__lt__): compared
+        # as plain strings, without a Python call a comparison (with the view's edges
+        # sorted by a key: the view of 1,000 documents 1.9–2.5 s -> 1.6–1.8 s)
+        return sorted(items, key=str.__str__)
     # the comparison is the term's own __lt__; the casts only state that it has one
     # (a key function that did the same cast cost a call a term)
-    return cast("list[_N]", sorted(cast("Iterable[Identifier]", nodes)))
+    return cast("list[_N]", sorted(cast("list[Identifier]", items)))
+
+
+# the kinds of term rdflib orders by their text alone, among terms of that kind
+_BY_TEXT = (URIRef, BNode)
 
 
 class GK(DefinedNamespace):

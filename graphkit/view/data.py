@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from rdflib import Dataset, Literal, URIRef
@@ -76,6 +77,9 @@ class Edge:
     note: str = ""
 
 
+_EDGE_ORDER = attrgetter("source", "target", "kind", "note")
+
+
 @dataclass
 class ViewGraph:
     title: str
@@ -131,7 +135,8 @@ def read_graph(ds: Dataset | Quads, *, title: str | None = None) -> ViewGraph:
     idx = _Index(ds)
     kinds = _classify(idx)
     entities: dict[str, Entity] = {}
-    for s, kind in sorted(kinds.items()):
+    for s in sorted_terms(kinds):
+        kind = kinds[s]
         label, labels = _labels(idx, s)
         ent = Entity(iri=str(s), type=kind, label=label, labels=labels)
         ent.topic = kind == "programme" and s not in idx.of_type.get(GK.Programme, set())
@@ -163,7 +168,8 @@ def read_graph(ds: Dataset | Quads, *, title: str | None = None) -> ViewGraph:
             if URIRef(e.iri) in idx.of_type.get(ORG.FormalOrganization, ())
         )
         title = f"{councils[0]}: meetings, people and programmes" if councils else "graphkit view"
-    return ViewGraph(title=title, entities=entities, edges=sorted(edges))
+    # the order Edge's own comparison gives, with one key an edge rather than two a comparison
+    return ViewGraph(title=title, entities=entities, edges=sorted(edges, key=_EDGE_ORDER))
 
 
 def _meetings(idx: _Index, entities: dict[str, Entity], link: Any) -> None:
