@@ -369,6 +369,12 @@ def test_the_lateral_hint_reaches_pyoxigraph_and_not_rdflib(mini, mini_store, tm
     )
     rows = run_query(hinted, mini_store, params={"m": str(meeting)}, engine="oxigraph").rows
     assert rows and rows[0][0] is not None
+    # and with a parameter pyoxigraph substitutes (a projected variable)
+    hinted.write_text(
+        "# title: t\n# hint: lateral\n# param: meeting (iri) — a meeting\n" + body, encoding="utf-8"
+    )
+    rows = run_query(hinted, mini_store, params={"meeting": str(meeting)}, engine="oxigraph").rows
+    assert rows and rows[0][0] == meeting and rows[0][1] is not None
 
 
 def test_library_queries_with_the_lateral_hint_give_the_rows_without_it(mini_store):
