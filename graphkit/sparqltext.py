@@ -9,7 +9,7 @@ query itself; these only place parameters and choose which store answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from .errors import QueryError
 
@@ -49,6 +49,21 @@ def _where_group(text: str) -> re.Match[str]:
     raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
+def _where_tokens(text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Each token of the query's WHERE group (comments left out) with the braces open
+    after it: 1 in the group itself, more within the groups in it. The group's own
+    closing brace ends the walk."""
+    depth = 1
+    for m in _TOKENS.finditer(text, _where_group(text).end()):
+        if m["comment"]:
+            continue
+        if m["brace"]:
+            depth += 1 if m["brace"] == "{" else -1
+            if depth == 0:
+                return
+        yield m, depth
+
+
 def with_values(text: str, terms: Mapping[str, str]) -> str:
     """``text`` with a VALUES block of serialised ``terms`` opening its WHERE group.
 
@@ -82,20 +97,13 @@ def fold_filters(text: str, terms: Mapping[str, str]) -> str:
     """
     if not terms:
         return text
-    start = _where_group(text).end()
     out: list[str] = []
     done = 0  # text before this is in out
-    depth = 1  # braces open: 1 is the WHERE group itself
     parens = -1  # brackets open in the FILTER being read; -1 outside any FILTER
     before = ("", "")  # the two tokens before this one
-    for m in _TOKENS.finditer(text, start):
+    for m, depth in _where_tokens(text):
         token = m[0]
-        if m["comment"]:
-            continue
         if m["brace"]:
-            depth += 1 if token == "{" else -1
-            if depth == 0:
-                break
             if parens == 0:  # FILTER EXISTS { ... } or NOT EXISTS: left as it is
                 parens = -1
         elif m["paren"]:
@@ -134,32 +142,22 @@ def lateral_optionals(text: str) -> str:
     ...                   '{ SELECT * { ?a ?b ?c OPTIONAL { ?a ?b ?d } } } } # OPTIONAL {')
     'SELECT * { ?s ?p ?o LATERAL { OPTIONAL { ?s <http://e/q> "{" } } { SELECT * { ?a ?b ?c OPTIONAL { ?a ?b ?d } } } } # OPTIONAL {'
     """
-    start = _where_group(text).end()
     out: list[str] = []
     done = 0  # text before this is in out
-    depth = 1  # braces open: 1 is the WHERE group itself
     optional = False  # an OPTIONAL of the WHERE group was read, its brace not yet
     inside = False  # within such an OPTIONAL's group
-    for m in _TOKENS.finditer(text, start):
-        token = m[0]
-        if m["comment"]:
-            continue
-        if m["word"] and depth == 1 and token.upper() == "OPTIONAL":
+    for m, depth in _where_tokens(text):
+        if m["word"] and depth == 1 and m[0].upper() == "OPTIONAL":
             out += (text[done : m.start()], "LATERAL { ")
             done = m.start()
             optional = True
         elif m["brace"] == "{":
-            depth += 1
             inside = inside or (optional and depth == 2)
             optional = False
-        elif m["brace"] == "}":
-            depth -= 1
-            if inside and depth == 1:
-                out += (text[done : m.end()], " }")
-                done = m.end()
-                inside = False
-            if depth == 0:
-                break
+        elif m["brace"] == "}" and inside and depth == 1:
+            out += (text[done : m.end()], " }")
+            done = m.end()
+            inside = False
     return "".join(out) + text[done:]
 
 
