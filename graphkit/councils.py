@@ -31,9 +31,14 @@ __all__ = [
 ]
 
 _TYPES = lexicon.council_types_pattern()
-# a word of the place: not a kind of council, "Council" or "The"
+# a word of the place: not a word of a kind of council ("Metropolitan" of "Metropolitan
+# Borough" too, so that "Wigan Metropolitan Borough Council" is of Wigan), "Council" or "The"
 _NOT_A_PLACE = lexicon.alternation(
-    (*(t for t in lexicon.council_types() if " " not in t), "Council", "The")
+    (
+        *sorted({w for t in lexicon.council_types() for w in t.split() if w[0].isupper()}),
+        "Council",
+        "The",
+    )
 )
 _WORD = rf"(?!{_NOT_A_PLACE}\b)[A-Z][a-z]+"
 _COUNCIL = re.compile(
@@ -144,6 +149,8 @@ def place_of(name: str) -> str:
 
     >>> place_of("Brighton and Hove City Council"), place_of("London Borough of Enfield"), place_of("Cardiff Council")
     ('Brighton and Hove', 'Enfield', 'Cardiff')
+    >>> place_of("Wigan Metropolitan Borough Council"), place_of("Wrexham County Borough Council")
+    ('Wigan', 'Wrexham')
     """
     m = _COUNCIL.fullmatch(name) or _OF_COUNCIL.fullmatch(name)
     if m:

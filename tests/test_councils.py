@@ -78,6 +78,18 @@ def test_one_place_is_one_council_by_its_fullest_name(tmp_path: Path) -> None:
     assert set(result.councils.values()) == {"Northshire County Council"}
 
 
+def test_a_two_word_kind_of_council_is_not_part_of_the_place(tmp_path: Path) -> None:
+    # the pages' host says "Ashcombe Council", the printed minutes the council's full name:
+    # one council (two would write their nodes under the same IRIs, linked apart)
+    assert place_of("Ashcombe Metropolitan Borough Council") == "Ashcombe"
+    _write(tmp_path, "a.txt", "ashcombe", "Agenda\n\nNothing named here\n")
+    (tmp_path / "b.txt").write_text(
+        "Ashcombe Metropolitan Borough Council\n\nMinutes of the Cabinet\n", encoding="utf-8"
+    )
+    result = graphkit.build(tmp_path)
+    assert set(result.councils.values()) == {"Ashcombe Metropolitan Borough Council"}
+
+
 # -- the council most documents name -------------------------------------------------------------------------
 def _doc(text: str) -> Document:
     return Document("x.txt", text, "0", "minutes")
