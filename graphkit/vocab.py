@@ -158,6 +158,7 @@ class GK(DefinedNamespace):
     FollowUpStatus: URIRef  # the value set of gk:followUpStatus
     PlanCheck: URIRef  # a work-programme entry (or an unplanned item) against the minutes
     PlanStatus: URIRef  # the value set of gk:planStatus
+    TopicTakenUp: URIRef  # the item that first took a work-programme entry's topic
 
     # properties (contract)
     approvesMinutesOf: URIRef
@@ -197,6 +198,8 @@ class GK(DefinedNamespace):
     planEntry: URIRef  # plan check -> the work-programme entry
     planOf: URIRef  # plan check -> the committee
     takenIn: URIRef  # plan check -> the item that took the entry
+    topicTakenUp: URIRef  # work-programme entry -> a gk:TopicTakenUp
+    takenUpIn: URIRef  # topic taken up -> the agenda item
 
     # attendance status (contract)
     Present: URIRef

@@ -33,6 +33,7 @@ from .records import (
     add_meeting_ref,
     add_mention,
     add_role,
+    add_topics_taken,
     add_work_programme_entry,
 )
 from .vocabulary import CAPACITY, DOC_TYPES, STATUS
@@ -111,6 +112,7 @@ def to_quads(
     spans.sort()
     for mention, kind, key in linked.resolved:
         add_mention(b, mention, kind, key, spans)
+    add_topics_taken(b)
     for membership in linked.memberships:
         add_role(b, membership)
     add_followups(b, docs, meetings, linked)

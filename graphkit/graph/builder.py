@@ -25,6 +25,7 @@ from .organisations import (
 )
 from .quads import QuadGraph, QuadSet
 from .vocabulary import DOC_TYPES
+from .workprogramme import TopicsTaken
 
 if TYPE_CHECKING:
     from ..link import Linked
@@ -139,6 +140,8 @@ class Builder:
         # (name, the document's committees) -> the committee it names: organisation
         # mentions repeat their names, and each look-up reads every committee's name
         self._committee_found: dict[tuple[str, frozenset[str]], str | None] = {}
+        # which item first took each work-programme entry's topic: told as records are added
+        self.topics_taken = TopicsTaken()
 
     def g(self, source: str) -> QuadGraph:
         """The named graph of a document."""

@@ -40,6 +40,7 @@ __all__ = [
     "add_meeting_ref",
     "add_mention",
     "add_role",
+    "add_topics_taken",
     "add_work_programme_entry",
     "merge_attendance",
     "ref_body",
@@ -198,6 +199,8 @@ def add_item(
     g.add((node, RDF.type, SCHEMA.Event))
     g.add((node, SCHEMA.superEvent, meeting))
     position, title = b.items_seen.setdefault(node, (item.position, item.title))
+    if rec.date is not None:
+        b.topics_taken.item(node, rec.date.isoformat(), title)
     g.add((node, SCHEMA.name, lit(title)))
     g.add((node, SCHEMA.position, plain(position)))
     if item.title != title:  # another document's wording of the same item
@@ -398,6 +401,7 @@ def add_work_programme_entry(
     g.add((node, DCTERMS.isPartOf, doc))
     if row.date:
         g.add((node, DCTERMS.date, Literal(row.date.isoformat(), datatype=XSD.date)))
+    b.topics_taken.entry(node, row.date.isoformat() if row.date else None)
     if row.detail:
         g.add((node, GK.detail, lit(row.detail)))
     if row.lead:
@@ -426,6 +430,21 @@ def add_mention(b: Builder, mention: Mention, kind: str, key: str, spans: Spans)
     b.annotate(mention.source, mention.start, mention.end, body, item)
     if item is not None:
         g.add((item, DCTERMS.subject if kind == "programme" else SCHEMA.mentions, body))
+        if kind == "programme":
+            b.topics_taken.mention(item, body, (mention.source, mention.start, mention.end))
     entry = spans.entry_at(mention.source, mention.start)
     if entry is not None and kind == "programme":
         g.add((entry, DCTERMS.subject, body))
+        b.topics_taken.entry_topic(entry, body)
+
+
+def add_topics_taken(b: Builder) -> None:
+    """For each work-programme entry and topic, the item that first took the topic
+    (``gk:TopicTakenUp``, in the default graph: it joins the entry's document to the
+    item's). See :class:`graphkit.graph.workprogramme.TopicsTaken` for the rule."""
+    for entry, topic, item in b.topics_taken.taken():
+        node = URIRef(f"{entry}/taken-up/{str(topic).rsplit('/', 1)[-1]}")
+        b.default.add((entry, GK.topicTakenUp, node))
+        b.default.add((node, RDF.type, GK.TopicTakenUp))
+        b.default.add((node, DCTERMS.subject, topic))
+        b.default.add((node, GK.takenUpIn, item))
