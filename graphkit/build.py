@@ -258,7 +258,9 @@ def _councils(docs: Sequence[Document], given: str | None) -> dict[str, str]:
     # a document that does not show its council is of the council the others show, when
     # they show one; among several councils' documents it is of none that can be told
     several = len({councils.place_key(councils.place_of(n)) for n in shown.values() if n}) > 1
-    fallback = "Unknown Council" if several else councils.most_named(docs)
+    # the council the documents name most is read (from every document's whole text) only
+    # when some document does not show its own
+    fallback = "Unknown Council" if several or all(shown.values()) else councils.most_named(docs)
     named = {src: name or fallback for src, name in shown.items()}
     by_place: dict[str, Counter[str]] = defaultdict(Counter)
     for name in named.values():
