@@ -8,19 +8,17 @@ on the seeds and on generated documents."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 from rdflib import URIRef
+from test_generate import generate
 
 import graphkit
 from graphkit.graph.workprogramme import TopicsTaken
 from graphkit.load import load_store
 from graphkit.query import load_query, run_query
 
-ROOT = Path(__file__).resolve().parent.parent
 RULE = Path(__file__).parent / "data" / "queries" / "work-programme-rule.rq"
 
 TOPIC, OTHER = URIRef("x:topic"), URIRef("x:other")
@@ -80,17 +78,6 @@ def test_no_topic_no_later_meeting_or_an_undated_meeting_take_nothing() -> None:
     assert _taken(t) == []
 
 
-def _generate(n: int, folder: Path) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "bench_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    module.generate(n, folder, seed=3)
-
-
 def _rows(
     path: Path | str, store: object, params: dict[str, str], engine: str
 ) -> list[tuple[str, ...]]:
@@ -122,7 +109,7 @@ def test_the_seeds_build_gives_the_rules_rows(seeds_build: Path) -> None:
 def test_generated_documents_give_the_rules_rows(tmp_path: Path) -> None:
     # several councils, hundreds of entries: ties, undated entries, entries planned after
     # every meeting on their topic
-    _generate(150, tmp_path / "in")
+    generate.generate(150, tmp_path / "in", seed=3)
     result = graphkit.build([tmp_path / "in"], jobs=1, cache=False)
     graphkit.write_outputs(result, tmp_path / "out", view=False)
     assert _same_rows_as_the_rule(tmp_path / "out", ("oxigraph",)) >= 10
