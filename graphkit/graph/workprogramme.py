@@ -93,17 +93,17 @@ class TopicsTaken:
     reads :meth:`taken` once the council's records are all added.
 
     >>> t = TopicsTaken()
-    >>> haf, early, late, other = (URIRef(f"x:{n}") for n in ("haf", "i1", "i2", "i3"))
-    >>> t.item(early, "2021-03-01", "Holiday food")
-    >>> t.item(late, "2021-09-01", "HAF update")
+    >>> topic, early, late, other = (URIRef(f"x:{n}") for n in ("topic", "i1", "i2", "i3"))
+    >>> t.item(early, "2021-03-01", "Play scheme")
+    >>> t.item(late, "2021-09-01", "Play scheme: update")
     >>> t.item(other, "2021-09-01", "Budget")
     >>> for item, start in ((early, 1), (late, 5), (late, 9), (other, 20)):
-    ...     t.mention(item, haf, ("a.txt", start, start + 3))
+    ...     t.mention(item, topic, ("a.txt", start, start + 3))
     >>> entry = URIRef("x:entry")
     >>> t.entry(entry, "2021-06-01")
-    >>> t.entry_topic(entry, haf)
+    >>> t.entry_topic(entry, topic)
     >>> [(str(e), str(c), str(i)) for e, c, i in t.taken()]
-    [('x:entry', 'x:haf', 'x:i2')]
+    [('x:entry', 'x:topic', 'x:i2')]
     """
 
     def __init__(self) -> None:
