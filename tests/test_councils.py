@@ -11,6 +11,7 @@ import graphkit
 from graphkit.councils import (
     council_from_host,
     council_of,
+    councils_in_text,
     host_label,
     most_named,
     place_key,
@@ -114,3 +115,13 @@ def test_most_named(texts: list[str], council: str) -> None:
 def test_the_council_of_a_long_run_of_words() -> None:
     # it was quadratic: minutes for 300 KB of one word (the figure is in benchmarks)
     assert most_named([_doc("word " * 200_000)]) == "Unknown Council"
+
+
+def test_a_long_run_of_capitalised_words_is_read_once() -> None:
+    # it was quadratic: a run of 8,000 capitalised words took 6.4 s, so this one would take
+    # minutes; the place a council's name gives is a few words at most
+    run = " ".join(["Alpha", "Beta"] * 25_000)
+    found = councils_in_text(f"The Council met. {run} Ashcombe Metropolitan Borough Council")
+    (name,) = found
+    assert name.endswith("Ashcombe Metropolitan Borough Council")
+    assert len(place_of(name).split()) <= 8
