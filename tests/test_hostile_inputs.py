@@ -232,6 +232,23 @@ def test_strict_exits_non_zero_and_leaves_the_output(folder: Path, tmp_path: Pat
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
 
 
+# -- long runs ---------------------------------------------------------------------------
+@pytest.mark.parametrize("joiner", ["-", "/", " "])
+def test_a_long_run_of_capitalised_words_is_read_in_time(tmp_path: Path, joiner: str) -> None:
+    """A run of 40,000 capitalised words (a flattened table, names joined by hyphens or
+    slashes): finding took the square of its length, minutes for this one, where it
+    takes about a second; the time limit, twenty times that, would drop its mentions.
+    benchmarks/bench_runs.py prints the figures for these and other shapes."""
+    rng = random.Random(4)
+    run = joiner.join(rng.choice(("Alpha", "Beta", "Gamma", "Northshire")) for _ in range(40_000))
+    text = minutes("Parks", "5 March 2031", PEOPLE[:2], extra=f"\n\n{run}\n")
+    (tmp_path / "run.txt").write_text(text, encoding="utf-8")
+    result = graphkit.build([tmp_path], limits=Limits(timeout=20.0), cache=False)
+    assert result.problems == []
+    people = {p.pref_label for p in result.linked.people}
+    assert {"A Byrne", "D Pemberton"} <= people
+
+
 # -- limits ------------------------------------------------------------------------------
 def test_a_slow_document_is_skipped_at_its_time_limit(tmp_path: Path, monkeypatch) -> None:
     import time
