@@ -131,10 +131,15 @@ class _Grouping:
     def by_longer_name_in_document(self) -> None:
         """Within one document, "Ofsted Action Plan" is the one longer plan whose name holds
         its words in order ("Children's Services Ofsted Areas for Development Action Plan")."""
-        by_last: dict[str, list[str]] = defaultdict(list)  # last word -> the names ending in it
+        # (document, last word) -> the names of the document ending in it, with their words:
+        # each name is compared with its own document's names only (with every name ending
+        # in its last word, a council's thousands of "... plan"s made it quadratic)
+        in_doc: dict[tuple[str, str], list[tuple[str, list[str]]]] = defaultdict(list)
         for o in self.known:
-            if o.split():
-                by_last[o.split()[-1]].append(o)
+            o_words = o.split()
+            if o_words:
+                for source in self.sources[o]:
+                    in_doc[(source, o_words[-1])].append((o, o_words))
         for k in self.known:
             words = k.split()
             if len(words) < 3:
@@ -142,12 +147,8 @@ class _Grouping:
             for source in sorted(self.sources[k]):
                 longer_in_doc = {
                     self.sets[o]
-                    for o in by_last[words[-1]]
-                    if o != k
-                    and source in self.sources[o]
-                    and o.split()[-1] == words[-1]
-                    and len(o.split()) > len(words)
-                    and subsequence(words, o.split())
+                    for o, o_words in in_doc[(source, words[-1])]
+                    if len(o_words) > len(words) and subsequence(words, o_words)
                 }
                 if len(longer_in_doc) == 1:
                     self.sets.union(k, longer_in_doc.pop())

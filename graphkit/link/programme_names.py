@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 
@@ -25,6 +26,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat: a council's mentions of one programme
 def programme_key(text: str, place: str = "") -> str:
     """The normal form two names of one programme share.
 
