@@ -140,33 +140,43 @@ def _statistics(ds: Dataset | Quads | Prepared) -> _Statistics:
 
     prepared = prepare(ds)
     union, nodes = prepared.union, prepared.nodes
+    # each count by term number, in one pass over a column (no sort): 10,000 documents'
+    # 7.7 million triples 2.8 s -> 0.4 s
+    size = len(nodes)
 
     def counted(numbers: Any) -> Counter[str]:  # each term's IRI (else its N-Triples): how often
-        terms, times = np.unique(numbers, return_counts=True)
+        times = np.bincount(numbers, minlength=size)
+        terms = np.flatnonzero(times)
         return Counter(
             {
                 nodes[t].value if isinstance(nodes[t], ox.NamedNode) else str(nodes[t]): n
-                for t, n in zip(terms.tolist(), times.tolist(), strict=True)
+                for t, n in zip(terms.tolist(), times[terms].tolist(), strict=True)
             }
         )
 
+    def used(column: Any) -> Any:  # whether each term is in the column
+        seen = np.zeros(size, dtype=bool)
+        seen[column] = True
+        return seen
+
     properties = counted(union[:, 1])
     classes = counted(prepared.of_predicate(iri_key(str(RDF.type)))[:, 2])
-    subjects = np.unique(union[:, 0]).tolist()
-    objects = np.unique(union[:, 2])
+    subjects = used(union[:, 0])
     # IRIs; blank nodes are not entities
-    entities = sum(1 for s in subjects if isinstance(nodes[s], ox.NamedNode))
-    used = set(classes) | set(properties)
+    entities = sum(
+        1 for s in np.flatnonzero(subjects).tolist() if isinstance(nodes[s], ox.NamedNode)
+    )
+    terms_used = set(classes) | set(properties)
     vocabularies = sorted(
         ns
         for prefix, ns in PREFIXES.items()
-        if prefix not in ("rdf", "xsd") and any(t.startswith(ns) for t in used)
+        if prefix not in ("rdf", "xsd") and any(t.startswith(ns) for t in terms_used)
     )
     return {
         "triples": len(union),
         "entities": entities,
-        "subjects": len(subjects),
-        "objects": len(objects),
+        "subjects": int(subjects.sum()),
+        "objects": int(used(union[:, 2]).sum()),
         "classes": classes,
         "properties": properties,
         "vocabularies": vocabularies,
