@@ -10,12 +10,14 @@ aliases file can force or forbid a merge.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -300,9 +302,20 @@ def _cluster_surname(
         )
     )
     mine: list[_Cluster] = []
+    # the clusters by the first of their names' initials ("": none has initials), in the
+    # order they were made: a name with initials fits only those of its letter or of none
+    # (names.compatible), so it is compared with those alone (with every cluster, 4,000
+    # people of one surname took 6.7 s)
+    of_letter: dict[str, list[tuple[int, _Cluster]]] = defaultdict(list)
     for f in same_surname:
         p = f.parsed
-        fitting = [c for c in mine if c.fits(p) and not kept_apart(c, f)]
+        letter = p.initials[0].upper() if p.initials else ""
+        pool = (
+            [c for _, c in heapq.merge(of_letter[letter], of_letter[""], key=itemgetter(0))]
+            if letter
+            else mine
+        )
+        fitting = [c for c in pool if c.fits(p) and not kept_apart(c, f)]
         if not p.initials:
             fitting = [c for c in fitting if c.informative] or fitting
         if len(fitting) == 1:
@@ -313,13 +326,23 @@ def _cluster_surname(
                 + " or ".join(sorted({c.forms[0].parsed.bare for c in fitting}))
                 + "; kept apart"
             )
-            mine.append(_Cluster([f]))
+            _new_cluster(f, letter, mine, of_letter)
         elif fitting:
             # an exact repeat of one cluster's written initials beats a looser fit
             _exact(fitting, p)[0].forms.append(f)
         else:
-            mine.append(_Cluster([f]))
+            _new_cluster(f, letter, mine, of_letter)
     return mine
+
+
+def _new_cluster(
+    f: _Form, letter: str, mine: list[_Cluster], of_letter: dict[str, list[tuple[int, _Cluster]]]
+) -> None:
+    """A cluster of ``f`` alone. A name joins a cluster only if it fits every name there,
+    so the first letter of the cluster's initials stays that of its first name (the forms
+    come with initials before those without)."""
+    of_letter[letter].append((len(mine), _Cluster([f])))
+    mine.append(of_letter[letter][-1][1])
 
 
 def _join(c: _Cluster, f: _Form) -> None:
