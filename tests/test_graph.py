@@ -585,3 +585,39 @@ def test_an_item_two_documents_record_has_one_position_and_title(tmp_path: Path)
     alternates = {str(n) for n in union.objects(item, SDO.alternateName)}
     assert len(positions) == 1 and names == {"Internal Audit Plan"}
     assert alternates == {"Internal Audit Plan 2031/32"}
+
+
+def test_a_meeting_many_documents_record_costs_each_document_once(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Copies of one meeting's minutes each name its attendees in their own graph, each
+    way of writing a name once: twice the copies, twice the work. The names were added
+    to each document's graph once for every record of the meeting, quadratic in the
+    copies."""
+    from graphkit.graph import builder
+
+    calls = []
+    person = builder.Builder.person
+
+    def counted(self, g, key, surface=None):  # type: ignore[no-untyped-def]
+        calls.append(key)
+        return person(self, g, key, surface)
+
+    monkeypatch.setattr(builder.Builder, "person", counted)
+    text = (
+        "Minutes of the Meeting of the Parks Committee held on 5 March 2031 at 6.00 pm\n\n"
+        "Present:\n\nCouncillor A Byrne (Chair)\nCouncillor D Pemberton\nCouncillor L Whitfield\n\n"
+        "1. Tree Strategy\n\nThe Committee noted the Tree Strategy.\n"
+    )
+    counts = []
+    for copies in (10, 20):
+        folder = tmp_path / str(copies)
+        folder.mkdir()
+        for n in range(copies):
+            (folder / f"copy-{n:02d}.txt").write_text(text, encoding="utf-8")
+        calls.clear()
+        result = graphkit.build([folder], jobs=1, cache=False)
+        attendees = {o for _, _, o, _ in result.dataset.quads((None, SDO.attendee, None, None))}
+        assert len(attendees) == 3
+        counts.append(len(calls))
+    assert counts[1] == 2 * counts[0]

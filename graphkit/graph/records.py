@@ -328,6 +328,9 @@ def add_attendance(
     (``entries``: each record with its document), stated in each document that lists it."""
     records = [a for a, _ in entries]
     merged = merge_attendance(records)
+    # each way the records write the name, once: a meeting many documents record (item
+    # pages, copies) repeats it in each, and each of those documents' graphs names them all
+    written = list(dict.fromkeys(a.name for a in records))
     node = URIRef(f"{meeting}/attendance/{key}")
     for source in sorted({s for _, s in entries}):
         g = b.g(source)
@@ -349,8 +352,8 @@ def add_attendance(
             g.add((meeting, GK.apologiesFrom, person))
         if merged["chair"]:
             g.add((meeting, GK.chair, person))
-        for a in records:
-            b.person(g, key, a.name)
+        for name in written:
+            b.person(g, key, name)
 
 
 def add_role(b: Builder, m: Membership) -> None:
