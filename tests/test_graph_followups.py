@@ -115,3 +115,28 @@ def test_2021_22_work_programme_against_the_seeds(seeds_dataset: Dataset) -> Non
     assert added == [("2022-03-17", "Children's Services Continuous Improvement Progress")]
     undated = [r for r in rows if not r.planned and r.entry]
     assert len(undated) == 15 and {r.status for r in undated} == {"planned, not taken"}
+
+
+def test_an_item_several_documents_record_has_every_records_words_once() -> None:
+    """The follow-up rules read an item's words from every document that records it, in
+    order, joined once (joined a record at a time, 200 records took the square of the
+    text's length)."""
+    import datetime as dt
+
+    from graphkit.followups.records import Item
+    from graphkit.graph.followups import _merged
+
+    day = dt.date(2031, 3, 5)
+    records = [
+        Item("x:item", "Parks", day, "4", "Trees", text, frozenset(p), frozenset(t))
+        for text, p, t in (
+            ("first", {"a"}, {"a"}),
+            ("second", {"b"}, set()),
+            ("third", set(), {"c"}),
+        )
+    ]
+    merged = _merged(records)
+    assert (merged.key, merged.title, merged.date, merged.number) == ("x:item", "Trees", day, "4")
+    assert merged.text == "first\nsecond\nthird"
+    assert merged.programmes == {"a", "b"} and merged.title_programmes == {"a", "c"}
+    assert _merged(records[:1]) is records[0]

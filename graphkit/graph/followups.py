@@ -189,26 +189,36 @@ def read_corpus(
     """The council's items, entries and requests, as the follow-up rules read them."""
     found = _Mentions(linked)
     by_source = {d.source: d for d in docs}
-    items: dict[str, Item] = {}
+    records: dict[str, list[Item]] = {}  # item -> each document's record of it, in order
     requests: dict[str, Request] = {}
     for rec in meetings:
         if rec.date is None or rec.source not in by_source:
             continue
         for record in rec.items:
             item = _item(b, rec, record, by_source[rec.source].text, found)
-            if item.key in items:  # a second document's record of the item adds its words
-                first = items[item.key]
-                item = Item(
-                    first.key, first.committee, first.date, first.number, first.title,
-                    first.text + "\n" + item.text, first.programmes | item.programmes,
-                    first.title_programmes | item.title_programmes,
-                )  # fmt: skip
-            items[item.key] = item
-            for req in _requests(rec, record, item, found):
+            records.setdefault(item.key, []).append(item)
+            # a request reads its item's key, committee, date and number: the first record's
+            for req in _requests(rec, record, records[item.key][0], found):
                 requests.setdefault(req.key, req)
     labels = {c.key: c.pref_label for c in linked.concepts}
-    corpus = Corpus(tuple(items.values()), tuple(_entries(b, meetings, by_source, found)), labels)
+    items = tuple(_merged(each) for each in records.values())
+    corpus = Corpus(items, tuple(_entries(b, meetings, by_source, found)), labels)
     return corpus, list(requests.values())
+
+
+def _merged(records: list[Item]) -> Item:
+    """One item from each document's record of it: the first's key, title and date, every
+    record's words and programmes (joined once at the end: joined a record at a time, a
+    meeting 200 documents record took the square of its text to build)."""
+    first = records[0]
+    if len(records) == 1:
+        return first
+    return Item(
+        first.key, first.committee, first.date, first.number, first.title,
+        "\n".join(r.text for r in records),
+        first.programmes.union(*(r.programmes for r in records[1:])),
+        first.title_programmes.union(*(r.title_programmes for r in records[1:])),
+    )  # fmt: skip
 
 
 def _date(value: object) -> Literal:
