@@ -15,7 +15,7 @@ from ..find import PROGRAMME_WORD, acronym_matches, load_curated
 from ..model import Mention
 from .linked import Linked
 from .partition import Partition, least_members, partition
-from .programme_names import acronym_of_key, programme_key, subsequence, typo_pair
+from .programme_names import acronym_of_key, endings, programme_key, subsequence, typo_pair
 
 __all__ = ["CURATED", "group_programmes"]
 
@@ -114,13 +114,12 @@ class _Grouping:
         unsure: list[tuple[str, list[str]]] = []
         # what follows each space of each name -> the names, in order: ``o`` ends with
         # " " + ``k`` exactly when ``k`` is one of these endings of ``o``
-        endings: dict[str, list[str]] = defaultdict(list)
+        ending_in: dict[str, list[str]] = defaultdict(list)
         for o in self.known:
-            for i, ch in enumerate(o):
-                if ch == " ":
-                    endings[o[i + 1 :]].append(o)
+            for e in endings(o):
+                ending_in[e].append(o)
         for k in self.known:
-            ending = [o for o in endings.get(k, ()) if o != k]
+            ending = [o for o in ending_in.get(k, ()) if o != k]
             longer = sorted({self.sets[o] for o in ending})
             if len(longer) == 1 and len(k) > 3:
                 self.sets.union(k, longer[0])

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import lexicon
 
-__all__ = ["acronym_of_key", "programme_key", "subsequence", "typo_pair"]
+__all__ = ["acronym_of_key", "endings", "programme_key", "subsequence", "typo_pair"]
 
 _DROP_HEADS = lexicon.generic_programme_heads()
 # words an acronym does not spell
@@ -48,6 +48,16 @@ def programme_key(text: str, place: str = "") -> str:
     while len(words) > 1 and words[-1] in _DROP_HEADS:
         words = words[:-1]
     return " ".join(words)
+
+
+def endings(key: str) -> list[str]:
+    """What follows each space of a normal form: a name ``o`` ends with " " + ``k``
+    exactly when ``k`` is one of ``endings(o)``.
+
+    >>> endings("city strategic plan")
+    ['strategic plan', 'plan']
+    """
+    return [key[i + 1 :] for i, ch in enumerate(key) if ch == " "]
 
 
 def subsequence(short: list[str], long: list[str]) -> bool:

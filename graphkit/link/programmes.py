@@ -23,7 +23,7 @@ from .evidence import Evidence
 from .linked import Linked
 from .partition import least, partition
 from .programme_grouping import CURATED, group_programmes
-from .programme_names import programme_key
+from .programme_names import endings, programme_key
 
 __all__ = ["link_programmes"]
 
@@ -104,10 +104,8 @@ def _by_ending(named: Sequence[Mention], place: str) -> dict[str, list[Mention]]
     """
     out: dict[str, list[Mention]] = defaultdict(list)
     for n in named:
-        key = programme_key(n.text, place)
-        for i, ch in enumerate(key):
-            if ch == " ":
-                out[key[i + 1 :]].append(n)
+        for e in endings(programme_key(n.text, place)):
+            out[e].append(n)
     return out
 
 
