@@ -14,6 +14,7 @@ from ..names import looks_like_role
 from .candidates import ORG, Candidate
 from .patterns import (
     _ACRONYM_DEF,
+    _CAP_WORD,
     _HEAD_FIRST,
     _OF_TAIL,
     _ORG_FIRST,
@@ -44,24 +45,21 @@ _ORG_END_AND = re.compile(
     r"|Network|Association|Council|Hospital|Hospice|Club|CCG|Authority|Agency|Foundation"
     r"|Commission|Service|Services) (?:and|&) "
 )
-# a capitalised word of at most 48 characters: unbounded, a run of words joined by hyphens
-# was tried to its end from each of its capitals, O(n²)
-_W = r"[A-Z][\w'’\-]{0,47}"
 # bodies named by what they do with the council: "partnership working with Valpak",
 # "a report by Crisis and Centrepoint", "commissioned from Renew Health CIC"
 _ORG_CONTEXT = re.compile(
     r"\b(?i:partnership(?: working| project)? with|in partnership with|a report (?:by|from)"
     r"|published by|commissioned (?:from|by)|contract (?:with|to)|awarded to|delivered (?:by|with)"
     r"|provided by|funded by|evaluation by|evaluated (?:by|with))\s+(?:the\s+)?"
-    rf"(?P<name>{_W}(?: (?:(?:and|&|of|for) )?{_W}){{0,5}}"
+    rf"(?P<name>{_CAP_WORD}(?: (?:(?:and|&|of|for) )?{_CAP_WORD}){{0,5}}"
     r"(?: (?:housing|homes|trust|charity|foundation|group|association))?)(?![\w'’])"
 )
 _NOT_A_BODY = lexicon.words("not_a_body.txt")
 # a single word repeated as the first word after "and" is a place, then that place's body
-_PLACE_AND_BODY = re.compile(rf"(?<![\w'’])({_W}) (?:and|&) (?=\1(?![\w'’]))")
+_PLACE_AND_BODY = re.compile(rf"(?<![\w'’])({_CAP_WORD}) (?:and|&) (?=\1(?![\w'’]))")
 # "Bramwell Mind, a local charity": a body described as one
 _ORG_APPOSITION = re.compile(
-    rf"(?<![\w'’])(?P<name>{_W}(?: (?:(?:and|&|of|for) )?{_W}){{0,5}}), (?:a|an|the)"
+    rf"(?<![\w'’])(?P<name>{_CAP_WORD}(?: (?:(?:and|&|of|for) )?{_CAP_WORD}){{0,5}}), (?:a|an|the)"
     r" (?:local |national |regional |registered |small |city-wide )?(?:charity|social enterprise"
     r"|housing association|community interest company|voluntary (?:group|organisation)"
     r"|not-for-profit|company|firm|consultancy|provider)\b"

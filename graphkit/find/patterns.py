@@ -21,10 +21,12 @@ __all__ = [
     "unwrap",
 ]
 
-# a capitalised word ("Pre-School", "Stockton-on-Tees"), of at most 48 characters: a word
-# of any length was tried to its end from each capital after each of its hyphens, O(n²)
-# on a run of words joined by hyphens (8,000 words: 38 s)
-_CAP = r"(?:[A-Z][\w'’\-]{0,46}[\w]|[A-Z])"
+# a capitalised word ("Pre-School", "Stockton-on-Tees") is of at most _LONGEST_WORD
+# characters: a word of any length was tried to its end from each capital after each of
+# its hyphens, O(n²) on a run of words joined by hyphens (8,000 words: 38 s)
+_LONGEST_WORD = 48
+_CAP = rf"(?:[A-Z][\w'’\-]{{0,{_LONGEST_WORD - 2}}}[\w]|[A-Z])"  # ending in a letter or digit
+_CAP_WORD = rf"[A-Z][\w'’\-]{{0,{_LONGEST_WORD - 1}}}"  # as written, a hyphen at its end too
 _CONN = lexicon.alternation(lexicon.name_connectives())
 _PROG_HEADS = lexicon.programme_heads_pattern().pattern
 _BODY = rf"{_CAP}(?: (?:{_CONN} )?{_CAP}){{0,7}}"
