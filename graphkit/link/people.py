@@ -341,8 +341,9 @@ def _new_cluster(
     """A cluster of ``f`` alone. A name joins a cluster only if it fits every name there,
     so the first letter of the cluster's initials stays that of its first name (the forms
     come with initials before those without)."""
-    of_letter[letter].append((len(mine), _Cluster([f])))
-    mine.append(of_letter[letter][-1][1])
+    cluster = _Cluster([f])
+    of_letter[letter].append((len(mine), cluster))
+    mine.append(cluster)
 
 
 def _join(c: _Cluster, f: _Form) -> None:
