@@ -251,26 +251,28 @@ def _council_part(
 def _councils(docs: Sequence[Document], given: str | None) -> dict[str, str]:
     """Each document's council: ``given``, else what the document shows (web address,
     letterhead), else the council the documents name most. Names of one place are one
-    council, called by its fullest name ("Kent County Council" over "Kent Council")."""
+    council, called by its fullest name ("Kent County Council" over "Kent Council"),
+    but for a town or parish council, which is another council than its place's
+    district ("Stroud Town Council", "Stroud District Council")."""
     if given:
         return {d.source: given for d in docs}
     shown = {d.source: councils.council_of(d) for d in docs}
     # a document that does not show its council is of the council the others show, when
     # they show one; among several councils' documents it is of none that can be told
-    several = len({councils.place_key(councils.place_of(n)) for n in shown.values() if n}) > 1
+    several = len({councils.council_identity(n) for n in shown.values() if n}) > 1
     # the council the documents name most is read (from every document's whole text) only
     # when some document does not show its own
     fallback = "Unknown Council" if several or all(shown.values()) else councils.most_named(docs)
     named = {src: name or fallback for src, name in shown.items()}
-    by_place: dict[str, Counter[str]] = defaultdict(Counter)
+    by_council: dict[str, Counter[str]] = defaultdict(Counter)
     for name in named.values():
-        by_place[councils.place_key(councils.place_of(name))][name] += 1
+        by_council[councils.council_identity(name)][name] += 1
 
     def best(names: Counter[str]) -> str:
         return sorted(names, key=lambda n: (not councils.councils_in_text(n), -names[n], n))[0]
 
-    chosen = {place: best(names) for place, names in by_place.items()}
-    return {src: chosen[councils.place_key(councils.place_of(n))] for src, n in named.items()}
+    chosen = {key: best(names) for key, names in by_council.items()}
+    return {src: chosen[councils.council_identity(n)] for src, n in named.items()}
 
 
 def join_by_platform_id(

@@ -20,11 +20,13 @@ from .model import Document
 
 __all__ = [
     "council_from_address",
+    "council_identity",
     "council_from_host",
     "council_of",
     "most_named",
     "councils_in_text",
     "host_label",
+    "is_local",
     "place_key",
     "place_of",
     "same_place",
@@ -161,6 +163,42 @@ def place_of(name: str) -> str:
     return re.sub(r"\s+Council$", "", name)
 
 
+def kind_of(name: str) -> str:
+    """The kind of council a name writes before "Council", or "" when it writes none.
+
+    >>> kind_of("Stroud Town Council"), kind_of("Wigan Metropolitan Borough Council"), kind_of("Cardiff Council")
+    ('Town', 'Metropolitan Borough', '')
+    """
+    m = _COUNCIL.fullmatch(" ".join(name.split()))
+    return m.group("type") if m else ""
+
+
+def is_local(name: str) -> bool:
+    """Whether a council's name is a town or parish council's (lexicon/local_council_types.txt).
+
+    >>> is_local("Stroud Town Council"), is_local("Stroud District Council"), is_local("Stroud Council")
+    (True, False, False)
+    """
+    return kind_of(name) in lexicon.local_council_types()
+
+
+def council_identity(name: str) -> str:
+    """What tells one council from another: its place (:func:`place_key`), and the kind of
+    a town or parish council, which shares its place with the district's council. The
+    names of a principal council ("Kent County Council", and "Kent Council" from the
+    address "kent.gov.uk") are one council.
+
+    >>> council_identity("Kent County Council") == council_identity("Kent Council")
+    True
+    >>> council_identity("Stroud Town Council") == council_identity("Stroud District Council")
+    False
+    >>> council_identity("Stroud Town Council")
+    'stroud town'
+    """
+    key = place_key(place_of(name))
+    return f"{key} {kind_of(name).lower()}" if is_local(name) else key
+
+
 def place_key(place: str) -> str:
     """A place's name reduced to its letters, to compare spellings ("Brighton & Hove").
 
@@ -175,12 +213,15 @@ def _letters(text: str) -> str:
 
 
 def same_place(name: str, place: str) -> bool:
-    """Whether a council's name is the council of ``place`` (not a body named after it).
+    """Whether a council's name is the principal council of ``place`` (not a body named
+    after it, nor the place's town or parish council).
 
     >>> same_place("Brighton and Hove City Council", "Brighton & Hove"), same_place("Kent Youth County Council", "Kent")
     (True, False)
+    >>> same_place("Stroud Town Council", "Stroud")
+    False
     """
-    return place_key(place_of(name)) == place_key(place)
+    return council_identity(name) == place_key(place)
 
 
 def _title(line: str) -> str:

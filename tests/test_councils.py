@@ -17,7 +17,9 @@ from graphkit.councils import (
     place_key,
     place_of,
 )
+from graphkit.graph.organisations import names_the_council
 from graphkit.model import Document
+from graphkit.vocab import ORG, RDF
 
 
 def doc(text: str, url: str | None = None) -> Document:
@@ -89,6 +91,31 @@ def test_a_two_word_kind_of_council_is_not_part_of_the_place(tmp_path: Path) -> 
     )
     result = graphkit.build(tmp_path)
     assert set(result.councils.values()) == {"Ashcombe Metropolitan Borough Council"}
+
+
+def test_a_town_council_is_not_its_places_district_council(tmp_path: Path) -> None:
+    # the district's pages (its host names the place) name the town council more often
+    # than themselves; the town council's printed minutes name only the town council
+    body = (
+        "Agenda and minutes\n\nCabinet - Tuesday, 4th March, 2025 7.00 pm\n\nItems\nNo. Item\n\n"
+        "1.\n\nApologies\n\nMinutes:\n\nApologies were received from Councillor J Smith. "
+        "Ashcombe Town Council and Ashcombe Town Council's clerk were thanked.\n"
+    )
+    _write(tmp_path, "a.txt", "ashcombe", body)
+    (tmp_path / "b.txt").write_text(
+        "ASHCOMBE TOWN COUNCIL\n\nMinutes of the meeting of the Town Council held on "
+        "12 March 2025\n\nPresent: Councillor J Smith (Mayor)\n\n1. Apologies\n\nNone.\n",
+        encoding="utf-8",
+    )
+    result = graphkit.build(tmp_path)
+    assert result.councils == {"a.txt": "Ashcombe Council", "b.txt": "Ashcombe Town Council"}
+    # two councils, under two IRIs (the same IRIs, before, for nodes linked apart)
+    councils = set(result.dataset.subjects(RDF.type, ORG.FormalOrganization))
+    assert {str(c).rsplit("/", 1)[1] for c in councils} >= {"ashcombe", "ashcombe-town"}
+    smiths = [p for p in result.linked.people if p.family_name == "Smith"]
+    assert len(smiths) == 2
+    # the district's minutes name the town council as an organisation, not as themselves
+    assert not names_the_council("Ashcombe Town Council", "Ashcombe Council")
 
 
 # -- the council most documents name -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rdflib import Literal, URIRef
 
 from .. import lexicon
+from ..councils import is_local
 from ..iris import Iris, slug
 from ..model import DocKind, Document, MeetingRecord
 from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PREFIXES, RDF, SCHEMA, SKOS, XSD
@@ -34,19 +35,16 @@ __all__ = ["Builder", "council_key", "lit", "municipal_year", "timestamp"]
 
 
 def council_key(council: str) -> str:
-    """The IRI slug of a council: its place name.
+    """The IRI slug of a council: its place name, and the kind of a town or parish
+    council (another council than its place's district council).
 
-    >>> council_key("Coventry City Council")
-    'coventry'
+    >>> council_key("Coventry City Council"), council_key("Stroud Town Council")
+    ('coventry', 'stroud-town')
     >>> council_key("Royal Borough of Kingston upon Thames")
     'royal-borough-of-kingston-upon-thames'
     """
-    name = re.sub(
-        rf"\s+{lexicon.council_types_pattern()}?\s*Council$",
-        "",
-        council.strip(),
-    )
-    return slug(name)
+    kinds = "" if is_local(council) else f"{lexicon.council_types_pattern()}?"
+    return slug(re.sub(rf"\s+{kinds}\s*Council$", "", council.strip()))
 
 
 def municipal_year(day: dt.date) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 from .. import lexicon
-from ..councils import place_key, place_of
+from ..councils import council_identity
 
 __all__ = [
     "committee_named",
@@ -158,19 +158,22 @@ def is_council_committee(name: str) -> bool:
 
 def names_the_council(surface: str, council: str) -> bool:
     """Whether a mention names the build's council: a council's name (it ends in
-    "Council") whose place is the council's place.
+    "Council") of the same council (:func:`~graphkit.councils.council_identity`: the same
+    place, and not the place's town or parish council beside its district's).
 
     >>> names_the_council("Coventry City Council", "Coventry City Council")
     True
     >>> names_the_council("Lowfield Council", "Lowfield Borough Council")
     True
+    >>> names_the_council("Lowfield Town Council", "Lowfield Borough Council")
+    False
     >>> [names_the_council(n, "Coventry City Council") for n in
     ...  ("Leeds City Council", "Coventry City Council Children's Services", "City Council")]
     [False, False, False]
     """
     surface = " ".join(surface.split())
-    return bool(_COUNCIL_NAME.search(surface)) and place_key(place_of(surface)) == place_key(
-        place_of(council)
+    return bool(_COUNCIL_NAME.search(surface)) and council_identity(surface) == council_identity(
+        council
     )
 
 

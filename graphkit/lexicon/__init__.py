@@ -152,6 +152,12 @@ def council_types() -> tuple[str, ...]:
 
 
 @cache
+def local_council_types() -> frozenset[str]:
+    """Kinds of a parish-tier council ("Town"): another council than its place's district."""
+    return frozenset(lines("local_council_types.txt"))
+
+
+@cache
 def council_types_pattern() -> str:
     """The kinds of council as one alternation, longest first (a pattern's source)."""
     return alternation(council_types())
