@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 import graphkit
 from graphkit.councils import (
@@ -19,7 +20,7 @@ from graphkit.councils import (
 )
 from graphkit.graph.organisations import names_the_council
 from graphkit.model import Document
-from graphkit.vocab import ORG, RDF
+from graphkit.vocab import OA, ORG, RDF, SKOS
 
 
 def doc(text: str, url: str | None = None) -> Document:
@@ -116,6 +117,31 @@ def test_a_town_council_is_not_its_places_district_council(tmp_path: Path) -> No
     assert len(smiths) == 2
     # the district's minutes name the town council as an organisation, not as themselves
     assert not names_the_council("Ashcombe Town Council", "Ashcombe Council")
+
+
+def test_the_council_called_by_its_kind_is_the_council(tmp_path: Path) -> None:
+    (tmp_path / "m.txt").write_text(
+        "ASHCOMBE CITY COUNCIL\n\nMinutes of the meeting of the Cabinet held on 12 March 2025"
+        "\n\nPresent: Councillor J Smith (Chair)\n\n1. Reports\n\nThe City Council agreed "
+        "the plan with the Youth Trust and the County Council.\n",
+        encoding="utf-8",
+    )
+    result = graphkit.build(tmp_path)
+    union = Graph()  # every document's graph and the default graph
+    for s, p, o, _ in result.dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    (council,) = union.subjects(RDF.type, ORG.FormalOrganization)
+    bodies = {}  # each quoted text's annotation's body
+    for ann in union.subjects(RDF.type, OA.Annotation):
+        for selector in union.objects(union.value(ann, OA.hasTarget), OA.hasSelector):
+            quote = union.value(selector, OA.exact)
+            if quote is not None:
+                bodies[str(quote)] = union.value(ann, OA.hasBody)
+    assert bodies["City Council"] == council  # its own kind: the council itself
+    assert bodies["County Council"] != council  # another kind: another council
+    assert (bodies["County Council"], RDF.type, ORG.Organization) in union
+    # a reference by kind is not a name of the council
+    assert (council, SKOS.altLabel, None) not in union
 
 
 # -- the council most documents name -------------------------------------------------------------------------

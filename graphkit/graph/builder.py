@@ -19,6 +19,7 @@ from ..iris import Iris, slug
 from ..model import DocKind, Document, MeetingRecord
 from ..vocab import DCTERMS, FOAF, GK, OA, ORG, PREFIXES, RDF, SCHEMA, SKOS, XSD
 from .organisations import (
+    calls_the_council_by_its_kind,
     committee_named,
     is_council_committee,
     names_no_organisation,
@@ -212,8 +213,9 @@ class Builder:
         self, g: QuadGraph, key: str, surface: str | None = None, at: tuple[str, int] | None = None
     ) -> URIRef | None:
         """The node an organisation mention names (the rules are in ``organisations``):
-        the council, a committee whose meetings the records record, another committee of
-        the council, or an organisation of its own; None when the name names no
+        the council (by its name, or by its kind: "the City Council"), a committee whose
+        meetings the records record, another committee of the council, or an
+        organisation of its own; None when the name names no
         organisation. ``at`` is the mention's document and end offset."""
         o = self.org_by_key[key]
         name = surface or o.pref_label
@@ -223,6 +225,8 @@ class Builder:
         committee = self._committee_named(o.pref_label, name, source)
         if committee is not None:
             return self._named(g, self.committee(committee), committee, surface)
+        if calls_the_council_by_its_kind(name, self.council_name):  # not a name of it
+            return self._named(g, self.council_node(), self.council_name, None)
         after = self.docs[source].text[end : end + 12] if source in self.docs else ""
         if names_no_organisation(name, after, self.council_name):
             return None

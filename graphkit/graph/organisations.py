@@ -14,9 +14,10 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 from .. import lexicon
-from ..councils import council_identity
+from ..councils import council_identity, kind_of
 
 __all__ = [
+    "calls_the_council_by_its_kind",
     "committee_named",
     "is_council_committee",
     "names_no_organisation",
@@ -29,6 +30,7 @@ _SMALL = lexicon.small_words()
 _COUNCIL_NAME = re.compile(r"\bCouncil$")
 # a council's name without its place: "City Council", "the County Council"
 _COUNCIL_SHORT = rf"(?:the )?(?:{lexicon.council_types_pattern()} )?Council"
+_OWN_KIND = re.compile(rf"(?:the )?(?P<kind>{lexicon.council_types_pattern()}) Council", re.I)
 # nouns of an undertaking: "Expansion of ...", "Review of ..." name work, not a body
 _UNDERTAKING = re.compile(
     r"(?:Expansion|Development|Review|Implementation|Introduction|Delivery|Provision|Creation"
@@ -175,6 +177,25 @@ def names_the_council(surface: str, council: str) -> bool:
     return bool(_COUNCIL_NAME.search(surface)) and council_identity(surface) == council_identity(
         council
     )
+
+
+def calls_the_council_by_its_kind(surface: str, council: str) -> bool:
+    """Whether a mention is the council's own kind and "Council", with no place: "the City
+    Council" in Coventry City Council's records is the council itself. Another kind ("the
+    County Council" in a district council's records) is another council.
+
+    >>> calls_the_council_by_its_kind("City Council", "Coventry City Council")
+    True
+    >>> calls_the_council_by_its_kind("the county  council", "Northshire County Council")
+    True
+    >>> [calls_the_council_by_its_kind(n, "Stroud District Council")
+    ...  for n in ("County Council", "District Councils", "Council")]
+    [False, False, False]
+    >>> calls_the_council_by_its_kind("Council", "Stroud Council")  # a council of no kind
+    False
+    """
+    m = _OWN_KIND.fullmatch(" ".join(surface.split()))
+    return m is not None and m.group("kind").lower() == kind_of(council).lower()
 
 
 def names_no_organisation(surface: str, after: str, council: str) -> str | None:
