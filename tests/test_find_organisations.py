@@ -28,6 +28,13 @@ from graphkit.model import Document
             "The Department for Education (DfE) wrote. The DfE replied.",
             ["Department for Education", "DfE", "DfE"],
         ),
+        # a question's first word is not part of the name
+        (
+            "Should Northshire County Council agree, would the Lantern Arts Trust help?",
+            ["Northshire County Council", "Lantern Arts Trust"],
+        ),
+        ("Could Millbrook Primary School host it?", ["Millbrook Primary School"]),
+        ("Whether Westmere Youth Trust could bid was asked.", ["Westmere Youth Trust"]),
     ],
 )
 def test_organisations(text: str, organisations: list[str]) -> None:
