@@ -67,7 +67,7 @@ NAME_RE = re.compile(
 _ROLE_RE = re.compile(
     r"\b(?:Director|Head|Chief|Manager|Officer|Cabinet Member|Deputy|Leader|Lead|Adviser|Advisor"
     r"|Co-?ordinator|Teacher|Executive|Clerk|Secretary|Chair(?:man|person)?|Mayor|Commissioner"
-    r"|Principal|Trainer|Social Worker|Solicitor|Assistant|Consultant|Inspector|Analyst"
+    r"|Principal|Trainer|Worker|Administrator|Solicitor|Assistant|Consultant|Inspector|Analyst"
     r"|Member)\b"
 )
 
@@ -77,6 +77,8 @@ def looks_like_role(text: str) -> bool:
 
     >>> looks_like_role("Director of Children's Services"), looks_like_role("Law and Governance")
     (True, False)
+    >>> looks_like_role("Committee Administrator"), looks_like_role("Early Help Worker")
+    (True, True)
     """
     return bool(_ROLE_RE.search(text))
 

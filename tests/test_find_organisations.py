@@ -35,6 +35,17 @@ from graphkit.model import Document
         ),
         ("Could Millbrook Primary School host it?", ["Millbrook Primary School"]),
         ("Whether Westmere Youth Trust could bid was asked.", ["Westmere Youth Trust"]),
+        # capitals joined by "&" are one word of the name
+        ("The A&E Delivery Board met.", ["A&E Delivery Board"]),
+        (
+            "Westmere Health and Care NHS Trust (W&H NHS Trust) came. The W&H NHS Trust spoke.",
+            ["Westmere Health and Care NHS Trust", "W&H NHS Trust", "W&H NHS Trust"],
+        ),
+        # a post "for" a body is not part of the body's name
+        (
+            "Ms K Lee, Early Help Worker for Northshire County Council, spoke.",
+            ["Northshire County Council"],
+        ),
     ],
 )
 def test_organisations(text: str, organisations: list[str]) -> None:

@@ -25,7 +25,8 @@ __all__ = [
 # characters: a word of any length was tried to its end from each capital after each of
 # its hyphens, O(n²) on a run of words joined by hyphens (8,000 words: 38 s)
 _LONGEST_WORD = 48
-_CAP = rf"(?:[A-Z][\w'’\-]{{0,{_LONGEST_WORD - 2}}}[\w]|[A-Z])"  # ending in a letter or digit
+# a capitalised word ending in a letter or digit, or capitals joined by "&" ("A&E", "H&W")
+_CAP = rf"(?:[A-Z]{{1,3}}&[A-Z]{{1,3}}\b|[A-Z][\w'’\-]{{0,{_LONGEST_WORD - 2}}}[\w]|[A-Z])"
 _CAP_WORD = rf"[A-Z][\w'’\-]{{0,{_LONGEST_WORD - 1}}}"  # as written, a hyphen at its end too
 _CONN = lexicon.alternation(lexicon.name_connectives())
 _PROG_HEADS = lexicon.programme_heads_pattern().pattern
@@ -95,7 +96,7 @@ def _service_is_body(name: str) -> bool:
 
 _POST_OF = re.compile(
     r"\b(?:Director|Head|Manager|Officer|Member|Lead|Chair|Chairman|Leader|Secretary|Minister"
-    r"|Commissioner|Adviser|Advisor)s? (?:of|for) "
+    r"|Commissioner|Adviser|Advisor|Worker|Administrator|Co-?ordinator)s? (?:of|for) "
 )
 # heads a name may follow: "HM Inspectorate of Probation", "Royal College of Nursing"
 _HEAD_FIRST = frozenset(

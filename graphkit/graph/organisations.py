@@ -35,7 +35,8 @@ _OWN_KIND = re.compile(rf"(?:the )?(?P<kind>{lexicon.council_types_pattern()}) C
 _UNDERTAKING = re.compile(
     r"(?:Expansion|Development|Review|Implementation|Introduction|Delivery|Provision|Creation"
     r"|Extension|Reduction|Establishment|Improvement|Redesign|Transformation|Recommissioning"
-    r"|Roll[- ]?out|Launch) of ",
+    r"|Roll[- ]?out|Launch|Reconfiguration|Reorgani[sz]ation|Restructur(?:e|ing)|Recruitment"
+    r"|Retention|Prioriti[sz]ation|Procurement|Commissioning) of ",
     re.I,
 )
 _SCRUTINY_BODY = re.compile(
@@ -211,6 +212,8 @@ def names_no_organisation(surface: str, after: str, council: str) -> str | None:
     >>> names_no_organisation("Government and City Council", ", and", "Lowfield City Council")
     'joins a body to the council'
     >>> names_no_organisation("Review of Lowfield Youth Services", "", "Lowfield City Council")
+    'an undertaking'
+    >>> names_no_organisation("Reconfiguration of Mental Health Services", "", "Lowfield City Council")
     'an undertaking'
     >>> names_no_organisation("Government", " Act 1972 relating", "Lowfield City Council")
     'part of the title of an Act'
