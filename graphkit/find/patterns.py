@@ -96,7 +96,7 @@ def _service_is_body(name: str) -> bool:
 
 _POST_OF = re.compile(
     r"\b(?:Director|Head|Manager|Officer|Member|Lead|Chair|Chairman|Leader|Secretary|Minister"
-    r"|Commissioner|Adviser|Advisor|Worker|Administrator|Co-?ordinator)s? (?:of|for) "
+    r"|Commissioner|Adviser|Advisor|Worker|Administrator|Coordinator|Co-ordinator)s? (?:of|for) "
 )
 # heads a name may follow: "HM Inspectorate of Probation", "Royal College of Nursing"
 _HEAD_FIRST = frozenset(
