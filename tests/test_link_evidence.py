@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import pytest
 
-from graphkit.find import ResponseMention, extract
+from graphkit.find import ResponseMention, extract, topic_of
 from graphkit.link import Linked, link
 from graphkit.link.evidence import Evidence
 from graphkit.model import Document, MeetingRecord, Mention, WorkProgrammeRow
@@ -143,3 +143,26 @@ def test_linking_the_seeds_needs_no_text(seeds_result) -> None:
         council=seeds_result.council,
     )
     assert _fields(unread) == _fields(seeds_result.linked)
+
+
+@pytest.mark.parametrize(
+    ("title", "topic"),
+    [
+        ("Holiday Activities Update", "Holiday Activities"),
+        ("Libraries Strategy - Progress Report", "Libraries Strategy"),
+        # items that run the meeting name no topic, however the agenda words them
+        ("To receive apologies", None),
+        ("2. To approve the minutes of the meeting held on 4 May", None),
+        ("Chair’s Announcements", None),
+        ("NOTICE OF RECORDING/WEBCAST", None),
+        ("Welcome, Introductions and Housekeeping", None),
+        ("Declaration of Interests", None),
+        ("Dates of Future Meetings", None),
+        ("Public Speaking", None),
+        # an urgent item's own subject after the dash
+        ("Urgent Business - Flood Response", "Flood Response"),
+        ("Introduction to the Scrutiny Process", "Introduction to the Scrutiny Process"),
+    ],
+)
+def test_an_items_topic(title: str, topic: str | None) -> None:
+    assert topic_of(title) == topic

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ..model import Document, MeetingRecord, Mention
 from ..names import looks_like_role
 from ..responses import Event, responses
@@ -67,12 +68,9 @@ class ResponseMention(Mention):
     event: Event = field(kw_only=True)
 
 
-_PROCEDURAL_TITLE = re.compile(
-    r"^(?:declarations? of (?:interests?|pecuniary)|minutes|apologies|any other (?:urgent )?business|"
-    r"work programme|exclusion of (?:the )?press|matters arising|chair'?s announcements|urgent items?|"
-    r"date of (?:the )?next meeting|public questions|questions|petitions|late items|"
-    r"substitut|election of|appointment of (?:chair|vice)|declarations|items? for information)",
-    re.I,
+# "Urgent Business - Flood Response": an urgent item's own subject after the dash
+_URGENT_LEAD = re.compile(
+    r"^\W*(?:\d+\W*)?urgent (?:business|items?|matters?)\s*[-–:]\s*(?=\w)", re.I
 )
 # the sections of a report, read as numbered items in PDF text
 _REPORT_SECTION = re.compile(
@@ -100,8 +98,11 @@ def topic_of(title: str) -> str | None:
     True
     >>> topic_of("Recommendations") is None  # a section of a report, not a topic
     True
+    >>> topic_of("Urgent Business"), topic_of("Urgent Item: Flood Response")
+    (None, 'Flood Response')
     """
-    if _PROCEDURAL_TITLE.match(title.strip()) or _REPORT_SECTION.fullmatch(title.strip(" .:")):
+    title = _URGENT_LEAD.sub("", title)
+    if lexicon.is_procedural_title(title.strip()) or _REPORT_SECTION.fullmatch(title.strip(" .:")):
         return None
     topic = _TITLE_TAIL.sub("", title).strip(" -–:")
     topic = re.sub(r"\s*\([^)]*\)$", "", topic).strip()

@@ -264,19 +264,15 @@ def words_cover(wanted: frozenset[str], title: frozenset[str]) -> bool:
     return len(shared) >= 2 and len(shared) >= 0.8 * len(title) and len(shared) >= 0.5 * len(wanted)
 
 
-_PROCEDURAL = re.compile(
-    rf"^\W*(?:\d+\W*)?{lexicon.alternation(lexicon.words('procedural_item_titles.txt'))}\b", re.I
-)
-
-
 def is_procedural(title: str) -> bool:
     """Whether an item runs the meeting rather than takes a subject ("Minutes",
-    "Work Programme and Outstanding Issues", "Apologies and Substitutions").
+    "Work Programme and Outstanding Issues", "Apologies and Substitutions"):
+    :func:`graphkit.lexicon.is_procedural_title`.
 
     >>> is_procedural("Work Programme and Outstanding Issues"), is_procedural("Fostering")
     (True, False)
     """
-    return bool(_PROCEDURAL.match(title.replace("’", "'")))
+    return lexicon.is_procedural_title(title)
 
 
 _CUES = [

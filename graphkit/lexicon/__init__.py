@@ -30,7 +30,9 @@ __all__ = [
     "council_types_pattern",
     "generic_programme_heads",
     "honorifics",
+    "is_procedural_title",
     "lines",
+    "local_council_types",
     "name_connectives",
     "name_particles",
     "personal_titles",
@@ -155,6 +157,27 @@ def council_types() -> tuple[str, ...]:
 def local_council_types() -> frozenset[str]:
     """Kinds of a parish-tier council ("Town"): another council than its place's district."""
     return frozenset(lines("local_council_types.txt"))
+
+
+@cache
+def _procedural_titles() -> re.Pattern[str]:
+    return re.compile(
+        r"^\W*(?:\d+\W*)?(?:to (?:receive|approve|confirm|note|consider|agree)\W+(?:any |the )?)?"
+        rf"{alternation(words('procedural_item_titles.txt'))}\b",
+        re.I,
+    )
+
+
+def is_procedural_title(title: str) -> bool:
+    """Whether an agenda item runs the meeting rather than takes a subject
+    (procedural_item_titles.txt, at the start of its title).
+
+    >>> [is_procedural_title(t) for t in ("Work Programme and Outstanding Issues",
+    ...     "3. To receive apologies", "Chair\u2019s Announcements", "NOTICE OF RECORDING/WEBCAST",
+    ...     "Fostering", "Introduction to Scrutiny", "Public Health Annual Report")]
+    [True, True, True, True, False, False, False]
+    """
+    return bool(_procedural_titles().match(title.replace("\u2019", "'")))
 
 
 @cache
