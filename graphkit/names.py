@@ -226,6 +226,16 @@ def _part_of_a_name(text: str, m: re.Match[str]) -> bool:
     """
     if re.search(r"\b(?:of|for|the)[ \u00a0]+$", text[max(0, m.start() - 5) : m.start()]):
         return True
+    return _a_body_follows(text, m)
+
+
+def _a_body_follows(text: str, m: re.Match[str]) -> bool:
+    """Whether the words after a name end the name of a body or place ("ASN Transformation
+    Project"), not a post ("J Bell Project Manager").
+
+    >>> [n.bare for n in find_names("Ms L Bailey, ASN Transformation Project; J Bell Project Manager")]
+    ['L Bailey', 'J Bell']
+    """
     body = _body_after(text, m.end())
     return body is not None and not _POST_AFTER.match(text, body.end())
 
@@ -306,11 +316,12 @@ def find_names(text: str, *, titled_only: bool = False, offset: int = 0) -> list
         parsed = _accept(m, titled_only=titled_only)
         if (
             parsed is not None
-            and parsed.given
             and parsed.title in (None, "Sir", "Dame", "Lord", "Lady")
-            and _part_of_a_name(text, m)
+            and (_part_of_a_name(text, m) if parsed.given else _a_body_follows(text, m))
         ):
-            parsed = None  # "Overbridge Integrated Care Board", "Sir Robert Peel School"
+            # "Overbridge Integrated Care Board", "Sir Robert Peel School", "ASN
+            # Transformation Project" (initials: a word before may be "for", "on behalf of")
+            parsed = None
         if parsed is None:
             # retry one word later: "Cabinet Member Kate Smith" must still find "Kate Smith"
             at = next_word.after(m.start())

@@ -91,6 +91,15 @@ from graphkit.segment.attendance import apologies_in_text, parse_attendance
             "| Name | Role |\n|---|---|\n| Councillor Nadia Hussain | Chair |\n",
             [("Councillor Nadia Hussain", "present", "Chair", True)],
         ),
+        # "Name, post, project": the project's capitals are no person's initials
+        (
+            "In attendance:\nMs L Okoro, Project Manager, SEN Renewal Project\n"
+            "J Bell, Project Manager\n",
+            [
+                ("Ms L Okoro", "present", "Project Manager", False),
+                ("J Bell", "present", "Project Manager", False),
+            ],
+        ),
     ],
 )
 def test_attendance_line_forms(block: str, expected: list) -> None:
