@@ -58,3 +58,13 @@ def test_every_document_with_a_meeting_is_taken_by_a_layout(built: graphkit.Buil
     untaken = {src for src, layout in built.layouts.items() if layout is None}
     with_meetings = {src for src, doc in gold.items() if doc["meetings"]}
     assert untaken & with_meetings == set()
+
+
+def test_the_real_records_graph_keeps_the_contract(built: graphkit.BuildResult) -> None:
+    """Every shape of graphkit/data/shapes.ttl holds on the real records (a committee
+    written two ways had two prefLabels; meetings no record names the body of, and
+    attendance at undated meetings, were outside the shapes)."""
+    from graphkit.validate import format_violations, validate
+
+    violations = validate(built.dataset)
+    assert violations == [], format_violations(violations)

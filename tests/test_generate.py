@@ -84,3 +84,13 @@ def test_build_finds_what_was_generated(corpus: tuple[Path, list[dict[str, objec
     # each council by its place (a ModernGov page names its council only by its web address)
     places = {str(t["council"]).split()[0] for t in truths}
     assert places == {name.split()[0] for name in result.councils.values()}
+
+
+def test_a_build_of_generated_records_keeps_the_contract(
+    corpus: tuple[Path, list[dict[str, object]]],
+) -> None:
+    from graphkit.validate import format_violations, validate
+
+    folder, _truths = corpus
+    violations = validate(build([folder]).dataset)
+    assert violations == [], format_violations(violations)

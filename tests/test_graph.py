@@ -20,7 +20,7 @@ from stage_helpers import STAGES
 
 import graphkit
 from graphkit.errors import ConfigError
-from graphkit.vocab import DCTERMS, DEFAULT_BASE, GK, OA, PREFIXES, RDF, XSD
+from graphkit.vocab import DCTERMS, DEFAULT_BASE, GK, OA, PREFIXES, RDF, SKOS, XSD
 
 ROOT = Path(__file__).resolve().parent.parent
 ID = DEFAULT_BASE
@@ -621,3 +621,51 @@ def test_a_meeting_many_documents_record_costs_each_document_once(
         assert len(attendees) == 3
         counts.append(len(calls))
     assert counts[1] == 2 * counts[0]
+
+
+def test_a_committee_written_two_ways_has_one_label(tmp_path: Path) -> None:
+    # two records of one meeting, one heading in capitals: one node, one prefLabel (the
+    # name not in capitals), the other way of writing it an altLabel; the meeting one name
+    minutes = (
+        "Ashcombe Borough Council\n\nMinutes of the meeting of the {} held on 3 March 2031\n\n"
+        "Present: Councillor J Smith (Chair)\n\n1. Apologies\n\nNone.\n"
+    )
+    (tmp_path / "a.txt").write_text(minutes.format("SCRUTINY Board (2)"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(minutes.format("Scrutiny Board (2)"), encoding="utf-8")
+    ds = graphkit.build(tmp_path).dataset
+    union = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    board = URIRef(f"{DEFAULT_BASE}committee/ashcombe/scrutiny-board-2")
+    assert set(union.objects(board, SKOS.prefLabel)) == {Literal("Scrutiny Board (2)")}
+    assert set(union.objects(board, SKOS.altLabel)) == {Literal("SCRUTINY Board (2)")}
+    meeting = URIRef(f"{DEFAULT_BASE}meeting/ashcombe/scrutiny-board-2/2031-03-03")
+    assert set(union.objects(meeting, SDO.name)) == {Literal("Scrutiny Board (2), 3 March 2031")}
+
+
+def test_a_committee_that_meets_twice_on_a_day_has_two_meetings(tmp_path: Path) -> None:
+    minutes = (
+        "Ashcombe Borough Council\n\nMinutes of the meeting of the Licensing Sub-Committee held"
+        " on 3 March 2031{}\n\nPresent: Councillor J Smith (Chair)\n\n1. {}\n\nGranted.\n"
+    )
+    (tmp_path / "a.txt").write_text(minutes.format(" at 10.00 am", "Licence A"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(minutes.format(" at 2.00 pm", "Licence B"), encoding="utf-8")
+    ds = graphkit.build(tmp_path).dataset
+    day = f"{DEFAULT_BASE}meeting/ashcombe/licensing-sub-committee/2031-03-03"
+    meetings = {str(s) for s, _, _, _ in ds.quads((None, RDF.type, GK.Meeting, None))}
+    assert meetings == {f"{day}T1000", f"{day}T1400"}
+    # each its own start, its own item, one date
+    for meeting, hour, title in (
+        (f"{day}T1000", 10, "Licence A"),
+        (f"{day}T1400", 14, "Licence B"),
+    ):
+        node = URIRef(meeting)
+        starts = {o for _, _, o, _ in ds.quads((node, SDO.startDate, None, None))}
+        assert starts == {Literal(f"2031-03-03T{hour}:00:00", datatype=XSD.dateTime)}
+        items = {s for s, _, _, _ in ds.quads((None, SDO.superEvent, node, None))}
+        names = {str(o) for i in items for _, _, o, _ in ds.quads((i, SDO.name, None, None))}
+        assert names == {title}
+    # one meeting a day keeps the IRI of its day alone
+    (tmp_path / "b.txt").unlink()
+    ds = graphkit.build(tmp_path).dataset
+    assert {str(s) for s, _, _, _ in ds.quads((None, RDF.type, GK.Meeting, None))} == {day}

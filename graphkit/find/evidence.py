@@ -55,7 +55,7 @@ PROGRAMME_WORD = re.compile(
 )
 # a directorate's name: a few capitalised words, perhaps joined by "and" ("Law and Governance")
 _DIRECTORATE = re.compile(r"[A-Z][\w'’]*(?: (?:(?:and|&|of|for) )?[A-Z][\w'’]*){0,5}")
-_ROLE_WRITTEN_AFTER = re.compile(r",[ \t]*([A-Z][^,\n.;()]{3,70})")
+_ROLE_WRITTEN_AFTER = re.compile(r",[ \t]*([A-Z][^,\n.;()|]{3,70})")  # not past a table cell
 _QUOTE_CLOSED = re.compile(r"^['’\"”]\s*")
 _PLAN_NAME = re.compile(r"\bplan$", re.I)
 

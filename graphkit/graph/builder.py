@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -46,6 +46,29 @@ def council_key(council: str) -> str:
     """
     kinds = "" if is_local(council) else f"{lexicon.council_types_pattern()}?"
     return slug(re.sub(rf"\s+{kinds}\s*Council$", "", council.strip()))
+
+
+def chosen_labels(names: Iterable[str]) -> dict[str, str]:
+    """Each name's IRI slug -> the one name of those written that its node is labelled
+    with: not in capitals, then the most often written, then the first in order. A
+    committee or a role has one ``skos:prefLabel``, however the records write it.
+
+    >>> chosen_labels(["SCRUTINY BOARD (2)", "Scrutiny Board (2)", "SCRUTINY BOARD (2)"])
+    {'scrutiny-board-2': 'Scrutiny Board (2)'}
+    """
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for name in names:
+        counts[slug(name)][name] += 1
+    return {
+        key: min(written, key=lambda n: (_shouted(n), -written[n], n))
+        for key, written in counts.items()
+    }
+
+
+def _shouted(name: str) -> bool:
+    """Whether most of a name's letters are capitals ("CHILDREN'S SERVICES committee")."""
+    letters = [c for c in name if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
 
 
 def municipal_year(day: dt.date) -> str:
@@ -126,16 +149,22 @@ class Builder:
         self._people_in: set[tuple[URIRef, str]] = set()  # (graph, person) described there
         self.concept_by_key = {c.key: c for c in linked.concepts}
         self.org_by_key = {o.key: o for o in linked.organisations}
-        # the committees whose meetings the records record (slug -> name), and which of
-        # them each document records
-        self.committees: dict[str, str] = {
-            slug(r.committee): r.committee for r in meetings if r.committee
-        }
+        # the committees whose meetings the records record (slug -> the name its node is
+        # labelled with), and which of them each document records
+        self.committees = chosen_labels(r.committee for r in meetings if r.committee)
+        self.roles = chosen_labels(m.role for m in linked.memberships)
         of: dict[str, set[str]] = defaultdict(set)
         for r in meetings:
             if r.committee:
                 of[r.source].add(self.committees[slug(r.committee)])
         self.committees_of = {source: frozenset(names) for source, names in of.items()}
+        # the committees that met more than once on a day, told apart by the time each
+        # began: (committee slug, day) with two start times or more
+        times: dict[tuple[str, dt.date], set[dt.time]] = defaultdict(set)
+        for r in meetings:
+            if r.date is not None and r.start_time is not None:
+                times[(slug(r.committee or "council"), r.date)].add(r.start_time)
+        self._met_twice = {k for k, v in times.items() if len(v) > 1}
         # (name, the document's committees) -> the committee it names: organisation
         # mentions repeat their names, and each look-up reads every committee's name
         self._committee_found: dict[tuple[str, frozenset[str]], str | None] = {}
@@ -157,14 +186,34 @@ class Builder:
         return node
 
     def committee(self, name: str) -> URIRef:
+        """A committee's node, labelled with the name the records' names of it agree on
+        (:func:`chosen_labels`); another way of writing it is an altLabel."""
         node = self.iris.committee(self.council, name)
+        label = self.committee_label(name)
         self.default.add((node, RDF.type, ORG.OrganizationalUnit))
         # stated as well as implied (org:OrganizationalUnit ⊑ org:Organization), for tools
         # that do no inference and for evidence annotations, whose bodies are organisations
         self.default.add((node, RDF.type, ORG.Organization))
-        self.default.add((node, SKOS.prefLabel, lit(name)))
+        self.default.add((node, SKOS.prefLabel, lit(label)))
+        if _differs(name, label):
+            self.default.add((node, SKOS.altLabel, lit(name)))
         self.default.add((node, ORG.subOrganizationOf, self.iris.council(self.council)))
         return node
+
+    def meeting(self, rec: MeetingRecord) -> URIRef:
+        """The dated meeting a record records: its committee's meeting on its day, and at
+        the time it began when the committee met more than once that day
+        (``…/licensing-sub-committee/2020-06-20T1400``; a record of that day that gives no
+        time is of the day's meeting without one)."""
+        assert rec.date is not None
+        committee, day = rec.committee or "council", rec.date.isoformat()
+        if rec.start_time is not None and (slug(committee), rec.date) in self._met_twice:
+            day += f"T{rec.start_time:%H%M}"
+        return self.iris.meeting(self.council, committee, day)
+
+    def committee_label(self, name: str) -> str:
+        """The label of the committee ``name`` names (itself, for one no meeting records)."""
+        return self.committees.get(slug(name), name)
 
     # -- documents ------------------------------------------------------------------------
     def document(self, doc: Document) -> URIRef:

@@ -132,17 +132,19 @@ def add_meeting(b: Builder, rec: MeetingRecord) -> URIRef:
     g, iris = b.g(rec.source), b.iris
     # a meeting whose body the page does not name is still the council's
     organizer = b.committee(rec.committee) if rec.committee else b.council_node()
+    # named as its committee's node is, so that two records of it give it one name
+    body = b.committee_label(rec.committee) if rec.committee else None
     if rec.date is None:
         ident = slug(rec.platform_id) if rec.platform_id else "document-" + slug(rec.source)
         node = iris.undated_meeting(b.council, ident)
         g.add((node, RDF.type, GK.UndatedMeeting))
-        g.add((node, SCHEMA.name, lit(f"{rec.committee or 'A meeting'}, date not given")))
+        g.add((node, SCHEMA.name, lit(f"{body or 'A meeting'}, date not given")))
     else:
-        node = iris.meeting(b.council, rec.committee or "council", rec.date.isoformat())
+        node = b.meeting(rec)
         g.add((node, RDF.type, GK.Meeting))
         g.add((node, DCTERMS.date, Literal(rec.date.isoformat(), datatype=XSD.date)))
         g.add((node, GK.municipalYear, plain(municipal_year(rec.date))))
-        g.add((node, SCHEMA.name, lit(f"{rec.committee or b.council_name}, {rec.date:%-d %B %Y}")))
+        g.add((node, SCHEMA.name, lit(f"{body or b.council_name}, {rec.date:%-d %B %Y}")))
         if rec.start_time:
             g.add((node, SCHEMA.startDate, timestamp(rec.date, rec.start_time)))
         if rec.end_time:
@@ -168,7 +170,8 @@ def add_meeting_ref(b: Builder, rec: MeetingRecord, meeting: URIRef, ref: Meetin
     g.add((other, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date)))
     g.add((other, GK.municipalYear, plain(municipal_year(ref.date))))
     g.add((other, SCHEMA.organizer, b.committee(body) if body else b.council_node()))
-    g.add((other, SCHEMA.name, lit(f"{body or b.council_name}, {ref.date:%-d %B %Y}")))
+    label = b.committee_label(body) if body else b.council_name
+    g.add((other, SCHEMA.name, lit(f"{label}, {ref.date:%-d %B %Y}")))
     prop = GK.approvesMinutesOf if ref.relation == "approves" else DCTERMS.references
     g.add((meeting, prop, other))
 
@@ -375,7 +378,7 @@ def add_role(b: Builder, m: Membership) -> None:
         g.add((node, ORG.organization, org))
         g.add((node, ORG.role, role))
         g.add((role, RDF.type, ORG.Role))
-        g.add((role, SKOS.prefLabel, lit(m.role)))
+        g.add((role, SKOS.prefLabel, lit(b.roles.get(slug(m.role), m.role))))
         g.add((node, PROV.wasDerivedFrom, iris.document(source)))
     start = Literal(m.start.isoformat(), datatype=XSD.date)
     end = Literal(m.end.isoformat(), datatype=XSD.date)
