@@ -27,6 +27,7 @@ __all__ = [
     "councils_in_text",
     "host_label",
     "is_local",
+    "kind_of",
     "place_key",
     "place_of",
     "same_place",

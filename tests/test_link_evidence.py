@@ -159,6 +159,10 @@ def test_linking_the_seeds_needs_no_text(seeds_result) -> None:
         ("Declaration of Interests", None),
         ("Dates of Future Meetings", None),
         ("Public Speaking", None),
+        ("Audit Committee Minutes", None),
+        ("Proposed Scrutiny Forward Work Programme 2031/32", None),
+        ("Minority Group Leader Questions", None),
+        ("Verbal Update", None),
         # an urgent item's own subject after the dash
         ("Urgent Business - Flood Response", "Flood Response"),
         ("Introduction to the Scrutiny Process", "Introduction to the Scrutiny Process"),

@@ -68,6 +68,7 @@ class ResponseMention(Mention):
     event: Event = field(kw_only=True)
 
 
+_EMPTY_TOPIC = lexicon.words("empty_topic_words.txt")
 # "Urgent Business - Flood Response": an urgent item's own subject after the dash
 _URGENT_LEAD = re.compile(
     r"^\W*(?:\d+\W*)?urgent (?:business|items?|matters?)\s*[-–:]\s*(?=\w)", re.I
@@ -100,12 +101,16 @@ def topic_of(title: str) -> str | None:
     True
     >>> topic_of("Urgent Business"), topic_of("Urgent Item: Flood Response")
     (None, 'Flood Response')
+    >>> topic_of("Verbal Update") is None
+    True
     """
     title = _URGENT_LEAD.sub("", title)
     if lexicon.is_procedural_title(title.strip()) or _REPORT_SECTION.fullmatch(title.strip(" .:")):
         return None
     topic = _TITLE_TAIL.sub("", title).strip(" -–:")
     topic = re.sub(r"\s*\([^)]*\)$", "", topic).strip()
+    if topic.lower() in _EMPTY_TOPIC:  # "Verbal Update": no subject left
+        return None
     return topic if len(topic) > 3 else None
 
 

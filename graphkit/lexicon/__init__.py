@@ -168,16 +168,31 @@ def _procedural_titles() -> re.Pattern[str]:
     )
 
 
+@cache
+def _procedural_words() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{alternation(words('procedural_item_words.txt'))}\b"
+        rf"|\b{alternation(words('procedural_item_endings.txt'))}\W*$",
+        re.I,
+    )
+
+
 def is_procedural_title(title: str) -> bool:
-    """Whether an agenda item runs the meeting rather than takes a subject
-    (procedural_item_titles.txt, at the start of its title).
+    """Whether an agenda item runs the meeting rather than takes a subject: its title
+    starts with procedural_item_titles.txt, writes procedural_item_words.txt, or ends with
+    procedural_item_endings.txt.
 
     >>> [is_procedural_title(t) for t in ("Work Programme and Outstanding Issues",
     ...     "3. To receive apologies", "Chair\u2019s Announcements", "NOTICE OF RECORDING/WEBCAST",
-    ...     "Fostering", "Introduction to Scrutiny", "Public Health Annual Report")]
-    [True, True, True, True, False, False, False]
+    ...     "Proposed Scrutiny Forward Work Programme 2020/21", "Audit Committee Minutes",
+    ...     "Minority Group Leader Questions")]
+    [True, True, True, True, True, True, True]
+    >>> [is_procedural_title(t) for t in ("Fostering", "Introduction to Scrutiny",
+    ...     "Public Health Annual Report", "Library Opening Hours")]
+    [False, False, False, False]
     """
-    return bool(_procedural_titles().match(title.replace("\u2019", "'")))
+    title = title.replace("\u2019", "'")
+    return bool(_procedural_titles().match(title) or _procedural_words().search(title))
 
 
 @cache
