@@ -160,18 +160,12 @@ def local_council_types() -> frozenset[str]:
 
 
 @cache
-def _procedural_titles() -> re.Pattern[str]:
+def _procedural() -> re.Pattern[str]:
+    # the title's start (after its number and a "To receive"...), anywhere, or its end
     return re.compile(
         r"^\W*(?:\d+\W*)?(?:to (?:receive|approve|confirm|note|consider|agree)\W+(?:any |the )?)?"
-        rf"{alternation(words('procedural_item_titles.txt'))}\b",
-        re.I,
-    )
-
-
-@cache
-def _procedural_words() -> re.Pattern[str]:
-    return re.compile(
-        rf"\b{alternation(words('procedural_item_words.txt'))}\b"
+        rf"{alternation(words('procedural_item_titles.txt'))}\b"
+        rf"|\b{alternation(words('procedural_item_words.txt'))}\b"
         rf"|\b{alternation(words('procedural_item_endings.txt'))}\W*$",
         re.I,
     )
@@ -191,8 +185,7 @@ def is_procedural_title(title: str) -> bool:
     ...     "Public Health Annual Report", "Library Opening Hours")]
     [False, False, False, False]
     """
-    title = title.replace("\u2019", "'")
-    return bool(_procedural_titles().match(title) or _procedural_words().search(title))
+    return bool(_procedural().search(title.replace("\u2019", "'")))
 
 
 @cache
