@@ -26,7 +26,7 @@ __all__ = [
 # its hyphens, O(n²) on a run of words joined by hyphens (8,000 words: 38 s)
 _LONGEST_WORD = 48
 # a capitalised word ending in a letter or digit, or capitals joined by "&" ("A&E", "H&W")
-_CAP = rf"(?:[A-Z]{{1,3}}&[A-Z]{{1,3}}\b|[A-Z][\w'’\-]{{0,{_LONGEST_WORD - 2}}}[\w]|[A-Z])"
+_CAP = rf"(?:[A-Z][\w'’\-]{{0,{_LONGEST_WORD - 2}}}[\w]|[A-Z]{{1,3}}&[A-Z]{{1,3}}\b|[A-Z])"
 _CAP_WORD = rf"[A-Z][\w'’\-]{{0,{_LONGEST_WORD - 1}}}"  # as written, a hyphen at its end too
 _CONN = lexicon.alternation(lexicon.name_connectives())
 _PROG_HEADS = lexicon.programme_heads_pattern().pattern
