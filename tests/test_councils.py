@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 import graphkit
 from graphkit.councils import (
@@ -178,3 +178,21 @@ def test_a_long_run_of_capitalised_words_is_read_once() -> None:
     (name,) = found
     assert name.endswith("Ashcombe Metropolitan Borough Council")
     assert len(place_of(name).split()) <= 8
+
+
+def test_a_role_two_councils_write_two_ways_has_one_label(tmp_path: Path) -> None:
+    # a role's node is every council's: one prefLabel, whichever apostrophe each writes
+    body = (
+        "Agenda and minutes\n\nCabinet - Tuesday, 4th March, 2025 7.00 pm\n\n"
+        "Attendance Details\n\nPresent:\nCouncillor J Smith (Chair)\n\nAlso in attendance:\n"
+        "Ms K Lee, Director of Children{}s Services\n\nItems\nNo. Item\n\n1.\n\nApologies\n\n"
+        "Minutes:\n\nNone.\n"
+    )
+    _write(tmp_path, "a.txt", "northshire", body.format("'"))
+    _write(tmp_path, "b.txt", "westmere", body.format("\u2019"))
+    result = graphkit.build(tmp_path)
+    written = {m.role for m in result.linked.memberships if m.person == "k-lee"}
+    assert written == {"Director of Children's Services", "Director of Children\u2019s Services"}
+    role = URIRef("https://w3id.org/graphkit/id/role/director-of-childrens-services")
+    labels = {o for _, _, o, _ in result.dataset.quads((role, SKOS.prefLabel, None, None))}
+    assert len(labels) == 1

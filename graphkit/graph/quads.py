@@ -101,6 +101,12 @@ class QuadSet:
         self.default = QuadGraph(DEFAULT)
         self._graphs: dict[URIRef, QuadGraph] = {DEFAULT: self.default}
         self._prefixes: dict[str, str] = {}
+        self._labels: dict[URIRef, str] = {}
+
+    def label(self, node: URIRef, label: str) -> str:
+        """The label of a node that several councils' graphs describe (a role): the first
+        given, so that the node has one ``skos:prefLabel`` however each writes it."""
+        return self._labels.setdefault(node, label)
 
     def graph(self, identifier: URIRef) -> QuadGraph:
         """The named graph ``identifier``, made empty on first use."""

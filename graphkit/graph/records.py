@@ -371,6 +371,9 @@ def add_role(b: Builder, m: Membership) -> None:
     )
     node = iris.membership(b.council, m.person, m.role, str(org).rsplit("/", 1)[-1])
     role = iris.role(m.role)
+    # one label however the records write it: this council's choice, or the first
+    # council's (a role's node is every council's)
+    label = lit(b.ds.label(role, b.roles.get(slug(m.role), m.role)))
     for source in m.sources:
         g = b.g(source)
         g.add((node, RDF.type, ORG.Membership))
@@ -378,7 +381,7 @@ def add_role(b: Builder, m: Membership) -> None:
         g.add((node, ORG.organization, org))
         g.add((node, ORG.role, role))
         g.add((role, RDF.type, ORG.Role))
-        g.add((role, SKOS.prefLabel, lit(b.roles.get(slug(m.role), m.role))))
+        g.add((role, SKOS.prefLabel, label))
         g.add((node, PROV.wasDerivedFrom, iris.document(source)))
     start = Literal(m.start.isoformat(), datatype=XSD.date)
     end = Literal(m.end.isoformat(), datatype=XSD.date)
