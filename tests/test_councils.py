@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 import graphkit
 from graphkit.councils import (
@@ -196,3 +196,18 @@ def test_a_role_two_councils_write_two_ways_has_one_label(tmp_path: Path) -> Non
     role = URIRef("https://w3id.org/graphkit/id/role/director-of-childrens-services")
     labels = {o for _, _, o, _ in result.dataset.quads((role, SKOS.prefLabel, None, None))}
     assert len(labels) == 1
+
+
+def test_an_organisation_two_councils_write_two_ways_has_one_label(tmp_path: Path) -> None:
+    body = (
+        "Agenda and minutes\n\nCabinet - Tuesday, 4th March, 2025 7.00 pm\n\nItems\nNo. Item\n\n"
+        "1.\n\nSchools\n\nMinutes:\n\nPupils from St Anselm{}s School sang.\n"
+    )
+    _write(tmp_path, "a.txt", "northshire", body.format("'"))
+    _write(tmp_path, "b.txt", "westmere", body.format("\u2019"))
+    ds = graphkit.build(tmp_path).dataset
+    school = URIRef("https://w3id.org/graphkit/id/organisation/st-anselms-school")
+    labels = {o for _, _, o, _ in ds.quads((school, SKOS.prefLabel, None, None))}
+    assert labels == {Literal("St Anselm's School")}
+    alt = {o for _, _, o, _ in ds.quads((school, SKOS.altLabel, None, None))}
+    assert alt == {Literal("St Anselm\u2019s School")}

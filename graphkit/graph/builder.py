@@ -282,10 +282,13 @@ class Builder:
         if is_council_committee(o.pref_label):
             return self._named(g, self.committee(o.pref_label), o.pref_label, surface)
         node = self.iris.organisation(key)
+        # an organisation's node is every council's: the first council's name for it holds
+        label = self.ds.label(node, o.pref_label)
         g.add((node, RDF.type, ORG.Organization))
-        g.add((node, SKOS.prefLabel, lit(o.pref_label)))
-        if surface and _differs(surface, o.pref_label):
-            g.add((node, SKOS.altLabel, lit(surface)))
+        g.add((node, SKOS.prefLabel, lit(label)))
+        for other in (o.pref_label, surface):
+            if other and _differs(other, label):
+                g.add((node, SKOS.altLabel, lit(other)))
         return node
 
     def _named(self, g: QuadGraph, node: URIRef, label: str, surface: str | None) -> URIRef:

@@ -104,8 +104,9 @@ class QuadSet:
         self._labels: dict[URIRef, str] = {}
 
     def label(self, node: URIRef, label: str) -> str:
-        """The label of a node that several councils' graphs describe (a role): the first
-        given, so that the node has one ``skos:prefLabel`` however each writes it."""
+        """The label of a node that several councils' graphs describe (a role, an
+        organisation): the first given, so that the node has one ``skos:prefLabel``
+        however each council writes it."""
         return self._labels.setdefault(node, label)
 
     def graph(self, identifier: URIRef) -> QuadGraph:
