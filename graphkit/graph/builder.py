@@ -200,16 +200,21 @@ class Builder:
         self.default.add((node, ORG.subOrganizationOf, self.iris.council(self.council)))
         return node
 
-    def meeting(self, rec: MeetingRecord) -> URIRef:
-        """The dated meeting a record records: its committee's meeting on its day, and at
-        the time it began when the committee met more than once that day
+    def meeting(self, committee: str | None, day: dt.date, start: dt.time | None = None) -> URIRef:
+        """A dated meeting: the committee's (the council's, when none is named) on ``day``,
+        and at the time it began when the committee met more than once that day
         (``…/licensing-sub-committee/2020-06-20T1400``; a record of that day that gives no
-        time is of the day's meeting without one)."""
-        assert rec.date is not None
-        committee, day = rec.committee or "council", rec.date.isoformat()
-        if rec.start_time is not None and (slug(committee), rec.date) in self._met_twice:
-            day += f"T{rec.start_time:%H%M}"
-        return self.iris.meeting(self.council, committee, day)
+        time, or a reference to the day, is of the day's meeting without one)."""
+        body, when = committee or "council", day.isoformat()
+        if start is not None and (slug(body), day) in self._met_twice:
+            when += f"T{start:%H%M}"
+        return self.iris.meeting(self.council, body, when)
+
+    def meeting_name(self, committee: str | None, day: dt.date) -> str:
+        """A dated meeting's ``schema:name``: its committee's label (the council's name,
+        when none is named) and the day, so that every record of it names it alike."""
+        body = self.committee_label(committee) if committee else self.council_name
+        return f"{body}, {day:%-d %B %Y}"
 
     def committee_label(self, name: str) -> str:
         """The label of the committee ``name`` names (itself, for one no meeting records)."""

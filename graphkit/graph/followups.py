@@ -83,7 +83,7 @@ class _Mentions:
 
 def _item(b: Builder, rec: MeetingRecord, item: ItemRecord, text: str, found: _Mentions) -> Item:
     assert rec.date is not None
-    meeting = b.meeting(rec)
+    meeting = b.meeting(rec.committee, rec.date, rec.start_time)
     spans = ((item.start, item.end), *item.extra_spans)
     words = " ".join(text[s:e] for s, e in spans)
     title_end = item.title_start + len(item.title) + 4

@@ -132,19 +132,18 @@ def add_meeting(b: Builder, rec: MeetingRecord) -> URIRef:
     g, iris = b.g(rec.source), b.iris
     # a meeting whose body the page does not name is still the council's
     organizer = b.committee(rec.committee) if rec.committee else b.council_node()
-    # named as its committee's node is, so that two records of it give it one name
-    body = b.committee_label(rec.committee) if rec.committee else None
     if rec.date is None:
         ident = slug(rec.platform_id) if rec.platform_id else "document-" + slug(rec.source)
         node = iris.undated_meeting(b.council, ident)
         g.add((node, RDF.type, GK.UndatedMeeting))
-        g.add((node, SCHEMA.name, lit(f"{body or 'A meeting'}, date not given")))
+        body = b.committee_label(rec.committee) if rec.committee else "A meeting"
+        g.add((node, SCHEMA.name, lit(f"{body}, date not given")))
     else:
-        node = b.meeting(rec)
+        node = b.meeting(rec.committee, rec.date, rec.start_time)
         g.add((node, RDF.type, GK.Meeting))
         g.add((node, DCTERMS.date, Literal(rec.date.isoformat(), datatype=XSD.date)))
         g.add((node, GK.municipalYear, plain(municipal_year(rec.date))))
-        g.add((node, SCHEMA.name, lit(f"{body or b.council_name}, {rec.date:%-d %B %Y}")))
+        g.add((node, SCHEMA.name, lit(b.meeting_name(rec.committee, rec.date))))
         if rec.start_time:
             g.add((node, SCHEMA.startDate, timestamp(rec.date, rec.start_time)))
         if rec.end_time:
@@ -164,14 +163,13 @@ def add_meeting_ref(b: Builder, rec: MeetingRecord, meeting: URIRef, ref: Meetin
     and the meeting's link to it (``gk:approvesMinutesOf`` or ``dcterms:references``)."""
     g = b.g(rec.source)
     body = ref_body(ref.body, rec.committee) if ref.body or rec.committee else ""
-    other = b.iris.meeting(b.council, body or "council", ref.date.isoformat())
+    other = b.meeting(body, ref.date)
     g.add((other, RDF.type, GK.Meeting))
     g.add((other, RDF.type, SCHEMA.Event))
     g.add((other, DCTERMS.date, Literal(ref.date.isoformat(), datatype=XSD.date)))
     g.add((other, GK.municipalYear, plain(municipal_year(ref.date))))
     g.add((other, SCHEMA.organizer, b.committee(body) if body else b.council_node()))
-    label = b.committee_label(body) if body else b.council_name
-    g.add((other, SCHEMA.name, lit(f"{label}, {ref.date:%-d %B %Y}")))
+    g.add((other, SCHEMA.name, lit(b.meeting_name(body, ref.date))))
     prop = GK.approvesMinutesOf if ref.relation == "approves" else DCTERMS.references
     g.add((meeting, prop, other))
 
