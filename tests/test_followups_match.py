@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from graphkit.dates import find_dates
 from graphkit.followups import match
-from graphkit.followups.records import Corpus, Item, Request, is_procedural
+from graphkit.followups.records import Corpus, Item, Request
+from graphkit.lexicon import is_procedural_title
 
 COMMITTEES = ["Parks Scrutiny Board (2)", "Housing Panel"]
 TITLES = [
@@ -87,7 +88,7 @@ def _every_later_item(req: Request, corpus: Corpus) -> list[match.Match]:
     """The item rules applied to every later item of the committee, as they once were."""
     out = []
     for item in corpus.later_items(req.item.committee, req.item.date):
-        if is_procedural(item.title):
+        if is_procedural_title(item.title):
             continue
         found = match._item_match(req, item, corpus)
         if found is not None and found.score >= match.MIN_SCORE:

@@ -24,9 +24,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..lexicon import is_procedural_title
 from ..model import PlanStatus
 from .due import municipal_year_of
-from .records import Corpus, Entry, Item, committee_key, content_words, is_procedural, words_cover
+from .records import Corpus, Entry, Item, committee_key, content_words, words_cover
 
 __all__ = ["PlanRow", "compare_plan"]
 
@@ -158,7 +159,9 @@ def _year_rows(corpus: Corpus, entries: list[Entry], year: int) -> list[PlanRow]
     items = [
         i
         for i in corpus.later_items(committee, dt.date.min)
-        if municipal_year_of(i.date) == year and i.date >= since and not is_procedural(i.title)
+        if municipal_year_of(i.date) == year
+        and i.date >= since
+        and not is_procedural_title(i.title)
     ]
     held = [d for d in corpus.meetings(committee) if municipal_year_of(d) == year and d >= since]
     order = sorted(

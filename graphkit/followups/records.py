@@ -27,7 +27,6 @@ __all__ = [
     "Item",
     "Request",
     "content_words",
-    "is_procedural",
     "request_kind",
     "words_cover",
 ]
@@ -157,7 +156,7 @@ class Corpus:
         words: Iterable[str],
     ) -> list[Item]:
         """The committee's items of meetings after ``after`` that are not procedural
-        (:func:`is_procedural`) and refer to minute number ``minute`` (:data:`MINUTE_REF`),
+        (:func:`graphkit.lexicon.is_procedural_title`) and refer to minute number ``minute`` (:data:`MINUTE_REF`),
         or name one of ``programmes`` (concept keys) anywhere, or have one of ``words``
         among their title's :func:`content_words`; by date and key. Looked up in an
         index, not by reading every later item: a committee's archive holds thousands."""
@@ -193,7 +192,7 @@ class _Subjects:
         by_programme: dict[str, list[int]] = defaultdict(list)
         by_word: dict[str, list[int]] = defaultdict(list)
         for n, item in enumerate(items):
-            if is_procedural(item.title):
+            if lexicon.is_procedural_title(item.title):
                 continue
             for number in dict.fromkeys(ref for ref, _, _ in item.minute_refs):
                 by_minute[number].append(n)
@@ -262,17 +261,6 @@ def words_cover(wanted: frozenset[str], title: frozenset[str]) -> bool:
     if wanted <= title:
         return True
     return len(shared) >= 2 and len(shared) >= 0.8 * len(title) and len(shared) >= 0.5 * len(wanted)
-
-
-def is_procedural(title: str) -> bool:
-    """Whether an item runs the meeting rather than takes a subject ("Minutes",
-    "Work Programme and Outstanding Issues", "Apologies and Substitutions"):
-    :func:`graphkit.lexicon.is_procedural_title`.
-
-    >>> is_procedural("Work Programme and Outstanding Issues"), is_procedural("Fostering")
-    (True, False)
-    """
-    return lexicon.is_procedural_title(title)
 
 
 _CUES = [
