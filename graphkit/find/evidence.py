@@ -73,6 +73,8 @@ _EMPTY_TOPIC = lexicon.words("empty_topic_words.txt")
 _URGENT_LEAD = re.compile(
     r"^\W*(?:\d+\W*)?urgent (?:business|items?|matters?)\s*[-–:]\s*(?=\w)", re.I
 )
+# a decision's reference number before its title: "24/00023 - School Term Dates"
+_DECISION_NUMBER = re.compile(r"^\s*\d{2}/\d{5}\b\s*[-–:]?\s*(?=\w)")
 # the sections of a report, read as numbered items in PDF text
 _REPORT_SECTION = re.compile(
     r"(?:executive )?summary|purpose(?: of (?:the|this) report)?|background(?: papers)?"
@@ -103,8 +105,10 @@ def topic_of(title: str) -> str | None:
     (None, 'Flood Response')
     >>> topic_of("Verbal Update") is None
     True
+    >>> topic_of("24/00023 - School Term Dates 2025/26"), topic_of("2024/25 Budget Monitoring")
+    ('School Term Dates 2025/26', '2024/25 Budget Monitoring')
     """
-    title = _URGENT_LEAD.sub("", title)
+    title = _DECISION_NUMBER.sub("", _URGENT_LEAD.sub("", title))
     if lexicon.is_procedural_title(title.strip()) or _REPORT_SECTION.fullmatch(title.strip(" .:")):
         return None
     topic = _TITLE_TAIL.sub("", title).strip(" -–:")

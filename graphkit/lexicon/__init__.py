@@ -179,8 +179,8 @@ def is_procedural_title(title: str) -> bool:
     >>> [is_procedural_title(t) for t in ("Work Programme and Outstanding Issues",
     ...     "3. To receive apologies", "Chair\u2019s Announcements", "NOTICE OF RECORDING/WEBCAST",
     ...     "Proposed Scrutiny Forward Work Programme 2020/21", "Audit Committee Minutes",
-    ...     "Minority Group Leader Questions")]
-    [True, True, True, True, True, True, True]
+    ...     "Minority Group Leader Questions", "PROCEDURAL BUSINESS")]
+    [True, True, True, True, True, True, True, True]
     >>> [is_procedural_title(t) for t in ("Fostering", "Introduction to Scrutiny",
     ...     "Public Health Annual Report", "Library Opening Hours")]
     [False, False, False, False]
