@@ -41,6 +41,13 @@ from graphkit.model import Document
             "Westmere Health and Care NHS Trust (W&H NHS Trust) came. The W&H NHS Trust spoke.",
             ["Westmere Health and Care NHS Trust", "W&H NHS Trust", "W&H NHS Trust"],
         ),
+        # an academy named by one proper word is a school; one named by common words
+        # ("the Skills Academy" of a text that speaks of skills) is a programme
+        (
+            "Members approved the Expansion of Wrenford Academy, and pupils at Tarrow Academy "
+            "met the Skills Academy, which teaches skills.",
+            ["Wrenford Academy", "Tarrow Academy"],
+        ),
         # a post "for" a body is not part of the body's name
         (
             "Ms K Lee, Early Help Worker for Northshire County Council, spoke.",

@@ -21,6 +21,10 @@ from graphkit.model import Document
         ),
         ("Apprentices from the Acorn Skills Academy spoke to Members.", "Acorn Skills Academy"),
         ("The Greenway Cycling Scheme opens in May.", "Greenway Cycling Scheme"),
+        (  # an academy a school is named after a place is not a programme
+            "Pupils at Tarrow Academy joined the Skills Academy, for skills in care.",
+            "Skills Academy",
+        ),
         ("The Tidewater Flood Plan was adopted.", "Tidewater Flood Plan"),
         ("Progress on the Lantern Reading Project was noted.", "Lantern Reading Project"),
         ("Members asked about the Kestrel Family Hubs Pilot.", "Kestrel Family Hubs Pilot"),

@@ -29,6 +29,7 @@ from .patterns import (
     _service_is_body,
     _strip_start,
     acronym_matches,
+    named_by_a_proper_word,
     runon_start,
     split_at_inner_head,
 )
@@ -83,6 +84,7 @@ def find_organisations(text: str) -> tuple[list[Candidate], list[str]]:
     out = _by_head_noun(text)
     for m in _CABINET.finditer(text):
         out.append(Candidate(m.start(), m.end(), ORG))
+    out += _schools(text)
     bodies = _by_acronym(text, out)
     out += _by_context(text)
     return out, bodies
@@ -162,6 +164,20 @@ def _by_acronym(text: str, out: list[Candidate]) -> list[str]:
             out.append(Candidate(long_start, m.end("long"), ORG))
             bodies.append(acr)
     return bodies
+
+
+# "Leigh Academy": a school named after a place or a person, not a programme
+_ACADEMY = re.compile(r"(?<![\w'’-])[A-Z][a-z]+ (?P<head>Academy)\b")
+
+
+def _schools(text: str) -> list[Candidate]:
+    """Academies named by one proper word ("Leigh Academy"), which are schools; an
+    academy named in common words ("the Social Work Academy") is a programme."""
+    return [
+        Candidate(m.start(), m.end(), ORG)
+        for m in _ACADEMY.finditer(text)
+        if named_by_a_proper_word(text, m.start("head"))
+    ]
 
 
 def _by_context(text: str) -> list[Candidate]:

@@ -8,6 +8,7 @@ Every helper reads ``text`` with markup blanked out and soft line breaks joined
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon
 from ..names import looks_like_role
@@ -340,6 +341,33 @@ def in_a_post(text: str, at: int) -> bool:
         all(w[0].isupper() for w in title.group(1).split() if w.lower() not in _SMALL)
         and looks_like_role(title.group(1))
     )
+
+
+# the capital word just before a head: "Leigh" in "the Expansion of Leigh Academy"
+_WORD_BEFORE = re.compile(r"(?:(?P<prev>[\w'’&-]+)[ ]+)?(?P<word>[A-Z][a-z]+)[ ]+$")
+
+
+@lru_cache(maxsize=4)  # asked once for each such name of a document, of the same text
+def _lower_case_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+
+
+def named_by_a_proper_word(text: str, head_at: int) -> bool:
+    """Whether the name whose head word starts at ``head_at`` is that head after one capital
+    word the text never writes in lower case: "Leigh Academy", a school named after a
+    place or a person, not "the Skills Academy" of a text that speaks of skills, nor
+    "Acorn Skills Academy".
+
+    >>> t = "The Expansion of Leigh Academy; the Skills Academy teaches skills."
+    >>> named_by_a_proper_word(t, t.index("Academy")), named_by_a_proper_word(t, t.rindex("Academy"))
+    (True, False)
+    >>> named_by_a_proper_word("the Acorn Skills Academy", 17)
+    False
+    """
+    before = _WORD_BEFORE.search(text, max(0, head_at - 60), head_at)
+    if before is None or (before.group("prev") or "a")[0].isupper():
+        return False
+    return before.group("word").lower() not in _lower_case_words(text)
 
 
 _SOFT_BREAK = re.compile(

@@ -23,6 +23,7 @@ from .patterns import (
     _strip_start,
     acronym_matches,
     listed_start,
+    named_by_a_proper_word,
     runon_start,
     split_at_inner_head,
 )
@@ -109,6 +110,8 @@ def _named(text: str, m: re.Match[str]) -> list[Candidate]:
     head = m.group("head")
     if not body or f"{body.split()[-1]} {head}".lower() in ("work programme", "forward plan"):
         return []  # a committee's work programme or forward plan is a document
+    if head == "Academy" and named_by_a_proper_word(text, m.start("head")):
+        return []  # "Leigh Academy" is a school (an organisation)
     name = text[start : m.end()]
     if (
         head.lower() == "service" and (_service_is_body(name) or _NOT_A_SERVICE.search(name))
