@@ -195,6 +195,10 @@ def test_no_aliases_file_is_empty() -> None:
             "Bluebell Mentering Programme",
         ],  # a one-word spelling slip
         ["Riverside Youth Strategy", "riverside youth strategy"],  # case
+        # the same words in another order
+        ["Meals and Play Holiday Programme", "Holiday Meals and Play Programme"],
+        # a defined acronym beside words of its own name
+        ["Healthy Meals for Kids (HMK)", "HMK and Meals Programme"],
         [
             "Healthy Meals for Kids (HMK)",
             "HMK",
@@ -222,6 +226,12 @@ def test_programme_variants_are_one_concept(variants: list[str]) -> None:
     assert {concept.pref_label, *concept.alt_labels} == set(variants)
 
 
+def test_a_curated_acronym_beside_words_of_its_name_is_that_programme() -> None:
+    # the curated list spells HAF; "HAF and Food" repeats one of its words
+    linked = link_forms(["HAF and Food Programme", "Holiday Activities and Food"], "PROGRAMME")
+    assert len(linked.concepts) == 1, [c.pref_label for c in linked.concepts]
+
+
 def test_a_spelling_slip_merge_is_reported() -> None:
     linked = link_forms(
         ["Bluebell Mentoring Programme", "Bluebell Mentering Programme"], "PROGRAMME"
@@ -237,6 +247,7 @@ def test_a_spelling_slip_merge_is_reported() -> None:
         ["Year 7 Reading Plan", "Year 8 Reading Plan"],
         ["Northside Play Scheme", "Southside Play Scheme"],
         ["Eastfield Reading Project", "Westfield Reading Project"],
+        ["Healthy Meals for Kids (HMK)", "HMK Summer Programme"],
     ],
 )
 def test_different_programmes_stay_apart(names: list[str]) -> None:

@@ -15,7 +15,7 @@ from ..find import PROGRAMME_WORD, acronym_matches, load_curated
 from ..model import Mention
 from .linked import Linked
 from .partition import Partition, least_members, partition
-from .programme_names import acronym_of_key, endings, programme_key, subsequence, typo_pair
+from .programme_names import _SMALL, acronym_of_key, endings, programme_key, subsequence, typo_pair
 
 __all__ = ["CURATED", "group_programmes"]
 
@@ -42,6 +42,8 @@ def group_programmes(
     """
     g = _Grouping(place, mentions)
     g.by_acronym_initials()
+    g.by_acronym_and_its_words()
+    g.by_same_words()
     unsure = g.by_longer_name_ending()
     g.by_longer_name_in_document()
     g.by_item_topic(topic_items)
@@ -72,6 +74,7 @@ class _Grouping:
         self.mentions = mentions
         self.sets: Partition = partition()
         self.curated_name: dict[str, str] = {}  # normal form -> curated name
+        self.curated_acronyms: dict[str, str] = {}  # curated acronym -> its normal form
         for name, aliases in load_curated("programmes"):
             root = programme_key(name, place)
             self.curated_name[root] = name
@@ -79,6 +82,8 @@ class _Grouping:
                 self.sets.union(
                     root, programme_key(alias, place) if not alias.isupper() else alias.lower()
                 )
+                if alias.isupper():
+                    self.curated_acronyms[alias.lower()] = root
         self.keys: dict[str, str] = {}  # name as written -> normal form
         self.acronyms: dict[str, str] = {}  # acronym defined -> normal form of its name
         self.sources: dict[str, set[str]] = defaultdict(set)  # normal form -> documents
@@ -108,6 +113,32 @@ class _Grouping:
             acr = acronym_of_key(k).lower()
             if acr in self.acronyms and len(k.split()) > 1:
                 self.sets.union(k, acr)
+
+    def by_acronym_and_its_words(self) -> None:
+        """ "HAF and Food Programme": a defined acronym beside words of its own name is
+        that acronym's programme."""
+        spelling = {**self.curated_acronyms, **self.acronyms}
+        for k in self.known:
+            words = k.split()
+            acronyms = [w for w in words if w in spelling]
+            if len(words) < 2 or len(acronyms) != 1:
+                continue
+            spelt = set(spelling[acronyms[0]].split())
+            rest = [w for w in words if w != acronyms[0] and w not in _SMALL]
+            if rest and all(w in spelt for w in rest):
+                self.sets.union(k, acronyms[0])
+
+    def by_same_words(self) -> None:
+        """ "Holiday and Activity Food" and "Holiday Activity and Food": three or more words
+        written in another order are one name."""
+        by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for k in self.known:
+            words = k.split()
+            if len(words) >= 3:
+                by_words[tuple(sorted(words))].append(k)
+        for names in by_words.values():
+            for other in names[1:]:
+                self.sets.union(names[0], other)
 
     def by_longer_name_ending(self) -> list[tuple[str, list[str]]]:
         """A short name joins the one longer name it ends; returns those that end several."""
