@@ -200,6 +200,39 @@ def test_a_grid_of_members_run_together() -> None:
     assert [(i.number, i.title) for i in rec.items] == [("2201", "NOTICE OF RECORDING")]
 
 
+def test_lists_of_names_wrapped_at_the_page_width() -> None:
+    # PDF text wraps long lines at the page's width, inside a name ("A I" / "Lowe"), in a
+    # grid of names run together, and in an apologies sentence
+    text = (
+        "MINUTES of a meeting of the PLANNING AND ACCESS COMMITTEE held on 4 March 2031 at\n"
+        "Shire Hall, Wendbury.\n\n"
+        "PRESENT\n\n"
+        "Councillor T Brook (in the Chair)\n\n"
+        "Councillors W Abbott (substitute member) P Dunmore, J Frith, Ms Anna Hale, A I\n"
+        "Lowe, Mrs M Stead (substitute member), R A Parry (substitute member), and Mrs J\n"
+        "Street.\n\n"
+        "Also present: Anna Abbott Gareth Fenn Rosa Lomax Peter Acton Helen Marsh Tom\n"
+        "Carter Nigel Price Paul Soper Amy Wade\n\n"
+        "Apologies for absence were submitted on behalf of Councillors Mrs D Carew\n"
+        "Mrs Jane Hale, D Morgan and M Tull.\n\n"
+        "12/31 DECLARATIONS OF INTEREST\n\nThere were none.\n"
+    )
+    (rec,) = _read_text(text)
+    people = {a.name: a.status for a in rec.attendance}
+    assert {n: people.get(n) for n in ("A I Lowe", "Mrs J Street", "Tom Carter")} == {
+        "A I Lowe": "present",
+        "Mrs J Street": "present",
+        "Tom Carter": "present",
+    }
+    assert [n for n, s in people.items() if s == "apologies"] == [
+        "Mrs D Carew",
+        "Mrs Jane Hale",
+        "D Morgan",
+        "M Tull",
+    ]
+    assert rec.attendance[-1].end <= text.index("12/31")  # offsets into the text as read
+
+
 def test_an_agenda_run_into_one_line() -> None:
     # PDF text that ran the agenda's list into one line: "1. To ... 2. To ..."; a marker
     # ("PAPER 3") breaks into item 3's title; the motion to approve the minutes is put, not

@@ -399,28 +399,50 @@ def _role_and_surnames(
     return role, extra
 
 
+# a long line (a paragraph's, wrapped) cut inside a name: after a title or an initial
+_CUT_IN_A_NAME = re.compile(r"(?:^|\s)(?:[A-Z]|Mrs?|Ms|Miss|Dr|Cllrs?|Councillors?)\.?$")
+# a line of capitalised words only, after a label ("Also present:"): a grid of names
+_NAMES_ONLY = re.compile(r"(?:[^:\n]{1,40}:)?\s*[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*)+\s*")
+_WRAPPED = 60  # the shortest line read as wrapped (a list of one name a line is shorter)
+
+
 def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     r"""Lines, with a line wrapped onto the next joined to it (PDF text): the next line
     goes on when it opens with a bracket, "and" or a small letter, or this one ends with a
-    comma or "and".
+    comma or "and"; or this one is long and ends in a title or an initial, or it and the
+    next are both nothing but capitalised words (a grid of names, wrapped).
 
     >>> [t for _, _, t in _logical_lines("Councillors A Bell, R Cheung\n(Vice-Chair) and T Abbott\nOfficers: X", 0, 66)]
     ['Councillors A Bell, R Cheung\n(Vice-Chair) and T Abbott', 'Officers: X']
+    >>> t = "Councillors W Abbott (substitute member), P Dunmore, J Frith, Ms Ann Hale, A I\nLowe."
+    >>> [t for _, _, t in _logical_lines(t, 0, len(t))] == [t]
+    True
     """
-    out: list[tuple[int, int, str]] = []
+    spans: list[list[int]] = []  # [start, end] of each logical line
+    last = ""  # the last line of the logical line so far
+    depth = 0  # its brackets opened and not closed
     for s, e, line in lines(text, start, end):
-        if out and line.strip() and out[-1][2].strip():
-            prev = out[-1][2].rstrip()
-            if (
+        tail = last.rstrip()
+        wrapped = len(tail) >= _WRAPPED
+        if (
+            spans
+            and line.strip()
+            and tail
+            and (
                 re.match(r"\s*(?:\(|and\b|&|[a-z])", line)
-                or re.search(r"(?:,|\band|&)$", prev)
-                or prev.count("(") > prev.count(")")  # "(Democratic Services / Officer)"
-            ):
-                ps = out[-1][0]
-                out[-1] = (ps, e, text[ps:e])
-                continue
-        out.append((s, e, line))
-    return out
+                or re.search(r"(?:,|\band|&)$", tail)
+                or depth > 0  # "(Democratic Services / Officer)"
+                or (wrapped and _CUT_IN_A_NAME.search(tail))
+                or (wrapped and _NAMES_ONLY.fullmatch(tail) and _NAMES_ONLY.fullmatch(line))
+            )
+        ):
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+            depth = 0
+        last = line
+        depth += line.count("(") - line.count(")")
+    return [(s, e, text[s:e]) for s, e in spans]
 
 
 def parse_attendance(
@@ -460,8 +482,21 @@ def parse_attendance(
         if h is None:
             continue
         here = _from_stack(stack, line) or h
-        out.extend(_grid_line(text, s, e, here) or _parse_line_any_case(text, s, e, here))
+        out.extend(_read_line(text, s, e, here))
     return out
+
+
+def _read_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
+    """The people of one logical line; a line joined from several is read as one, so a name
+    may go on over a line's end ("Ms E" then "Knox,"), offsets pointing into ``text``."""
+    line = text[s:e]
+    if "\n" not in line:
+        return _grid_line(text, s, e, h) or _parse_line_any_case(text, s, e, h)
+    line = line.replace("\n", " ")
+    found = _grid_line(line, 0, len(line), h) or _parse_line_any_case(line, 0, len(line), h)
+    return [
+        replace(r, name=" ".join(r.name.split()), start=r.start + s, end=r.end + s) for r in found
+    ]
 
 
 def _grid_line(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
@@ -544,9 +579,34 @@ def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[Atten
     for m in _APOLOGY_SENTENCE.finditer(plain, start, end):
         group = "names" if m.group("names") else "names2"
         out.extend(_parse_line_any_case(text, m.start(group), m.end(group), heading, beside=""))
+        out.extend(_wrapped_names(text, plain, m.end(group), end, heading))
     for m in _SENT_APOLOGIES.finditer(plain, start, end):
         out.extend(_names_only(text, plain, m.start("names"), m.end("names"), heading))
     return sorted(out, key=lambda r: r.start)
+
+
+def _wrapped_names(
+    text: str, plain: str, at: int, end: int, heading: Heading
+) -> list[AttendanceRecord]:
+    """The people on the lines a long line of names wrapped onto, when the names stopped at
+    the line's end (``at``) and each next line is names alone: "... Councillors Mrs D
+    Charles" then "Mrs J Hill, D McGregor and M Tomlinson."; none when that line says more
+    ("Councillor Y attended as substitute")."""
+    out: list[AttendanceRecord] = []
+    while at < end and plain.startswith("\n", at):
+        line_start = plain.rfind("\n", 0, at) + 1
+        stop = plain.find("\n", at + 1, end)
+        stop = end if stop == -1 else stop
+        if at - line_start < _WRAPPED:
+            break
+        found = _names_only(text, plain, at + 1, stop, heading)
+        if not found:
+            break
+        out.extend(found)
+        if re.search(r"[.;]\s*$", plain[at + 1 : stop]):
+            break  # the sentence ends on this line
+        at = stop
+    return out
 
 
 def _names_only(text: str, plain: str, s: int, e: int, heading: Heading) -> list[AttendanceRecord]:
