@@ -200,6 +200,33 @@ def test_a_grid_of_members_run_together() -> None:
     assert [(i.number, i.title) for i in rec.items] == [("2201", "NOTICE OF RECORDING")]
 
 
+def test_a_dashed_heading_in_capitals() -> None:
+    # the same minutes with the heading printed in capitals
+    text = (PRINTED / "prose_minutes.txt").read_text(encoding="utf-8")
+    first, rest = text.split("\n", 1)
+    (rec,) = _read_text(first.upper() + "\n" + rest)
+    assert (rec.section, rec.date) == ("minutes", dt.date(2022, 10, 3))
+    assert rec.committee is not None and rec.committee.lower() == "parks and leisure scrutiny panel"
+    assert [i.number for i in rec.items] == ["112", "113", "114"]
+
+
+def test_names_in_capitals_do_not_end_the_attendance_block() -> None:
+    # a heading in capitals ends the block; a titled name in capitals does not
+    text = (
+        "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"
+        "PRESENT:\n\nCOUNCILLOR T BROOK (CHAIRMAN)\nCOUNCILLOR MRS A HALE\nMR J FRITH\n\n"
+        "APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor P Dunmore.\n\n"
+        "12. DECLARATIONS OF INTEREST\n\nThere were none.\n"
+    )
+    (rec,) = _read_text(text)
+    assert [(a.name, a.status) for a in rec.attendance] == [
+        ("Councillor T Brook", "present"),
+        ("Councillor Mrs A Hale", "present"),
+        ("Mr J Frith", "present"),
+        ("Councillor P Dunmore", "apologies"),
+    ]
+
+
 def test_lists_of_names_wrapped_at_the_page_width() -> None:
     # PDF text wraps long lines at the page's width, inside a name ("A I" / "Lowe"), in a
     # grid of names run together, and in an apologies sentence

@@ -163,7 +163,9 @@ _PLACE_WORDS = f"(?i:{lexicon.alternation(lexicon.lines('venue_words.txt'))})"
 # "Children and Young People Panel – 23 February 2009" heading the page
 _DASHED_TOP = re.compile(
     r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)[ \t]+[-–—][ \t]+(?P<when>(?:[A-Z][a-z]+day,?\s+)?"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4})[ \t]*$"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}"
+    # or in capitals: "CHILDREN AND YOUNG PEOPLE PANEL – 23 FEBRUARY 2009"
+    r"|(?:[A-Z]+DAY,?\s+)?\d{1,2}(?:ST|ND|RD|TH)?\s+[A-Z]{3,9},?\s+\d{4})[ \t]*$"
 )
 # a letterhead run into one line (PDF text): "NORTHWICK BOROUGH COUNCIL PLANNING COMMITTEE
 # TUESDAY, 05 MARCH 2024 AT 14:00 HOURS IN COMMITTEE ROOM 2, TOWN HALL A G E N D A 1 ..."
@@ -576,6 +578,11 @@ def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
     return start + m.start(), end
 
 
+_TITLED_IN_CAPITALS = re.compile(
+    r"(?:COUNCILLORS?|CLLRS?|MRS?|MS|MISS|DR|SIR|DAME|LORD|LADY|PROFESSOR|PROF|REVD?)\.?\s+\S"
+)
+
+
 def _block_end(p: str, start: int, stop: int) -> int:
     """Where an attendance block ends, at the latest ``stop``: at the first line of prose
     ("Apologies for absence were received from ...") or a heading in capitals that
@@ -591,7 +598,12 @@ def _block_end(p: str, start: int, stop: int) -> int:
         outside = re.sub(r"\([^)]*\)", "", text)
         if re.search(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z]+\b", outside) and text.endswith("."):
             return s  # a sentence
-        if text.isupper() and len(text.split()) >= 2 and ":" not in text:
+        if (
+            text.isupper()
+            and len(text.split()) >= 2
+            and ":" not in text
+            and not _TITLED_IN_CAPITALS.match(text)  # "MR J FRITH": a name in capitals
+        ):
             return s  # "DECLARATIONS OF INTEREST"
     return stop
 
