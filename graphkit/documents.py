@@ -473,16 +473,26 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
+# the other spaces a page writes ("1st&nbsp;July", "Councillor\u202fSmith"): a plain space
+# each, one character for one, so offsets stay
+_SPACES = str.maketrans(
+    dict.fromkeys("\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))), " ")
+)
+
+
 def sanitise(text: str) -> str:
-    """NFC-normalise, drop control characters, make lone surrogates visible.
+    """NFC-normalise, drop control characters, make lone surrogates visible, write every
+    space as a plain space.
 
     >>> sanitise("Cafe\\u0301\\x07 \\ud800!\\r\\n")
     'Café \\ufffd!\\n'
+    >>> sanitise("1st\\u00a0July\\u2009 2031")
+    '1st July  2031'
     """
     text = _SURROGATES.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROLS.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text).translate(_SPACES)
 
 
 def classify(text: str, suffix: str = ".txt") -> str:

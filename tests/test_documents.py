@@ -128,6 +128,7 @@ def test_unreadable_documents_raise_document_error(
         ("tab\tand\nnewline", "tab\tand\nnewline"),  # tab and newline kept
         ("a\r\nb\rc", "a\nb\nc"),  # line endings unified
         ("lone \ud800 surrogate", "lone \ufffd surrogate"),  # made visible
+        ("1st\u00a0July,\u202f2031 Cllr\u2009Bell", "1st July, 2031 Cllr Bell"),  # spaces
     ],
 )
 def test_sanitise(raw: str, clean: str) -> None:

@@ -7,6 +7,8 @@ GRAPHKIT_CORPUS points at the corpus."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 from conftest import DATA
@@ -208,6 +210,18 @@ def test_a_dashed_heading_in_capitals() -> None:
     assert (rec.section, rec.date) == ("minutes", dt.date(2022, 10, 3))
     assert rec.committee is not None and rec.committee.lower() == "parks and leisure scrutiny panel"
     assert [i.number for i in rec.items] == ["112", "113", "114"]
+
+
+def test_no_break_spaces_read_as_spaces(tmp_path: Path) -> None:
+    # a page saved from the web writes "&nbsp;" as U+00A0: in the date, after a title
+    text = (PRINTED / "prose_minutes.txt").read_text(encoding="utf-8")
+    spaced = re.sub(r"(?<=\b3) (?=October)|(?<=Councillor) |(?<=Mrs) ", "\u00a0", text)
+    assert spaced.count("\u00a0") >= 3
+    (tmp_path / "nbsp.txt").write_text(spaced, encoding="utf-8")
+    (rec,) = read_layout(read_document(tmp_path / "nbsp.txt", "nbsp.txt")).records
+    (plain,) = _read("prose_minutes.txt")
+    assert (rec.committee, rec.date) == (plain.committee, plain.date) != (None, None)
+    assert _people(rec) == _people(plain)
 
 
 def test_names_in_capitals_do_not_end_the_attendance_block() -> None:
