@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from dateutil import parser as _dateutil
 
-__all__ = ["DATE_RE", "FoundDate", "find_dates", "find_times", "parse_date", "parse_time"]
+__all__ = [
+    "DATE_RE",
+    "DATE_TEXT",
+    "FoundDate",
+    "find_dates",
+    "find_times",
+    "parse_date",
+    "parse_time",
+]
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -30,6 +38,20 @@ DATE_RE = re.compile(
     rf"|\b(?P<nday>[0-3]?\d)(?P<sep>[/.])(?P<nmonth>[01]?\d)(?P=sep)(?P<nyear>(?:19|20)\d\d|(?<=/)\d\d)\b"
     rf"|\b(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)\b",
     re.IGNORECASE,
+)
+_HEADING_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+(?:the[ \t]+)?)?"
+#: A whole date with its year and its month in words, as a heading writes it ("Wednesday,
+#: 1st July, 2020", "Wed 1 Jul 2020", "JULY 1, 2020"), without groups and on one line: for
+#: a heading's pattern to embed.
+DATE_IN_WORDS = (
+    rf"(?i:{_HEADING_WEEKDAY}"
+    rf"(?:[0-3]?\d(?:[ \t]*(?:st|nd|rd|th))?[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+(?:19|20)\d\d"
+    rf"|{_MONTHS}\.?[ \t]+[0-3]?\d(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d)\b)"
+)
+#: :data:`DATE_IN_WORDS`, or a date in numbers ("01/07/2020", "1.7.2020", "2020-07-01").
+DATE_TEXT = (
+    rf"(?:{DATE_IN_WORDS}|(?i:{_HEADING_WEEKDAY})(?:[0-3]?\d/[01]?\d/(?:19|20)\d\d"
+    r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)\b)"
 )
 _TIME_RE = re.compile(
     r"\b(?P<h>[01]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from graphkit.dates import find_dates, find_times, parse_date, parse_time
+from graphkit.dates import DATE_TEXT, find_dates, find_times, parse_date, parse_time
 from graphkit.segment.text import plain
 
 D = dt.date
@@ -109,3 +110,23 @@ def test_start_and_closing_times_in_one_line() -> None:
     text = "held at 10.30 am on Thursday, 28th November, 2030 (Meeting closed at 12 noon)"
     assert [t for t, _, _ in find_times(text)] == [dt.time(10, 30), dt.time(12, 0)]
     assert parse_date(text) == D(2030, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("Wednesday, 1st July, 2020", True),
+        ("Wed 1 Jul 2020", True),
+        ("WEDNESDAY, 1ST JULY, 2020", True),
+        ("July 1, 2020", True),
+        ("Tuesday 16th of January 2024", True),
+        ("01/07/2020", True),
+        ("2020-07-01", True),
+        ("1 July", False),  # no year: a heading's date has one
+        ("07/2020", False),
+    ],
+)
+def test_a_headings_date(text: str, whole: bool) -> None:
+    assert (re.fullmatch(DATE_TEXT, text) is not None) == whole
+    if whole:
+        assert parse_date(text) is not None  # every shape it takes, the parser reads

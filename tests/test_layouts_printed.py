@@ -202,11 +202,20 @@ def test_a_grid_of_members_run_together() -> None:
     assert [(i.number, i.title) for i in rec.items] == [("2201", "NOTICE OF RECORDING")]
 
 
-def test_a_dashed_heading_in_capitals() -> None:
-    # the same minutes with the heading printed in capitals
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "PARKS AND LEISURE SCRUTINY PANEL – 3 OCTOBER 2022",  # in capitals
+        "Parks and Leisure Scrutiny Panel – Mon 3 Oct 2022",  # abbreviated
+        "Parks and Leisure Scrutiny Panel – 03/10/2022",  # in numbers
+        "Parks and Leisure Scrutiny Panel – October 3, 2022",
+    ],
+)
+def test_a_dashed_heading_in_other_shapes(heading: str) -> None:
+    # the same minutes with the heading's date written another way
     text = (PRINTED / "prose_minutes.txt").read_text(encoding="utf-8")
-    first, rest = text.split("\n", 1)
-    (rec,) = _read_text(first.upper() + "\n" + rest)
+    _first, rest = text.split("\n", 1)
+    (rec,) = _read_text(heading + "\n" + rest)
     assert (rec.section, rec.date) == ("minutes", dt.date(2022, 10, 3))
     assert rec.committee is not None and rec.committee.lower() == "parks and leisure scrutiny panel"
     assert [i.number for i in rec.items] == ["112", "113", "114"]

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import lexicon
+from ..dates import DATE_TEXT
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
 from ..names import ParsedName, find_names
 from ..platform import page_name, platform_id, query, strip_noise, when
@@ -64,10 +65,7 @@ ITEMS_HEADER = re.compile(
     r"|^[ \t]*Items[ \t]*$",
     re.M,
 )
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_DAY_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
+_DAY_DATE = DATE_TEXT  # "14 October 2021", "14 Oct 2021", "14/10/2021"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+"
 # "Cabinet - Thursday, 14 October 2021 2.00 pm", "Agenda for Cabinet on Wednesday, ..."
 _HEADING_DASH = re.compile(

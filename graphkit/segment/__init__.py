@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
-from ..dates import find_dates, find_times
+from ..dates import DATE_IN_WORDS, DATE_TEXT, find_dates, find_times
 from ..model import (
     ActionRecord,
     AttendanceRecord,
@@ -65,7 +65,7 @@ _MINUTES = re.compile(
 )
 _AGENDA = re.compile(r"(?m)^[ \t]*Time\s+and\s+Date[ \t]*\n(?:[ \t]*\n)*(?P<when>[^\n]+)")
 _WEB = re.compile(
-    r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)\s+[-–]\s+(?P<when>(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}[^\n]*)$"
+    rf"(?m)^[ \t]*(?P<committee>[^\n]{{3,150}}?)\s+[-–]\s+(?P<when>{DATE_TEXT}[^\n]*)$"
 )
 # a web page about one item: "Meeting: 05/03/2025 - Planning Committee (Item 56.)"
 _WEB_ISSUE = re.compile(
@@ -154,18 +154,16 @@ def _date_block(doc: Document, p: str) -> list[Section]:
 # a date on a line of its own near the top: "Tuesday 4th March 2025 at 7.00pm",
 # "Minutes - 4 March 2025"
 _BARE_DATE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:(?:minutes|agenda|meeting)[ \t]*[-–:]?[ \t]*)?(?P<when>(?:(?:mon|tues|wednes|thurs"
-    r"|fri|satur|sun)day,?[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+[a-z]{3,9},?[ \t]+\d{4}\b[^\n]{0,40})$"
+    r"(?im)^[ \t]*(?:(?:minutes|agenda|meeting)[ \t]*[-–:]?[ \t]*)?"
+    rf"(?P<when>{DATE_IN_WORDS}[^\n]{{0,40}})$"
 )
 _PLACE_WORDS = f"(?i:{lexicon.alternation(lexicon.lines('venue_words.txt'))})"
 
 
 # "Children and Young People Panel – 23 February 2009" heading the page
+# (in capitals too: "CHILDREN AND YOUNG PEOPLE PANEL – 23 FEBRUARY 2009")
 _DASHED_TOP = re.compile(
-    r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)[ \t]+[-–—][ \t]+(?P<when>(?:[A-Z][a-z]+day,?\s+)?"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}"
-    # or in capitals: "CHILDREN AND YOUNG PEOPLE PANEL – 23 FEBRUARY 2009"
-    r"|(?:[A-Z]+DAY,?\s+)?\d{1,2}(?:ST|ND|RD|TH)?\s+[A-Z]{3,9},?\s+\d{4})[ \t]*$"
+    rf"(?m)^[ \t]*(?P<committee>[^\n]{{3,150}}?)[ \t]+[-–—][ \t]+(?P<when>{DATE_TEXT})[ \t]*$"
 )
 # a letterhead run into one line (PDF text): "NORTHWICK BOROUGH COUNCIL PLANNING COMMITTEE
 # TUESDAY, 05 MARCH 2024 AT 14:00 HOURS IN COMMITTEE ROOM 2, TOWN HALL A G E N D A 1 ..."
@@ -362,8 +360,7 @@ def _line_before(p: str, pos: int) -> str:
 # a web page's heading on two lines, the committee above the date: "Planning Committee /
 # Tuesday, 4 March 2025"
 _PAGE_HEADING = re.compile(
-    r"(?m)^[ \t]*(?P<committee>[^\n]{3,150}?)[ \t]*\n[ \t]*(?P<when>(?:[A-Z][a-z]+day,?[ \t]+)?"
-    r"\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?[ \t]+\d{4})[ \t]*$"
+    rf"(?m)^[ \t]*(?P<committee>[^\n]{{3,150}}?)[ \t]*\n[ \t]*(?P<when>{DATE_TEXT})[ \t]*$"
 )
 
 
