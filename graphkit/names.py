@@ -15,6 +15,9 @@ from pathlib import Path
 from . import lexicon
 
 __all__ = [
+    "ANY_COUNCILLOR",
+    "COUNCILLOR",
+    "COUNCILLORS",
     "NAME_RE",
     "ParsedName",
     "capital_names",
@@ -29,6 +32,11 @@ __all__ = [
     "parse_name",
 ]
 
+#: "Councillor" as minutes write it ("Cllr", and "Councilor", a common slip), and its
+#: plural ("Councillors", "Cllrs", "Councilors") and either: pattern sources to embed
+COUNCILLOR = r"(?:Councill?or|Cllr)"
+COUNCILLORS = r"(?:Councill?ors|Cllrs)"
+ANY_COUNCILLOR = r"(?:Councill?ors?|Cllrs?)"
 # Titles, longest first so "Councillors" wins over "Councillor".
 _TITLES = lexicon.honorifics()
 TITLE_WORDS = frozenset(_TITLES)
@@ -153,7 +161,7 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         given=given,
         initials=initials,
         surname=surname,
-        plural_title=bool(title and re.match(r"(?:Councillors|Cllrs)\b", title)),
+        plural_title=bool(title and re.match(rf"{COUNCILLORS}\b", title)),
     )
 
 
@@ -356,7 +364,7 @@ def _three_words(text: str, m: re.Match[str], rest: re.Match[str]) -> ParsedName
         given=given,
         initials=given[0],
         surname=f"{second} {rest.group('gsurname')}",
-        plural_title=bool(re.match(r"(?:Councillors|Cllrs)\b", m.group("title"))),
+        plural_title=bool(re.match(rf"{COUNCILLORS}\b", m.group("title"))),
     )
 
 
@@ -516,7 +524,7 @@ def grid_names(text: str) -> list[ParsedName]:
 # a title, then a name in capitals as PDFs print headings and attendance: "COUNCILLOR J SMITH",
 # "Cllr MARY O’NEIL"; a longer run of capitals is a heading ("COUNCILLOR CALL FOR ACTION")
 _CAPS_NAME = re.compile(
-    r"(?<![\w'’])(?:(?i:councillors?|cllrs?|mrs|mr|ms|miss|dr)\.?)"
+    rf"(?<![\w'’])(?:(?i:{ANY_COUNCILLOR}|mrs|mr|ms|miss|dr)\.?)"
     r"(?:[ \u00a0]+(?:[A-Z]\.?[ \u00a0]*){0,3})?[ \u00a0]+[A-Z][A-Z'’-]+(?:[ \u00a0]+[A-Z][A-Z'’-]+)?"
     r"(?![\w'’]|[ \u00a0]+[A-Z]{2})"
 )

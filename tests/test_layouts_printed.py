@@ -250,6 +250,23 @@ def test_names_in_capitals_do_not_end_the_attendance_block() -> None:
     ]
 
 
+def test_councilor_misspelt_in_an_attendance_block() -> None:
+    text = (
+        "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"
+        "PRESENT: Councilor T Brook (Chair)\n\nCouncilors Mrs A Hale, Frith and Lowe.\n\n"
+        "In attendance: Councilor B Cole\n\n"
+        "12. DECLARATIONS OF INTEREST\n\nThere were none.\n"
+    )
+    (rec,) = _read_text(text)
+    assert [(a.name, a.capacity, a.chair) for a in rec.attendance] == [
+        ("Councilor T Brook", "member", True),
+        ("Mrs A Hale", "member", False),
+        ("Frith", "member", False),
+        ("Lowe", "member", False),
+        ("Councilor B Cole", "other-member", False),
+    ]
+
+
 def test_lists_of_names_wrapped_at_the_page_width() -> None:
     # PDF text wraps long lines at the page's width, inside a name ("A I" / "Lowe"), in a
     # grid of names run together, and in an apologies sentence

@@ -21,6 +21,7 @@ from graphkit.names import (
         ("Councillor R Okafor", "Councillor", None, "R", "Okafor", "R Okafor"),
         ("Cllr Pemberton", "Councillor", None, None, "Pemberton", "Pemberton"),
         ("Cllr. Whitfield", "Councillor", None, None, "Whitfield", "Whitfield"),
+        ("Councilor Whitfield", "Councillor", None, None, "Whitfield", "Whitfield"),  # a slip
         ("Mrs T Ferreira", "Mrs", None, "T", "Ferreira", "T Ferreira"),
         ("Mr D McAllister", "Mr", None, "D", "McAllister", "D McAllister"),
         ("Ms F Pryor-Baxter", "Ms", None, "F", "Pryor-Baxter", "F Pryor-Baxter"),
@@ -78,6 +79,12 @@ def test_plural_title_marks_the_list() -> None:
     found = find_names("Councillors R Okafor, D Pemberton and L Whitfield")
     assert found[0].plural_title and found[0].title == "Councillor"
     assert not any(n.plural_title for n in found[1:])
+
+
+def test_a_plural_title_misspelt_marks_the_list_too() -> None:
+    found = find_names("Councilors R Okafor, D Pemberton and L Whitfield")
+    assert [n.bare for n in found] == ["R Okafor", "D Pemberton", "L Whitfield"]
+    assert found[0].plural_title and found[0].title == "Councillor"
 
 
 def test_titled_only_and_offset() -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from ..model import Document, MeetingRecord
 from ..names import (
+    COUNCILLORS,
     ParsedName,
     capital_names,
     find_names,
@@ -46,7 +47,7 @@ _LIST_BEFORE = re.compile(
 )
 _LIST_AFTER = re.compile(r"[ \u00a0]*(?:$|[\n|,;&(]|[-–—][ \u00a0]|and\b)")
 # a plural title that ends its line: the list of people follows on the next
-_PLURAL_EOL = re.compile(r"(?<![\w'’])(?:Councillors|Cllrs)\.?[ \t\u00a0]*\n[ \t\u00a0]*")
+_PLURAL_EOL = re.compile(rf"(?<![\w'’]){COUNCILLORS}\.?[ \t\u00a0]*\n[ \t\u00a0]*")
 _SAINT_BEFORE = re.compile(r"\b(?:St|Saint)\.?[ \u00a0]+$")
 # "Deputy Welbank" is the "Deputy Michael Welbank" named before; alone, "Deputy" starts a
 # post ("Deputy Returning Officer"): which surname follows is known once the names are

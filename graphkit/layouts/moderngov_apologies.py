@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..model import AttendanceRecord
-from ..names import find_names
+from ..names import COUNCILLORS, find_names
 from ..segment.text import lines
 
 __all__ = [
@@ -62,7 +62,7 @@ _REMOTE = re.compile(
 
 def person(text: str, s: int, e: int, status: str, heading: str) -> AttendanceRecord:
     """One person as written; a list's plural title ("Councillors A Bell") is the list's."""
-    plural = re.match(r"(?:Councillors|Cllrs\.?)\s+", text[s:e])
+    plural = re.match(rf"{COUNCILLORS}\.?\s+", text[s:e])
     s += plural.end() if plural else 0
     return AttendanceRecord(
         name=" ".join(text[s:e].split()),

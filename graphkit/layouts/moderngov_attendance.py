@@ -14,6 +14,7 @@ import re
 
 from .. import lexicon
 from ..model import AttendanceRecord, Document, MeetingRecord
+from ..names import COUNCILLOR
 from ..platform import platform_id, query
 from ..segment.text import clean, lines, plain, table_cells
 from .moderngov_pages import (
@@ -127,7 +128,7 @@ def _entry(name: tuple[int, str], role: str, status: str, heading: str) -> Atten
     start, text = name
     if heading.lower().startswith("in attendance") and capacity in (None, "member"):
         # in attendance, not a member of the committee: another councillor, or an officer
-        capacity = "other-member" if re.match(r"(?i)councillor|cllr", text) else "officer"
+        capacity = "other-member" if re.match(rf"(?i:{COUNCILLOR})", text) else "officer"
     return AttendanceRecord(
         name=text,
         start=start,

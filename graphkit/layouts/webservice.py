@@ -24,6 +24,7 @@ from ..councils import host_label
 from ..dates import parse_date, parse_time
 from ..errors import DocumentError
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
+from ..names import COUNCILLOR
 from ..segment.actions import find_actions
 from ..segment.decisions import find_resolutions
 from ..segment.refs import find_refs
@@ -596,7 +597,7 @@ def _capacity(name: str, role: str, attendance: str) -> tuple[str, bool]:
     ('officer', True)
     """
     low = role.lower()
-    councillor = re.match(r"(?i:councillor|cllr)\b", name) is not None
+    councillor = re.match(rf"(?i:{COUNCILLOR})\b", name) is not None
     rules = (
         (r"co-?\s?opted", "co-opted"),
         (r"cabinet member|executive member|portfolio holder", "cabinet-member"),

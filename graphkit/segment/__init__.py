@@ -576,7 +576,7 @@ def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _TITLED_IN_CAPITALS = re.compile(
-    r"(?:COUNCILLORS?|CLLRS?|MRS?|MS|MISS|DR|SIR|DAME|LORD|LADY|PROFESSOR|PROF|REVD?)\.?\s+\S"
+    r"(?:COUNCILL?ORS?|CLLRS?|MRS?|MS|MISS|DR|SIR|DAME|LORD|LADY|PROFESSOR|PROF|REVD?)\.?\s+\S"
 )
 
 

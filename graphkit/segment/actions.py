@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import lexicon
 from ..model import ActionRecord
+from ..names import COUNCILLOR
 from .decisions import LIST_LINE as _LIST_LINE
 from .text import clean, lines, paragraphs, table_cells
 
@@ -59,7 +60,7 @@ _OWNER = re.compile(
 _OWNED = re.compile(
     r"(?:The\s+)?(?P<o>Officers?|Clerk|Chair(?:man)?|Board|Committee|Panel|Members"
     r"|Cabinet\s+Member(?:\s+for(?:\s+[A-Z][\w&'’-]*|\s+and|\s+&)+?)?"
-    r"|(?:Cllr|Councillor)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    rf"|{COUNCILLOR}\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
     r"|(?:[A-Z][\w&'’-]*\s+){0,3}(?:Manager|Officer|Clerk)"
     r"|(?:Director|Head|Chief\s+Executive)(?:\s+of(?:\s+(?:[A-Z][\w&'’-]*|and|&))+)?"
     r"|[A-Z][a-z]+\s+[A-Z][a-z'’-]+)"
@@ -77,7 +78,7 @@ _WHO = (
     r"|(?:the\s+)?(?:Chair(?:man)?|Clerk|Vice[\s-]Chair)"
     r"|(?:the\s+)?(?:Director|Head|Chief\s+Executive)(?:\s+of(?:\s+(?-i:[A-Z][\w&'’-]*)|\s+and|\s+&)+)?"
     r"|(?:the\s+)?(?-i:(?:[A-Z][\w&'’-]*\s+){0,3})(?i:Manager|Officer)"
-    r"|(?:Councillor|Cllr)\.?\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]+)?)"
+    rf"|{COUNCILLOR}\.?\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]+)?)"
     # a body: "the Board", "the Scrutiny Board (2)", "The Education and Children's Services
     # Scrutiny Board (2)"; not a post named after one ("Board Member")
     r"|(?:the\s+)?(?:(?-i:[A-Z][\w&'’-]*|\(\d+\))\s+|(?-i:and|of|for)\s+){0,8}?"

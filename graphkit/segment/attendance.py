@@ -14,6 +14,9 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ..model import AttendanceRecord
 from ..names import (
+    ANY_COUNCILLOR,
+    COUNCILLOR,
+    COUNCILLORS,
     ROLE_WORDS,
     TITLE_WORDS,
     ParsedName,
@@ -151,16 +154,14 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
     capacity, stated = h.capacity, h.capacity_stated
     status = h.status
     chair = False
-    if capacity == "officer" and re.match(r"(?i:councillor|cllr)", name_text):
+    if capacity == "officer" and re.match(rf"(?i:{COUNCILLOR})", name_text):
         capacity = "other-member"  # "In attendance: Councillor S Lomax": not an officer
     if role and re.match(r"(?i:attended|attending)\b", role) and status == "present":
         # "Councillor Smith attended the meeting under Procedure 37": present, not a member
         capacity, stated, role = "other-member", True, None
     if role and _SUBSTITUTE.match(role) and status == "present":
         status = "substitute"  # "Councillor A (substituting for Councillor B)"
-    replaced = re.match(
-        r"(?i:for|in\s+place\s+of|replacing)\s+(?=(?:Councillor|Cllr)\b)", role or ""
-    )
+    replaced = re.match(rf"(?i:for|in\s+place\s+of|replacing)\s+(?={COUNCILLOR}\b)", role or "")
     if replaced and status in ("present", "substitute"):
         # "Substitutes: Councillor A for Councillor B": A substitutes; the role says for whom
         # (B is not made present, nor given an apology the text does not record)
@@ -190,7 +191,7 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
         elif (
             capacity == "member"
             and re.fullmatch(r"(?i:present|attendance|in attendance)", h.text)
-            and not re.match(r"(?i:councillor|cllr)", name_text)
+            and not re.match(rf"(?i:{COUNCILLOR})", name_text)
             and _OFFICER_POST.search(role)
         ):
             # under a bare "Present:", "Mark Ellison, Head of Looked After Children" is an officer
@@ -306,9 +307,7 @@ def _parse_names(
     names, office = _names_on_line(text, s, e)
     if not names:
         return []  # "The panel met at Pittwood House.": no one named
-    plural = any(n.plural_title for n in names) or bool(
-        re.match(r"\s*(?:Councillors|Cllrs)\b", line)
-    )
+    plural = any(n.plural_title for n in names) or bool(re.match(rf"\s*{COUNCILLORS}\b", line))
     prefix = None if names[0].start in office else _role(text[s : names[0].start])
     if prefix and (prefix.lower().rstrip("s") in _NOT_A_ROLE or prefix.lower() in TITLE_WORDS):
         prefix = None
@@ -400,7 +399,7 @@ def _role_and_surnames(
 
 
 # a long line (a paragraph's, wrapped) cut inside a name: after a title or an initial
-_CUT_IN_A_NAME = re.compile(r"(?:^|\s)(?:[A-Z]|Mrs?|Ms|Miss|Dr|Cllrs?|Councillors?)\.?$")
+_CUT_IN_A_NAME = re.compile(rf"(?:^|\s)(?:[A-Z]|Mrs?|Ms|Miss|Dr|{ANY_COUNCILLOR})\.?$")
 # a line of capitalised words only, after a label ("Also present:"): a grid of names
 _NAMES_ONLY = re.compile(r"(?:[^:\n]{1,40}:)?\s*[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*)+\s*")
 _WRAPPED = 60  # the shortest line read as wrapped (a list of one name a line is shorter)
@@ -462,7 +461,7 @@ def parse_attendance(
             and len(bare.split()) <= 6
             and (own_line := heading_of(bare))
             and not find_names(bare)
-            and not re.match(r"(?i:councillor|cllr)\.?\s+\S", bare)  # a name PDF text broke
+            and not re.match(rf"(?i:{COUNCILLOR})\.?\s+\S", bare)  # a name PDF text broke
         ):
             h = own_line  # a heading on its own line: "PRESENT", "Officers in attendance"
             stack.append(own_line)
@@ -524,7 +523,7 @@ def _from_stack(stack: list[Heading], line: str) -> Heading | None:
     officers = [x for x in stack if x.capacity == "officer"]
     if len(stack) < 3 or not members or not officers or stack[-1].status != "present":
         return None
-    return members[-1] if re.match(r"\s*(?i:councillors?|cllrs?)\b", line) else officers[0]
+    return members[-1] if re.match(rf"\s*(?i:{ANY_COUNCILLOR})\b", line) else officers[0]
 
 
 def _parse_line_any_case(
@@ -617,7 +616,7 @@ def _names_only(text: str, plain: str, s: int, e: int, heading: Heading) -> list
     for r in sorted(found, key=lambda r: -r.start):
         rest = rest[: r.start - s] + rest[r.end - s :]
     rest = re.sub(r"\([^()]*\)", "", rest)
-    if found and re.fullmatch(r"(?:[\s,.&]|\band\b|Councillors?|Cllrs?\.?)*", rest):
+    if found and re.fullmatch(rf"(?:[\s,.&]|\band\b|{ANY_COUNCILLOR}\.?)*", rest):
         return found
     return []
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..dates import find_dates
 from ..model import WorkProgrammeRow
+from ..names import COUNCILLOR
 from .text import clean, lines, table_cells
 
 __all__ = ["find_rows", "programme_years", "rows_added"]
@@ -62,7 +63,7 @@ _BULLET = re.compile(r"^[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)])[ \t]+(?P<t>\S[^
 # "Local Plan Review – Head of Planning Policy": the last part names a post or a person
 _LEAD_POST = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w&]*\s+)*(?:Head|Director|Manager|Officer|Lead|Chief|Cabinet\s+Member"
-    r"|Portfolio\s+Holder|Cllr|Councillor|Leader)\b"
+    rf"|Portfolio\s+Holder|{COUNCILLOR}|Leader)\b"
 )
 _LEAD_PERSON = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.?)?\s+[A-Z][a-z'’-]+$")
 _NOT_NAME = re.compile(rf"\b{lexicon.alternation(lexicon.lines('report_title_words.txt'))}\b")
