@@ -250,6 +250,23 @@ def test_names_in_capitals_do_not_end_the_attendance_block() -> None:
     ]
 
 
+def test_apologies_whose_names_follow_a_blank_line() -> None:
+    # a sentence that stops at its title ("... from Councillors"): the names come next
+    text = (
+        "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"
+        "PRESENT: Councillor T Brook (Chair)\n\n"
+        "1. Apologies\n\nApologies for absence were received from Councillors\n\n"
+        "L. Parr, G. Colley and Alun Wynne.\n\n"
+        "2. Declarations of interest\n\nCouncillor Y Bell attended as a substitute.\n"
+    )
+    (rec,) = _read_text(text)
+    assert [(a.name, a.status) for a in rec.attendance if a.status == "apologies"] == [
+        ("L. Parr", "apologies"),
+        ("G. Colley", "apologies"),
+        ("Alun Wynne", "apologies"),
+    ]
+
+
 def test_councilor_misspelt_in_an_attendance_block() -> None:
     text = (
         "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"

@@ -587,22 +587,28 @@ def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[Atten
 def _wrapped_names(
     text: str, plain: str, at: int, end: int, heading: Heading
 ) -> list[AttendanceRecord]:
-    """The people on the lines a long line of names wrapped onto, when the names stopped at
-    the line's end (``at``) and each next line is names alone: "... Councillors Mrs D
-    Charles" then "Mrs J Hill, D McGregor and M Tomlinson."; none when that line says more
-    ("Councillor Y attended as substitute")."""
+    """The people on the lines a line of names went on to, when the names stopped at the
+    line's end (``at``) and each next line is names alone: after a long line wrapped ("...
+    Councillors Mrs D Charles" then "Mrs J Hill, D McGregor and M Tomlinson."), or after
+    a title or an initial, even past a blank line ("... received from Councillors", then
+    the names); none when that line says more ("Councillor Y attended as substitute")."""
     out: list[AttendanceRecord] = []
     while at < end and plain.startswith("\n", at):
         line_start = plain.rfind("\n", 0, at) + 1
-        stop = plain.find("\n", at + 1, end)
-        stop = end if stop == -1 else stop
-        if at - line_start < _WRAPPED:
+        cut = _CUT_IN_A_NAME.search(plain[line_start:at].rstrip())
+        if at - line_start < _WRAPPED and not cut:
             break
-        found = _names_only(text, plain, at + 1, stop, heading)
+        start = at + 1
+        if cut:  # the list has not begun, or a name is half written: blank lines may come
+            while start < end and plain[start] in " \t\n":
+                start += 1
+        stop = plain.find("\n", start, end)
+        stop = end if stop == -1 else stop
+        found = _names_only(text, plain, start, stop, heading)
         if not found:
             break
         out.extend(found)
-        if re.search(r"[.;]\s*$", plain[at + 1 : stop]):
+        if re.search(r"[.;]\s*$", plain[start:stop]):
             break  # the sentence ends on this line
         at = stop
     return out
