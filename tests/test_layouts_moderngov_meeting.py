@@ -44,6 +44,26 @@ def _refs(rec: MeetingRecord) -> list[tuple[dt.date, str]]:
     return [(r.date, r.relation) for r in rec.refs]
 
 
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "Northshire Schools Scrutiny Panel - Tuesday, 14th\nJanuary, 2025 6.30 pm",
+        "Northshire Schools Scrutiny Panel - Tuesday, 14th January,\n2025 6.30 pm",
+    ],
+)
+def test_a_heading_wrapped_over_two_lines(cut: str) -> None:
+    # the page's text as a PDF printer or a narrow window wraps it
+    text = (DATA / "northshire-block.txt").read_text(encoding="utf-8")
+    whole = "Northshire Schools Scrutiny Panel - Tuesday, 14th January, 2025 6.30 pm"
+    assert whole in text
+    (rec,) = mm.read(Document("wrapped.txt", text.replace(whole, cut), "0", "web_page"))
+    assert (rec.committee, rec.date, rec.start_time) == (
+        PANEL,
+        dt.date(2025, 1, 14),
+        dt.time(18, 30),
+    )
+
+
 def test_block_rendering() -> None:
     rec = _one("northshire-block.txt")
     assert (rec.committee, rec.date, rec.start_time) == (
@@ -130,6 +150,30 @@ def test_rendering_without_numbers_or_labels() -> None:
     assert _items(rec) == [
         (None, "Declarations of Interest"),
         (None, "Minutes of Previous Meeting"),  # "Panel held on ..." goes on a sentence
+        (None, "Holiday Meals Programme"),
+    ]
+
+
+def test_unnumbered_items_beside_prose_wrapped_at_the_page_width() -> None:
+    # minutes text wrapped as PDF text is: its long first lines are no titles
+    text = (DATA / "northshire-unnumbered.txt").read_text(encoding="utf-8")
+    prose = {
+        "The minutes were agreed and signed as a true record.": (
+            "The minutes of the meeting held on 15 September were agreed and signed\n"
+            "as a true record."
+        ),
+        "The Panel considered a report on the Holiday Meals Programme.": (
+            "The Chair welcomed everyone present to the meeting of the Schools Scrutiny\n"
+            "Panel. The Panel considered a report on the Holiday Meals Programme."
+        ),
+    }
+    for short, wrapped in prose.items():
+        assert short in text
+        text = text.replace(short, wrapped)
+    (rec,) = mm.read(Document("wrapped.txt", text, "0", "web_page"))
+    assert _items(rec) == [
+        (None, "Declarations of Interest"),
+        (None, "Minutes of Previous Meeting"),
         (None, "Holiday Meals Programme"),
     ]
 

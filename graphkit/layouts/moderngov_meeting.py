@@ -176,6 +176,10 @@ class _Heading:
     end: int
 
 
+# a line cut inside a heading's date: after a comma, a weekday or the day
+_GOES_ON = re.compile(r"(?:,|\b[A-Za-z]+day|\b\d{1,2}(?:st|nd|rd|th)?)$")
+
+
 def _heading(p: str, start: int, end: int) -> _Heading | None:
     """The heading line in ``p[start:end]``: committee, date and start time.
 
@@ -184,20 +188,28 @@ def _heading(p: str, start: int, end: int) -> _Heading | None:
     ('Cabinet', '2025-03-03', '14:00:00')
     >>> _heading("Schools Forum\\nTuesday 4th May 2021 6.00 pm", 0, 50).committee
     'Schools Forum'
+    >>> str(_heading("Cabinet - Monday, 3rd March,\\n2025 2.00 pm\\n", 0, 50).date)  # wrapped
+    '2025-03-03'
     """
     previous = ""
-    for s, e, line in lines(p, start, end):
+    found = list(lines(p, start, end))
+    for k, (s, e, line) in enumerate(found):
+        forms = [(line, e)]
+        if k + 1 < len(found) and (_GOES_ON.search(line.rstrip()) or len(line.strip()) >= 60):
+            # wrapped (PDF text): the heading goes on below
+            forms.append((line.rstrip() + " " + found[k + 1][2].strip(), found[k + 1][1]))
         for rx in (_HEADING_FOR, _HEADING_DASH, _HEADING_DATE):
-            m = rx.match(line)
-            if not m:
-                continue
-            day, time = when(m.group("d"))
-            if day is None:
-                continue
-            committee = m.group("c") if "c" in rx.groupindex else previous
-            if PAGE_TITLE.fullmatch(committee) or _CONTACT.match(committee):
-                committee = ""
-            return _Heading(clean(committee), day, time, s, e)
+            for form, form_end in forms:
+                m = rx.match(form)
+                if not m:
+                    continue
+                day, time = when(m.group("d"))
+                if day is None:
+                    continue
+                committee = m.group("c") if "c" in rx.groupindex else previous
+                if PAGE_TITLE.fullmatch(committee) or _CONTACT.match(committee):
+                    committee = ""
+                return _Heading(clean(committee), day, time, s, form_end)
         if line.strip():
             previous = line.strip()
     return None
@@ -390,10 +402,17 @@ def _purpose_title(line: str, previous: str) -> bool:
     )
 
 
+# the next line goes on with a sentence: in small letters, or ending one within it
+_GOES_ON_BELOW = re.compile(r"\n[ \t]*(?:[a-z]|[^\n]*?[a-z][.!?](?:[ \t]|$))", re.M)
+
+
 def _unnumbered(text: str, p: str, start: int, end: int) -> list[_Item]:
     """Items of a rendering that lost numbers and labels: title lines after a blank line.
     A line after a single blank line that goes on from an unfinished line above it
-    ("... of the Audit and" / "Committee held on ...") is that sentence's, not a title."""
+    ("... of the Audit and" / "Committee held on ...") is that sentence's, not a title; so
+    is a long line whose sentence goes on on the next, in small letters or to its full
+    stop (prose wrapped as PDF text is: "The minutes of the meeting held on 29th November
+    were agreed and signed" / "as a true record.")."""
     out: list[_Item] = []
     blanks = 1
     previous = ""  # the last line with text, and whether it was a title
@@ -409,6 +428,8 @@ def _unnumbered(text: str, p: str, start: int, end: int) -> list[_Item]:
             title = _purpose_title(line, previous)
         if title and not p[e:end].strip():
             title = False  # the page's last line: a title cannot be told from text cut short
+        if title and len(line.strip()) >= 60 and _GOES_ON_BELOW.match(p, e, end):
+            title = False  # a long line whose sentence goes on below: prose, wrapped
         if title:
             s += len(line) - len(line.lstrip())
             out.append(_Item(None, _title_text(text, s, e).rstrip("."), s, s, e))
