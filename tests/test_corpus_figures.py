@@ -8,7 +8,10 @@ where the corpus is found and says it is skipping elsewhere.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -68,3 +71,37 @@ def test_the_real_records_graph_keeps_the_contract(built: graphkit.BuildResult) 
 
     violations = validate(built.dataset)
     assert violations == [], format_violations(violations)
+
+
+def _robustness() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "bench_robustness", ROOT / "benchmarks" / "robustness.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# the real records written as other councils and converters write the same facts
+# (benchmarks/robustness.py): (variant, the F1 each category keeps at least)
+ROBUST = [
+    ("wrap", {"meetings": 0.95, "attendance": 0.95, "people": 0.95, "items": 0.9}),
+    ("nbsp", {"meetings": 0.97, "attendance": 0.97, "items": 0.95}),
+    ("abbreviated", {"meetings": 0.97, "attendance": 0.97, "items": 0.95}),
+    ("numeric", {"meetings": 0.85, "attendance": 0.97, "items": 0.9}),
+    ("councilor", {"meetings": 0.97, "attendance": 0.97, "people": 0.97}),
+    ("capitals", {"meetings": 0.9, "attendance": 0.85, "people": 0.85}),
+    ("html", {"meetings": 0.97, "attendance": 0.97, "items": 0.95}),
+]
+
+
+@pytest.mark.parametrize(("variant", "bars"), ROBUST, ids=[r[0] for r in ROBUST])
+def test_the_figures_hold_when_the_records_are_written_another_way(
+    variant: str, bars: dict[str, float]
+) -> None:
+    corpus = need_corpus()
+    robustness = _robustness()
+    f1 = robustness.score(corpus, corpus_eval.load_gold(GOLD), variant, None)
+    assert {c: f1[c] for c in bars} == {c: max(f1[c], bar) for c, bar in bars.items()}, f1
