@@ -234,10 +234,12 @@ def test_no_break_spaces_read_as_spaces(tmp_path: Path) -> None:
 
 
 def test_names_in_capitals_do_not_end_the_attendance_block() -> None:
-    # a heading in capitals ends the block; a titled name in capitals does not
+    # a heading in capitals ends the block; a name in capitals, a label ending in a colon
+    # and a note in brackets do not
     text = (
         "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"
         "PRESENT:\n\nCOUNCILLOR T BROOK (CHAIRMAN)\nCOUNCILLOR MRS A HALE\nMR J FRITH\n\n"
+        "EXTERNAL AUDITORS:\n(WESTGATE AUDIT)\nK. LOWE\nP BELL, M. CROSS\n\n"
         "APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor P Dunmore.\n\n"
         "12. DECLARATIONS OF INTEREST\n\nThere were none.\n"
     )
@@ -246,6 +248,9 @@ def test_names_in_capitals_do_not_end_the_attendance_block() -> None:
         ("Councillor T Brook", "present"),
         ("Councillor Mrs A Hale", "present"),
         ("Mr J Frith", "present"),
+        ("K. Lowe", "present"),
+        ("P Bell", "present"),
+        ("M. Cross", "present"),
         ("Councillor P Dunmore", "apologies"),
     ]
 

@@ -578,6 +578,11 @@ def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
 _TITLED_IN_CAPITALS = re.compile(
     r"(?:COUNCILL?ORS?|CLLRS?|MRS?|MS|MISS|DR|SIR|DAME|LORD|LADY|PROFESSOR|PROF|REVD?)\.?\s+\S"
 )
+# officers by initials in capitals: "H. PEACOCKE", "J GREGORY, P HARVEY, T PARKS"
+_INITIALLED = r"(?:[A-Z]\.?\s*){1,3}\s[A-Z][A-Z'’-]+"
+_INITIALLED_IN_CAPITALS = re.compile(
+    rf"(?:[A-Z]\.\s*){{1,3}}[A-Z][A-Z'’-]+|{_INITIALLED}(?:\s*,\s*{_INITIALLED})+,?"
+)
 
 
 def _block_end(p: str, start: int, stop: int) -> int:
@@ -598,8 +603,10 @@ def _block_end(p: str, start: int, stop: int) -> int:
         if (
             text.isupper()
             and len(text.split()) >= 2
-            and ":" not in text
+            and ":" not in line  # "EXTERNAL AUDITORS:" labels the names below it
             and not _TITLED_IN_CAPITALS.match(text)  # "MR J FRITH": a name in capitals
+            and not _INITIALLED_IN_CAPITALS.fullmatch(text)
+            and not text.startswith("(")  # "(GRANT THORNTON)": a note to the line above
         ):
             return s  # "DECLARATIONS OF INTEREST"
     return stop
