@@ -22,6 +22,8 @@ so a row below the first is what the rules lose to that way of writing:
 - ``cllr``: "Councillor" written "Cllr";
 - ``councilor``: "Councillor" misspelt "Councilor";
 - ``straight``: typographic quotes and apostrophes made straight;
+- ``bold``: a councillor's name that starts a line set in Markdown bold
+  ("**Councillor A Bell** (Chair)"), as pages converted to Markdown write attendees;
 - ``html``: each page as a simple HTML page (a paragraph a line, table rows as tables).
 
 Writing is not timed: this measures reading, not speed.
@@ -107,6 +109,10 @@ def _straight(text: str) -> str:
     return text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
 
 
+def _bold(text: str) -> str:
+    return re.sub(r"(?m)^([ \t]*)(Councillor [A-Z][^\n,(]{2,30})", r"\1**\2**", text)
+
+
 def _html(text: str) -> str:
     url_line = _URL_LINE.match(text)
     url = url_line.group(0)[5:].strip() if url_line else ""
@@ -149,6 +155,7 @@ VARIANTS: dict[str, tuple[Callable[[str], str], str]] = {
     "cllr": (lambda t: re.sub(r"\bCouncillor\b", "Cllr", t), ".txt"),
     "councilor": (lambda t: re.sub(r"\bCouncill(?=ors?\b)", "Council", t), ".txt"),
     "straight": (_straight, ".txt"),
+    "bold": (_bold, ".txt"),
     "html": (_html, ".html"),
 }
 CATEGORIES = ("meetings", "council", "items", "attendance", "people", "refs")

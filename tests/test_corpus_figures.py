@@ -94,6 +94,7 @@ ROBUST = [
     ("councilor", {"meetings": 0.97, "attendance": 0.97, "people": 0.97}),
     ("capitals", {"meetings": 0.9, "attendance": 0.85, "people": 0.85}),
     ("html", {"meetings": 0.97, "attendance": 0.97, "items": 0.95}),
+    ("bold", {"meetings": 0.97, "attendance": 0.97, "items": 0.95}),
 ]
 
 

@@ -272,6 +272,23 @@ def test_apologies_whose_names_follow_a_blank_line() -> None:
     ]
 
 
+def test_attendees_in_bold_markdown() -> None:
+    # a page converted to Markdown sets each attendee in bold: no item titles, no "**" role
+    text = (
+        "# Minutes of the Planning Committee held on 4 March 2031\n\nPresent:\n\n"
+        "**Councillor T Brook** (Chair)\n\n**Councillor A Hale**\n\n**Mrs J Frith**\n\n"
+        "**Declarations of interest**\n\nThere were none.\n\n"
+        "**Local Plan Review**\n\nThe Committee considered the report.\n"
+    )
+    (rec,) = _read_text(text)
+    assert [(a.name, a.role) for a in rec.attendance] == [
+        ("Councillor T Brook", "Chair"),
+        ("Councillor A Hale", None),
+        ("Mrs J Frith", None),
+    ]
+    assert [i.title for i in rec.items] == ["Declarations of interest", "Local Plan Review"]
+
+
 def test_councilor_misspelt_in_an_attendance_block() -> None:
     text = (
         "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"

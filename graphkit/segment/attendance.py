@@ -139,8 +139,8 @@ def _role(piece: str) -> str | None:
     """
     # "(Chair)<br />" in a page's text (a tag; "<Children's>" written in the text is no tag)
     piece = re.sub(
-        r"</?(?:br|p|span|strong|em|b|i|u|div|font|sup|sub)\b[^<>\n]{0,200}>", " ", piece
-    )
+        r"</?(?:br|p|span|strong|em|b|i|u|div|font|sup|sub)\b[^<>\n]{0,200}>|\*\*|__", " ", piece
+    )  # and Markdown's bold: "**Councillor A Bell** (Chair)"
     piece = " ".join(piece.split()).strip(" ,;.–-")
     piece = re.sub(r"(?:^|\s+)(?:and|&)$", "", piece).strip()
     groups = re.match(r"(?:\(([^()]*)\)\s*)+", piece)

@@ -426,7 +426,8 @@ def _unnumbered(text: str, plain: str, start: int, end: int) -> list[_Cand]:
         text[start:end],
     ):
         title = clean(m.group("h") or m.group("b"))
-        if _title_ok(title) and not re.match(r"RESOLVED", title):
+        # a name in bold ("**Councillor A Bell**") is an attendee, not a heading
+        if _title_ok(title) and not re.match(r"RESOLVED", title) and not _only_people(title):
             pos = start + m.start()
             out.append(_Cand(pos, len(out) + 1, "", title, pos))
     return out
