@@ -20,6 +20,7 @@ so a row below the first is what the rules lose to that way of writing:
 - ``abbreviated``: every date's month abbreviated, its ordinal dropped ("1 Jul 2020");
 - ``numeric``: every date in numbers, its weekday dropped ("01/07/2020");
 - ``cllr``: "Councillor" written "Cllr";
+- ``cllr-dot``: "Councillor" written "Cllr." and "Councillors" "Cllrs.";
 - ``councilor``: "Councillor" misspelt "Councilor";
 - ``straight``: typographic quotes and apostrophes made straight;
 - ``bold``: a councillor's name that starts a line set in Markdown bold
@@ -153,6 +154,10 @@ VARIANTS: dict[str, tuple[Callable[[str], str], str]] = {
     "abbreviated": (_abbreviated, ".txt"),
     "numeric": (_numeric, ".txt"),
     "cllr": (lambda t: re.sub(r"\bCouncillor\b", "Cllr", t), ".txt"),
+    "cllr-dot": (
+        lambda t: re.sub(r"\bCouncillor\b", "Cllr.", re.sub(r"\bCouncillors\b", "Cllrs.", t)),
+        ".txt",
+    ),
     "councilor": (lambda t: re.sub(r"\bCouncill(?=ors?\b)", "Council", t), ".txt"),
     "straight": (_straight, ".txt"),
     "bold": (_bold, ".txt"),

@@ -19,6 +19,7 @@ __all__ = [
     "COUNCILLOR",
     "COUNCILLORS",
     "NAME_RE",
+    "UNTIL_STOP",
     "ParsedName",
     "capital_names",
     "ROLE_WORDS",
@@ -37,6 +38,12 @@ __all__ = [
 COUNCILLOR = r"(?:Councill?or|Cllr)"
 COUNCILLORS = r"(?:Councill?ors|Cllrs)"
 ANY_COUNCILLOR = r"(?:Councill?ors?|Cllrs?)"
+#: A character of a run of names that a full stop or a semicolon ends, where the full stop
+#: of an initial or a title does not ("Cllr. A. Barrow and Mrs. Lee."): a pattern source
+UNTIL_STOP = (
+    r"(?:[^.;\n]|(?<=\b[A-Z])\.|(?<=\bCllr)\.|(?<=\bCllrs)\.|(?<=\bMrs)\.|(?<=\bMr)\."
+    r"|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bRev)\.|(?<=\bRevd)\.)"
+)
 # Titles, longest first so "Councillors" wins over "Councillor".
 _TITLES = lexicon.honorifics()
 TITLE_WORDS = frozenset(_TITLES)

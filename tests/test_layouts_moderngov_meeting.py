@@ -144,6 +144,20 @@ def test_pipe_rows_without_numbers() -> None:
     assert _refs(rec) == [(dt.date(2024, 7, 8), "approves")]
 
 
+def test_a_substitute_after_a_title_with_a_full_stop() -> None:
+    # "Cllr." ends no sentence: the substitute clause reads past its full stop
+    text = (DATA / "northshire-piperows.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Councillor Ines Darrow with Councillor Bartholomew Kemp",
+        "Cllr. Ines Darrow with Cllr. Bartholomew Kemp",
+    )
+    (rec,) = mm.read(Document("dots.txt", text, "0", "web_page"))
+    assert _people(rec) == [
+        ("Cllr. Ines Darrow", "apologies"),
+        ("Cllr. Bartholomew Kemp", "substitute"),
+    ]
+
+
 def test_rendering_without_numbers_or_labels() -> None:
     rec = _one("northshire-unnumbered.txt")
     assert (rec.date, rec.committee) == (dt.date(2014, 10, 20), PANEL)

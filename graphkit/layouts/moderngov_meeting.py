@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from .. import lexicon
 from ..dates import DATE_TEXT
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
-from ..names import ParsedName, find_names
+from ..names import UNTIL_STOP, ParsedName, find_names
 from ..platform import page_name, platform_id, query, strip_noise, when
 from ..segment import segment
 from ..segment.actions import find_actions
@@ -456,9 +456,9 @@ _APOLOGIES = Heading("Apologies", "apologies", "member", False)
 # a substitute named inside an apologies sentence: "... from Mrs Dean for whom Mr Lee was
 # present as substitute", "... from Councillor A with Councillor B substituting"
 _SUB_CLAUSE = re.compile(
-    r"[ \t]+for[ \t]+whom[ \t]+(?P<names>[^.;]+?)[ \t]+(?:was|were)[ \t]+present"
+    rf"[ \t]+for[ \t]+whom[ \t]+(?P<names>{UNTIL_STOP}+?)[ \t]+(?:was|were)[ \t]+present"
     r"(?:[ \t]+as[ \t]+(?:an?[ \t]+)?substitutes?)?"
-    r"|[ \t]+with[ \t]+(?P<names2>[^.;]+?)[ \t]+substituting(?:[ \t]+for[ \t]+[^.;,]+)?",
+    rf"|[ \t]+with[ \t]+(?P<names2>{UNTIL_STOP}+?)[ \t]+substituting(?:[ \t]+for[ \t]+[^.;,]+)?",
     re.I,
 )
 # "Mr Bird attended as a substitute", "Cllr Brown was substituting for", "Councillor Kane had

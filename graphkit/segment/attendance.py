@@ -19,6 +19,7 @@ from ..names import (
     COUNCILLORS,
     ROLE_WORDS,
     TITLE_WORDS,
+    UNTIL_STOP,
     ParsedName,
     find_names,
     grid_names,
@@ -548,10 +549,7 @@ def _parse_line_any_case(
 
 
 # a sentence runs on past the full stop of an initial or a title: "Cllr. A. Barrow."
-_NAMES_UNTIL_STOP = (
-    r"(?P<names>(?:[^.;\n]|(?<=\b[A-Z])\.|(?<=\bCllr)\.|(?<=\bCllrs)\.|(?<=\bMrs)\.|(?<=\bMr)\."
-    r"|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bProf)\.|(?<=\bRev)\.|(?<=\bRevd)\.)+)"
-)
+_NAMES_UNTIL_STOP = rf"(?P<names>{UNTIL_STOP}+)"
 _APOLOGY_SENTENCE = re.compile(
     r"\bapologies(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
     r"(?:received|submitted|noted|given|tendered|reported|made)\s+(?:from|by|on\s+behalf\s+of)\s+"
