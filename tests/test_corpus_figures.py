@@ -92,6 +92,7 @@ ROBUST = [
     ("abbreviated", {"meetings": 0.97, "attendance": 0.97, "items": 0.95}),
     ("numeric", {"meetings": 0.85, "attendance": 0.97, "items": 0.9}),
     ("councilor", {"meetings": 0.97, "attendance": 0.97, "people": 0.97}),
+    ("cllr-dot", {"meetings": 0.97, "attendance": 0.97, "people": 0.97}),
     ("capitals", {"meetings": 0.9, "attendance": 0.85, "people": 0.85}),
     ("html", {"meetings": 0.97, "attendance": 0.97, "items": 0.95}),
     ("bold", {"meetings": 0.97, "attendance": 0.97, "items": 0.95}),
