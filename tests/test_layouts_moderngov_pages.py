@@ -263,6 +263,18 @@ def test_decisions_published_by_meeting() -> None:
         [(None, "Award of the short breaks contract", 1)],
     ]
     assert [len(i.resolutions) for i in records[0].items] == [1, 0]
+    assert [r.refs for r in records] == [(), ()]
+
+
+def test_a_listed_decision_approving_minutes_refers_to_their_meeting() -> None:
+    # "PART 2 MINUTES - <date> ... Recommendations Approved": that meeting's minutes approved
+    doc = _doc(PAGES / "decisions_list.txt")
+    text = doc.text.replace("SCHOOL MEALS PRICES", "PART 2 MINUTES - 6 FEBRUARY 2024")
+    records = read_layout(replace(doc, text=text)).records
+    assert [[(r.date, r.relation) for r in rec.refs] for rec in records] == [
+        [(dt.date(2024, 2, 6), "approves")],
+        [],
+    ]
 
 
 def test_the_councillors_index_is_taken_with_no_meeting() -> None:

@@ -432,6 +432,14 @@ def test_no_action_in_plain_discussion() -> None:
             [(D(2030, 12, 4), "references")],
         ),
         ("Nothing to see here.", []),
+        # minutes named by their date alone, as agendas and decision lists title them
+        (
+            "3. Minutes - 14 November 2029\n\nThe minutes were agreed as a correct record.",
+            [(D(2029, 11, 14), "approves")],
+        ),
+        ("PART 2 MINUTES – 22 SEPTEMBER 2029 ref: 51 Approved", [(D(2029, 9, 22), "approves")]),
+        ("4. Minutes of 3 May 2029", [(D(2029, 5, 3), "references")]),
+        ("The vote took 5 minutes on 3 May 2029.", []),
     ],
 )
 def test_find_refs(text: str, expected: list[tuple[dt.date, str]]) -> None:

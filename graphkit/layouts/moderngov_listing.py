@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from ..dates import find_dates, find_times
-from ..model import Document, ItemRecord, MeetingRecord
+from ..model import Document, ItemRecord, MeetingRecord, MeetingRef
 from ..segment.text import clean, lines, plain
 from .moderngov_pages import (
     BY_HEADING,
@@ -27,6 +27,7 @@ from .moderngov_pages import (
     field,
     first_lines,
     item_record,
+    meeting_refs,
     read_meeting_line,
 )
 from .registry import register
@@ -133,8 +134,10 @@ def detect_decisions(doc: Document) -> float:
 
 def _decision(
     doc: Document, p: str, m: re.Match[str], end: int
-) -> tuple[tuple[dt.date, str], ItemRecord] | None:
-    """The meeting (date, committee) that made one listed decision, and the decision."""
+) -> tuple[tuple[dt.date, str], ItemRecord, tuple[MeetingRef, ...]] | None:
+    """The meeting (date, committee) that made one listed decision, the decision, and the
+    meetings it refers to ("PART 2 MINUTES - 22 SEPTEMBER 2022 … Recommendations
+    Approved" approves that meeting's minutes)."""
     made_at = field(p, MADE_AT_LABEL, m.end(), end)
     meeting = read_meeting_line(made_at[0]) if made_at else None
     maker = field(p, MAKER_LABEL, m.end(), end)
@@ -147,7 +150,7 @@ def _decision(
         return None
     title = clean(m.group("t"))
     item = item_record(doc, p, (None, title, m.start("t")), start=m.start(), end=end)
-    return (date, committee), item
+    return (date, committee), item, meeting_refs(p, m.start(), end, on=date)
 
 
 def read_decisions(doc: Document) -> list[MeetingRecord]:
@@ -155,12 +158,14 @@ def read_decisions(doc: Document) -> list[MeetingRecord]:
     p = plain(doc.text)
     entries = list(DECISION_ENTRY.finditer(p, content_start(doc.text)))
     groups: dict[tuple[dt.date, str], list[ItemRecord]] = {}
+    refs: dict[tuple[dt.date, str], list[MeetingRef]] = {}
     for k, m in enumerate(entries):
         end = entries[k + 1].start() if k + 1 < len(entries) else len(doc.text)
         found = _decision(doc, p, m, end)
         if found is not None:
-            key, item = found
+            key, item, referred = found
             groups.setdefault(key, []).append(item)
+            refs.setdefault(key, []).extend(referred)
     out = []
     for (date, committee), items in groups.items():
         numbered = tuple(replace(i, position=k) for k, i in enumerate(items, 1))
@@ -174,6 +179,7 @@ def read_decisions(doc: Document) -> list[MeetingRecord]:
                 end=numbered[-1].end,
                 name=f"Decisions: {committee}" if committee else "Decisions",
                 items=numbered,
+                refs=tuple(refs[(date, committee)]),
             )
         )
     return out

@@ -43,7 +43,8 @@ _APPROVED = re.compile(
 # a proposal: what an agenda asks, not what a meeting recorded
 _PROPOSED = re.compile(
     r"(?i)\bto\s+(?:agree|approve|confirm|sign|accept|adopt)\b|\b(?:is|are)\s+(?:asked|invited|requested)\s+to\b"
-    r"|\brecommend(?:ed|ation)?s?\b|\bfor\s+approval\b"
+    # (not a decision's status "Recommendations Approved": they were)
+    r"|\brecommend(?:ed|ation)?s?\b(?!\s+approved)|\bfor\s+approval\b"
 )
 # the label an item's record (minutes or decision) opens with: what follows was decided, so
 # "To approve the minutes ..." under it is a decision in the infinitive, not a proposal

@@ -22,6 +22,14 @@ _APPROVE = re.compile(
     rf"(?:meetings?(?:\s+of\s+[^\n.]{{0,100}}?)?|(?:{_BODY_WORD}))[\s,]+held\s+on\s+(?:the\s+)?",
     re.I,
 )
+# minutes named by their date alone, as an agenda or a list of decisions titles them:
+# "Minutes - 22 September 2022", "PART 2 MINUTES – 22 SEPTEMBER 2022", "Minutes of 3 May 2024"
+_DATED_MINUTES = re.compile(
+    r"\b(?:part[ \t]+(?:2|ii|two|b)[ \t]+)?minutes[ \t]*(?:of[ \t]+(?:the[ \t]+)?(?:meeting[ \t]+)?)?"
+    r"(?:[-–—:,][ \t]*)?(?=(?:[a-z]+day,?[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?[a-z]{3,9}\.?,?"
+    r"[ \t]+\d{4})",
+    re.I,
+)
 _REFER = re.compile(
     rf"\b(?:{_BODY_WORD})\b[^.\n]{{0,60}}?\bmeeting\s+(?:held\s+)?on\s+(?:the\s+)?",
     re.I,
@@ -200,6 +208,7 @@ def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> li
     taken: set[int] = set()
     for rx, relation in (
         (_APPROVE, "approves"),
+        (_DATED_MINUTES, "approves"),
         (_MINUTE_OF, "references"),
         (_REFER, "references"),
         (_NEXT, "references"),
@@ -235,6 +244,8 @@ def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> li
                 relation_here = "references"
             if rx is _APPROVE:
                 body = _body(re.sub(r"(?i)\s*meetings?\b.*$", "", m.group(0), flags=re.S))
+            elif rx is _DATED_MINUTES:
+                body = None  # this body's own minutes
             elif rx is _NEXT:
                 written = m.group("body") or m.group("of")
                 body = _body(written)
