@@ -358,8 +358,8 @@ def test_an_agenda_run_into_one_line() -> None:
 
 def test_an_agenda_in_capitals_run_into_one_line() -> None:
     # titles in capitals with page ranges after them; the action notes of the last meeting
-    # to confirm (approved, as the project reads "To agree the minutes" on an agenda) and
-    # the dates of future meetings listed (referred to)
+    # to confirm (referred to: an agenda asks, the meeting approves) and the dates of
+    # future meetings listed (referred to)
     text = (
         "NORTHWICK BOROUGH COUNCIL PLANNING COMMITTEE TUESDAY, 05 MARCH 2030 AT 14:00 HOURS "
         "IN COMMITTEE ROOM 2, TOWN HALL A G E N D A 1 APOLOGIES To receive any apologies. "
@@ -378,7 +378,7 @@ def test_an_agenda_in_capitals_run_into_one_line() -> None:
         ("5", "OTHER URGENT BUSINESS"),
     ]
     assert [(r.date, r.relation) for r in rec.refs] == [
-        (dt.date(2030, 2, 6), "approves"),
+        (dt.date(2030, 2, 6), "references"),
         (dt.date(2030, 4, 2), "references"),
         (dt.date(2030, 5, 7), "references"),
         (dt.date(2030, 6, 4), "references"),

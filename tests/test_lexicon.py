@@ -63,6 +63,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("layouts/moderngov_item.py", "received"): "verbs of one phrase",
     ("layouts/moderngov_pages.py", "receive"): "verbs of one phrase",
     ("layouts/moderngov_refs.py", "agree"): "verbs of one phrase",
+    ("segment/refs.py", "confirm"): "verbs of one phrase",
+    ("segment/refs.py", "resolved"): "decision markers",
     ("responses.py", "held"): "verbs of one phrase",
     ("responses.py", "in response to"): "phrases of one pattern",
     ("segment/__init__.py", "meeting"): "subjects of one phrase",

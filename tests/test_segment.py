@@ -440,6 +440,15 @@ def test_no_action_in_plain_discussion() -> None:
         ("PART 2 MINUTES – 22 SEPTEMBER 2029 ref: 51 Approved", [(D(2029, 9, 22), "approves")]),
         ("4. Minutes of 3 May 2029", [(D(2029, 5, 3), "references")]),
         ("The vote took 5 minutes on 3 May 2029.", []),
+        # an agenda asks for minutes to be confirmed; a resolution records that they were
+        (
+            "4 ACTION NOTES To confirm the action notes of the meeting held on 14 May 2029.",
+            [(D(2029, 5, 14), "references")],
+        ),
+        (
+            "RESOLVED to approve the minutes of the meeting held on 3 May 2029.",
+            [(D(2029, 5, 3), "approves")],
+        ),
     ],
 )
 def test_find_refs(text: str, expected: list[tuple[dt.date, str]]) -> None:

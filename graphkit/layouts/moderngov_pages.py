@@ -32,6 +32,7 @@ from ..platform import page_name, platform_id, query, strip_noise
 from ..segment.actions import find_actions
 from ..segment.attendance import apologies_in_item, apologies_in_text
 from ..segment.decisions import find_resolutions
+from ..segment.refs import one_per_meeting
 from ..segment.text import clean, lines, paragraphs
 from .moderngov_apologies import softened
 from .moderngov_refs import page_refs
@@ -338,12 +339,7 @@ def meeting_refs(plain: str, start: int, end: int, *, on: dt.date | None) -> tup
     """The other meetings ``plain[start:end]`` refers to, each once: "To approve the minutes
     of the meeting held on 4 May" and "RESOLVED that the minutes of the meeting held on
     4 May be approved" approve one meeting; approving outranks referring."""
-    best: dict[tuple[dt.date, str | None], MeetingRef] = {}
-    for ref in page_refs(plain, start, end, on):
-        key = (ref.date, ref.body)
-        if key not in best or (ref.relation == "approves" and best[key].relation != "approves"):
-            best[key] = ref
-    return tuple(sorted(best.values(), key=lambda r: r.start))
+    return one_per_meeting(page_refs(plain, start, end, on))
 
 
 def _detect_members(doc: Document) -> float:

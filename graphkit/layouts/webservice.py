@@ -27,7 +27,7 @@ from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, Meetin
 from ..names import COUNCILLOR
 from ..segment.actions import find_actions
 from ..segment.decisions import find_resolutions
-from ..segment.refs import find_refs
+from ..segment.refs import find_refs, one_per_meeting
 from ..segment.text import plain
 from .registry import register
 
@@ -543,13 +543,8 @@ def _items(
                 actions=tuple(actions),
             )
         )
-    seen: set[tuple[dt.date, str, str | None]] = set()
-    unique = []
-    for ref in refs:  # the agenda and the minutes cite the same meeting: once is enough
-        if (ref.date, ref.relation, ref.body) not in seen:
-            seen.add((ref.date, ref.relation, ref.body))
-            unique.append(ref)
-    return items, unique
+    # the agenda and the minutes cite the same meeting: once is enough, approving outranks
+    return items, list(one_per_meeting(refs))
 
 
 def _attendees(

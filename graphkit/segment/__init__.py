@@ -37,7 +37,7 @@ from .attendance import (
 )
 from .decisions import find_resolutions
 from .items import find_items
-from .refs import find_refs
+from .refs import find_refs, one_per_meeting
 from .text import clean, lines, plain
 from .workprogramme import find_rows, programme_years, rows_added
 
@@ -622,18 +622,6 @@ def _closing_time(p: str, start: int, end: int) -> dt.time | None:
     return _when(m.group(1))[1] if m else None
 
 
-def _one_ref_per_meeting(refs: list[MeetingRef]) -> tuple[MeetingRef, ...]:
-    """The earlier meetings a meeting refers to, each once: "To confirm the minutes of
-    the meeting held on 5 May" and "RESOLVED that the minutes of the meeting held on
-    5 May be approved" approve one meeting; approving outranks referring."""
-    best: dict[tuple[dt.date, str | None], MeetingRef] = {}
-    for ref in refs:
-        key = (ref.date, ref.body)
-        if key not in best or (ref.relation == "approves" and best[key].relation != "approves"):
-            best[key] = ref
-    return tuple(sorted(best.values(), key=lambda r: r.start))
-
-
 def _norm(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", title.lower().replace("’", "'")).strip()
 
@@ -730,7 +718,7 @@ def _meeting_record(doc: Document, p: str, sec: Section) -> MeetingRecord:
         items=tuple(items),
         attendance=attendance,
         membership=_membership(doc, p, sec) if sec.kind == "agenda" else (),
-        refs=_one_ref_per_meeting(find_refs(p, body_start, sec.end, on=sec.date)),
+        refs=one_per_meeting(find_refs(p, body_start, sec.end, on=sec.date)),
         work_programme=tuple(
             row
             for i in items

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from ..dates import find_dates
 from ..model import MeetingRef
 
-__all__ = ["find_refs"]
+__all__ = ["find_refs", "one_per_meeting"]
 
 _BODY_WORD = (
     r"Board|Committee|Sub-Committee|Panel|Cabinet|Council|Group|Forum|Partnership|Commission"
@@ -196,6 +197,15 @@ _PROPOSED = re.compile(
 )
 
 
+# an agenda's infinitive asks for the minutes to be approved ("To confirm the minutes of
+# ..."); after "RESOLVED" or "agreed" the same words record that they were
+_ASKED = re.compile(
+    r"^(?:(?!\b(?:resolved|agreed|decided|voted|moved|unanimously)\b).)*"
+    r"\bto\s+(?:confirm|approve|agree|sign|accept|adopt)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> list[MeetingRef]:
     """Earlier meetings whose minutes are approved, or that are referred to (the next
     meeting among them, the dates of future meetings listed), with the body named where it
@@ -236,7 +246,8 @@ def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> li
             tail = seg[m.end() + dates[-1][1] : sentence_end if sentence_end != -1 else None]
             head = seg[max(0, m.start() - 80) : m.start()].lower()
             relation_here = relation
-            if _PROPOSED.search(seg[max(0, m.start() - 40) : m.start()]):
+            asked = _ASKED.search(head.rsplit(".", 1)[-1])
+            if asked or _PROPOSED.search(seg[max(0, m.start() - 40) : m.start()]):
                 relation_here = "references"
             if relation == "approves" and not re.search(
                 r"agree|approv|confirm|sign|accept|adopt", head + tail[:200].lower()
@@ -258,3 +269,20 @@ def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> li
             for d, _ in dates:
                 out.append(MeetingRef(date=d, relation=relation_here, start=s, end=e, body=body))
     return sorted(out, key=lambda r: (r.start, r.date))
+
+
+def one_per_meeting(refs: Iterable[MeetingRef]) -> tuple[MeetingRef, ...]:
+    """The earlier meetings a meeting refers to, each once, in order: "To confirm the
+    minutes of the meeting held on 5 May" and "RESOLVED that the minutes of the meeting
+    held on 5 May be approved" approve one meeting; approving outranks referring.
+
+    >>> d = dt.date(2031, 5, 5)
+    >>> [r.relation for r in one_per_meeting([MeetingRef(d, "references", 0, 9), MeetingRef(d, "approves", 40, 49)])]
+    ['approves']
+    """
+    best: dict[tuple[dt.date, str | None], MeetingRef] = {}
+    for ref in refs:
+        key = (ref.date, ref.body)
+        if key not in best or (ref.relation == "approves" and best[key].relation != "approves"):
+            best[key] = ref
+    return tuple(sorted(best.values(), key=lambda r: r.start))
