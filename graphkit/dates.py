@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dateutil import parser as _dateutil
 
 __all__ = [
+    "DATE_IN_WORDS",
     "DATE_RE",
     "DATE_TEXT",
     "FoundDate",

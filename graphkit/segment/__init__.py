@@ -25,7 +25,7 @@ from ..model import (
     MeetingRecord,
     MeetingRef,
 )
-from ..names import find_names
+from ..names import ANY_COUNCILLOR, find_names
 from ..platform import platform_id
 from .actions import find_actions
 from .attendance import (
@@ -576,7 +576,7 @@ def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _TITLED_IN_CAPITALS = re.compile(
-    r"(?:COUNCILL?ORS?|CLLRS?|MRS?|MS|MISS|DR|SIR|DAME|LORD|LADY|PROFESSOR|PROF|REVD?)\.?\s+\S"
+    rf"(?:{ANY_COUNCILLOR.upper()}|MRS?|MS|MISS|DR|SIR|DAME|LORD|LADY|PROFESSOR|PROF|REVD?)\.?\s+\S"
 )
 # officers by initials in capitals: "H. PEACOCKE", "J GREGORY, P HARVEY, T PARKS"
 _INITIALLED = r"(?:[A-Z]\.?\s*){1,3}\s[A-Z][A-Z'’-]+"

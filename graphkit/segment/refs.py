@@ -206,6 +206,22 @@ _ASKED = re.compile(
 )
 
 
+def _settled(seg: str, m: re.Match[str], end: int, relation: str) -> str:
+    """The relation of the reference ``m`` (its dates end at ``end``): minutes approved only
+    where the words around say so, and never where they are only asked or proposed."""
+    sentence_end = seg.find(".", end)
+    tail = seg[end : sentence_end if sentence_end != -1 else None]
+    head = seg[max(0, m.start() - 80) : m.start()].lower()
+    asked = _ASKED.search(head.rsplit(".", 1)[-1])
+    if asked or _PROPOSED.search(seg[max(0, m.start() - 40) : m.start()]):
+        return "references"
+    if relation == "approves" and not re.search(
+        r"agree|approv|confirm|sign|accept|adopt", head + tail[:200].lower()
+    ):
+        return "references"
+    return relation
+
+
 def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> list[MeetingRef]:
     """Earlier meetings whose minutes are approved, or that are referred to (the next
     meeting among them, the dates of future meetings listed), with the body named where it
@@ -242,17 +258,7 @@ def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> li
             e = start + m.end() + dates[-1][1]
             if any(s <= t < e for t in taken):
                 continue
-            sentence_end = seg.find(".", m.end() + dates[-1][1])
-            tail = seg[m.end() + dates[-1][1] : sentence_end if sentence_end != -1 else None]
-            head = seg[max(0, m.start() - 80) : m.start()].lower()
-            relation_here = relation
-            asked = _ASKED.search(head.rsplit(".", 1)[-1])
-            if asked or _PROPOSED.search(seg[max(0, m.start() - 40) : m.start()]):
-                relation_here = "references"
-            if relation == "approves" and not re.search(
-                r"agree|approv|confirm|sign|accept|adopt", head + tail[:200].lower()
-            ):
-                relation_here = "references"
+            relation_here = _settled(seg, m, m.end() + dates[-1][1], relation)
             if rx is _APPROVE:
                 body = _body(re.sub(r"(?i)\s*meetings?\b.*$", "", m.group(0), flags=re.S))
             elif rx is _DATED_MINUTES:
