@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -339,11 +340,20 @@ def test_lists_of_names_wrapped_at_the_page_width() -> None:
     assert rec.attendance[-1].end <= text.index("12/31")  # offsets into the text as read
 
 
-def test_an_agenda_run_into_one_line() -> None:
+@pytest.mark.parametrize("wrapped", [False, True], ids=["one line", "wrapped at 78"])
+def test_an_agenda_run_into_one_line(wrapped: bool) -> None:
     # PDF text that ran the agenda's list into one line: "1. To ... 2. To ..."; a marker
     # ("PAPER 3") breaks into item 3's title; the motion to approve the minutes is put, not
-    # carried; the last title is cut off by the end of the text
-    (rec,) = _read("run_together_agenda.txt")
+    # carried; the last title is cut off by the end of the text. Wrapped at the page's
+    # width, the lines read as the one line they were.
+    text = (PRINTED / "run_together_agenda.txt").read_text(encoding="utf-8")
+    if wrapped:
+        text = "\n".join(
+            "\n".join(textwrap.wrap(line, 78)) if len(line) > 90 else line
+            for line in text.split("\n")
+        )
+        assert max(len(line) for line in text.split("\n")) <= 78
+    (rec,) = _read_text(text)
     assert (rec.section, rec.date) == ("agenda", dt.date(2031, 6, 12))
     assert [(i.number, i.title) for i in rec.items] == [
         ("1", "To receive apologies"),

@@ -232,7 +232,8 @@ def _top_header(doc: Document, p: str) -> list[Section]:
                     venue=_venue(p[m.start("rest") : rest_end]),
                 )
             ]
-    m = _SUMMONS.search(head)
+    # a summons is one sentence, which PDF text may wrap: its line breaks read as spaces
+    m = _SUMMONS.search(re.sub(r"(?<=\S)\n(?=\S)", " ", head))
     if m:
         date, time = _when(m.group("when"))
         name = clean(m.group("committee"))
@@ -402,9 +403,17 @@ def find_sections(doc: Document, p: str) -> list[Section]:
     return found
 
 
+# a long line of prose that stops inside its sentence, after a word that cannot end it
+_CUT_SENTENCE = re.compile(
+    rf"[^\n]{{40,}}\b{lexicon.alternation(_SMALL_WORDS | {'that'})}[ \t]*\n[ \t]*$", re.I
+)
+
+
 def _minutes_headers(p: str) -> Iterator[Section]:
     """ "Minutes of the meeting of the X Committee held on ..." """
     for m in _MINUTES.finditer(p):
+        if _CUT_SENTENCE.search(p, max(0, m.start() - 200), m.start()):
+            continue  # "... That the" / "minutes of the meeting ... be approved": wrapped prose
         committee, start = m.group("committee"), m.start()
         if re.fullmatch(r"(?i:meeting|proceedings)", committee.strip()):
             # "ADULT SOCIAL CARE COMMITTEE / MINUTES of the meeting held on ...": named above

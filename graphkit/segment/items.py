@@ -5,6 +5,7 @@ handed on from here."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .. import lexicon
@@ -385,26 +386,46 @@ def _inline_title(rest: str, dotted: bool) -> str | None:
     return title if ended and title[:1].isupper() else None
 
 
+def _wrapped_runs(plain: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of a line, or of lines wrapped at a page's width (each but the last at
+    least 60 characters, none blank), in ``[start, end)``."""
+    run: list[int] | None = None
+    went_on = False
+    for ls, le, line in lines(plain, start, end):
+        if run is not None and went_on and line.strip():
+            run[1] = le
+        else:
+            if run is not None:
+                yield run[0], run[1]
+            run = [ls, le]
+        went_on = le - (plain.rfind("\n", 0, ls) + 1) >= 60  # the whole line, not what is in range
+    if run is not None:
+        yield run[0], run[1]
+
+
 def _run_together(plain: str, start: int, end: int) -> list[_Cand]:
     """An agenda whose list PDF text ran into one long line ("A G E N D A 1 APOLOGIES To
-    receive ... 2 MINUTES ..." or "1. To receive apologies. 2. To ..."): the numbers 1, 2,
-    3 ... written in that order, each the first of its value after the one before and
-    followed by a title (:func:`_inline_title`), are the items; at least three of them, all
-    with a dot or all without."""
+    receive ... 2 MINUTES ..." or "1. To receive apologies. 2. To ..."), or into lines
+    wrapped at the page's width: the numbers 1, 2, 3 ... written in that order, each the
+    first of its value after the one before and followed by a title
+    (:func:`_inline_title`), are the items; at least three of them, all with a dot or all
+    without."""
     out: list[_Cand] = []
-    for ls, le, line in lines(plain, start, end):
-        if len(line) < 300:
+    for ls, le in _wrapped_runs(plain, start, end):
+        if le - ls < 300:
             continue
-        pos = ls
+        run = plain[ls:le].replace("\n", " ")  # one character for one: offsets stay
+        pos = 0
         found: list[tuple[int, re.Match[str], str]] = []
         for n in range(1, 100):
             rx = re.compile(rf"(?<![\w/.,:-])({n})(\.?)[ \t]+(?=[A-Z])")
             hit = None
-            for m in rx.finditer(plain, pos, le):  # "9 January, 2019 9 REQUESTS": the second
+            for m in rx.finditer(run, pos):  # "9 January, 2019 9 REQUESTS": the second
                 dotted = bool(m.group(2))
                 if found and dotted != bool(found[0][1].group(2)):
                     continue
-                title = _inline_title(plain[m.end() : le], dotted=dotted)
+                # a title is a few words: what follows is read only that far
+                title = _inline_title(run[m.end() : m.end() + 1000], dotted=dotted)
                 if title is not None:
                     hit = (n, m, title)
                     break
@@ -413,7 +434,7 @@ def _run_together(plain: str, start: int, end: int) -> list[_Cand]:
             found.append(hit)
             pos = hit[1].end()
         if len(found) >= 3:
-            out = [_Cand(m.start(), n, str(n), t, m.end()) for n, m, t in found]
+            out = [_Cand(ls + m.start(), n, str(n), t, ls + m.end()) for n, m, t in found]
             break
     return out
 
