@@ -290,6 +290,28 @@ def test_attendees_in_bold_markdown() -> None:
     assert [i.title for i in rec.items] == ["Declarations of interest", "Local Plan Review"]
 
 
+def test_a_title_wrapped_over_two_lines() -> None:
+    # a long title goes on below: capitals under capitals, small letters under a long line
+    text = (
+        "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"
+        "PRESENT: Councillor T Brook (Chair), Councillors A Hale and B Frith.\n\n"
+        "12/31 APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor P Dunmore.\n\n"
+        "13/31 REVIEW OF THE HOLIDAY MEALS PROGRAMME AND THE SUMMER READING\n"
+        "CHALLENGE IN LIBRARIES\n\nThe Committee considered a report.\n\n"
+        "14/31 Proposed changes to the Local Transport Plan following the public\n"
+        "consultation on bus routes\n\nMembers noted the report.\n\n"
+        "15/31 HOUSING\nRESOLVED that the report be noted.\n"
+    )
+    (rec,) = _read_text(text)
+    assert [i.title for i in rec.items] == [
+        "APOLOGIES FOR ABSENCE",
+        "REVIEW OF THE HOLIDAY MEALS PROGRAMME AND THE SUMMER READING CHALLENGE IN LIBRARIES",
+        "Proposed changes to the Local Transport Plan following the public consultation on "
+        "bus routes",
+        "HOUSING",
+    ]
+
+
 def test_councilor_misspelt_in_an_attendance_block() -> None:
     text = (
         "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"

@@ -81,6 +81,40 @@ def _only_people(title: str) -> bool:
     return not re.sub(r"(?:\band\b|[&,;/]|\s)+", "", rest)
 
 
+_SMALL_END = re.compile(rf"\b{lexicon.alternation(lexicon.small_words())}$", re.I)
+_DECIDED = re.compile(r"(?:RESOLVED|AGREED|DECISION|NOTED)\b")
+
+
+def _title_goes_on(plain: str, ts: int, te: int, end: int) -> int:
+    r"""Where a title that ends its line (``plain[ts:te]``) ends when it goes on over the
+    lines right below it, as PDF text wraps a long title: a line of capitals under a title
+    in capitals, a line in small letters under a long one, or any line under a title that
+    stops on a small word ("... on the" / "Local Plan").
+
+    >>> t = "5. REVIEW OF THE HOLIDAY PROGRAMME AND THE\nSUMMER READING CHALLENGE\n\nText."
+    >>> t[3 : _title_goes_on(t, 3, t.index("\n"), len(t))]
+    'REVIEW OF THE HOLIDAY PROGRAMME AND THE\nSUMMER READING CHALLENGE'
+    >>> t = "5. HOUSING\nRESOLVED that it be noted."
+    >>> _title_goes_on(t, 3, t.index("\n"), len(t)) == t.index("\n")
+    True
+    """
+    for _ in range(2):
+        if not plain.startswith("\n", te):
+            break
+        stop = plain.find("\n", te + 1, end)
+        stop = end if stop == -1 else stop
+        below = plain[te + 1 : stop].strip()
+        title = plain[ts:te].strip()
+        if not below or not below[0].isalpha() or _DECIDED.match(below) or _HEAD.match(below):
+            break  # "IV. ANY OTHER BUSINESS": the next item
+        capitals = title.isupper() and below.isupper()
+        small = below[0].islower() and len(title) >= 50
+        if not (capitals or small or _SMALL_END.search(title)):
+            break
+        te = stop
+    return te
+
+
 def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
     out: dict[int, _Cand] = {}
     seg = plain[start:end]
@@ -108,6 +142,11 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
             ):
                 continue
             title = clean(_NOISE.sub(" ", plain[ts:te]))
+            longer = _title_goes_on(plain, ts, te, end)
+            if longer > te:  # PDF text wrapped the title: it goes on below
+                whole = clean(_NOISE.sub(" ", plain[ts:longer]))
+                if _title_ok(whole, long_ok=True):
+                    title = whole
             if (
                 not _title_ok(title, long_ok=caps is not None)
                 or _is_date(f"{m.group('num')} {title}")  # a page header's "12 March 2025"
