@@ -8,14 +8,12 @@ where the corpus is found and says it is skipping elsewhere.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from corpus import need_corpus
+from support import benchmark_script
 
 import graphkit
 from graphkit import corpus_eval
@@ -73,17 +71,6 @@ def test_the_real_records_graph_keeps_the_contract(built: graphkit.BuildResult) 
     assert violations == [], format_violations(violations)
 
 
-def _robustness() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bench_robustness", ROOT / "benchmarks" / "robustness.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 # the real records written as other councils and converters write the same facts
 # (benchmarks/robustness.py): (variant, the F1 each category keeps at least)
 ROBUST = [
@@ -104,6 +91,6 @@ def test_the_figures_hold_when_the_records_are_written_another_way(
     variant: str, bars: dict[str, float]
 ) -> None:
     corpus = need_corpus()
-    robustness = _robustness()
+    robustness = benchmark_script("robustness")
     f1 = robustness.score(corpus, corpus_eval.load_gold(GOLD), variant, None)
     assert {c: f1[c] for c in bars} == {c: max(f1[c], bar) for c, bar in bars.items()}, f1

@@ -3,31 +3,15 @@ exactly the meetings, items, attendance and work-programme rows the generator wr
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from support import benchmark_script
 
 from graphkit.build import build
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "bench_generate", ROOT / "benchmarks" / "generate.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load()
+generate = benchmark_script("generate")
 
 
 def _files(folder: Path) -> dict[str, bytes]:
