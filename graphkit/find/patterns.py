@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..names import looks_like_role
+from ..segment.text import WRAPPED
 
 __all__ = [
     "acronym_matches",
@@ -372,7 +373,7 @@ def named_by_a_proper_word(text: str, head_at: int) -> bool:
 
 _SOFT_BREAK = re.compile(
     # a long line of prose, not ending a sentence, then a line that goes on with the text
-    r"(?m)^(?=[^\n\t]{60,}\n)[^\n\t]*[\w,’'\-)](?P<br>\n)(?=[ ]?[A-Za-z(][^\n\t]*$)"
+    rf"(?m)^(?=[^\n\t]{{{WRAPPED},}}\n)[^\n\t]*[\w,’'\-)](?P<br>\n)(?=[ ]?[A-Za-z(][^\n\t]*$)"
 )
 
 

@@ -34,7 +34,7 @@ from ..segment import segment
 from ..segment.actions import find_actions
 from ..segment.attendance import Heading, apologies_in_text, parse_attendance
 from ..segment.decisions import find_resolutions
-from ..segment.text import clean, lines, plain
+from ..segment.text import WRAPPED, clean, lines, plain
 from .moderngov_apologies import (
     bulleted_apologies,
     names_before,
@@ -195,7 +195,7 @@ def _heading(p: str, start: int, end: int) -> _Heading | None:
     found = list(lines(p, start, end))
     for k, (s, e, line) in enumerate(found):
         forms = [(line, e)]
-        if k + 1 < len(found) and (_GOES_ON.search(line.rstrip()) or len(line.strip()) >= 60):
+        if k + 1 < len(found) and (_GOES_ON.search(line.rstrip()) or len(line.strip()) >= WRAPPED):
             # wrapped (PDF text): the heading goes on below
             forms.append((line.rstrip() + " " + found[k + 1][2].strip(), found[k + 1][1]))
         for rx in (_HEADING_FOR, _HEADING_DASH, _HEADING_DATE):
@@ -428,7 +428,7 @@ def _unnumbered(text: str, p: str, start: int, end: int) -> list[_Item]:
             title = _purpose_title(line, previous)
         if title and not p[e:end].strip():
             title = False  # the page's last line: a title cannot be told from text cut short
-        if title and len(line.strip()) >= 60 and _GOES_ON_BELOW.match(p, e, end):
+        if title and len(line.strip()) >= WRAPPED and _GOES_ON_BELOW.match(p, e, end):
             title = False  # a long line whose sentence goes on below: prose, wrapped
         if title:
             s += len(line) - len(line.lstrip())

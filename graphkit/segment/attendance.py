@@ -25,7 +25,7 @@ from ..names import (
     grid_names,
     looks_like_role,
 )
-from .text import clean, lines, paragraphs
+from .text import WRAPPED, clean, lines, paragraphs
 
 __all__ = ["apologies_in_item", "apologies_in_text", "heading_of", "parse_attendance"]
 
@@ -403,7 +403,6 @@ def _role_and_surnames(
 _CUT_IN_A_NAME = re.compile(rf"(?:^|\s)(?:[A-Z]|Mrs?|Ms|Miss|Dr|{ANY_COUNCILLOR})\.?$")
 # a line of capitalised words only, after a label ("Also present:"): a grid of names
 _NAMES_ONLY = re.compile(r"(?:[^:\n]{1,40}:)?\s*[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*)+\s*")
-_WRAPPED = 60  # the shortest line read as wrapped (a list of one name a line is shorter)
 
 
 def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -423,7 +422,7 @@ def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]
     depth = 0  # its brackets opened and not closed
     for s, e, line in lines(text, start, end):
         tail = last.rstrip()
-        wrapped = len(tail) >= _WRAPPED
+        wrapped = len(tail) >= WRAPPED
         if (
             spans
             and line.strip()
@@ -594,7 +593,7 @@ def _wrapped_names(
     while at < end and plain.startswith("\n", at):
         line_start = plain.rfind("\n", 0, at) + 1
         cut = _CUT_IN_A_NAME.search(plain[line_start:at].rstrip())
-        if at - line_start < _WRAPPED and not cut:
+        if at - line_start < WRAPPED and not cut:
             break
         start = at + 1
         if cut:  # the list has not begun, or a name is half written: blank lines may come

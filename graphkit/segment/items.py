@@ -14,7 +14,7 @@ from ..names import find_names, is_forename
 from .actions import find_actions
 from .decisions import find_resolutions
 from .refs import find_refs
-from .text import clean, lines
+from .text import WRAPPED, clean, lines
 
 __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 
@@ -437,7 +437,9 @@ def _wrapped_runs(plain: str, start: int, end: int) -> Iterator[tuple[int, int]]
             if run is not None:
                 yield run[0], run[1]
             run = [ls, le]
-        went_on = le - (plain.rfind("\n", 0, ls) + 1) >= 60  # the whole line, not what is in range
+        went_on = (
+            le - (plain.rfind("\n", 0, ls) + 1) >= WRAPPED
+        )  # the whole line, not what is in range
     if run is not None:
         yield run[0], run[1]
 

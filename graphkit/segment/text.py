@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["clean", "lines", "paragraphs", "plain", "table_cells"]
+__all__ = ["WRAPPED", "clean", "lines", "paragraphs", "plain", "table_cells"]
+
+#: The shortest line read as a paragraph's line wrapped at a page's width (PDF text): a
+#: list of one name a line, a heading or a title is shorter.
+WRAPPED = 60
 
 # Markup: "**", "__", a "*" opening (after neither a word character nor a "*", before a
 # non-space) or closing (after a non-space, before neither), one to six "#" and a space
