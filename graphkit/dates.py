@@ -18,6 +18,7 @@ __all__ = [
     "DATE_IN_WORDS",
     "DATE_RE",
     "DATE_TEXT",
+    "TIME_TEXT",
     "FoundDate",
     "find_dates",
     "find_times",
@@ -53,6 +54,11 @@ DATE_IN_WORDS = (
 DATE_TEXT = (
     rf"(?:{DATE_IN_WORDS}|(?i:{_HEADING_WEEKDAY})(?:[0-3]?\d/[01]?\d/(?:19|20)\d\d"
     r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)\b)"
+)
+#: a time of day as a meeting's heading writes it ("3.00 pm", "10am", "14:30", "noon").
+TIME_TEXT = (
+    r"(?i:(?:[01]?\d(?:[.:][0-5]\d)?[ \t]*(?:a\.?m\.?|p\.?m\.?)|[012]\d[:.][0-5]\d"
+    r"|(?:12(?:[.:]00)?[ \t]*)?noon|midday)(?![\w.]))"
 )
 _TIME_RE = re.compile(
     r"\b(?P<h>[01]?\d)(?:[.:](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z])"

@@ -64,6 +64,34 @@ def test_a_heading_wrapped_over_two_lines(cut: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Northshire Schools Scrutiny Panel\n14/01/2025 6.30 pm",
+        "Northshire Schools Scrutiny Panel\n14/01/2025",
+        "Northshire Schools Scrutiny Panel - 14/01/2025 6.30 pm",
+        "Agenda for Northshire Schools Scrutiny Panel on 14/01/2025, 6.30pm",
+        "Northshire Schools Scrutiny Panel\n14.01.2025 at 18:30",
+    ],
+)
+def test_a_heading_dated_in_numbers_without_its_weekday(heading: str) -> None:
+    # pages copied from the platform, or other platforms, write the date in numbers
+    text = (DATA / "northshire-block.txt").read_text(encoding="utf-8")
+    whole = "Northshire Schools Scrutiny Panel - Tuesday, 14th January, 2025 6.30 pm"
+    (rec,) = mm.read(Document("numbers.txt", text.replace(whole, heading), "0", "web_page"))
+    assert (rec.committee, rec.date) == (PANEL, dt.date(2025, 1, 14))
+    assert rec.start_time == (dt.time(18, 30) if ":" in heading or "pm" in heading else None)
+
+
+def test_a_date_in_numbers_with_more_on_its_line_is_no_heading() -> None:
+    # a line that only starts with a date is a sentence or a list entry, not the heading
+    text = (DATA / "northshire-block.txt").read_text(encoding="utf-8")
+    whole = "Northshire Schools Scrutiny Panel - Tuesday, 14th January, 2025 6.30 pm"
+    body = "Northshire Schools Scrutiny Panel\n14/01/2025 the panel was told of the plans"
+    records = mm.read(Document("prose.txt", text.replace(whole, body), "0", "web_page"))
+    assert all(r.date != dt.date(2025, 1, 14) for r in records)
+
+
 def test_block_rendering() -> None:
     rec = _one("northshire-block.txt")
     assert (rec.committee, rec.date, rec.start_time) == (

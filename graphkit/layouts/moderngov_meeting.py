@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .. import lexicon
-from ..dates import DATE_TEXT
+from ..dates import DATE_TEXT, TIME_TEXT
 from ..model import ActionRecord, AttendanceRecord, Document, ItemRecord, MeetingRecord, MeetingRef
 from ..names import UNTIL_STOP, ParsedName, find_names
 from ..platform import page_name, platform_id, query, strip_noise, when
@@ -73,9 +73,14 @@ _HEADING_DASH = re.compile(
 )
 _HEADING_FOR = re.compile(
     rf"^[ \t]*(?:Agenda|Minutes|Decisions?)(?:[ \t]+and[ \t]+\w+)?[ \t]+for[ \t]+(?P<c>\S[^\n]*?)"
-    rf"[ \t]+on[ \t]+(?P<d>{_WEEKDAY}{_DAY_DATE}[^\n]*)$"
+    rf"[ \t]+on[ \t]+(?P<d>(?:{_WEEKDAY})?{_DAY_DATE}[^\n]*)$"
 )
-_HEADING_DATE = re.compile(rf"^[ \t]*(?P<d>{_WEEKDAY}{_DAY_DATE}[^\n]*)$")
+# the date on a line of its own, after a weekday, or alone with at most its time
+# ("01/07/2020 3.00 pm": the platform writes a weekday, pages copied from it may not)
+_HEADING_DATE = re.compile(
+    rf"^[ \t]*(?P<d>{_WEEKDAY}{_DAY_DATE}[^\n]*"
+    rf"|{_DAY_DATE},?(?:[ \t]+(?:at[ \t]+)?{TIME_TEXT})?[ \t]*)$"
+)
 _VENUE = re.compile(r"^[ \t]*(?:Proposed[ \t]+)?Venue[ \t]*:[ \t]*(?P<v>[^\n]*)$", re.I | re.M)
 _CONTACT = re.compile(r"^[ \t]*(?:Venue|Contact|Proposed venue)[ \t]*:", re.I | re.M)
 # the lines between the heading and the items: "Venue:", "Contact:", "Link:", "Media"
