@@ -614,8 +614,32 @@ def parse_name(text: str) -> ParsedName | None:
     >>> parse_name("Kellie Jones").given
     'Kellie'
     """
-    names = find_names(text.strip())
-    return names[0] if names else None
+    text = text.strip()
+    names = find_names(text)
+    if names:
+        return names[0]
+    if re.search(r"[A-Z]{2}", text) and not re.search(_LOW, text):
+        return _parse_capitals(text)
+    return None
+
+
+def _parse_capitals(text: str) -> ParsedName | None:
+    """A name written alone in capitals, as an attendance list in capitals writes it: after
+    a title ("COUNCILLOR J SMITH"), or a whole forename and surname ("ANN JONES"), read as
+    if written in the usual case.
+
+    >>> [parse_name(t).bare for t in ("COUNCILLOR ALLAN JONES", "ANN JONES", "CLLR J O’NEIL")]
+    ['Allan Jones', 'Ann Jones', 'J O’Neil']
+    >>> parse_name("APOLOGIES FOR ABSENCE"), parse_name("MEMBER")
+    (None, None)
+    """
+    found = capital_names(text)
+    if not found:
+        names = find_names(_title_case(text))
+        if len(names) != 1 or names[0].text != text.title() or not names[0].given:
+            return None
+        found = names
+    return replace(found[0], text=text[found[0].start : found[0].end])  # the text as written
 
 
 def compatible(a: ParsedName, b: ParsedName) -> bool:

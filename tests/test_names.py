@@ -31,6 +31,11 @@ from graphkit.names import (
         ("Dr B. K. Oyelaran", "Dr", None, "BK", "Oyelaran", "BK Oyelaran"),
         ("Imogen Ashdown", None, "Imogen", "I", "Ashdown", "Imogen Ashdown"),
         ("Head Teacher Nadia Brennan", "Head Teacher", "Nadia", "N", "Brennan", "Nadia Brennan"),
+        # written alone in capitals, as an attendance list in capitals writes names
+        ("COUNCILLOR IMOGEN ASHDOWN", "Councillor", "Imogen", "I", "Ashdown", "Imogen Ashdown"),
+        ("CLLR R OKAFOR", "Councillor", None, "R", "Okafor", "R Okafor"),
+        ("MRS T FERREIRA", "Mrs", None, "T", "Ferreira", "T Ferreira"),
+        ("NADIA BRENNAN", None, "Nadia", "N", "Brennan", "Nadia Brennan"),
     ],
 )
 def test_parse_name_forms(written, title, given, initials, surname, bare) -> None:
@@ -73,6 +78,13 @@ def test_find_names_in_running_text(text: str, expected: list[str]) -> None:
     assert [n.bare for n in found] == expected
     for n in found:
         assert text[n.start : n.end] == n.text
+
+
+@pytest.mark.parametrize(
+    "written", ["APOLOGIES FOR ABSENCE", "MEMBER", "CHIEF EXECUTIVE", "ANNUAL REPORT", "PRESENT"]
+)
+def test_words_in_capitals_that_name_no_one(written: str) -> None:
+    assert parse_name(written) is None
 
 
 def test_plural_title_marks_the_list() -> None:
