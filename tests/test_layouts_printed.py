@@ -107,14 +107,18 @@ def test_a_meetings_app_page() -> None:
     ]
 
 
-def test_a_letterhead_run_into_one_line() -> None:
-    text = (
-        "Lowmoor City Council Transport And\n"
-        "LOWMOOR CITY COUNCIL TRANSPORT AND ENVIRONMENT OVERVIEW AND SCRUTINY COMMITTEE "
-        "THURSDAY, 07 MARCH 2019 AT 10:00 HOURS IN COMMITTEE ROOM 2, RIVERSIDE HOUSE, LOWMOOR "
-        "A G E N D A 1 NOTICE OF RECORDING\n"
-    )
-    (rec,) = _read_text(text)
+_LETTERHEAD = (
+    "LOWMOOR CITY COUNCIL TRANSPORT AND ENVIRONMENT OVERVIEW AND SCRUTINY COMMITTEE "
+    "THURSDAY, 07 MARCH 2019 AT 10:00 HOURS IN COMMITTEE ROOM 2, RIVERSIDE HOUSE, LOWMOOR "
+    "A G E N D A 1 NOTICE OF RECORDING"
+)
+
+
+@pytest.mark.parametrize("width", [0, 78, 70, 62])
+def test_a_letterhead_run_into_one_line(width: int) -> None:
+    # as one line, or wrapped at a page's width by PDF text (0: not wrapped)
+    letterhead = textwrap.fill(_LETTERHEAD, width) if width else _LETTERHEAD
+    (rec,) = _read_text(f"Lowmoor City Council Transport And\n{letterhead}\n")
     assert (rec.section, rec.committee, rec.date, rec.start_time) == (
         "agenda",
         "Transport and Environment Overview and Scrutiny Committee",

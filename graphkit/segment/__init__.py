@@ -38,7 +38,7 @@ from .attendance import (
 from .decisions import find_resolutions
 from .items import find_items
 from .refs import find_refs, one_per_meeting
-from .text import clean, lines, plain
+from .text import WRAPPED, clean, lines, plain
 from .workprogramme import find_rows, programme_years, rows_added
 
 __all__ = ["Section", "find_sections", "segment"]
@@ -174,6 +174,37 @@ _CAPS_LINE = re.compile(
     r"(?P<when>(?:(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?[ \t]+)?\d{1,2}(?:ST|ND|RD|TH)?"
     r"[ \t]+[A-Z]{3,9},?[ \t]+\d{4})(?P<rest>[^\n]*)"
 )
+# a letterhead's line in capitals that goes on below: it ends in a word that joins ("...
+# OVERVIEW AND"), or PDF text wrapped it at the page's width, capitals on both sides
+_CAPS_JOINS = re.compile(r"[A-Z ](?:AND|OF|FOR|THE)[ \t]*$|[A-Z](?: &|,)[ \t]*$")
+_CAPS_END = re.compile(r"[A-Z0-9][,&]?[ \t]*$")
+_CAPS_START = re.compile(r"[ \t]*[A-Z0-9][A-Z0-9 ,&'’-]{2}")
+
+
+def _caps_lines_joined(head: str) -> str:
+    """``head`` with the line breaks inside a letterhead in capitals that goes on over
+    lines made spaces (so the offsets stay).
+
+    >>> _caps_lines_joined("THE OVERVIEW AND\\nSCRUTINY COMMITTEE\\nMinutes")
+    'THE OVERVIEW AND SCRUTINY COMMITTEE\\nMinutes'
+    >>> _caps_lines_joined("THE OVERVIEW AND\\nTHE OVERVIEW AND SCRUTINY COMMITTEE")
+    'THE OVERVIEW AND\\nTHE OVERVIEW AND SCRUTINY COMMITTEE'
+    """
+    out = list(head)
+    at = 0
+    found = head.split("\n")
+    for line, below in zip(found, found[1:], strict=False):
+        at += len(line)
+        if (
+            _CAPS_START.match(below)
+            and (_CAPS_JOINS.search(line) or (len(line) >= WRAPPED and _CAPS_END.search(line)))
+            and not below.lstrip().startswith(line.strip())  # a cut title, then the whole
+        ):
+            out[at] = " "
+        at += 1
+    return "".join(out)
+
+
 _LEAD_COUNCIL = re.compile(
     rf"^[A-Z][A-Z'’ -]*?\b{_KINDS.upper()}?[ \t]*COUNCIL"
     r"[ \t]+(?=\S)"
@@ -209,7 +240,9 @@ def _top_header(doc: Document, p: str) -> list[Section]:
                     venue=_place_below(p, m.end()),
                 )
             ]
-    m = _CAPS_LINE.search(head)
+    # its line breaks in the middle of a name read as spaces (the offsets stay)
+    joined = _caps_lines_joined(head)
+    m = _CAPS_LINE.search(joined)
     if m:
         date, time = _when(m.group("when") + m.group("rest")[:40])
         raw = m.group("committee")
@@ -229,7 +262,7 @@ def _top_header(doc: Document, p: str) -> list[Section]:
                     _committee(raw),
                     date,
                     start_time=time,
-                    venue=_venue(p[m.start("rest") : rest_end]),
+                    venue=_venue(joined[m.start("rest") : rest_end]),
                 )
             ]
     # a summons is one sentence, which PDF text may wrap: its line breaks read as spaces
