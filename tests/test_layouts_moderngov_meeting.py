@@ -173,6 +173,21 @@ def test_a_substitute_after_a_title_with_a_full_stop() -> None:
     ]
 
 
+def test_short_lines_in_capitals() -> None:
+    # the page's labels, item numbers and titles in capitals, as some printers set them
+    text = (DATA / "northshire-block.txt").read_text(encoding="utf-8")
+    shouted = "\n".join(ln.upper() if len(ln) < 60 else ln for ln in text.split("\n"))
+    (rec,) = mm.read(Document("capitals.txt", shouted, "0", "web_page"))
+    whole = _one("northshire-block.txt")
+    assert (rec.date, rec.start_time) == (whole.date, whole.start_time)
+    assert rec.venue is not None and whole.venue is not None
+    assert rec.venue.lower() == whole.venue.lower()
+    assert [(str(n).lower(), t.lower()) for n, t in _items(rec)] == [
+        (str(n).lower(), t.lower()) for n, t in _items(whole)
+    ]
+    assert ("9A", "BRIGHT START READING SCHEME") in _items(rec)
+
+
 def test_rendering_without_numbers_or_labels() -> None:
     rec = _one("northshire-unnumbered.txt")
     assert (rec.date, rec.committee) == (dt.date(2014, 10, 20), PANEL)

@@ -63,7 +63,7 @@ PAGE_TITLE = re.compile(
 ITEMS_HEADER = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?(?:Note[ \t]+)?No\.[ \t|]*(?:\n[ \t]*)?Item[ \t]*\|?[ \t]*$"
     r"|^[ \t]*Items[ \t]*$",
-    re.M,
+    re.M | re.I,  # "NO. ITEM" in capitals too
 )
 _DAY_DATE = DATE_TEXT  # "14 October 2021", "14 Oct 2021", "14/10/2021"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+"
@@ -95,7 +95,7 @@ _BODY_WORDS = re.compile(rf"\b{lexicon.alternation(frozenset(w.title() for w in 
 # an item's number alone on its line: "22.", "8a", "3(a)", "a)", "(b)", "163/21", "CYP/15/24",
 # "CAB 12/24", "CH5", "A.", "IV."
 _NUMBER = (
-    r"(?:\d{1,3}[a-z]?\.?|\d{1,3}[ \t]?\(?[a-z]\)|\(?[a-z]\)|\d{1,4}/\d{2,4}"
+    r"(?:\d{1,3}[a-zA-Z]?\.?|\d{1,3}[ \t]?\(?[a-zA-Z]\)|\(?[a-z]\)|\d{1,4}/\d{2,4}"
     r"|[A-Z]{1,5}(?:/|[ \t])\d{1,3}/\d{2,4}|[A-Z]{1,3}\d{1,3}[a-z]?\.?|[A-Z]\.|[IVX]{1,5}\.)"
 )
 _NUM_LINE = re.compile(rf"^[ \t]*(?P<num>{_NUMBER})[ \t]*$", re.M)
@@ -124,7 +124,8 @@ _TITLE_STOP = re.compile(
 # mark, a bracket or the words an item's text opens with
 _NOT_TITLE = re.compile(
     r"^[ \t]*(?:[-•·▪*o\[(]|\d{1,3}[.)]|[a-z][.)]|To[ \t]+[a-z]|(?:Joint[ \t]+)?Report[ \t]+(?:of|by)\b"
-    r"|Briefing[ \t]+Note[ \t]+of\b|Resolved\b|RESOLVED\b|Decisions?[ \t]*(?:[:–-]|$)|Note[ \t]*:)"
+    r"|Briefing[ \t]+Note[ \t]+of\b|Resolved\b|RESOLVED\b|Decisions?[ \t]*(?:[:–-]|$)|Note[ \t]*:"
+    r"|(?:JOINT[ \t]+)?REPORT[ \t]+(?:OF|BY)\b|BRIEFING[ \t]+NOTE[ \t]+OF\b)"
 )
 _AGENDA_ONLY = re.compile(r"^\s*(?:-\s*)?Agenda\s*$", re.I)
 _MAX_TITLE_WORDS = 24
@@ -257,14 +258,14 @@ def _venue(p: str, start: int, end: int) -> str | None:
 def _order(number: str) -> tuple[int, str] | None:
     """Where a number stands in the page's order; None for a sub-item or a letter.
 
-    >>> _order("8a"), _order("CAB 12/24"), _order("a)")
-    ((8, 'a'), (12, ''), None)
+    >>> _order("8a"), _order("8B"), _order("CAB 12/24"), _order("a)")
+    ((8, 'a'), (8, 'b'), (12, ''), None)
     """
     m = re.search(r"\d+", number)
     if not m:
         return None
-    suffix = re.match(r"[ \t(]*([a-z])", number[m.end() :])
-    return int(m.group(0)), suffix.group(1) if suffix else ""
+    suffix = re.match(r"[ \t(]*([a-zA-Z])", number[m.end() :])
+    return int(m.group(0)), suffix.group(1).lower() if suffix else ""
 
 
 def _title_ok(title: str) -> bool:
