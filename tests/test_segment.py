@@ -449,15 +449,6 @@ def test_no_action_in_plain_discussion() -> None:
             "RESOLVED to approve the minutes of the meeting held on 3 May 2029.",
             [(D(2029, 5, 3), "approves")],
         ),
-        # the item's numbered heading on the line above the question
-        (
-            "1.0 Minutes\nTo confirm the minutes of the meeting held on 3 May 2029.",
-            [(D(2029, 5, 3), "references")],
-        ),
-        (
-            "3. Minutes (Pages 3 - 6)\n\n- a) To agree the minutes of the meeting held on 3 May 2029",
-            [(D(2029, 5, 3), "references")],
-        ),
     ],
 )
 def test_find_refs(text: str, expected: list[tuple[dt.date, str]]) -> None:

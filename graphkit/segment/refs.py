@@ -202,7 +202,7 @@ _PROPOSED = re.compile(
 _ASKED = re.compile(
     r"^(?:(?!\b(?:resolved|agreed|decided|voted|moved|unanimously)\b).)*"
     r"\bto\s+(?:confirm|approve|agree|sign|accept|adopt)\s+(?:the\s+)?$",
-    re.I | re.S,  # over the line break after an item's heading ("1.0 Minutes\nTo confirm")
+    re.I,
 )
 
 
