@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import lexicon
 from .dates import DATE_RE, find_dates
 
 __all__ = ["Event", "Response", "dated_events", "responses"]
@@ -60,8 +61,10 @@ def _kind(word: str) -> str:
 
 
 _BOUNDARY = re.compile(r"[.!?](?=\s|$)|\n")
-# a wrapped line ends on a small word ("following the") or goes on in lower case
-_WRAPPED = re.compile(r"\b(?:the|of|to|and|an?|in|on|for|by|with|at|from|or)\n|\n[ \t]*[a-z]")
+# a line break inside a sentence, as PDF text wraps one: after a word that joins (the
+# lexicon's small words and articles: "of", "the"), or before a word in small letters
+_JOINING = lexicon.small_words() | lexicon.articles()
+_WRAPPED = re.compile(rf"(?<![\w&]){lexicon.alternation(_JOINING)}\n|\n[ \t]*[a-z]")
 
 
 def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
