@@ -68,6 +68,9 @@ def test_parse_name_forms(written, title, given, initials, surname, bare) -> Non
             "Councillor R Okafor (Chair), Mrs T Ferreira and B Quilty",
             ["R Okafor", "T Ferreira", "B Quilty"],
         ),
+        # a post's word that is a surname too, after a title or a forename
+        ("Mrs C Ibbot and Mrs D Head (Head of Finance Operations)", ["C Ibbot", "D Head"]),
+        ("The Head of Service and the Head Teacher reported", []),
         # capitalised council words are never names on their own
         ("The Director of Public Realm and the Scrutiny Panel", []),
         ("Monday 3 March", []),
