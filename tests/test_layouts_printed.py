@@ -316,21 +316,41 @@ def test_a_title_wrapped_over_two_lines() -> None:
     ]
 
 
-def test_councilor_misspelt_in_an_attendance_block() -> None:
-    text = (
-        "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire Hall.\n\n"
-        "PRESENT: Councilor T Brook (Chair)\n\nCouncilors Mrs A Hale, Frith and Lowe.\n\n"
-        "In attendance: Councilor B Cole\n\n"
-        "12. DECLARATIONS OF INTEREST\n\nThere were none.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "Councilor" misspelt, in the heading and in the list
+            "MINUTES of a meeting of the PLANNING COMMITTEE held on 4 March 2031 at Shire "
+            "Hall.\n\nPRESENT: Councilor T Brook (Chair)\n\nCouncilors Mrs A Hale, Frith and "
+            "Lowe.\n\nIn attendance: Councilor B Cole\n\n"
+            "12. DECLARATIONS OF INTEREST\n\nThere were none.\n",
+            [
+                ("Councilor T Brook", "present", "member", True),
+                ("Mrs A Hale", "present", "member", False),
+                ("Frith", "present", "member", False),
+                ("Lowe", "present", "member", False),
+                ("Councilor B Cole", "present", "other-member", False),
+            ],
+        ),
+        (  # "... and 3 members of the public." reads like prose, but the line is labelled
+            "BRAMLEY PARISH COUNCIL\n\nMinutes of the Meeting of Bramley Parish Council held "
+            "on Monday 8th January 2029 at 7.30pm in the Village Hall\n\n"
+            "Present: Cllrs Whitlock (Chairman), Barnes and Osei.\n"
+            "In attendance: Mrs L Dunmore (Clerk) and 3 members of the public.\n\n"
+            "29/01 Apologies for absence\nApologies were received from Cllr Hale.\n",
+            [
+                ("Whitlock", "present", "member", True),
+                ("Barnes", "present", "member", False),
+                ("Osei", "present", "member", False),
+                ("Mrs L Dunmore", "present", "officer", False),
+                ("Cllr Hale", "apologies", "member", False),
+            ],
+        ),
+    ],
+)
+def test_attendance_blocks(text: str, expected: list[tuple[str, str, str, bool]]) -> None:
     (rec,) = _read_text(text)
-    assert [(a.name, a.capacity, a.chair) for a in rec.attendance] == [
-        ("Councilor T Brook", "member", True),
-        ("Mrs A Hale", "member", False),
-        ("Frith", "member", False),
-        ("Lowe", "member", False),
-        ("Councilor B Cole", "other-member", False),
-    ]
+    assert [(a.name, a.status, a.capacity, a.chair) for a in rec.attendance] == expected
 
 
 def test_lists_of_names_wrapped_at_the_page_width() -> None:

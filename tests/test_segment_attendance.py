@@ -111,26 +111,42 @@ def test_attendance_line_forms(block: str, expected: list) -> None:
         assert block[a.start : a.end] == a.name
 
 
-def test_a_dash_inside_a_role_and_a_councillor_in_attendance() -> None:
-    block = (
-        "Also in attendance: Councillor S. Lomax (Portfolio Holder – Communities)\n"
-        "Officers: Assistant Director – Leisure (Carl Hibbert); Mrs J. Nuttall (Committee Clerk)\n"
-    )
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (  # a dash inside a role, and a councillor in attendance
+            "Also in attendance: Councillor S. Lomax (Portfolio Holder – Communities)\n"
+            "Officers: Assistant Director – Leisure (Carl Hibbert); Mrs J. Nuttall (Committee "
+            "Clerk)\n",
+            [
+                ("Councillor S. Lomax", "other-member", "Portfolio Holder – Communities"),
+                ("Carl Hibbert", "officer", "Assistant Director – Leisure"),
+                ("Mrs J. Nuttall", "officer", "Committee Clerk"),
+            ],
+        ),
+        (  # an officer under a bare "Present:"
+            "Present:\nCllr A Rowe\nMark Ellison, Head of Looked After Children\n",
+            [
+                ("Cllr A Rowe", "member", None),
+                ("Mark Ellison", "officer", "Head of Looked After Children"),
+            ],
+        ),
+        (  # officers after "Also present:", posts after a dash (Welsh and district minutes)
+            "Also present: Mr. I. Pryce - Director of Education; Mrs. S. Rhys - Head of "
+            "Inclusion; Councillor P. Rees (Cabinet Member for Schools)\n",
+            [
+                ("Mr. I. Pryce", "officer", "Director of Education"),
+                ("Mrs. S. Rhys", "officer", "Head of Inclusion"),
+                ("Councillor P. Rees", "cabinet-member", "Cabinet Member for Schools"),
+            ],
+        ),
+    ],
+)
+def test_capacity_from_the_heading_and_the_post(
+    block: str, expected: list[tuple[str, str, str | None]]
+) -> None:
     got = parse_attendance(block, 0, len(block))
-    assert [(a.name, a.capacity, a.role) for a in got] == [
-        ("Councillor S. Lomax", "other-member", "Portfolio Holder – Communities"),
-        ("Carl Hibbert", "officer", "Assistant Director – Leisure"),
-        ("Mrs J. Nuttall", "officer", "Committee Clerk"),
-    ]
-
-
-def test_an_officer_under_a_bare_present_heading() -> None:
-    block = "Present:\nCllr A Rowe\nMark Ellison, Head of Looked After Children\n"
-    got = parse_attendance(block, 0, len(block))
-    assert [(a.name, a.capacity) for a in got] == [
-        ("Cllr A Rowe", "member"),
-        ("Mark Ellison", "officer"),
-    ]
+    assert [(a.name, a.capacity, a.role) for a in got] == expected
 
 
 @pytest.mark.parametrize(

@@ -639,6 +639,9 @@ def _block_end(p: str, start: int, stop: int) -> int:
             continue
         if heading_of(text.rstrip(":")) and len(text.split()) <= 6 and not find_names(text):
             continue  # "IN ATTENDANCE", "Officers present"
+        label, colon, _ = text.partition(":")
+        if colon and len(label.split()) <= 4 and heading_of(label) and not find_names(label):
+            continue  # "In attendance: Mrs L Dunmore (Clerk) and 3 members of the public."
         outside = re.sub(r"\([^)]*\)", "", text)
         if re.search(r"\b[a-z]+\s+[a-z]+\s+[a-z]+\s+[a-z]+\b", outside) and text.endswith("."):
             return s  # a sentence

@@ -151,6 +151,15 @@ def _role(piece: str) -> str | None:
     return piece or None
 
 
+# the headings that say only who was there, by the capacity they give: under them, a post
+# beside a name not titled Councillor makes an officer
+_BARE_PRESENT = {
+    "member": re.compile(r"(?i:present|attendance|in attendance)"),
+    "other-member": re.compile(r"(?i:also\s+(?:present|in\s+attendance))"),
+}
+_NOTHING = re.compile(r"(?!)")
+
+
 def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -> AttendanceRecord:
     capacity, stated = h.capacity, h.capacity_stated
     status = h.status
@@ -190,12 +199,12 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
         elif "invitation" in low or low == "invited":
             capacity, stated = "invited", True
         elif (
-            capacity == "member"
-            and re.fullmatch(r"(?i:present|attendance|in attendance)", h.text)
+            _BARE_PRESENT.get(capacity, _NOTHING).fullmatch(h.text)
             and not re.match(rf"(?i:{COUNCILLOR})", name_text)
             and _OFFICER_POST.search(role)
         ):
-            # under a bare "Present:", "Mark Ellison, Head of Looked After Children" is an officer
+            # under a bare "Present:" or "Also present:", "Mark Ellison, Head of Looked After
+            # Children" is an officer
             capacity, stated = "officer", True
     return AttendanceRecord(
         name=name_text,
