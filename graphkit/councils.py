@@ -39,6 +39,7 @@ _TYPES = lexicon.council_types_pattern()
 _NOT_A_PLACE = lexicon.alternation(
     (
         *sorted({w for t in lexicon.council_types() for w in t.split() if w[0].isupper()}),
+        *sorted(lexicon.words("welsh_council_words.txt")),
         "Council",
         "The",
     )

@@ -94,6 +94,25 @@ def test_a_two_word_kind_of_council_is_not_part_of_the_place(tmp_path: Path) -> 
     assert set(result.councils.values()) == {"Ashcombe Metropolitan Borough Council"}
 
 
+@pytest.mark.parametrize(
+    ("letterhead", "council"),
+    [
+        ("Cyngor Sir Llanfair County Council", "Llanfair County Council"),
+        ("CYNGOR SIR LLANFAIR COUNTY COUNCIL", "Llanfair County Council"),
+        ("Cyngor Bwrdeistref Sirol Pen-y-bont Bridgend County Borough Council",
+         "Bridgend County Borough Council"),
+    ],
+)  # fmt: skip
+def test_a_bilingual_letterhead_names_the_council_in_english(
+    tmp_path: Path, letterhead: str, council: str
+) -> None:
+    # a Welsh council's name in Welsh, then in English: the Welsh words name no place
+    (tmp_path / "a.txt").write_text(
+        f"{letterhead}\n\nMinutes of the Cabinet held on 3 May 2029\n", encoding="utf-8"
+    )
+    assert graphkit.build(tmp_path).councils == {"a.txt": council}
+
+
 def test_a_town_council_is_not_its_places_district_council(tmp_path: Path) -> None:
     # the district's pages (its host names the place) name the town council more often
     # than themselves; the town council's printed minutes name only the town council
