@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from urllib.parse import urlparse
 
 from . import lexicon
@@ -103,7 +104,7 @@ def council_from_host(url: str) -> str | None:
             known = _hosts().get(label[: -len(suffix)])
     if known:
         # the table's "Bristol, City of" and "Herefordshire, County of" name the place first
-        return re.sub(r",\s*(?:City|County|Borough|Royal Borough) of$", "", known)
+        return _place_named(known)
     return label.replace("-", " ").title()
 
 
@@ -129,7 +130,7 @@ def council_from_address(url: str) -> str | None:
         for k in range(max(0, len(words) - 4), len(words)):  # the longest known place first
             known = places.get(place_key(" ".join(words[k:])))
             if known:
-                return re.sub(r",\s*(?:City|County|Borough|Royal Borough) of$", "", known)
+                return _place_named(known)
     return None
 
 
@@ -264,7 +265,27 @@ def council_of(doc: Document) -> str | None:
     )
     if head:
         return sorted(head.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    return None
+    # a council whose name says no kind ("The Highland Council", "Fife Council"): only a
+    # place the council table knows
+    top = doc.text[:HEAD]
+    known = _known_council().search(top) or _known_council().search(
+        "\n".join(_title(line) for line in top.splitlines() if line.isupper())
+    )
+    return f"{_place_named(known.group('place'))} Council" if known else None
+
+
+@cache
+def _known_council() -> re.Pattern[str]:
+    """ "[The] <place> Council" for each place in the council table."""
+    places = {_place_named(p) for p in _hosts().values()}
+    return re.compile(
+        rf"\b(?:The[ \t]+)?(?P<place>{lexicon.alternation(frozenset(places))})[ \t]+Council\b"
+    )
+
+
+def _place_named(place: str) -> str:
+    """The table's place as a council's name writes it ("Bristol, City of" -> "Bristol")."""
+    return re.sub(r",\s*(?:City|County|Borough|Royal Borough) of$", "", place)
 
 
 # the words before "City Council" are bounded: unbounded, a long run of capitalised words

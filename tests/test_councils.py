@@ -113,6 +113,24 @@ def test_a_bilingual_letterhead_names_the_council_in_english(
     assert graphkit.build(tmp_path).councils == {"a.txt": council}
 
 
+@pytest.mark.parametrize(
+    ("head", "council"),
+    [
+        (
+            "THE HIGHLAND COUNCIL\n\nMinutes of Meeting of the Education Committee",
+            "Highland Council",
+        ),
+        ("Fife Council\n\nMinutes of the Cabinet Committee", "Fife Council"),
+        # a council the table does not know, and a body named "Council", are no council
+        ("THE GLENMORE VALLEY COUNCIL\n\nMinutes of the Education Committee", None),
+        ("Minutes of the Youth Council", None),
+    ],
+)
+def test_a_council_whose_name_says_no_kind(head: str, council: str | None) -> None:
+    # Scottish councils and some others write no "County", "City" or "District"
+    assert council_of(doc(head)) == council
+
+
 def test_a_town_council_is_not_its_places_district_council(tmp_path: Path) -> None:
     # the district's pages (its host names the place) name the town council more often
     # than themselves; the town council's printed minutes name only the town council

@@ -163,6 +163,11 @@ def test_capacity_from_the_heading_and_the_post(
         ("Councillor H. Beck sent apologies.", ["Councillor H. Beck"]),
         ("Apologies received from Cllr. A. Barrow.", ["Cllr. A. Barrow"]),
         ("Councillors R Obi and T Wu had sent their apologies.", ["R Obi", "T Wu"]),
+        # as Scottish minutes write it
+        (
+            "Apologies for absence were intimated on behalf of Mr B Allan and Mrs G Munro.",
+            ["Mr B Allan", "Mrs G Munro"],
+        ),
         # not names alone before "sent apologies"; apologies for lateness are not absence
         ("The Chair said that Councillor X Young sent apologies.", []),
         ("Councillor A Lee sent apologies for lateness.", []),

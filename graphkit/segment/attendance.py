@@ -560,7 +560,9 @@ def _parse_line_any_case(
 _NAMES_UNTIL_STOP = rf"(?P<names>{UNTIL_STOP}+)"
 _APOLOGY_SENTENCE = re.compile(
     r"\bapologies(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
-    r"(?:received|submitted|noted|given|tendered|reported|made)\s+(?:from|by|on\s+behalf\s+of)\s+"
+    # "intimated": as Scottish minutes write it
+    r"(?:received|submitted|noted|given|tendered|reported|made|intimated)\s+"
+    r"(?:from|by|on\s+behalf\s+of)\s+"
     + _NAMES_UNTIL_STOP
     # "The Clerk reported apologies from Mr Bell, Mrs Kaur and Ms Lowe."
     + r"|\b(?:reported|received|noted|tendered|submitted)\s+apologies(?:\s+for\s+absence)?\s+"
