@@ -38,6 +38,9 @@ DATE_RE = re.compile(
     rf"(?:\s{{0,12}}(?P<year>(?:19|20)\d\d)\b)?"
     rf"|\b{_WEEKDAY}?(?P<month2>{_MONTHS})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year2>(?:19|20)\d\d)\b"
     rf"|\b(?P<nday>[0-3]?\d)(?P<sep>[/.])(?P<nmonth>[01]?\d)(?P=sep)(?P<nyear>(?:19|20)\d\d|(?<=/)\d\d)\b"
+    # "12.03.24": a year of two digits after dots only with two-digit day and month (not
+    # "3.1.24", a paragraph's number)
+    rf"|\b(?P<dday>[0-3]\d)\.(?P<dmonth>[01]\d)\.(?P<dyear>\d\d)\b(?!\.\d)"
     rf"|\b(?P<iyear>(?:19|20)\d\d)-(?P<imonth>[01]\d)-(?P<iday>[0-3]\d)\b",
     re.IGNORECASE,
 )
@@ -50,10 +53,12 @@ DATE_IN_WORDS = (
     rf"(?:[0-3]?\d(?:[ \t]*(?:st|nd|rd|th))?[ \t]+(?:of[ \t]+)?{_MONTHS}\.?,?[ \t]+(?:19|20)\d\d"
     rf"|{_MONTHS}\.?[ \t]+[0-3]?\d(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d)\b)"
 )
-#: :data:`DATE_IN_WORDS`, or a date in numbers ("01/07/2020", "1.7.2020", "2020-07-01").
+#: :data:`DATE_IN_WORDS`, or a date in numbers ("01/07/2020", "1.7.2020", "01.07.20",
+#: "2020-07-01").
 DATE_TEXT = (
-    rf"(?:{DATE_IN_WORDS}|(?i:{_HEADING_WEEKDAY})(?:[0-3]?\d/[01]?\d/(?:19|20)\d\d"
-    r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)\b)"
+    rf"(?:{DATE_IN_WORDS}|(?i:{_HEADING_WEEKDAY})(?:[0-3]?\d/[01]?\d/(?:(?:19|20)\d\d|\d\d)"
+    r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|[0-3]\d\.[01]\d\.\d\d(?!\.\d)"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\b)"
 )
 #: a time of day as a meeting's heading writes it ("3.00 pm", "10am", "14:30", "noon").
 TIME_TEXT = (
@@ -104,6 +109,8 @@ def find_dates(text: str, *, default_year: int | None = None) -> Iterator[FoundD
     [None]
     >>> [str(d.date) for d in find_dates("on 04.03.2025, 2025-03-05 and 6/3/25; see 3.1.2")]
     ['2025-03-04', '2025-03-05', '2025-03-06']
+    >>> [str(d.date) for d in find_dates("held on 12.03.24; see 3.1.24 and 12.03.24.1")]
+    ['2024-03-12']
     """
     for m in DATE_RE.finditer(text):
         try:
@@ -114,10 +121,11 @@ def find_dates(text: str, *, default_year: int | None = None) -> Iterator[FoundD
                     int(m.group("iday")),
                 )
                 written = True
-            elif m.group("nday"):
-                year = int(m.group("nyear"))
+            elif m.group("nday") or m.group("dday"):
+                year = int(m.group("nyear") or m.group("dyear"))
                 year = year + 2000 if year < 100 else year
-                day, month, written = int(m.group("nday")), int(m.group("nmonth")), True
+                day = int(m.group("nday") or m.group("dday"))
+                month, written = int(m.group("nmonth") or m.group("dmonth")), True
             else:
                 day = int(m.group("day") or m.group("day2"))
                 month = _month_number(m.group("month") or m.group("month2"))

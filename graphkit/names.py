@@ -19,6 +19,7 @@ __all__ = [
     "COUNCILLOR",
     "COUNCILLORS",
     "NAME_RE",
+    "SURNAME",
     "UNTIL_STOP",
     "ParsedName",
     "capital_names",
@@ -63,6 +64,8 @@ _LOW = r"[a-zß-öø-ÿā-žŵŷ]"
 _PIECE = rf"(?:[A-Z]['’](?=[A-Z])|Mc|Mac|De|Le|Di|Van|Von)?[A-Z]{_LOW}+"
 # parts joined by a hyphen or an apostrophe: "Fitzgerald-O’Connor", "Al-Samerai"
 _SURNAME = rf"(?:{_PARTICLE}?{_PIECE}(?:[-'’]{_PIECE})*)"
+#: a surname as a pattern source: "Smith", "O’Brien", "McArthur", "Fitzgerald-O’Connor"
+SURNAME = _SURNAME
 # initials run together, with dots, or spaced: "CE", "J. T.", "J G"
 _INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3}|[A-Z](?:[ \u00a0][A-Z]){1,2}(?=[ \u00a0][A-Z]))"
 _GIVEN = rf"(?:[A-Z]{_LOW}+(?:-[A-Z]{_LOW}+)?)"

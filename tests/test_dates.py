@@ -34,6 +34,7 @@ D = dt.date
         ("the 1st of March 2030", D(2030, 3, 1), "1st of March 2030"),
         ("Sept 4 2029", D(2029, 9, 4), "Sept 4 2029"),
         ("updated 07/09/21", D(2021, 9, 7), "07/09/21"),
+        ("HELD ON 12.03.24 AT 6PM", D(2024, 3, 12), "12.03.24"),
     ],
 )
 def test_find_dates_as_minutes_write_them(text: str, expected: dt.date, quoted: str | None) -> None:
@@ -79,6 +80,10 @@ def test_several_dates_in_order_with_spans() -> None:
         ("Wednesday, 8 September 2031", D(2031, 9, 8)),
         ("no date in here", None),
         ("25th November (tbc), then 3 December 2030", D(2030, 12, 3)),  # first complete date
+        # paragraph numbers are no dates: a year of two digits after dots needs a
+        # two-digit day and month, and no further number
+        ("see paragraph 3.1.24", None),
+        ("see paragraph 12.03.24.1", None),
     ],
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:

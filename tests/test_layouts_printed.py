@@ -107,6 +107,37 @@ def test_a_meetings_app_page() -> None:
     ]
 
 
+def test_minute_codes_a_short_year_and_councillors_by_surname() -> None:
+    # a panel's minutes as some district councils print them: the date with a year of two
+    # digits, minutes numbered by a code with the year, councillors by surname alone
+    text = (
+        "MINUTES OF THE CORPORATE PARENTING PANEL\n"
+        "HELD ON 12.03.29 AT 6PM, ROOM 2, THE TOWN HALL, WESTLEIGH\n\n"
+        "Councillors present: Smith (Chair), Jones, Brown and O'Hara\n"
+        "Officers present: A. Khan (Head of Looked After Children)\n\n"
+        "CPP/29/15 APOLOGIES\nApologies were received from Councillor Grey.\n\n"
+        "CPP/29/16 MINUTES OF THE LAST MEETING\n"
+        "The minutes of the meeting held on 10.01.29 were approved.\n\n"
+        "CPP/29/17 FAMILY VALUED\nThe Panel received an update.\n"
+    )
+    (rec,) = _read_text(text)
+    assert (rec.committee, rec.date, rec.start_time) == (
+        "Corporate Parenting Panel",
+        dt.date(2029, 3, 12),
+        dt.time(18),
+    )
+    assert [i.number for i in rec.items] == ["CPP/29/15", "CPP/29/16", "CPP/29/17"]
+    assert [(a.name, a.status, a.capacity) for a in rec.attendance] == [
+        ("Smith", "present", "member"),
+        ("Jones", "present", "member"),
+        ("Brown", "present", "member"),
+        ("O'Hara", "present", "member"),
+        ("A. Khan", "present", "officer"),
+        ("Councillor Grey", "apologies", "member"),
+    ]
+    assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2029, 1, 10), "approves")]
+
+
 _LETTERHEAD = (
     "LOWMOOR CITY COUNCIL TRANSPORT AND ENVIRONMENT OVERVIEW AND SCRUTINY COMMITTEE "
     "THURSDAY, 07 MARCH 2019 AT 10:00 HOURS IN COMMITTEE ROOM 2, RIVERSIDE HOUSE, LOWMOOR "

@@ -18,6 +18,7 @@ from ..names import (
     COUNCILLOR,
     COUNCILLORS,
     ROLE_WORDS,
+    SURNAME,
     TITLE_WORDS,
     UNTIL_STOP,
     ParsedName,
@@ -30,9 +31,7 @@ from .text import WRAPPED, clean, lines, paragraphs
 __all__ = ["apologies_in_item", "apologies_in_text", "heading_of", "parse_attendance"]
 
 _SMALL = lexicon.small_words()
-_SURNAME_ONLY = re.compile(
-    r"^(?P<s>(?:Mc|Mac)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*)\s*(?:\((?P<r>[^)]*)\))?$"
-)
+_SURNAME_ONLY = re.compile(rf"^(?P<s>{SURNAME})\s*(?:\((?P<r>[^)]*)\))?$")
 _NOT_A_ROLE = lexicon.words("prefix_not_a_role.txt")
 _CHAIR = re.compile(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?|in\s+the\s+chair")
 _OFFICER_POST = re.compile(
@@ -490,7 +489,36 @@ def parse_attendance(
         if h is None:
             continue
         here = _from_stack(stack, line) or h
-        out.extend(_read_line(text, s, e, here))
+        found = _read_line(text, s, e, here)
+        if not found and m and re.search(rf"(?i:{COUNCILLORS})\b", m.group("h")):
+            found = _councillors_named(text, s, e, here)
+        out.extend(found)
+    return out
+
+
+def _councillors_named(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
+    """The bare surnames of a line under a heading that calls them councillors
+    ("Councillors present: Smith (Chair), Jones and O'Hara"), read as if the line opened
+    with "Councillors"; offsets point into ``text``.
+
+    >>> h = heading_of("Councillors present")
+    >>> [(r.name, r.role) for r in _councillors_named("Smith (Chair), Jones and O'Hara", 0, 31, h)]
+    [('Smith', 'Chair'), ('Jones', None), ("O'Hara", None)]
+    """
+    rest = " ".join(text[s:e].split("\n"))  # one line, the same length
+    prefix = "COUNCILLORS " if rest.isupper() else "Councillors "
+    line = prefix + rest
+    out = []
+    for r in _parse_line_any_case(line, 0, len(line), h):
+        start = max(r.start, len(prefix))  # the first name's title is the one put before it
+        out.append(
+            replace(
+                r,
+                name=r.name[start - r.start :],  # as read: in title case from capitals
+                start=start - len(prefix) + s,
+                end=r.end - len(prefix) + s,
+            )
+        )
     return out
 
 

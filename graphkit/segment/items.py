@@ -354,16 +354,23 @@ def _roman(numeral: str) -> int:
 
 
 def _by_minute_number(cands: list[_Cand]) -> list[_Cand]:
-    """Minutes numbered "23/45, 23/46, ..." (year first) count by the part after the slash.
+    """Minutes numbered "23/45, 23/46, ..." (year first) or "CPP/24/15, CPP/24/16, ..."
+    count by the part after the last slash.
 
     >>> [c.num for c in _by_minute_number([_Cand(0, 23, "23/45", "A", 0), _Cand(9, 23, "23/46", "B", 9)])]
     [45, 46]
+    >>> [c.num for c in _by_minute_number([_Cand(0, 0, "CPP/24/15", "A", 0), _Cand(9, 0, "CPP/24/16", "B", 9)])]
+    [15, 16]
     """
-    pairs = [c.number.split()[-1].split("/") for c in cands if "/" in c.number]
+    pairs = [
+        c.number.split()[-1].rpartition("/")[::2]
+        for c in cands
+        if re.search(r"/\d+$", c.number)
+    ]
     if len(pairs) < 2 or len({a for a, _ in pairs}) >= len({b for _, b in pairs}):
         return cands
     return [
-        replace(c, num=int(c.number.split()[-1].split("/")[1])) if "/" in c.number else c
+        replace(c, num=int(c.number.rpartition("/")[2])) if re.search(r"/\d+$", c.number) else c
         for c in cands
     ]
 
