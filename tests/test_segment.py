@@ -1324,6 +1324,9 @@ def test_an_agenda_that_lists_minutes_to_approve_is_an_agenda(tmp_path) -> None:
         "NOTICE OF MEETING\n\nPlanning Committee\n\nDate: Tuesday 18 March 2025\nTime: 7.00 pm\n"
         "Venue: Council Chamber, Eastvale House\n\n"
         "Membership: Councillors A Rowe (Chair), B Stone (Vice-Chair), C Dee and E Fox\n\n"
+        # the list goes on in a paragraph of its own; the contact's is no member
+        "Co-opted members: Mrs Q Grant (Diocesan representative)\n\n"
+        "Contact: S Ingram, Democratic Services Officer\n\n"
         "AGENDA\n\n1. Apologies for absence\n2. Declarations of interest\n"
         "3. Minutes of the meeting held on 4 March 2025 (Pages 1 - 6)\n"
         "4. 24/0123/FUL Land at Mill Lane, Eastvale (Pages 7 - 20)\n"
@@ -1337,11 +1340,12 @@ def test_an_agenda_that_lists_minutes_to_approve_is_an_agenda(tmp_path) -> None:
         dt.date(2025, 3, 18),
         dt.time(19),
     )
-    assert [(a.name, a.role) for a in rec.membership] == [
-        ("A Rowe", "Chair"),
-        ("B Stone", "Vice-Chair"),
-        ("C Dee", None),
-        ("E Fox", None),
+    assert [(a.name, a.capacity, a.role) for a in rec.membership] == [
+        ("A Rowe", "member", "Chair"),
+        ("B Stone", "member", "Vice-Chair"),
+        ("C Dee", "member", None),
+        ("E Fox", "member", None),
+        ("Mrs Q Grant", "co-opted", "Diocesan representative"),
     ]
     assert [i.number for i in rec.items] == ["1", "2", "3", "4"]
 

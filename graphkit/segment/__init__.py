@@ -810,14 +810,29 @@ def _membership(doc: Document, p: str, sec: Section) -> tuple[AttendanceRecord, 
     )
     if not mm:
         return ()
+    end = sec.start + mm.end("rest")
+    # the members' list may go on in paragraphs of its own ("Co-opted members: Mrs Q
+    # Grant (Diocesan representative)", "Substitutes: ...")
+    while more := _MORE_MEMBERS.match(p, end, sec.end):
+        heading = heading_of(more.group("label"))
+        if heading is None or heading.capacity not in ("member", "co-opted", "invited"):
+            break
+        end = more.end()
     return tuple(
         parse_attendance(
             doc.text,
             sec.start + mm.start("rest"),
-            sec.start + mm.end("rest"),
+            end,
             default=Heading("Membership", "present", "member"),
         )
     )
+
+
+# a labelled paragraph after another: "\n\nCo-opted members: Mrs Q Grant, Mr R Hale"
+_MORE_MEMBERS = re.compile(
+    r"[ \t]*\n(?:[ \t]*\n)+[ \t]*(?P<label>[A-Z][A-Za-z’' -]{2,40}?)[ \t]*:[ \t]*\S[^\n]*"
+    r"(?:\n(?![ \t]*\n)[^\n]+)*"
+)
 
 
 def _paper_of(agenda: MeetingRecord, sec: Section, doc: Document, p: str) -> MeetingRecord:
