@@ -489,10 +489,10 @@ def parse_attendance(
         if h is None:
             continue
         here = _from_stack(stack, line) or h
-        found = _read_line(text, s, e, here)
-        if not found and m and re.search(rf"(?i:{COUNCILLORS})\b", m.group("h")):
-            found = _councillors_named(text, s, e, here)
-        out.extend(found)
+        people = _read_line(text, s, e, here)
+        if not people and m and re.search(rf"(?i:{COUNCILLORS})\b", m.group("h")):
+            people = _councillors_named(text, s, e, here)
+        out.extend(people)
     return out
 
 
