@@ -138,6 +138,25 @@ def test_minute_codes_a_short_year_and_councillors_by_surname() -> None:
     assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2029, 1, 10), "approves")]
 
 
+def test_a_notice_of_meeting_in_capitals() -> None:
+    # the committee, the date and the place each on a line of its own, blank lines between
+    text = (
+        "NOTICE OF MEETING\n\nCHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE\n\n"
+        "THURSDAY, 4 SEPTEMBER 2031 AT 10.00 AM\n\nCOMMITTEE ROOM 3, COUNTY HALL, ELMSTEAD\n\n"
+        "Membership: Councillors K Abbott (Chair), L Bright and M Cole\n\n"
+        "AGENDA\n\n1. Apologies for absence\n2. Declarations of interest\n"
+    )
+    (rec,) = _read_text(text)
+    assert (rec.section, rec.committee, rec.date, rec.start_time, rec.venue) == (
+        "agenda",
+        "Children and Young People Scrutiny Committee",
+        dt.date(2031, 9, 4),
+        dt.time(10),
+        "COMMITTEE ROOM 3, COUNTY HALL, ELMSTEAD",
+    )
+    assert [a.name for a in rec.membership] == ["K Abbott", "L Bright", "M Cole"]
+
+
 _LETTERHEAD = (
     "LOWMOOR CITY COUNCIL TRANSPORT AND ENVIRONMENT OVERVIEW AND SCRUTINY COMMITTEE "
     "THURSDAY, 07 MARCH 2019 AT 10:00 HOURS IN COMMITTEE ROOM 2, RIVERSIDE HOUSE, LOWMOOR "

@@ -358,9 +358,14 @@ def _wrapped_header(p: str, rest: str, end: int) -> tuple[str, int]:
 
 
 def _place_below(p: str, pos: int) -> str | None:
-    """A place written alone on the line below a header: "Council Chamber, Town Hall"."""
+    """A place written alone on the line below a header, or below a blank line after it:
+    "Council Chamber, Town Hall".
+
+    >>> _place_below("THURSDAY, 4 SEPTEMBER 2025\\n\\nCOMMITTEE ROOM 3, COUNTY HALL\\n", 26)
+    'COMMITTEE ROOM 3, COUNTY HALL'
+    """
     below = re.match(
-        r"[ \t]*\n[ \t]*(?P<v>[^\n:]*\b" + _PLACE_WORDS + r"\b[^\n:]*)$", p[pos:], re.M
+        r"(?:[ \t]*\n){1,2}[ \t]*(?P<v>[^\n:]*\b" + _PLACE_WORDS + r"\b[^\n:]*)$", p[pos:], re.M
     )
     return clean(below.group("v")).rstrip(".") if below else None
 

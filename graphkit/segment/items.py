@@ -363,9 +363,7 @@ def _by_minute_number(cands: list[_Cand]) -> list[_Cand]:
     [15, 16]
     """
     pairs = [
-        c.number.split()[-1].rpartition("/")[::2]
-        for c in cands
-        if re.search(r"/\d+$", c.number)
+        c.number.split()[-1].rpartition("/")[::2] for c in cands if re.search(r"/\d+$", c.number)
     ]
     if len(pairs) < 2 or len({a for a, _ in pairs}) >= len({b for _, b in pairs}):
         return cands
