@@ -32,6 +32,11 @@ def _read_text(text: str) -> list[MeetingRecord]:
     return list(read_layout(doc).records)
 
 
+def _header(rec: MeetingRecord) -> tuple[object, ...]:
+    """What a record's header gave: section, committee, date, start time and venue."""
+    return (rec.section, rec.committee, rec.date, rec.start_time, rec.venue)
+
+
 def _people(rec: MeetingRecord) -> list[tuple[str, str, str, str | None, bool]]:
     return [(a.name, a.status, a.capacity, a.role, a.chair) for a in rec.attendance]
 
@@ -121,11 +126,9 @@ def test_minute_codes_a_short_year_and_councillors_by_surname() -> None:
         "CPP/29/17 FAMILY VALUED\nThe Panel received an update.\n"
     )
     (rec,) = _read_text(text)
-    assert (rec.committee, rec.date, rec.start_time) == (
-        "Corporate Parenting Panel",
-        dt.date(2029, 3, 12),
-        dt.time(18),
-    )
+    when = (dt.date(2029, 3, 12), dt.time(18))
+    venue = "ROOM 2, THE TOWN HALL, WESTLEIGH"
+    assert _header(rec) == ("minutes", "Corporate Parenting Panel", *when, venue)
     assert [i.number for i in rec.items] == ["CPP/29/15", "CPP/29/16", "CPP/29/17"]
     assert [(a.name, a.status, a.capacity) for a in rec.attendance] == [
         ("Smith", "present", "member"),
@@ -147,14 +150,34 @@ def test_a_notice_of_meeting_in_capitals() -> None:
         "AGENDA\n\n1. Apologies for absence\n2. Declarations of interest\n"
     )
     (rec,) = _read_text(text)
-    assert (rec.section, rec.committee, rec.date, rec.start_time, rec.venue) == (
-        "agenda",
+    committee, when = (
         "Children and Young People Scrutiny Committee",
-        dt.date(2031, 9, 4),
-        dt.time(10),
-        "COMMITTEE ROOM 3, COUNTY HALL, ELMSTEAD",
+        (dt.date(2031, 9, 4), dt.time(10)),
     )
+    assert _header(rec) == ("agenda", committee, *when, "COMMITTEE ROOM 3, COUNTY HALL, ELMSTEAD")
     assert [a.name for a in rec.membership] == ["K Abbott", "L Bright", "M Cole"]
+
+
+def test_an_agenda_in_parts_numbered_by_letter() -> None:
+    # "PART A" items A1, A2, ..., then "PART B" items B1, B2, ...: one agenda
+    text = (
+        "Westleigh Borough Council\nCabinet\nAgenda\nDate: 14/05/2031\nTime: 18:30\n"
+        "Place: Council Chamber\n\nPART A\nA1 Apologies for absence\n"
+        "A2 Declarations of interest\nA3 Minutes of the meeting held on 16 April 2031\n"
+        "A4 Saplings Programme expansion\n\nPART B\nB1 Exclusion of the press and public\n"
+        "B2 Contract award - school transport\n"
+    )
+    (rec,) = _read_text(text)
+    when = (dt.date(2031, 5, 14), dt.time(18, 30))
+    assert _header(rec) == ("agenda", "Cabinet", *when, "Council Chamber")
+    assert [(i.number, i.title) for i in rec.items] == [
+        ("A1", "Apologies for absence"),
+        ("A2", "Declarations of interest"),
+        ("A3", "Minutes of the meeting held on 16 April 2031"),
+        ("A4", "Saplings Programme expansion"),
+        ("B1", "Exclusion of the press and public"),
+        ("B2", "Contract award - school transport"),
+    ]
 
 
 _LETTERHEAD = (

@@ -23,7 +23,8 @@ __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 # code), "F/101 Title" (a minute series letter), "23/45 TITLE" and "45/23 TITLE" (numbered with the year), "IV. TITLE" (roman)
 _HEAD = re.compile(
     r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*"
-    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)|(?P<code>[A-Z]{2,5})[ \t]+(?=\d{1,3}/\d)|(?P<prefix>[A-Z]{1,5}/)(?=\d{1,4}\b))?)"
+    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)|(?P<code>[A-Z]{2,5})[ \t]+(?=\d{1,3}/\d)|(?P<prefix>[A-Z]{1,5}/)(?=\d{1,4}\b)"
+    r"|(?P<part>[A-H])(?=\d{1,2}[.:]?[ \t]))?)"
     r"(?P<num>\d{1,3}(?:(?P<year>/\d{2,4})|\.0(?=[ \t]))?|(?P<roman>(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
     r"(?P<dot>[.):])?(?!\d)(?:[ \t]+[-–])?[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
 )
@@ -170,6 +171,10 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
                     number = f"{m.group('code')} {number}"
                 elif m.group("prefix"):
                     number = m.group("prefix") + number  # "F/101" as written
+                elif m.group("part"):
+                    # "A1", "A2", "B1": the items of an agenda's parts, counted on across them
+                    number = m.group("part") + number
+                    num += _PART * (ord(m.group("part")) - ord("A") + 1)
             out.setdefault(pos, _Cand(pos, num, number, title, ts))
     for c, _ in above:
         out.setdefault(c.pos, c)
@@ -373,6 +378,21 @@ def _by_minute_number(cands: list[_Cand]) -> list[_Cand]:
     ]
 
 
+_PART = 1000  # an agenda part's items are counted from its letter's thousand: A1 = 1001
+
+
+def _step(a: int, b: int) -> int:
+    """How far the number ``b`` goes on from ``a``: the first item of the next part ("B1"
+    after "A4") is the next.
+
+    >>> _step(4, 5), _step(1004, 2001), _step(1004, 1002), _step(1004, 3001)
+    (1, 1, -2, 1997)
+    """
+    if b % _PART == 1 and b // _PART == a // _PART + 1 and a >= _PART:
+        return 1
+    return b - a
+
+
 def _chain(cands: list[_Cand]) -> list[_Cand]:
     """The longest run of headings whose numbers rise by one to three at each step."""
     if not cands:
@@ -381,7 +401,7 @@ def _chain(cands: list[_Cand]) -> list[_Cand]:
     prev = [-1] * len(cands)
     for i, c in enumerate(cands):
         for j in range(i):
-            gap = c.num - cands[j].num
+            gap = _step(cands[j].num, c.num)
             if 1 <= gap <= 3 and best[j] + 1 - (gap - 1) * 0.01 > best[i]:
                 best[i] = best[j] + 1 - (gap - 1) * 0.01
                 prev[i] = j
