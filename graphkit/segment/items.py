@@ -116,6 +116,30 @@ def _title_goes_on(plain: str, ts: int, te: int, end: int) -> int:
     return te
 
 
+def _numbered(m: re.Match[str], head: bool, start: int) -> tuple[int, str, int]:
+    """Where a numbered heading found by :data:`_HEAD` (``head``) or :data:`_NUM_ALONE`
+    starts, its number as written, and the count it stands at."""
+    pos = start + m.start("num")
+    number = m.group("num")
+    if head and m.group("roman"):
+        num = _roman(number)
+    else:
+        digits = re.match(r"\d+", number)
+        assert digits is not None  # a number that is not roman starts with its digits
+        num = int(digits.group(0))
+    if head and m.group("head"):
+        pos = start + m.start("head")  # "Min No. 5": the item starts at "Min"
+        if m.group("code"):
+            number = f"{m.group('code')} {number}"
+        elif m.group("prefix"):
+            number = m.group("prefix") + number  # "F/101" as written
+        elif m.group("part"):
+            # "A1", "A2", "B1": the items of an agenda's parts, counted on across them
+            number = m.group("part") + number
+            num += _PART * (ord(m.group("part")) - ord("A") + 1)
+    return pos, number, num
+
+
 def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
     out: dict[int, _Cand] = {}
     seg = plain[start:end]
@@ -156,25 +180,7 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
                 or _only_people(clean(plain[start + m.start("num") : te]))
             ):
                 continue
-            pos = start + m.start("num")
-            number = m.group("num")
-            roman = rx is _HEAD and m.group("roman")
-            if roman:
-                num = _roman(number)
-            else:
-                digits = re.match(r"\d+", number)
-                assert digits is not None  # a number that is not roman starts with its digits
-                num = int(digits.group(0))
-            if rx is _HEAD and m.group("head"):
-                pos = start + m.start("head")  # "Min No. 5": the item starts at "Min"
-                if m.group("code"):
-                    number = f"{m.group('code')} {number}"
-                elif m.group("prefix"):
-                    number = m.group("prefix") + number  # "F/101" as written
-                elif m.group("part"):
-                    # "A1", "A2", "B1": the items of an agenda's parts, counted on across them
-                    number = m.group("part") + number
-                    num += _PART * (ord(m.group("part")) - ord("A") + 1)
+            pos, number, num = _numbered(m, rx is _HEAD, start)
             out.setdefault(pos, _Cand(pos, num, number, title, ts))
     for c, _ in above:
         out.setdefault(c.pos, c)
