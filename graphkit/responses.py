@@ -63,8 +63,7 @@ def _kind(word: str) -> str:
 _BOUNDARY = re.compile(r"[.!?](?=\s|$)|\n")
 # a line break inside a sentence, as PDF text wraps one: after a word that joins (the
 # lexicon's small words and articles: "of", "the"), or before a word in small letters
-_JOINING = lexicon.small_words() | lexicon.articles()
-_WRAPPED = re.compile(rf"(?<![\w&]){lexicon.alternation(_JOINING)}\n|\n[ \t]*[a-z]")
+_WRAPPED = re.compile(rf"(?<![\w&]){lexicon.alternation(lexicon.minor_words())}\n|\n[ \t]*[a-z]")
 
 
 def _boundaries(text: str, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -126,7 +126,7 @@ def _names_a_body(name: str) -> bool:
 _ORG_FIRST = frozenset(["National", "Local", "Regional", "City"])
 # Leading words that begin a sentence or a phrase but not a name.
 _STOP_START = lexicon.words("stop_start.txt")
-_SMALL = lexicon.small_words() | lexicon.articles()
+_SMALL = lexicon.minor_words()
 
 
 def acronym_matches(acronym: str, long: str) -> bool:

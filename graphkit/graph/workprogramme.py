@@ -25,7 +25,7 @@ from ..model import MeetingRecord, WorkProgrammeRow
 __all__ = ["TopicsTaken", "entry_numbers", "repeated_rows", "same_item"]
 
 # small words and articles say nothing of which item a title names
-_MINOR = lexicon.small_words() | lexicon.articles()
+_MINOR = lexicon.minor_words()
 
 
 def _words(title: str) -> set[str]:

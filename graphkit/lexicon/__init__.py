@@ -100,6 +100,13 @@ def articles() -> frozenset[str]:
 
 
 @cache
+def minor_words() -> frozenset[str]:
+    """The small words and the articles: every word a title keeps in lower case, and after
+    which a line that stops is inside its sentence ("... of the" / "Council")."""
+    return small_words() | articles()
+
+
+@cache
 def role_words() -> frozenset[str]:
     """Lower-case words of posts and bodies that are never part of a person's name."""
     return frozenset(lines("role_words.txt"))

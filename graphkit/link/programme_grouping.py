@@ -11,11 +11,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .. import lexicon
 from ..find import PROGRAMME_WORD, acronym_matches, load_curated
 from ..model import Mention
 from .linked import Linked
 from .partition import Partition, least_members, partition
-from .programme_names import _SMALL, acronym_of_key, endings, programme_key, subsequence, typo_pair
+from .programme_names import acronym_of_key, endings, programme_key, subsequence, typo_pair
 
 __all__ = ["CURATED", "group_programmes"]
 
@@ -118,13 +119,14 @@ class _Grouping:
         """ "HAF and Food Programme": a defined acronym beside words of its own name is
         that acronym's programme."""
         spelling = {**self.curated_acronyms, **self.acronyms}
+        minor = lexicon.minor_words()
         for k in self.known:
             words = k.split()
             acronyms = [w for w in words if w in spelling]
             if len(words) < 2 or len(acronyms) != 1:
                 continue
             spelt = set(spelling[acronyms[0]].split())
-            rest = [w for w in words if w != acronyms[0] and w not in _SMALL]
+            rest = [w for w in words if w != acronyms[0] and w not in minor]
             if rest and all(w in spelt for w in rest):
                 self.sets.union(k, acronyms[0])
 

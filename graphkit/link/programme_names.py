@@ -11,7 +11,7 @@ __all__ = ["acronym_of_key", "endings", "programme_key", "subsequence", "typo_pa
 
 _DROP_HEADS = lexicon.generic_programme_heads()
 # words an acronym does not spell
-_SMALL = lexicon.small_words() | lexicon.articles()
+_SMALL = lexicon.minor_words()
 
 
 def _singular(word: str) -> str:

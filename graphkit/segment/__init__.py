@@ -90,7 +90,7 @@ _WORK_PROGRAMME_BARE = re.compile(
     r"(?i:Work\s+(?:Programme|Plan))[ \t]*$"
 )
 _COMMITTEE_WORDS = lexicon.committee_words_pattern()
-_SMALL_WORDS = lexicon.small_words() | lexicon.articles()
+_SMALL_WORDS = lexicon.minor_words()
 _KINDS = lexicon.alternation(lexicon.council_kinds())
 
 

@@ -287,7 +287,7 @@ def _caps_title(raw: str) -> tuple[int, int] | None:
 
 
 # the small words a title leaves in lower case: "Days on School Premises"
-_TITLE_SMALL = lexicon.small_words() | lexicon.articles()
+_TITLE_SMALL = lexicon.minor_words()
 _SMALL = lexicon.small_words()
 
 
