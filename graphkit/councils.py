@@ -259,19 +259,21 @@ def council_of(doc: Document) -> str | None:
         named = councils_in_text(doc.text)
         matching = [n for n, _ in named.most_common() if same_place(n, place)]
         return matching[0] if matching else f"{place} Council"
-    # a letterhead in capitals ("WESTMERE BOROUGH COUNCIL") reads in title case
-    head = councils_in_text(doc.text[:HEAD]) or councils_in_text(
-        "\n".join(_title(line) for line in doc.text[:HEAD].splitlines() if line.isupper())
-    )
-    if head:
-        return sorted(head.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    # the head as written, then its lines in capitals ("WESTMERE BOROUGH COUNCIL") in
+    # title case
+    top = doc.text[:HEAD]
+    heads = (top, "\n".join(_title(line) for line in top.splitlines() if line.isupper()))
+    for head in heads:
+        named = councils_in_text(head)
+        if named:
+            return sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     # a council whose name says no kind ("The Highland Council", "Fife Council"): only a
     # place the council table knows
-    top = doc.text[:HEAD]
-    known = _known_council().search(top) or _known_council().search(
-        "\n".join(_title(line) for line in top.splitlines() if line.isupper())
-    )
-    return f"{_place_named(known.group('place'))} Council" if known else None
+    for head in heads:
+        known = _known_council().search(head)
+        if known:
+            return f"{_place_named(known.group('place'))} Council"
+    return None
 
 
 @cache

@@ -63,9 +63,8 @@ _LOW = r"[a-zß-öø-ÿā-žŵŷ]"
 # one part of a surname: "Smith", "O’Brien", "McArthur", "MacKenzie"
 _PIECE = rf"(?:[A-Z]['’](?=[A-Z])|Mc|Mac|De|Le|Di|Van|Von)?[A-Z]{_LOW}+"
 # parts joined by a hyphen or an apostrophe: "Fitzgerald-O’Connor", "Al-Samerai"
-_SURNAME = rf"(?:{_PARTICLE}?{_PIECE}(?:[-'’]{_PIECE})*)"
 #: a surname as a pattern source: "Smith", "O’Brien", "McArthur", "Fitzgerald-O’Connor"
-SURNAME = _SURNAME
+SURNAME = rf"(?:{_PARTICLE}?{_PIECE}(?:[-'’]{_PIECE})*)"
 # initials run together, with dots, or spaced: "CE", "J. T.", "J G"
 _INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3}|[A-Z](?:[ \u00a0][A-Z]){1,2}(?=[ \u00a0][A-Z]))"
 _GIVEN = rf"(?:[A-Z]{_LOW}+(?:-[A-Z]{_LOW}+)?)"
@@ -76,9 +75,9 @@ _SP = r"[ \u00a0]+"  # names never run across a line break or a table cell
 NAME_RE = re.compile(
     rf"(?<![\w'’])(?:(?P<title>{_TITLE_RE}(?:{_SP}{_SECOND_TITLE_RE})?){_SP})?"
     rf"(?P<name>"
-    rf"(?P<initials>{_INITIALS}){_SP}(?P<isurname>{_SURNAME})"
-    rf"|(?P<given>{_GIVEN}){_SP}(?:(?P<middle>[A-Z])\.?{_SP})?(?P<gsurname>{_SURNAME})"
-    rf"|(?P<tsurname>{_SURNAME})"
+    rf"(?P<initials>{_INITIALS}){_SP}(?P<isurname>{SURNAME})"
+    rf"|(?P<given>{_GIVEN}){_SP}(?:(?P<middle>[A-Z])\.?{_SP})?(?P<gsurname>{SURNAME})"
+    rf"|(?P<tsurname>{SURNAME})"
     rf")(?!\w|['’](?!s\b))"  # a possessive ends a name: "Councillor Smith's motion"
 )
 
@@ -261,10 +260,10 @@ def _a_body_follows(text: str, m: re.Match[str]) -> bool:
 # matched at an offset, never on a copy of the rest of the text (a copy per name is
 # quadratic in a long text)
 _WORD_AFTER = re.compile(r"[ \u00a0]{1,2}[A-Z][a-z]")
-_TITLED_SURNAME = re.compile(rf"(?:{_TITLE_RE})[ \u00a0]+{_SURNAME}(?![\w'’])")
+_TITLED_SURNAME = re.compile(rf"(?:{_TITLE_RE})[ \u00a0]+{SURNAME}(?![\w'’])")
 _NEXT_WORD = re.compile(r"\s\S")
 _CAPITAL_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
-_LAST_SURNAME = re.compile(rf"[ \u00a0]({_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])")
+_LAST_SURNAME = re.compile(rf"[ \u00a0]({SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])")
 
 
 class _NextWord:
@@ -386,8 +385,8 @@ _LIST_SEP = re.compile(
 # one person of the list; a lone surname must end the run of capitals
 _MEMBER = re.compile(
     rf"(?:(?P<title>{_SECOND_TITLE_RE})[ \u00a0]+)?"
-    rf"(?:(?P<initials>{_INITIALS})[ \u00a0]+|(?P<given>{_GIVEN})[ \u00a0]+(?={_SURNAME}))?"
-    rf"(?P<surname>{_SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])"
+    rf"(?:(?P<initials>{_INITIALS})[ \u00a0]+|(?P<given>{_GIVEN})[ \u00a0]+(?={SURNAME}))?"
+    rf"(?P<surname>{SURNAME})(?![\w'’])(?![ \u00a0]+[A-Z])"
 )
 
 
@@ -451,7 +450,7 @@ def _grid_cost(words: Sequence[str]) -> float:
     more for three words or a first word that is no known forename."""
     if any(w.lower() in ROLE_WORDS or w.lower() in TITLE_WORDS for w in words[1:]):
         return float("inf")
-    if not all(re.fullmatch(_SURNAME, w) for w in words[1:]):
+    if not all(re.fullmatch(SURNAME, w) for w in words[1:]):
         return float("inf")
     if words[0].lower() in _GRID_TITLES:
         return 0.0 if len(words) == 3 and is_forename(words[1]) else float("inf")

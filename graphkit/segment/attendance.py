@@ -156,7 +156,6 @@ _BARE_PRESENT = {
     "member": re.compile(r"(?i:present|attendance|in attendance)"),
     "other-member": re.compile(r"(?i:also\s+(?:present|in\s+attendance))"),
 }
-_NOTHING = re.compile(r"(?!)")
 
 
 def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -> AttendanceRecord:
@@ -198,7 +197,8 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
         elif "invitation" in low or low == "invited":
             capacity, stated = "invited", True
         elif (
-            _BARE_PRESENT.get(capacity, _NOTHING).fullmatch(h.text)
+            (bare := _BARE_PRESENT.get(capacity)) is not None
+            and bare.fullmatch(h.text)
             and not re.match(rf"(?i:{COUNCILLOR})", name_text)
             and _OFFICER_POST.search(role)
         ):
@@ -505,7 +505,7 @@ def _councillors_named(text: str, s: int, e: int, h: Heading) -> list[Attendance
     >>> [(r.name, r.role) for r in _councillors_named("Smith (Chair), Jones and O'Hara", 0, 31, h)]
     [('Smith', 'Chair'), ('Jones', None), ("O'Hara", None)]
     """
-    rest = " ".join(text[s:e].split("\n"))  # one line, the same length
+    rest = text[s:e].replace("\n", " ")  # one line, the same length
     prefix = "COUNCILLORS " if rest.isupper() else "Councillors "
     line = prefix + rest
     out = []
