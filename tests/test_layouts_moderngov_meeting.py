@@ -7,6 +7,7 @@ Fixtures are invented pages (Northshire Council) in each rendering the platform'
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -65,12 +66,46 @@ def _panel_headed(heading: str) -> list[MeetingRecord]:
         ("Northshire Schools Scrutiny Panel - 14/01/2025 6.30 pm", "18:30"),
         ("Agenda for Northshire Schools Scrutiny Panel on 14/01/2025, 6.30pm", "18:30"),
         ("Northshire Schools Scrutiny Panel\n14.01.2025 at 18:30", "18:30"),
+        # the committee, then a comma or "on" before the weekday; a page title before it
+        (
+            "Meeting of Northshire Schools Scrutiny Panel, Tuesday, 14th January, 2025 6.30 pm",
+            "18:30",
+        ),
+        ("Northshire Schools Scrutiny Panel, Tuesday 14th January 2025 18:30", "18:30"),
+        ("Northshire Schools Scrutiny Panel on Tuesday 14 January 2025", None),
+        ("Agenda and minutes - Northshire Schools Scrutiny Panel, Tuesday 14 January 2025", None),
     ],
 )
 def test_a_heading_written_another_way(heading: str, time: str | None) -> None:
     (rec,) = _panel_headed(heading)
     assert (rec.committee, rec.date) == (PANEL, dt.date(2025, 1, 14))
     assert rec.start_time == (dt.time.fromisoformat(time) if time else None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Panel will next meet on Tuesday 14 January 2025",
+        "The Panel will next meet on Tuesday 14 January 2025 at 6.30 pm.",
+    ],
+)
+def test_a_sentence_naming_a_day_is_no_heading(line: str) -> None:
+    records = _panel_headed(f"Northshire Schools Scrutiny Panel\n{line}")
+    assert all(r.committee != "The Panel will next meet" for r in records)
+    assert all(r.date != dt.date(2025, 1, 14) for r in records)
+
+
+def test_number_and_title_in_cells_of_one_line() -> None:
+    """The items table copied cell by cell: each number and its title on one line, split by
+    a tab (a "Note" column before them in the header); read as the block rendering is."""
+    text = (DATA / "northshire-block.txt").read_text(encoding="utf-8")
+    tabbed = re.sub(r"(?m)^(\d+[a-z]?\.?)\n\n", "\\1\t", text).replace(
+        "No. Item", "Note\tNo.\tItem"
+    )
+    assert tabbed.count("\t") >= 5
+    (rec,) = mm.read(Document("tabbed.txt", tabbed, "0", "web_page"))
+    assert _items(rec) == _items(_one("northshire-block.txt"))
+    assert _people(rec) == _people(_one("northshire-block.txt"))
 
 
 def test_a_date_in_numbers_with_more_on_its_line_is_no_heading() -> None:

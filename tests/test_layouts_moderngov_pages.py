@@ -122,6 +122,22 @@ def test_an_item_page_that_names_its_meeting() -> None:
     assert [(r.date, r.relation) for r in rec.refs] == [(dt.date(2025, 2, 4), "approves")]
 
 
+def test_an_item_page_naming_its_meeting_without_a_label() -> None:
+    """A "Meeting of <committee>, <date> (Item N.)" line in place of the "Meeting:" line."""
+    doc = _doc(PAGES / "item_dated.txt")
+    text = doc.text.replace(
+        "Meeting: 05/03/2025 - Planning Committee (Item 56.)",
+        "Meeting of Planning Committee, Wednesday, 5th March, 2025 6.30 pm (Item 56.)",
+    )
+    (rec,) = read_layout(replace(doc, text=text)).records
+    assert (rec.committee, rec.date, rec.start_time) == (
+        "Planning Committee",
+        dt.date(2025, 3, 5),
+        dt.time(18, 30),
+    )
+    assert _items(rec) == [("56", "Minutes of the previous meeting", 1)]
+
+
 def test_an_item_page_with_no_meeting_is_undated() -> None:
     _, (rec,) = _records("item_undated.txt")
     assert (rec.committee, rec.date, rec.platform_id) == ("", None, None)

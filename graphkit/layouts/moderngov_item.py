@@ -37,6 +37,8 @@ ITEM_PAGES = ("mgai.aspx",)
 ITEM_HEADING = re.compile(r"(?i)agenda\s+item|eitem\s+agenda")
 # the label of the meeting line (English, Welsh)
 MEETING_LABEL = r"Meeting|Cyfarfod"
+# the meeting line without a label, named in full
+_MEETING_OF = re.compile(r"(?im)^[ \t]*(?P<v>Meeting[ \t]+of[ \t]+[^\n]*?\d[^\n]*?)[ \t]*$")
 # the blocks after an item's heading: the meeting line stands before them
 BODY_LABEL = re.compile(r"(?im)^[ \t]*(?:Minutes|Decision|Decisions|Purpose)[ \t]*:")
 #: characters: an item page holds one item; a document longer than this is a pack
@@ -75,6 +77,9 @@ def _meeting(p: str, start: int) -> tuple[MeetingLine | None, int, int]:
     body = BODY_LABEL.search(p, start)
     stop = min(body.start() if body else len(p), start + 1500)
     found = field(p, MEETING_LABEL, start, stop)
+    if found is None:  # "Meeting of Cabinet, Tuesday, 4th March, 2025 2.00 pm (Item 7.)"
+        line = _MEETING_OF.search(p, start, stop)
+        found = (line.group("v"), line.start("v"), line.end("v")) if line else None
     meeting = read_meeting_line(found[0]) if found else None
     if found is None or meeting is None:
         return None, start, start

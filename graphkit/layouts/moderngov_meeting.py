@@ -43,6 +43,7 @@ from .moderngov_apologies import (
     softened,
     substitution_lines,
 )
+from .moderngov_pages import committee_name
 from .moderngov_refs import page_refs, same_body
 from .registry import register
 
@@ -75,6 +76,19 @@ _HEADING_FOR = re.compile(
     rf"^[ \t]*(?:Agenda|Minutes|Decisions?)(?:[ \t]+and[ \t]+\w+)?[ \t]+for[ \t]+(?P<c>\S[^\n]*?)"
     rf"[ \t]+on[ \t]+(?P<d>(?:{_WEEKDAY})?{_DAY_DATE}[^\n]*)$"
 )
+# "Meeting of Cabinet, Tuesday, 4th February, 2025 10.00 am", "Cabinet on Tuesday 4 February
+# 2025": the committee, then a comma or "on" and the weekday (which the form requires)
+# at most its time: a sentence ("... will meet on Tuesday 4 March 2025 at 6pm.") is none
+_HEADING_COMMA = re.compile(
+    rf"^[ \t]*(?P<c>\S[^\n]*?)(?:,|[ \t]+on)[ \t]+"
+    rf"(?P<d>{_WEEKDAY}{_DAY_DATE},?(?:[ \t]+(?:at[ \t]+)?{TIME_TEXT})?)[ \t]*$"
+)
+# the page's title before the committee ("Agenda and minutes - Cabinet, Tuesday ...")
+_TITLE_DASH = re.compile(
+    r"^(?:Agenda|Minutes|Decisions?)(?:(?:,| and)[ \t]+(?:draft[ \t]+)?(?:minutes|decisions|agenda))*"
+    r"[ \t]+[-–][ \t]+",
+    re.I,
+)
 # the date on a line of its own, after a weekday, or alone with at most its time
 # ("01/07/2020 3.00 pm": the platform writes a weekday, pages copied from it may not)
 _HEADING_DATE = re.compile(
@@ -100,6 +114,9 @@ _NUMBER = (
 )
 _NUM_LINE = re.compile(rf"^[ \t]*(?P<num>{_NUMBER})[ \t]*$", re.M)
 _NUM_CELL = re.compile(rf"^[ \t]*(?:\|[ \t]*)?(?P<num>{_NUMBER})[ \t]*\|[ \t]*$", re.M)
+# the number's cell and the title's on one line, split by a tab ("1.\tApologies"), as text
+# copied from the table cell by cell comes
+_NUM_TAB = re.compile(rf"^[ \t]*(?P<num>{_NUMBER})[ ]*\t[ \t]*(?=\S)", re.M)
 # the labels of an item's parts
 _LABEL = re.compile(
     r"^[ \t]*(?:Minutes|Decisions?|Additional documents|Supporting documents|Documents)[ \t]*:[ \t]*$",
@@ -165,7 +182,9 @@ def detect(doc: Document) -> float:
         bool(_CONTACT.search(head)),
         bool(ITEMS_HEADER.search(head)),
     ]
-    if sum(signals) < 2 or not (signals[0] or signals[3]):
+    # the items table's header, or the title with the page's "Venue:"/"Contact:" fields: a
+    # paper's "MINUTES" over its date, with neither, is printed minutes
+    if sum(signals) < 2 or not (signals[3] or (signals[0] and signals[2])):
         return 0.0
     return min(0.9, 0.1 + 0.25 * sum(signals))
 
@@ -204,7 +223,7 @@ def _heading(p: str, start: int, end: int) -> _Heading | None:
         if k + 1 < len(found) and (_GOES_ON.search(line.rstrip()) or len(line.strip()) >= WRAPPED):
             # wrapped (PDF text): the heading goes on below
             forms.append((line.rstrip() + " " + found[k + 1][2].strip(), found[k + 1][1]))
-        for rx in (_HEADING_FOR, _HEADING_DASH, _HEADING_DATE):
+        for rx in (_HEADING_FOR, _HEADING_DASH, _HEADING_COMMA, _HEADING_DATE):
             for form, form_end in forms:
                 m = rx.match(form)
                 if not m:
@@ -213,12 +232,27 @@ def _heading(p: str, start: int, end: int) -> _Heading | None:
                 if day is None:
                     continue
                 committee = m.group("c") if "c" in rx.groupindex else previous
+                if rx is _HEADING_COMMA:
+                    committee = committee_name(_TITLE_DASH.sub("", committee))
+                    if not _titled(committee):
+                        continue
                 if PAGE_TITLE.fullmatch(committee) or _CONTACT.match(committee):
                     committee = ""
                 return _Heading(clean(committee), day, time, s, form_end)
         if line.strip():
             previous = line.strip()
     return None
+
+
+def _titled(name: str) -> bool:
+    """Whether ``name`` is written as a title: each word capitalised but the small ones.
+
+    >>> _titled("Scrutiny Board (Children and Families)"), _titled("The Panel will next meet")
+    (True, False)
+    """
+    small = lexicon.minor_words()
+    words = re.findall(r"[A-Za-z][\w'’-]*", name)
+    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _undated_committee(p: str, start: int, end: int) -> str:
@@ -447,8 +481,8 @@ def _items(text: str, p: str, start: int, end: int, *, pipes: bool) -> list[_Ite
     """The page's items, read in the rendering the page comes in (``pipes``: the items table
     is a pipe table), from ``start``, where the table begins."""
     found = _numbered(text, p, start, end, _NUM_CELL)
-    if not found:
-        found = _numbered(text, p, start, end, _NUM_LINE)
+    for rx in (_NUM_LINE, _NUM_TAB):
+        found = found or _numbered(text, p, start, end, rx)
     if not found and (pipes or len(re.findall(r"(?m)\S[ \t]*\|[ \t]*$", p[start:end])) >= 2):
         found = _pipe_rows(text, p, start, end)
     if not found:
