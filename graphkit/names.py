@@ -50,7 +50,12 @@ _TITLES = lexicon.honorifics()
 TITLE_WORDS = frozenset(_TITLES)
 _TITLE_RE = (
     "(?:"
-    + lexicon.alternation(frozenset(w.capitalize() for w in _TITLES if "teacher" not in w))[3:-1]
+    # each word capitalised: "County Councillor"
+    + lexicon.alternation(
+        frozenset(
+            " ".join(x.capitalize() for x in w.split()) for w in _TITLES if "teacher" not in w
+        )
+    )[3:-1]
     + r"|Head ?[Tt]eacher)\.?"
 )
 # a second title after the first: "Councillor Mrs P Jones", "Cllr Dr S Mistry"

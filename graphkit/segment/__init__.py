@@ -37,6 +37,7 @@ from .attendance import (
 )
 from .decisions import find_resolutions
 from .items import find_items
+from .marked import marked_attendance
 from .refs import find_refs, one_per_meeting
 from .text import WRAPPED, clean, lines, plain
 from .workprogramme import find_rows, programme_years, rows_added
@@ -614,7 +615,7 @@ def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
     "In attendance" or "Attendance" heading (a heading, not a sentence that starts so)."""
     m = re.search(
         r"(?im)^[ \t]*(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance|attendance)"
-        r"(?:\s+were|\s+details)?[ \t]*(?::|[ \t]*$)",
+        r"(?:\s+were|\s+details)?(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?::|[ \t]*$)",  # "(in person):"
         p[start:end],
     )
     if not m:
@@ -785,9 +786,15 @@ def _items_and_attendance(
     apologies written anywhere in the minutes and under an "Apologies" item."""
     body_start = sec.header_end
     attendance: tuple[AttendanceRecord, ...] = ()
-    block = _present_block(p, body_start, sec.end) if sec.kind != "agenda" else None
     items = _items(doc, p, body_start, sec.end)
-    if block:
+    head_end = min([i.start for i in items] + [sec.end])
+    # the membership with a mark for who came, where so printed (a key to the marks tells
+    # of a meeting held, whatever the paper calls itself); else the "Present" block
+    marked = marked_attendance(doc.text, body_start, head_end)
+    block = _present_block(p, body_start, sec.end) if sec.kind != "agenda" and not marked else None
+    if marked:
+        attendance = tuple(marked)
+    elif block:
         stop = min([i.start for i in items if i.start > block[0]] + [sec.end])
         bm = re.search(r"(?im)^[ \t]*(?:public|private)\s+business\b", p[block[0] : stop])
         if bm:
@@ -796,7 +803,7 @@ def _items_and_attendance(
         attendance = tuple(parse_attendance(doc.text, block[0], stop))
         items = [i for i in items if not block[0] <= i.start < stop]
         items = [replace(i, position=k) for k, i in enumerate(items, 1)]
-    if sec.kind == "agenda":
+    if sec.kind == "agenda" and not marked:
         return items, attendance
     attendance += tuple(apologies_in_text(doc.text, p, body_start, sec.end))
     for item in items:
@@ -809,10 +816,7 @@ def _items_and_attendance(
 
 def _membership(doc: Document, p: str, sec: Section) -> tuple[AttendanceRecord, ...]:
     """The members an agenda lists under "Membership:"."""
-    mm = re.search(
-        r"(?m)^[ \t]*Membership[ \t]*:[ \t]*(?P<rest>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)",
-        p[sec.start : sec.end],
-    )
+    mm = _MEMBERSHIP.search(p[sec.start : sec.end])
     if not mm:
         return ()
     end = sec.start + mm.end("rest")
@@ -833,6 +837,14 @@ def _membership(doc: Document, p: str, sec: Section) -> tuple[AttendanceRecord, 
     )
 
 
+# "Membership: Councillors A, B", the list on the line below ("Membership:" / "Councillors
+# ..."), or under a bare heading when the list opens with a label or a councillor ("Membership"
+# / "Chair: Councillor A")
+_MEMBERSHIP = re.compile(
+    r"(?m)^[ \t]*Membership(?:[ \t]*:[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*"
+    rf"(?=[A-Z][\w -]{{2,30}}:|{ANY_COUNCILLOR}\b))"
+    r"(?P<rest>\S[^\n]*(?:\n(?![ \t]*\n)[^\n]+)*)"
+)
 # a labelled paragraph after another: "\n\nCo-opted members: Mrs Q Grant, Mr R Hale"
 _MORE_MEMBERS = re.compile(
     r"[ \t]*\n(?:[ \t]*\n)+[ \t]*(?P<label>[A-Z][A-Za-z’' -]{2,40}?)[ \t]*:[ \t]*\S[^\n]*"

@@ -34,8 +34,9 @@ _SMALL = lexicon.small_words()
 _SURNAME_ONLY = re.compile(rf"^(?P<s>{SURNAME})\s*(?:\((?P<r>[^)]*)\))?$")
 _NOT_A_ROLE = lexicon.words("prefix_not_a_role.txt")
 _CHAIR = re.compile(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?|in\s+the\s+chair")
+_VICE_CHAIR = re.compile(r"vice[- ]?chair(?:man|person|woman)?")
 _OFFICER_POST = re.compile(
-    r"^(?:Head of|(?:Assistant |Deputy |Executive |Corporate )?Director\b|Chief Executive|Clerk\b"
+    r"^(?:Head of|(?:[A-Z][a-z]+ )?Director\b|Chief Executive|Clerk\b"
     r"|Solicitor|Monitoring Officer)|\b"
     + lexicon.alternation(lexicon.lines("officer_post_ends.txt"))
     + "$",
@@ -59,6 +60,13 @@ _HEADING = re.compile(
 _PART_LABEL = re.compile(
     r"(?i:(?:the\s+)?(?:whole|part|all|rest|remainder|start|end)\s+of\s+(?:the\s+)?meeting"
     r"|(?:for\s+)?(?:agenda\s+)?items?(?:\s+[\w.,&/ -]{1,20})?)"
+)
+
+
+# members who attend a committee they are not on, under a heading of their own
+_ATTENDING = re.compile(
+    r"(?i)(?:other\s+)?(?:members?|councillors?)\s+(?:also\s+)?attending\s+(?:in\s+accordance\s+with|under)"
+    r"\s+(?:standing\s+order|procedure\s+rule|rule)\b[^:]{0,40}"
 )
 
 
@@ -464,6 +472,11 @@ def parse_attendance(
             continue
         m = _HEADING.match(line)
         bare = clean(line)
+        if not m and _ATTENDING.fullmatch(bare):
+            # "Member attending in accordance with Standing Order 25": not of the committee
+            h = Heading(bare, "present", "other-member")
+            stack.append(h)
+            continue
         if (
             not m
             and len(bare.split()) <= 6
@@ -492,6 +505,11 @@ def parse_attendance(
         people = _read_line(text, s, e, here)
         if not people and m and re.search(rf"(?i:{COUNCILLORS})\b", m.group("h")):
             people = _councillors_named(text, s, e, here)
+        office = m.group("h").strip() if m else ""
+        if _CHAIR.fullmatch(office.lower()) or _VICE_CHAIR.fullmatch(office.lower()):
+            # "Chair: Councillor A Pike", "Vice-Chair: Councillor B Quinn": the office's holder
+            chair = not _VICE_CHAIR.fullmatch(office.lower())
+            people = [replace(r, role=r.role or office, chair=r.chair or chair) for r in people]
         out.extend(people)
     return out
 
@@ -589,7 +607,8 @@ _NAMES_UNTIL_STOP = rf"(?P<names>{UNTIL_STOP}+)"
 _APOLOGY_SENTENCE = re.compile(
     r"\bapologies(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
     # "intimated": as Scottish minutes write it
-    r"(?:received|submitted|noted|given|tendered|reported|made|intimated)\s+"
+    r"(?:received|submitted|noted|given|tendered|reported|made|intimated|accepted)\s+"
+    r"(?:and\s+(?:accepted|noted|approved)\s+)?"  # "received and accepted from"
     r"(?:from|by|on\s+behalf\s+of)\s+"
     + _NAMES_UNTIL_STOP
     # "The Clerk reported apologies from Mr Bell, Mrs Kaur and Ms Lowe."
@@ -669,11 +688,41 @@ def apologies_in_item(text: str, plain: str, title_start: int, end: int) -> list
     heading = Heading("Apologies", "apologies", "member", False)
     title_end = plain.find("\n", title_start, end)
     title_end = end if title_end == -1 else title_end
-    dash = re.search(r"\s[-–:]\s*(?=\S)", plain[title_start:title_end])
+    dash = re.search(r"(?:\s[-–:]|:)\s*(?=\S)", plain[title_start:title_end])
     if dash:  # the names on the heading line
         return _names_only(text, plain, title_start + dash.end(), title_end, heading)
     for ps, pe in paragraphs(plain, title_end, end):
-        label = re.match(r"(?i:apologies(?:\s+for\s+absence)?)\s*[:–-]\s*", plain[ps:pe])
-        ps += label.end() if label else 0  # "Apologies for absence: Councillor A Rowe"
-        return _names_only(text, plain, ps, pe, heading)  # the first paragraph only
+        label = _APOLOGIES_LABEL.match(plain, ps, pe)
+        ps += label.end() - ps if label else 0  # "Apologies for absence: Councillor A Rowe"
+        # the first paragraph only: names, or one a line
+        return _names_only(text, plain, ps, pe, heading) or _listed_names(text, plain, ps, pe)
     return []
+
+
+# "Apologies for absence:", "Received from:", "Apologies were received from:"
+_APOLOGIES_LABEL = re.compile(
+    r"(?i:apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?|received\s+from)"
+    r"\s*[:–-]\s*"
+)
+# a bullet before a name, and the reason after it: "• Mrs D Hart", "Councillor B Lee - ill"
+_BULLET = re.compile(r"[ \t]*(?:[•·▪*-]|\d{1,2}[.)])?[ \t]*")
+_REASON = re.compile(r"[ \t]+[-–—][ \t]+[a-z][^\n]*$|[ \t]*\([a-z][^()\n]*\)[ \t]*$")
+
+
+def _listed_names(text: str, plain: str, start: int, end: int) -> list[AttendanceRecord]:
+    """The apologies of a paragraph that lists them one a line, each perhaps after a bullet
+    and before its reason ("Councillor Boyd Elliott - other reasons"); none unless every
+    line is so."""
+    heading = Heading("Apologies", "apologies", "member", False)
+    out: list[AttendanceRecord] = []
+    for s, e, line in lines(plain, start, end):
+        if not line.strip():
+            continue
+        bullet = _BULLET.match(line)
+        s += bullet.end() if bullet else 0
+        reason = _REASON.search(plain, s, e)
+        found = _names_only(text, plain, s, reason.start() if reason else e, heading)
+        if not found:
+            return []
+        out.extend(found)
+    return out

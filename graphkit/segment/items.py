@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from .. import lexicon
 from ..dates import find_dates
-from ..names import find_names, is_forename
+from ..names import ANY_COUNCILLOR, find_names, is_forename
 from .actions import find_actions
 from .decisions import find_resolutions
 from .refs import find_refs
@@ -22,7 +22,7 @@ __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 # also "Min No. 5 Title", "Minute 34 Title", "Item 3: Title", "CAB 12/24 TITLE" (a minute
 # code), "F/101 Title" (a minute series letter), "23/45 TITLE" and "45/23 TITLE" (numbered with the year), "IV. TITLE" (roman)
 _HEAD = re.compile(
-    r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*"
+    r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*(?:\*[ \t]*(?=\d{1,3}[ \t]))?"  # "* 45 Minutes": a mark
     r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)|(?P<code>[A-Z]{2,5})[ \t]+(?=\d{1,3}/\d)|(?P<prefix>[A-Z]{1,5}/)(?=\d{1,4}\b)"
     r"|(?P<part>[A-H])(?=\d{1,2}[.:]?[ \t]))?)"
     r"(?P<num>\d{1,3}(?:(?P<year>/\d{2,4})|\.0(?=[ \t]))?|(?P<roman>(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
@@ -150,13 +150,14 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
             at = m.start("head") if rx is _HEAD else m.start("num")
             line_start = seg.rfind("\n", 0, at) + 1
             before = seg[line_start:at]
-            if before.strip() and not re.search(r"\S\s{2,}$", before):
+            marked = rx is _HEAD and before.strip() == "*" and m.group("dot") is None
+            if before.strip() and not marked and not re.search(r"\S\s{2,}$", before):
                 continue  # "- 1. Note the dataset": a list inside an item
             if start + m.start("num") in taken:
                 continue
             numbered_by_year = rx is _HEAD and m.group("year")  # "45/23 Apologies"
             ts, te = start + m.start("title"), start + m.end("title")
-            te = _over_markup(text, plain, te)
+            te = _before_its_text(plain, ts, _over_markup(text, plain, te))
             caps = _caps_title(plain[ts:te])
             if caps is not None:  # "72/13 DECLARATIONS OF INTEREST RESOLVED to note ..."
                 ts, te = ts + caps[0], ts + caps[1]
@@ -186,6 +187,28 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
         out.setdefault(c.pos, c)
     cands = _marked(plain, sorted(out.values(), key=lambda c: c.pos), end)
     return _by_minute_number(cands)
+
+
+def _before_its_text(plain: str, ts: int, te: int) -> int:
+    """Where a title ends that the minute's text follows on its line after a colon (parish
+    minutes: "3. Minutes of 6 February: approved and signed.", "1. Apologies: Cllr White"):
+    at the colon when what follows is a sentence, in small letters or to a full stop, or
+    names a councillor; a subtitle ("Local Plan: Consultation Response") stays.
+
+    >>> t = "Minutes of 6 February 2024: approved and signed."
+    >>> t[: _before_its_text(t, 0, len(t))]
+    'Minutes of 6 February 2024'
+    >>> t = "Local Plan: Consultation Response"
+    >>> t[: _before_its_text(t, 0, len(t))]
+    'Local Plan: Consultation Response'
+    """
+    m = re.search(r":[ \t]+(?=\S)", plain[ts:te])
+    if m is None or len(plain[ts : ts + m.start()].split()) > 8:
+        return te
+    tail = plain[ts + m.end() : te].strip()
+    if tail[0].islower() or tail.endswith(".") or re.match(rf"{ANY_COUNCILLOR}\b", tail):
+        return ts + m.start()
+    return te
 
 
 # a heading in capitals with the minute's number opening the paragraph under it:

@@ -1,0 +1,329 @@
+"""Printed minutes that say who attended by marks on the membership list, and other forms
+of the minutes' head found in councils' printed minutes (graphkit.segment.marked and the
+readers around it). Every document here is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphkit.layouts import read_layout
+from graphkit.model import Document, MeetingRecord
+from graphkit.segment import segment
+from graphkit.segment.marked import marked_attendance
+
+STARRED = """\
+MINUTES of the meeting of the HIGHWAYS AND ENVIRONMENT SELECT COMMITTEE held at 2.00 pm
+on 5 June 2024 at County Offices, Eastmoor.
+
+Members:
+
+* Mrs Ada Quill (Chairman)
+* Mr Owen Marsh (Vice-Chairman)
+  Mr Rhys Penn
+* Ms Tara Loy
+
+(* = present at the meeting)
+
+12/24 APOLOGIES FOR ABSENCE [Item 1]
+
+Apologies were received from Rhys Penn.
+
+13/24 ROAD SAFETY PLAN [Item 2]
+
+The Committee discussed the plan.
+"""
+
+LABELLED = """\
+Minutes of a meeting of the Rural Affairs Panel held at Old Hall, Wexcombe on Monday,
+8th July, 2024
+
+Chairman:
+* Councillor Nell Ashby
+
+Vice-Chairman:
+* Councillor Ravi Kohli
+
+* Councillor Ben Ure
+  Councillor Cath Dory
+
+*Present
+
+Co-opted members
+  Mr Ian Vale
+
+7.   APOLOGIES FOR ABSENCE
+
+Apologies were received from Councillor Cath Dory.
+
+8.   MINUTES OF PREVIOUS MEETING
+
+The minutes were agreed.
+"""
+
+ABSENT_MARKED = """\
+minutes
+
+PARKS AND OPEN SPACES COMMITTEE
+
+Tuesday 9 April 2024 at 10.30 am
+
+MEMBERSHIP
+Persons absent are marked with 'A'
+
+COUNCILLORS
+
+Lena Hart (Chairman)
+A Omar Baig
+Jo Finch
+A Smith
+
+OFFICERS IN ATTENDANCE
+
+Nadia Cole   Service Director, Environment
+
+1. APOLOGIES FOR ABSENCE
+
+Councillor Omar Baig - other reasons
+
+2. PLAY AREAS
+
+The Committee received a report.
+"""
+
+
+def _one(text: str, name: str = "minutes.txt") -> MeetingRecord:
+    (rec,) = segment(Document(name, text, "0", "pdf"))
+    return rec
+
+
+def _titles(rec: MeetingRecord) -> list[tuple[str | None, str]]:
+    return [(i.number, i.title) for i in rec.items]
+
+
+def _who(rec: MeetingRecord) -> dict[str, str]:
+    """Each person's status, apologies winning over absence as the graph merges them."""
+    rank = ["present", "substitute", "apologies", "absent"]
+    out: dict[str, str] = {}
+    for a in rec.attendance:
+        name = " ".join(a.name.split()[-2:])
+        if name not in out or rank.index(str(a.status)) < rank.index(out[name]):
+            out[name] = str(a.status)
+    return out
+
+
+def test_a_key_for_the_present_marks_the_rest_absent() -> None:
+    rec = _one(STARRED)
+    assert rec.date == dt.date(2024, 6, 5)
+    assert _who(rec) == {
+        "Ada Quill": "present",
+        "Owen Marsh": "present",
+        "Rhys Penn": "apologies",  # absent by the marks; his apologies are in item 1
+        "Tara Loy": "present",
+    }
+    chair = [a for a in rec.attendance if a.chair]
+    assert [a.name for a in chair] == ["Mrs Ada Quill"]
+    assert [n for n, _ in _titles(rec)] == ["12/24", "13/24"]
+
+
+def test_labels_in_a_marked_list_give_the_office_of_the_one_name_below() -> None:
+    rec = _one(LABELLED)
+    people = {a.name: a for a in rec.attendance if a.status != "apologies"}
+    assert people["Councillor Nell Ashby"].chair
+    assert people["Councillor Ravi Kohli"].role == "Vice-Chairman"
+    assert not people["Councillor Ravi Kohli"].chair
+    assert people["Councillor Ben Ure"].role is None
+    assert people["Councillor Ben Ure"].status == "present"
+    assert people["Councillor Cath Dory"].status == "absent"
+    assert (people["Mr Ian Vale"].status, people["Mr Ian Vale"].capacity) == ("absent", "co-opted")
+
+
+def test_a_key_for_the_absent_marks_the_rest_present() -> None:
+    rec = _one(ABSENT_MARKED)
+    assert (rec.committee, rec.date) == ("Parks and Open Spaces Committee", dt.date(2024, 4, 9))
+    assert _who(rec) == {
+        "Lena Hart": "present",
+        "Omar Baig": "apologies",
+        "Jo Finch": "present",
+        "A Smith": "present",  # "A" before a surname alone is an initial, not the mark
+        "Nadia Cole": "present",
+    }
+    officer = next(a for a in rec.attendance if a.name == "Nadia Cole")
+    assert officer.capacity == "officer"
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["(* = present at the meeting)", "*Present", "* denotes present", "* Members present"],
+)
+def test_keys_for_the_present(key: str) -> None:
+    text = f"* Councillor A Bell\n  Councillor C Dunn\n\n{key}\n"
+    found = [(a.name, a.status) for a in marked_attendance(text, 0, len(text))]
+    assert found == [("Councillor A Bell", "present"), ("Councillor C Dunn", "absent")]
+
+
+def test_no_key_no_marked_list() -> None:
+    text = "* Councillor A Bell\n  Councillor C Dunn\n"
+    assert marked_attendance(text, 0, len(text)) == []
+
+
+def test_items_marked_with_a_star_are_items() -> None:
+    text = (
+        "SCHOOLS SCRUTINY COMMITTEE\n\n4 March 2024\n\nPresent:-\n\n"
+        "Councillors P Rowe (Chair), S Hale and T Moss\n\n"
+        "* 21 Minutes\n\nRESOLVED that the minutes be signed.\n\n"
+        "* 22 Items Requiring Urgent Attention\n\nNone.\n\n"
+        "23 School Places\n\nThe Committee considered the report.\n\n"
+        "* DENOTES DELEGATED MATTER WITH POWER TO ACT\n"
+    )
+    assert _titles(_one(text)) == [
+        ("21", "Minutes"),
+        ("22", "Items Requiring Urgent Attention"),
+        ("23", "School Places"),
+    ]
+
+
+def test_members_attending_under_standing_orders_are_present() -> None:
+    text = (
+        "SCHOOLS SCRUTINY COMMITTEE\n\n4 March 2024\n\nPresent:-\n\n"
+        "Councillors P Rowe (Chair) and S Hale\n\nApologies:-\n\nCouncillor T Moss\n\n"
+        "Member attending in accordance with Standing Order 25\n\nCouncillor L Jago\n\n"
+        "21 Minutes\n\nRESOLVED that the minutes be signed.\n"
+    )
+    people = {a.name: (a.status, a.capacity) for a in _one(text).attendance}
+    assert people["Councillor L Jago"] == ("present", "other-member")
+    assert people["Councillor T Moss"] == ("apologies", "member")
+    assert not any("Standing" in name for name in people)
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "Councillor Ann Lowe - illness\nCouncillor Bill Rye - work commitments",
+        "Received from:\n• Councillor Ann Lowe\n• Councillor Bill Rye",
+        "Apologies were received from:\n- Councillor Ann Lowe (illness)\n- Councillor Bill Rye",
+    ],
+)
+def test_apologies_listed_one_a_line(listed: str) -> None:
+    text = (
+        "MINUTES\n\nLIBRARIES PANEL\n\nMonday 3 June 2024 at 6.00 pm\n\n"
+        "Present: Councillors C Ash (Chair), D Birch and E Fern\n\n"
+        f"1. APOLOGIES FOR ABSENCE\n\n{listed}\n\n2. BOOK FUND\n\nNoted.\n"
+    )
+    apologies = [a.name for a in _one(text).attendance if a.status == "apologies"]
+    assert apologies == ["Councillor Ann Lowe", "Councillor Bill Rye"]
+
+
+def test_a_paper_headed_minutes_over_its_date_is_printed_not_a_web_page() -> None:
+    text = (
+        "MINUTES\n\nLIBRARIES PANEL\n\nMonday 3 June 2024 at 6.00 pm\n\n"
+        "Present: Councillors C Ash (Chair), D Birch and E Fern\n\n"
+        "1. APOLOGIES FOR ABSENCE\n\nNone.\n\n2. BOOK FUND\n\nNoted.\n"
+    )
+    laid = read_layout(Document("minutes.txt", text, "0", "pdf"))
+    assert laid.layout == "printed"
+    (rec,) = laid.records
+    assert (rec.committee, [i.number for i in rec.items]) == ("Libraries Panel", ["1", "2"])
+
+
+def test_councillors_present_in_person_and_remotely() -> None:
+    text = (
+        "MINUTES OF THE MEETING OF THE FOSTERING PANEL HELD ON THURSDAY 7 MARCH 2024 AT 6.30 PM\n\n"
+        "Councillors present (in person): Rosa Hunt (Chair), Kit Dale and Pia Sen\n\n"
+        "Councillors present (remotely): Mo Ellis\n\n"
+        "Officers in attendance: Jan Howe (Director of Children's Services)\n\n"
+        "Also present: Lucy Barker, Strategic Director of Place\n\n"
+        "23. APOLOGIES FOR ABSENCE\n\nNone.\n"
+    )
+    people = {a.name: (a.status, a.capacity) for a in _one(text).attendance}
+    assert people == {
+        "Rosa Hunt": ("present", "member"),
+        "Kit Dale": ("present", "member"),
+        "Pia Sen": ("present", "member"),
+        "Mo Ellis": ("present", "member"),
+        "Jan Howe": ("present", "officer"),
+        "Lucy Barker": ("present", "officer"),  # a director, under a bare "Also present"
+    }
+
+
+@pytest.mark.parametrize("kind", ["County", "District", "Town", "Parish"])
+def test_a_councillor_of_a_kind_of_council(kind: str) -> None:
+    text = (
+        "Libraries Panel\n\nMinutes of the meeting held on Monday, 3rd June, 2024 at 10.30 am\n\n"
+        f"Present:\n\n{kind} Councillor Peter Hale (Chair)\n\n{kind} Councillors\n\nA Moss\nJ Birch\n\n"
+        "Co-opted members\n\nMr Ken Wood, Representing the Diocese\n\n"
+        f"1. Apologies\n\nApologies were received from {kind} Councillor Lia Kerr.\n"
+    )
+    people = {a.name: (a.status, a.role) for a in _one(text).attendance}
+    assert people == {
+        f"{kind} Councillor Peter Hale": ("present", "Chair"),
+        "A Moss": ("present", None),
+        "J Birch": ("present", None),
+        "Mr Ken Wood": ("present", "Representing the Diocese"),
+        f"{kind} Councillor Lia Kerr": ("apologies", None),
+    }
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "Membership:\nCouncillors T Abbott (Chair), R Blake (Vice-Chair), S Carr and P Dent",
+        "Membership\nChair: Councillor T Abbott\nVice-Chair: Councillor R Blake\n"
+        "Councillors: S Carr, P Dent",
+    ],
+)
+def test_an_agenda_lists_its_membership_below_the_label(listed: str) -> None:
+    text = (
+        "Public Document Pack\n\nAudit Committee\n\nDate: Wednesday, 17 April 2024\n"
+        f"Time: 2.00 pm\nVenue: Room 1, Civic Offices\n\n{listed}\n\nQuorum: 3\n\nAGENDA\n\n"
+        "1. Apologies for Absence\n\n2. Declarations of Interest\n\n3. Audit Plan (Pages 1 - 9)\n"
+    )
+    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    members = [(a.name.split()[-1], a.role, a.chair) for a in rec.membership]
+    assert members == [
+        ("Abbott", "Chair", True),
+        ("Blake", "Vice-Chair", False),
+        ("Carr", None, False),
+        ("Dent", None, False),
+    ]
+    assert rec.attendance == ()  # an agenda records no one at the meeting
+
+
+def test_a_membership_heading_over_prose_lists_no_one() -> None:
+    text = (
+        "Audit Committee\n\nDate: Wednesday, 17 April 2024\n\nMembership\n"
+        "The Committee has seven members appointed by the Council.\n\nAGENDA\n\n"
+        "1. Apologies for Absence\n\n2. Audit Plan\n"
+    )
+    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    assert rec.membership == ()
+
+
+def test_parish_minutes_with_the_text_after_each_title() -> None:
+    text = (
+        "Ashby Parva Parish Council\nMinutes of the meeting of the Parish Council held on "
+        "5 March 2024\n\nCouncillors present: Stone (Chair), Jones, Patel\nClerk: Ms D Green\n\n"
+        "1. Apologies: Cllr White (holiday)\n2. Declarations of interest: none\n"
+        "3. Minutes of 6 February 2024: approved and signed.\n"
+        "4. Play Area: Replacement Swings\nThe quotation was accepted.\n"
+    )
+    rec = _one(text)
+    assert _titles(rec) == [
+        ("1", "Apologies"),
+        ("2", "Declarations of interest"),
+        ("3", "Minutes of 6 February 2024"),
+        ("4", "Play Area: Replacement Swings"),  # a subtitle stays
+    ]
+    assert ("Cllr White", "apologies") in [(a.name, a.status) for a in rec.attendance]
+
+
+def test_apologies_received_and_accepted() -> None:
+    text = (
+        "LOWER DEAN PARISH COUNCIL\n\nMinutes of the Parish Council Meeting held on Tuesday "
+        "12th March 2024 at 7.30pm in the Village Hall\n\nPresent: Cllrs J Marsh (Chairman), "
+        "P Oakes\n\n24/031 To receive apologies for absence\nApologies were received and "
+        "accepted from Cllr L Dunn (work).\n\n24/032 Planning\nNo objection.\n"
+    )
+    rec = _one(text)
+    assert [a.name for a in rec.attendance if a.status == "apologies"] == ["Cllr L Dunn"]
