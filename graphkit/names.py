@@ -175,7 +175,7 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         given=given,
         initials=initials,
         surname=surname,
-        plural_title=bool(title and re.match(rf"{COUNCILLORS}\b", title)),
+        plural_title=bool(title and re.search(rf"\b{COUNCILLORS}\b", title)),
     )
 
 
@@ -378,7 +378,7 @@ def _three_words(text: str, m: re.Match[str], rest: re.Match[str]) -> ParsedName
         given=given,
         initials=given[0],
         surname=f"{second} {rest.group('gsurname')}",
-        plural_title=bool(re.match(rf"{COUNCILLORS}\b", m.group("title"))),
+        plural_title=bool(re.search(rf"\b{COUNCILLORS}\b", m.group("title"))),
     )
 
 

@@ -327,3 +327,39 @@ def test_apologies_received_and_accepted() -> None:
     )
     rec = _one(text)
     assert [a.name for a in rec.attendance if a.status == "apologies"] == ["Cllr L Dunn"]
+
+
+def test_a_scottish_minute_with_its_convener() -> None:
+    text = (
+        "EDUCATION AND FAMILIES COMMITTEE\n\nMINUTE of MEETING of the EDUCATION AND FAMILIES "
+        "COMMITTEE held in the Council Chambers, Glenbrae on Thursday, 7 March 2024 at 10.00 am\n\n"
+        "Present: Councillor Moira Reid (Convener); Councillors Iain Grant (Depute Convener) "
+        "and Fiona Kerr.\n\nApologies: Councillor Callum Shaw\n\n"
+        "1. DECLARATIONS OF INTEREST\n\nNone.\n\n2. MINUTE OF PREVIOUS MEETING\n\nApproved.\n"
+    )
+    layout = read_layout(Document("minute.txt", text, "0", "pdf"))
+    assert layout.layout == "printed"
+    (rec,) = layout.records
+    assert (rec.committee, rec.date) == ("Education and Families Committee", dt.date(2024, 3, 7))
+    people = {a.name: (a.status, a.role, a.chair) for a in rec.attendance}
+    assert people == {
+        "Councillor Moira Reid": ("present", "Convener", True),
+        "Iain Grant": ("present", "Depute Convener", False),
+        "Fiona Kerr": ("present", None, False),
+        "Councillor Callum Shaw": ("apologies", None, False),
+    }
+
+
+def test_county_borough_councillors_listed_under_their_plural_title() -> None:
+    text = (
+        "MINUTES OF A MEETING OF THE YOUTH SCRUTINY COMMITTEE HELD IN THE CIVIC CENTRE ON "
+        "MONDAY 18 MARCH 2024 AT 2.00 PM\n\nPRESENT: County Borough Councillor S Evans (Chair)\n\n"
+        "21. APOLOGIES FOR ABSENCE\n\nApologies for absence were received from County Borough "
+        "Councillors M Rees and P Thomas.\n"
+    )
+    people = {a.name: a.status for a in _one(text).attendance}
+    assert people == {
+        "County Borough Councillor S Evans": "present",
+        "M Rees": "apologies",
+        "P Thomas": "apologies",
+    }

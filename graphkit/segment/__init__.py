@@ -61,7 +61,7 @@ class Section:
 
 
 _MINUTES = re.compile(
-    r"(?m)^[ \t]*(?i:minutes)\s+(?i:of)\s+(?i:the\s+|a\s+)?(?:(?i:meeting|proceedings)\s+(?i:of)\s+(?i:the\s+)?)?"
+    r"(?m)^[ \t]*(?i:minutes?)\s+(?i:of)\s+(?i:the\s+|a\s+)?(?:(?i:meeting|proceedings)\s+(?i:of)\s+(?i:the\s+)?)?"
     r"(?P<committee>[^\n]{3,150}?)[ \t]*(?:\n[ \t]*)*\b(?i:held)\b(?P<rest>[^\n]{0,200})"
 )
 _AGENDA = re.compile(r"(?m)^[ \t]*Time\s+and\s+Date[ \t]*\n(?:[ \t]*\n)*(?P<when>[^\n]+)")
@@ -100,8 +100,11 @@ def _committee(raw: str) -> str:
 
     >>> _committee("THE PLANNING AND LICENSING COMMITTEE"), _committee("the Planning Committee meeting")
     ('Planning and Licensing Committee', 'Planning Committee')
+    >>> _committee("Notice of meeting of Licensing Committee")
+    'Licensing Committee'
     """
     name = clean(raw)
+    name = re.sub(r"^(?:notice\s+of\s+(?:a\s+)?meeting\s+of\s+)", "", name, flags=re.I)
     name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.I)
     name = re.sub(r"\s+meeting$", "", name, flags=re.I)
     if name.isupper():  # a letterhead in capitals: "PLANNING COMMITTEE"

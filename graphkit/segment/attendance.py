@@ -33,8 +33,11 @@ __all__ = ["apologies_in_item", "apologies_in_text", "heading_of", "parse_attend
 _SMALL = lexicon.small_words()
 _SURNAME_ONLY = re.compile(rf"^(?P<s>{SURNAME})\s*(?:\((?P<r>[^)]*)\))?$")
 _NOT_A_ROLE = lexicon.words("prefix_not_a_role.txt")
-_CHAIR = re.compile(r"(?:the\s+)?chair(?:man|person|woman)?(?:\s+of\s+.*)?|in\s+the\s+chair")
-_VICE_CHAIR = re.compile(r"vice[- ]?chair(?:man|person|woman)?")
+# "Convener": the chair of a Scottish council's committee
+_CHAIR = re.compile(
+    r"(?:the\s+)?(?:chair(?:man|person|woman)?|conven[eo]r)(?:\s+of\s+.*)?|in\s+the\s+chair"
+)
+_VICE_CHAIR = re.compile(r"(?:vice[- ]?|depute\s+)(?:chair(?:man|person|woman)?|conven[eo]r)")
 _OFFICER_POST = re.compile(
     r"^(?:Head of|(?:[A-Z][a-z]+ )?Director\b|Chief Executive|Clerk\b"
     r"|Solicitor|Monitoring Officer)|\b"
@@ -338,7 +341,10 @@ def _parse_names(
             extra = []
         name_start = n.start
         if n.plural_title:  # "Councillors F Abbott, ...": the title belongs to the list
-            lead = re.match(r"\S+\s+", n.text)
+            # "County Borough Councillors M Rees": the whole title
+            lead = re.match(rf"(?:\S+\s+)*?{COUNCILLORS}\.?\s+", n.text) or re.match(
+                r"\S+\s+", n.text
+            )
             name_start = n.start + (lead.end() if lead else 0)
         if beside:
             role = ", ".join(x for x in (role, beside) if x)
