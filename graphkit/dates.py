@@ -36,6 +36,8 @@ _ORD = r"(?:\s{0,12}(?:st|nd|rd|th)\b)?"
 DATE_RE = re.compile(
     rf"\b{_WEEKDAY}?(?P<day>[0-3]?\d){_ORD}\s{{0,12}}(?:of\s+)?(?P<month>{_MONTHS})\b\.?,?"
     rf"(?:\s{{0,12}}(?P<year>(?:19|20)\d\d)\b)?"
+    # "12-Mar-2024", "30th-Jan-2025": as file names and some pages write it, the year always
+    rf"|\b(?P<hday>[0-3]?\d)(?:st|nd|rd|th)?-(?P<hmonth>{_MONTHS})-(?P<hyear>(?:19|20)\d\d)\b"
     rf"|\b{_WEEKDAY}?(?P<month2>{_MONTHS})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year2>(?:19|20)\d\d)\b"
     rf"|\b(?P<nday>[0-3]?\d)(?P<sep>[/.])(?P<nmonth>[01]?\d)(?P=sep)(?P<nyear>(?:19|20)\d\d|(?<=/)\d\d)\b"
     # "12.03.24": a year of two digits after dots only with two-digit day and month (not
@@ -54,11 +56,12 @@ DATE_IN_WORDS = (
     rf"|{_MONTHS}\.?[ \t]+[0-3]?\d(?:st|nd|rd|th)?,?[ \t]+(?:19|20)\d\d)\b)"
 )
 #: :data:`DATE_IN_WORDS`, or a date in numbers ("01/07/2020", "1.7.2020", "01.07.20",
-#: "2020-07-01").
+#: "2020-07-01"), or joined by hyphens ("01-Jul-2020").
 DATE_TEXT = (
     rf"(?:{DATE_IN_WORDS}|(?i:{_HEADING_WEEKDAY})(?:[0-3]?\d/[01]?\d/(?:(?:19|20)\d\d|\d\d)"
     r"|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|[0-3]\d\.[01]\d\.\d\d(?!\.\d)"
-    r"|(?:19|20)\d\d-[01]\d-[0-3]\d)\b)"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d"
+    rf"|[0-3]?\d(?:st|nd|rd|th)?-(?i:{_MONTHS})-(?:19|20)\d\d)\b)"
 )
 #: a time of day as a meeting's heading writes it ("3.00 pm", "10am", "14:30", "noon").
 TIME_TEXT = (
@@ -127,9 +130,9 @@ def find_dates(text: str, *, default_year: int | None = None) -> Iterator[FoundD
                 day = int(m.group("nday") or m.group("dday"))
                 month, written = int(m.group("nmonth") or m.group("dmonth")), True
             else:
-                day = int(m.group("day") or m.group("day2"))
-                month = _month_number(m.group("month") or m.group("month2"))
-                y = m.group("year") or m.group("year2")
+                day = int(m.group("day") or m.group("hday") or m.group("day2"))
+                month = _month_number(m.group("month") or m.group("hmonth") or m.group("month2"))
+                y = m.group("year") or m.group("hyear") or m.group("year2")
                 written = y is not None
                 year = int(y) if y else (default_year or 0)
             date = dt.date(year, month, day) if year else None

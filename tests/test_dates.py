@@ -25,6 +25,9 @@ D = dt.date
         # markup blanked by plain(): "3<sup>rd</sup>" keeps its offsets as spaces
         (plain("held on 3<sup>rd</sup> December, 2020."), D(2020, 12, 3), None),
         ("by the 16th of January 2025", D(2025, 1, 16), "16th of January 2025"),
+        # joined by hyphens, as ModernGov names its printed minutes' files
+        ("Printed minutes 30th-Jan-2025 10.00 Cabinet", D(2025, 1, 30), "30th-Jan-2025"),
+        ("dated 07-Mar-2024.", D(2024, 3, 7), "07-Mar-2024"),
         (
             "Thursday, 28th November, 2024 10.00 am",
             D(2024, 11, 28),
@@ -53,6 +56,7 @@ def test_find_dates_as_minutes_write_them(text: str, expected: dt.date, quoted: 
         ("25th November (tbc)", None, None),  # no year written, none given
         ("25th November (tbc)", 2030, D(2030, 11, 25)),
         ("31 February 2030", None, "nothing"),  # not a real date: skipped, not crashed on
+        ("rows 3-May", 2030, "nothing"),  # hyphens join a date only with its year
     ],
 )
 def test_dates_without_a_year_or_impossible(text: str, default_year: int | None, expected) -> None:

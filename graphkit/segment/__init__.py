@@ -95,6 +95,12 @@ _SMALL_WORDS = lexicon.minor_words()
 _KINDS = lexicon.alternation(lexicon.council_kinds())
 
 
+# the meeting's date after the committee's name on its line
+_DATED = re.compile(
+    rf"\s+[-–]\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{DATE_TEXT}.*$", re.I
+)
+
+
 def _committee(raw: str) -> str:
     """A committee's name as written, without "the" or a trailing "meeting".
 
@@ -102,10 +108,13 @@ def _committee(raw: str) -> str:
     ('Planning and Licensing Committee', 'Planning Committee')
     >>> _committee("Notice of meeting of Licensing Committee")
     'Licensing Committee'
+    >>> _committee("Licensing Committee - Tuesday, 12 March 2024")
+    'Licensing Committee'
     """
     name = clean(raw)
     name = re.sub(r"^(?:notice\s+of\s+(?:a\s+)?meeting\s+of\s+)", "", name, flags=re.I)
     name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.I)
+    name = _DATED.sub("", name)  # "Licensing Committee - Tuesday, 12 March 2024"
     name = re.sub(r"\s+meeting$", "", name, flags=re.I)
     if name.isupper():  # a letterhead in capitals: "PLANNING COMMITTEE"
         name = " ".join(
