@@ -70,8 +70,11 @@ _PIECE = rf"(?:[A-Z]['’](?=[A-Z])|Mc|Mac|De|Le|Di|Van|Von)?[A-Z]{_LOW}+"
 # parts joined by a hyphen or an apostrophe: "Fitzgerald-O’Connor", "Al-Samerai"
 #: a surname as a pattern source: "Smith", "O’Brien", "McArthur", "Fitzgerald-O’Connor"
 SURNAME = rf"(?:{_PARTICLE}?{_PIECE}(?:[-'’]{_PIECE})*)"
-# initials run together, with dots, or spaced: "CE", "J. T.", "J G"
-_INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3}|[A-Z](?:[ \u00a0][A-Z]){1,2}(?=[ \u00a0][A-Z]))"
+# initials run together, with dots, or spaced: "CE", "J. T.", "J G";
+# or joined by a hyphen, as a double forename's: "A-M" (Anne-Marie)
+_INITIALS = (
+    r"(?:[A-Z]-[A-Z]|[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3}|[A-Z](?:[ \u00a0][A-Z]){1,2}(?=[ \u00a0][A-Z]))"
+)
 _GIVEN = rf"(?:[A-Z]{_LOW}+(?:-[A-Z]{_LOW}+)?)"
 # Words that are capitalised in council text but are never part of a person's name.
 ROLE_WORDS = lexicon.role_words()
@@ -139,7 +142,7 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
     title = m.group("title")
     if m.group("initials"):
         surname = m.group("isurname")
-        initials = m.group("initials").replace(".", "").replace(" ", "")
+        initials = re.sub(r"[.\s-]", "", m.group("initials"))
         given = None
     elif m.group("given") and title and m.group("given").lower() in _PARTICLE_WORDS:
         # "Cllr Le Page", "Cllr Van Dyke": a particle and a surname, no forename
@@ -657,9 +660,11 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
     (True, True)
     >>> compatible(p("John Gregg"), p("Jane Gregg")), compatible(p("K Jones"), p("S Jones"))
     (False, False)
+    >>> compatible(p("T. O’Neill"), p("Tom O'Neill"))
+    True
     """
-    if a.surname.lower() != b.surname.lower():
-        return False
+    if a.surname.lower().replace("’", "'") != b.surname.lower().replace("’", "'"):
+        return False  # "O’Neill" and "O'Neill" are one surname
     if a.given and b.given and a.given.lower() != b.given.lower():
         return False
     if a.initials and b.initials:

@@ -54,6 +54,8 @@ def groups(linked: Linked, kind: str = "person") -> list[set[str]]:
         (["CE Marchetti", "CD Marchetti"], [{"CD Marchetti"}, {"CE Marchetti"}]),
         (["Mr K Okoro", "Mrs K Okoro"], [{"Mr K Okoro"}, {"Mrs K Okoro"}]),  # titles conflict
         (["Alice Byrne", "Anna Byrne"], [{"Alice Byrne"}, {"Anna Byrne"}]),
+        (["Tom O'Neill", "T. O’Neill"], [{"T. O’Neill", "Tom O'Neill"}]),  # either apostrophe
+        (["Anne-Marie Clarke", "A-M Clarke"], [{"A-M Clarke", "Anne-Marie Clarke"}]),
     ],
 )
 def test_people_merge_only_when_names_agree(forms: list[str], expected: list[set[str]]) -> None:

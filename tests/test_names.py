@@ -36,6 +36,9 @@ from graphkit.names import (
         ("CLLR R OKAFOR", "Councillor", None, "R", "Okafor", "R Okafor"),
         ("MRS T FERREIRA", "Mrs", None, "T", "Ferreira", "T Ferreira"),
         ("NADIA BRENNAN", None, "Nadia", "N", "Brennan", "Nadia Brennan"),
+        # a double forename's initials joined by a hyphen
+        ("Cllr A-M Clarke", "Councillor", None, "AM", "Clarke", "AM Clarke"),
+        ("County Councillor J Berry", "Councillor", None, "J", "Berry", "J Berry"),
     ],
 )
 def test_parse_name_forms(written, title, given, initials, surname, bare) -> None:
@@ -126,6 +129,8 @@ def test_names_never_cross_a_line_break() -> None:
         ("Alice Byrne", "Anna Byrne", False),  # conflicting forenames
         ("CE Marchetti", "CD Marchetti", False),
         ("A Byrne", "A Burns", False),  # different surname
+        ("T. O’Neill", "Tom O'Neill", True),  # a typographic apostrophe is the same
+        ("A-M Clarke", "Anne-Marie Clarke", True),
         ("alice byrne", "Alice Byrne", None),  # lower case is not a name
     ],
 )
