@@ -159,7 +159,7 @@ def _accept(m: re.Match[str], *, titled_only: bool) -> ParsedName | None:
         surname, given, initials = m.group("tsurname"), None, None
     if (surname.lower() in ROLE_WORDS or surname.lower() in TITLE_WORDS) and not (
         surname.lower() in _NAME_LIKE_ROLES
-        and (title or (given and is_forename(given)))
+        and (title or m.group("initials") or (given and is_forename(given)))  # "K Young" too
         and not _CAPITAL_AFTER.match(m.string, m.end())
     ):
         return None  # "Councillor Young" and "Julie Young" are people; "Young People" is not

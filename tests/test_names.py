@@ -38,6 +38,8 @@ from graphkit.names import (
         ("NADIA BRENNAN", None, "Nadia", "N", "Brennan", "Nadia Brennan"),
         # a double forename's initials joined by a hyphen
         ("Cllr A-M Clarke", "Councillor", None, "AM", "Clarke", "AM Clarke"),
+        # a surname that is also a word of posts, after initials ("Young People" is none)
+        ("K. Young", None, None, "K", "Young", "K Young"),
         ("County Councillor J Berry", "Councillor", None, "J", "Berry", "J Berry"),
     ],
 )

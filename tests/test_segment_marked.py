@@ -363,3 +363,68 @@ def test_county_borough_councillors_listed_under_their_plural_title() -> None:
         "M Rees": "apologies",
         "P Thomas": "apologies",
     }
+
+
+def _people(text: str) -> dict[str, tuple[str, str | None, bool, str]]:
+    return {
+        a.name: (str(a.status), a.role, a.chair, str(a.capacity)) for a in _one(text).attendance
+    }
+
+
+_HEAD = "MINUTES of the meeting of the Licensing Board held on 4 March 2024 at 10.00 am\n\n"
+
+
+def test_two_councillors_by_initials_joined_by_and() -> None:
+    text = (
+        _HEAD + "1. APOLOGIES\n\nApologies were received from Councillors J. Ward and K. Young.\n"
+    )
+    assert [(a.name, a.role) for a in _one(text).attendance] == [
+        ("J. Ward", None),
+        ("K. Young", None),
+    ]
+
+
+def test_a_substitute_named_in_the_apologies_sentence() -> None:
+    text = _HEAD + (
+        "1. APOLOGIES\n\nApologies for absence were submitted on behalf of Councillor Hana "
+        "Usher, who was substituted by Councillor Ivo Vernon.\n"
+    )
+    assert _people(text) == {
+        "Councillor Hana Usher": ("apologies", None, False, "member"),
+        "Councillor Ivo Vernon": ("substitute", None, False, "member"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "chair", "role"),
+    [
+        ("Present: Cllr Eira Howells - Mayor (Chair), Cllr Gwil Ifans", "Cllr Eira Howells", "Mayor"),
+        ("PRESENT: Councillor Sadia Rahman (Leader) in the Chair; Councillor Jo Dunne",
+         "Councillor Sadia Rahman", "Leader"),
+    ],
+)  # fmt: skip
+def test_the_chair_said_after_a_role(line: str, chair: str, role: str) -> None:
+    people = _people(_HEAD + line + "\n\n1. APOLOGIES\n\nNone.\n")
+    assert [(name, p[1]) for name, p in people.items() if p[2]] == [(chair, role)]
+    assert sum(p[2] for p in people.values()) == 1
+
+
+def test_a_sederunt_with_offices_before_names_and_officers_attending() -> None:
+    text = _HEAD + (
+        "Sederunt:\n\nProvost Morag Reid (Chair); Depute Provost Iain Fraser; Councillors "
+        "Lorna Buchanan and Calum Dewar.\n\nAttending:\n\nA Mathers, Chief Executive; J Kirk, "
+        "Assessor and Electoral Registration Officer\n\n1. DECLARATIONS OF INTEREST\n\nNone.\n"
+    )
+    assert _people(text) == {
+        "Morag Reid": ("present", "Chair", True, "member"),
+        "Iain Fraser": ("present", "Depute Provost", False, "member"),
+        "Lorna Buchanan": ("present", None, False, "member"),
+        "Calum Dewar": ("present", None, False, "member"),
+        "A Mathers": ("present", "Chief Executive", False, "officer"),
+        "J Kirk": ("present", "Assessor and Electoral Registration Officer", False, "officer"),
+    }
+
+
+def test_attendees_heading() -> None:
+    text = _HEAD + "Attendees: Cllr Bob Hale (Chair), Cllr Sara Okoro\n\n1. MINUTES\n\nAgreed.\n"
+    assert [a.name for a in _one(text).attendance] == ["Cllr Bob Hale", "Cllr Sara Okoro"]

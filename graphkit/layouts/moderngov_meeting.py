@@ -506,7 +506,8 @@ _SUB_CLAUSE = re.compile(
 _SUB_VERB = re.compile(
     r"[ \t]+(?:(?:attended|was[ \t]+present|were[ \t]+present)(?:[ \t]+the[ \t]+meeting)?[ \t]+as"
     r"[ \t]+(?:an?[ \t]+)?substitutes?|(?:was|were)[ \t]+substituting"
-    r"|(?:had[ \t]+been|has[ \t]+been|was|were)[ \t]+appointed[ \t]+as[ \t]+(?:an?[ \t]+)?substitutes?)\b",
+    r"|(?:had[ \t]+been|has[ \t]+been|was|were)[ \t]+appointed[ \t]+as[ \t]+(?:an?[ \t]+)?substitutes?"
+    r"|substituted[ \t]+for)\b",  # "Councillor Ade substituted for Councillor Ross"
     re.I,
 )
 # "Apologies were received from the following members of the panel:" and a list of names

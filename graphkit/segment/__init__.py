@@ -96,9 +96,7 @@ _KINDS = lexicon.alternation(lexicon.council_kinds())
 
 
 # the meeting's date after the committee's name on its line
-_DATED = re.compile(
-    rf"\s+[-–]\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{DATE_TEXT}.*$", re.I
-)
+_DATED = re.compile(rf"\s+[-–]\s+{DATE_TEXT}.*$")  # DATE_TEXT has the weekday
 
 
 def _committee(raw: str) -> str:
@@ -626,7 +624,8 @@ def _present_block(p: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the attendance block begins: a "Present:", "PRESENT", "Members present",
     "In attendance" or "Attendance" heading (a heading, not a sentence that starts so)."""
     m = re.search(
-        r"(?im)^[ \t]*(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance|attendance)"
+        r"(?im)^[ \t]*(?:(?:members|councillors|those)\s+)?"
+        r"(?:present|in\s+attendance|attendance|attendees|attending|sederunt)"
         r"(?:\s+were|\s+details)?(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*(?::|[ \t]*$)",  # "(in person):"
         p[start:end],
     )

@@ -115,6 +115,10 @@ def heading_of(label: str) -> Heading | None:
         ("also present", "present", "other-member", True),
         ("member", "present", "member", True),
         ("councillor", "present", "member", True),
+        ("aldermen", "present", "member", True),
+        ("attendees", "present", "member", True),
+        ("sederunt", "present", "member", True),  # Scottish minutes' list of those present
+        ("attending", "present", "officer", True),  # "Attending:" officers, in Scotland
         ("present", "present", "member", True),
         ("chair", "present", "member", True),
         ("attendance", "present", "member", True),
@@ -185,6 +189,7 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
         # "Substitutes: Councillor A for Councillor B": A substitutes; the role says for whom
         # (B is not made present, nor given an apology the text does not record)
         status, role = "substitute", "substitute for " + (role or "")[replaced.end() :]
+    chair, role = _chair_said(role)
     if role:
         # "(Leader, in the Chair)": the chair, and a role beside it
         parts = [p.strip() for p in role.split(",")]
@@ -227,6 +232,20 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
         chair=chair,
         capacity_stated=stated,
     )
+
+
+def _chair_said(role: str | None) -> tuple[bool, str | None]:
+    """Whether a role ends by saying its holder chaired, and the role without those words.
+
+    >>> _chair_said("Mayor (Chair)"), _chair_said("(Leader) in the Chair"), _chair_said("Chair")
+    ((True, 'Mayor'), (True, 'Leader'), (False, 'Chair'))
+    """
+    said = re.search(
+        r"\s*(?:\((?:the\s+)?chair(?:man|person|woman)?\)|\bin\s+the\s+chair)$", role or "", re.I
+    )
+    if role and said and said.start() > 0:
+        return True, role[: said.start()].strip(" (),;") or None
+    return False, role
 
 
 def _status_cell(cell: str) -> tuple[str, str | None] | None:
@@ -333,7 +352,13 @@ def _parse_names(
         prefix = None
     out: list[AttendanceRecord] = []
     bounds = [n.start for n in names[1:]] + [e]
+    # the words before the first name are the role of its group, up to a semicolon
+    # ("Provost Morag Reid; Councillors A, B": A and B are no provosts)
+    group_end = _semicolon(text, names[0].end, e)
     for n, stop in zip(names, bounds, strict=True):
+        if n.start > group_end:  # the next group's own words: "; Depute Provost Iain Fraser"
+            prefix = _role(text[group_end + 1 : n.start]) if n.start not in office else None
+            group_end = _semicolon(text, n.end, e)
         role, extra = _role_and_surnames(text, n, stop, plural, h)
         if n.start in office:  # "The Mayor (Councillor A Smith) in the Chair"
             after = _role(re.sub(r"^\s*\)", "", text[n.end : stop]).split(";")[0].split(",")[0])
@@ -351,6 +376,12 @@ def _parse_names(
         out.append(_entry(text[name_start : n.end], name_start, n.end, role or prefix, h))
         out.extend(extra)
     return out
+
+
+def _semicolon(text: str, start: int, end: int) -> int:
+    """Where the first semicolon in ``text[start:end]`` is, else ``end``."""
+    at = text.find(";", start, end)
+    return end if at == -1 else at
 
 
 def _names_on_line(text: str, s: int, e: int) -> tuple[list[ParsedName], dict[int, str]]:
@@ -622,6 +653,8 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?:from|on\s+behalf\s+of)\s+" + _NAMES_UNTIL_STOP.replace("?P<names>", "?P<names2>"),
     re.I,
 )
+_SUBSTITUTED_BY = re.compile(r",?\s+who\s+(?:was|were)\s+substituted\s+by\s+", re.I)
+_SUBSTITUTES = Heading("Substitutes", "substitute", "member", False)
 # "Councillor H. Beck sent apologies." (not "apologies for lateness": they came)
 _SENT_APOLOGIES = re.compile(
     r"(?m)^[ \t]*"
@@ -638,7 +671,13 @@ def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[Atten
     out: list[AttendanceRecord] = []
     for m in _APOLOGY_SENTENCE.finditer(plain, start, end):
         group = "names" if m.group("names") else "names2"
-        out.extend(_parse_line_any_case(text, m.start(group), m.end(group), heading, beside=""))
+        stop = m.end(group)
+        sub = _SUBSTITUTED_BY.search(plain, m.start(group), stop)
+        if sub:  # "..., who was substituted by Councillor B": B came in their place
+            found = _parse_line_any_case(text, sub.end(), stop, _SUBSTITUTES, beside="")
+            out.extend(found)
+            stop = sub.start()
+        out.extend(_parse_line_any_case(text, m.start(group), stop, heading, beside=""))
         out.extend(_wrapped_names(text, plain, m.end(group), end, heading))
     for m in _SENT_APOLOGIES.finditer(plain, start, end):
         out.extend(_names_only(text, plain, m.start("names"), m.end("names"), heading))
