@@ -428,3 +428,76 @@ def test_a_sederunt_with_offices_before_names_and_officers_attending() -> None:
 def test_attendees_heading() -> None:
     text = _HEAD + "Attendees: Cllr Bob Hale (Chair), Cllr Sara Okoro\n\n1. MINUTES\n\nAgreed.\n"
     assert [a.name for a in _one(text).attendance] == ["Cllr Bob Hale", "Cllr Sara Okoro"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "numbers"),
+    [
+        ("(34) MINUTES", "(35) BUDGET MONITORING", ["34", "35"]),
+        ("PL23/88 MINUTES", "PL23/89 PLANNING APPLICATIONS", ["PL23/88", "PL23/89"]),
+        ("CAB.1 MINUTES", "CAB.2 HOUSING STRATEGY", ["CAB.1", "CAB.2"]),
+        ("C 56/24  MINUTES", "C 57/24  MAYOR'S BUSINESS", ["C 56/24", "C 57/24"]),
+        ("Minute 46 - Minutes", "Minute 47 - 23/01122/FUL Quarry Lane Depot", ["46", "47"]),
+    ],
+)
+def test_items_numbered_by_a_committee_code_or_in_brackets(
+    first: str, second: str, numbers: list[str]
+) -> None:
+    text = (
+        _HEAD
+        + f"Present: Councillors A Bell and C Dunn\n\n{first}\n\nAgreed.\n\n{second}\n\nNoted.\n"
+    )
+    assert [n for n, _ in _titles(_one(text))] == numbers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("3. MINUTES OF MEETING HELD ON 9TH APRIL 2024\nThe minutes were approved and signed.",
+         [("2024-04-09", "approves", None)]),
+        ("The Minute of the Meeting of the Board held on 13 June 2023 was submitted and approved.",
+         [("2023-06-13", "approves", None)]),
+        ("The Board approved the minute of its meeting of 31 August 2023.",
+         [("2023-08-31", "approves", None)]),
+        ("The Minutes of the meeting of the Board held on 14 November 2023 and of the "
+         "Licensing Sub-Committee held on 9 January 2024 were approved.",
+         [("2023-11-14", "approves", None), ("2024-01-09", "approves", "Licensing Sub-Committee")]),
+    ],
+)  # fmt: skip
+def test_minutes_approved_as_councils_write_it(
+    sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    rec = _one(_HEAD + "Present: Councillors A Bell and C Dunn\n\n1. MINUTES\n\n" + sentence + "\n")
+    assert [(str(r.date), r.relation, r.body) for r in rec.refs] == expected
+
+
+def test_offices_with_their_holders_in_brackets_on_indented_lines() -> None:
+    text = _HEAD + (
+        "PRESENT:  The Mayor (Councillor Orla Devlin) in the Chair\n"
+        "          The Deputy Mayor (Alderman Tom Boyd)\n"
+        "          Aldermen: Hutchinson and Kennedy\n"
+        "          Councillors: Bradley and Cassidy\n\n"
+        "IN ATTENDANCE:  Chief Executive (Mr J. Boyle)\n"
+        "                Director of Corporate Services (Mrs F. Grant)\n\n"
+        "C 56/24  APOLOGIES\nCllr L Rowe was absent.\n"
+    )
+    assert _people(text) == {
+        "Councillor Orla Devlin": ("present", "Mayor", True, "member"),
+        "Alderman Tom Boyd": ("present", "Deputy Mayor", False, "member"),
+        "Hutchinson": ("present", None, False, "member"),
+        "Kennedy": ("present", None, False, "member"),
+        "Bradley": ("present", None, False, "member"),
+        "Cassidy": ("present", None, False, "member"),
+        "Mr J. Boyle": ("present", "Chief Executive", False, "officer"),
+        "Mrs F. Grant": ("present", "Director of Corporate Services", False, "officer"),
+        "Cllr L Rowe": ("absent", None, False, "member"),
+    }
+
+
+def test_members_of_the_public_are_no_ones_role() -> None:
+    text = _HEAD + (
+        "In attendance: Mrs T Harker (Town Clerk), District Councillor R. Soames, "
+        "4 members of the public\n\n1. MINUTES\n\nAgreed.\n"
+    )
+    people = _people(text)
+    assert people["District Councillor R. Soames"] == ("present", None, False, "other-member")

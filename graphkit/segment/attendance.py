@@ -47,8 +47,11 @@ _OFFICER_POST = re.compile(
 )
 # an office whose holder is named in brackets after it: "The Mayor (Councillor A Smith)"
 _OFFICE_THEN_NAME = re.compile(
-    r"(?:^|[,;:]\s*)(?:(?i:the)\s+)?(?P<office>[A-Z][^,;:()\n]{2,60}?)\s*\(\s*"
+    r"(?:^\s*|[,;:]\s*)(?:(?i:the)\s+)?(?P<office>[A-Z][^,;:()\n]{2,60}?)\s*\(\s*"
 )
+# "Councillor", "County Councillor", "DISTRICT COUNCILLOR" before a name
+_COUNCILLOR_TITLED = re.compile(rf"(?i:(?:[a-z]+\s+){{0,2}}{COUNCILLOR})\b")
+_THE_PUBLIC = re.compile(r"(?i)\w+\s+members?\s+of\s+(?:the\s+)?(?:public|press)")
 _SUBSTITUTE = re.compile(r"(?:substitut(?:e|ing)|deputising|in\s+place)\b", re.I)
 # cells of a table row, or a name and a role set apart by a dash or a wide gap
 _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t+|[ \t]{3,}|[ \t]+[-–—][ \t]+")
@@ -177,7 +180,7 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
     capacity, stated = h.capacity, h.capacity_stated
     status = h.status
     chair = False
-    if capacity == "officer" and re.match(rf"(?i:{COUNCILLOR})", name_text):
+    if capacity == "officer" and _COUNCILLOR_TITLED.match(name_text):
         capacity = "other-member"  # "In attendance: Councillor S Lomax": not an officer
     if role and re.match(r"(?i:attended|attending)\b", role) and status == "present":
         # "Councillor Smith attended the meeting under Procedure 37": present, not a member
@@ -235,11 +238,17 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
 
 
 def _chair_said(role: str | None) -> tuple[bool, str | None]:
-    """Whether a role ends by saying its holder chaired, and the role without those words.
+    """Whether a role ends by saying its holder chaired, and the role without those words;
+    no role where the words after a name count the public ("..., Cllr A Whitby, 4 members
+    of the public").
 
     >>> _chair_said("Mayor (Chair)"), _chair_said("(Leader) in the Chair"), _chair_said("Chair")
     ((True, 'Mayor'), (True, 'Leader'), (False, 'Chair'))
+    >>> _chair_said("4 members of the public")
+    (False, None)
     """
+    if role and _THE_PUBLIC.fullmatch(role):
+        return False, None
     said = re.search(
         r"\s*(?:\((?:the\s+)?chair(?:man|person|woman)?\)|\bin\s+the\s+chair)$", role or "", re.I
     )
@@ -540,7 +549,7 @@ def parse_attendance(
             continue
         here = _from_stack(stack, line) or h
         people = _read_line(text, s, e, here)
-        if not people and m and re.search(rf"(?i:{COUNCILLORS})\b", m.group("h")):
+        if not people and m and re.search(rf"(?i:{COUNCILLORS}|aldermen)\b", m.group("h")):
             people = _councillors_named(text, s, e, here)
         office = m.group("h").strip() if m else ""
         if _CHAIR.fullmatch(office.lower()) or _VICE_CHAIR.fullmatch(office.lower()):
@@ -653,6 +662,12 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?:from|on\s+behalf\s+of)\s+" + _NAMES_UNTIL_STOP.replace("?P<names>", "?P<names2>"),
     re.I,
 )
+_WERE_ABSENT = re.compile(
+    r"(?m)^[ \t]*"
+    + _NAMES_UNTIL_STOP.replace(")+)", ")+?)")
+    + r"\s+(?:was|were)\s+absent\b(?!\s+from\s+item)"
+)
+_ABSENT = Heading("Absent", "absent", "member", False)
 _SUBSTITUTED_BY = re.compile(r",?\s+who\s+(?:was|were)\s+substituted\s+by\s+", re.I)
 _SUBSTITUTES = Heading("Substitutes", "substitute", "member", False)
 # "Councillor H. Beck sent apologies." (not "apologies for lateness": they came)
@@ -681,6 +696,8 @@ def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[Atten
         out.extend(_wrapped_names(text, plain, m.end(group), end, heading))
     for m in _SENT_APOLOGIES.finditer(plain, start, end):
         out.extend(_names_only(text, plain, m.start("names"), m.end("names"), heading))
+    for m in _WERE_ABSENT.finditer(plain, start, end):  # "Cllr L Rowe was absent."
+        out.extend(_names_only(text, plain, m.start("names"), m.end("names"), _ABSENT))
     return sorted(out, key=lambda r: r.start)
 
 

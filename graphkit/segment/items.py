@@ -23,8 +23,11 @@ __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 # code), "F/101 Title" (a minute series letter), "23/45 TITLE" and "45/23 TITLE" (numbered with the year), "IV. TITLE" (roman)
 _HEAD = re.compile(
     r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*(?:\*[ \t]*(?=\d{1,3}[ \t]))?"  # "* 45 Minutes": a mark
-    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)|(?P<code>[A-Z]{2,5})[ \t]+(?=\d{1,3}/\d)|(?P<prefix>[A-Z]{1,5}/)(?=\d{1,4}\b)"
-    r"|(?P<part>[A-H])(?=\d{1,2}[.:]?[ \t]))?)"
+    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)"
+    # a committee's code: "CAB 12/24", "PL23/88", "C 56/24", "CAB.1"
+    r"|(?P<code>[A-Z]{2,5}(?=\d{1,3}/\d)|[A-Z]{1,5}[ \t]+(?=\d{1,3}/\d)|[A-Z]{2,5}\.(?=\d{1,3}[ \t]))"
+    r"|(?P<prefix>[A-Z]{1,5}/)(?=\d{1,4}\b)"
+    r"|(?P<part>[A-H])(?=\d{1,2}[.:]?[ \t])|\((?=\d{1,3}\)[ \t]))?)"  # "(34) MINUTES"
     r"(?P<num>\d{1,3}(?:(?P<year>/\d{2,4})|\.0(?=[ \t]))?|(?P<roman>(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)])))"
     r"(?P<dot>[.):])?(?!\d)(?:[ \t]+[-–])?[ \t]+(?P<title>\S[^\n]*?)(?=  \S|[ \t]*\n|[ \t]*$)"
 )
@@ -129,8 +132,8 @@ def _numbered(m: re.Match[str], head: bool, start: int) -> tuple[int, str, int]:
         num = int(digits.group(0))
     if head and m.group("head"):
         pos = start + m.start("head")  # "Min No. 5": the item starts at "Min"
-        if m.group("code"):
-            number = f"{m.group('code')} {number}"
+        if m.group("code"):  # as written, a space for its spaces: "CAB 12/24", "PL23/88"
+            number = re.sub(r"[ \t]+", " ", m.group("code")) + number
         elif m.group("prefix"):
             number = m.group("prefix") + number  # "F/101" as written
         elif m.group("part"):
@@ -163,7 +166,7 @@ def _candidates(text: str, plain: str, start: int, end: int) -> list[_Cand]:
                 ts, te = ts + caps[0], ts + caps[1]
             if (
                 rx is _HEAD
-                and not (m.group("dot") or numbered_by_year)
+                and not (m.group("dot") or numbered_by_year or m.group("head"))
                 and not re.match(r"[A-Z]", plain[ts:te])
             ):
                 continue

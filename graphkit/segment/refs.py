@@ -19,14 +19,17 @@ _BODY_WORD = (
 # "the minutes of", and "the (action) notes of" where a meeting keeps notes, not minutes
 # or "the minutes of the Audit Committee held on ...", the body's name standing for its meeting
 _APPROVE = re.compile(
-    r"(?:minutes|(?:action\s+)?notes)\s+of\s+the\s+(?:(?:last|previous|[A-Z][\w'’&-]*|\(\d+\)|and|of|for)\s+){0,8}?"
+    # "Minute" as Scottish councils write it; "MINUTES OF MEETING HELD ON" without "the"
+    r"(?:minutes?|(?:action\s+)?notes)\s+of\s+(?:the\s+|its\s+)?"
+    r"(?:(?:last|previous|[A-Z][\w'’&-]*|\(\d+\)|and|of|for)\s+){0,8}?"
     rf"(?:meetings?(?:\s+of\s+[^\n.]{{0,100}}?)?|(?:{_BODY_WORD}))[\s,]+held\s+on\s+(?:the\s+)?",
     re.I,
 )
 # minutes named by their date alone, as an agenda or a list of decisions titles them:
 # "Minutes - 22 September 2022", "PART 2 MINUTES – 22 SEPTEMBER 2022", "Minutes of 3 May 2024"
 _DATED_MINUTES = re.compile(
-    r"\b(?:part[ \t]+(?:2|ii|two|b)[ \t]+)?minutes[ \t]*(?:of[ \t]+(?:the[ \t]+)?(?:meeting[ \t]+)?)?"
+    r"\b(?:part[ \t]+(?:2|ii|two|b)[ \t]+)?minutes?[ \t]*"
+    r"(?:of[ \t]+(?:the[ \t]+|its[ \t]+)?(?:meeting[ \t]+(?:of[ \t]+)?)?)?"
     r"(?:[-–—:,][ \t]*)?(?=(?:[a-z]+day,?[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?[a-z]{3,9}\.?,?"
     r"[ \t]+\d{4})",
     re.I,
@@ -271,10 +274,41 @@ def find_refs(plain: str, start: int, end: int, on: dt.date | None = None) -> li
             else:
                 before = seg[max(0, m.start() - 80) : m.start()]
                 body = _body(before.rsplit(".", 1)[-1] + m.group(0).split(" meeting")[0])
+            more = _and_of(seg, m.end() + dates[-1][1], on) if rx is _APPROVE else []
+            if more:  # "... held on 14 November and of the Licensing Sub-Committee held on ..."
+                e = start + more[-1][2]
+                relation_here = _settled(seg, m, more[-1][2], relation)
             taken.update(range(s, e))
             for d, _ in dates:
                 out.append(MeetingRef(date=d, relation=relation_here, start=s, end=e, body=body))
+            for d, other, _ in more:
+                out.append(MeetingRef(date=d, relation=relation_here, start=s, end=e, body=other))
     return sorted(out, key=lambda r: (r.start, r.date))
+
+
+# "... and of the Licensing Sub-Committee held on 9 January 2024": another body's minutes
+_AND_OF = re.compile(
+    rf"[ \t]+and[ \t]+of[ \t]+(?:the[ \t]+)?(?P<body>(?:[A-Z][\w'’&-]*[ \t]+){{0,6}}?(?:{_BODY_WORD}))"
+    r"[ \t,]+held[ \t]+on[ \t]+(?:the[ \t]+)?"
+)
+
+
+def _and_of(seg: str, at: int, on: dt.date | None) -> list[tuple[dt.date, str | None, int]]:
+    """The other bodies' meetings named after a reference's dates, each with its date, its
+    body and where its dates end.
+
+    >>> t = " and of the Licensing Sub-Committee held on 9 January 2024 were approved."
+    >>> [(str(d), b) for d, b, _ in _and_of(t, 0, None)]
+    [('2024-01-09', 'Licensing Sub-Committee')]
+    """
+    out: list[tuple[dt.date, str | None, int]] = []
+    while len(out) < 4 and (m := _AND_OF.match(seg, at)):
+        dates = _dates_at(seg[m.end() :], on, "before")
+        if not dates:
+            break
+        at = m.end() + dates[-1][1]
+        out.extend((d, _body(m.group("body")), at) for d, _ in dates)
+    return out
 
 
 def one_per_meeting(refs: Iterable[MeetingRef]) -> tuple[MeetingRef, ...]:
