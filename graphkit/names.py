@@ -32,6 +32,7 @@ __all__ = [
     "listed_names",
     "looks_like_role",
     "parse_name",
+    "surname_key",
 ]
 
 #: "Councillor" as minutes write it ("Cllr", and "Councilor", a common slip), and its
@@ -61,7 +62,11 @@ _TITLE_RE = (
 # a second title after the first: "Councillor Mrs P Jones", "Cllr Dr S Mistry"
 _SECOND_TITLE_RE = lexicon.alternation(lexicon.personal_titles()) + r"\.?"
 # a particle written apart belongs to the surname: "De Souza", "van der Berg", "da Silva"
-_PARTICLE = r"(?:(?:[Vv]an(?:[ \u00a0][Dd]e[rn])?|[Vv]on(?:[ \u00a0]der)?|De|de|Da|da|Di|Du|Del|del|Le|La)[ \u00a0](?=[A-Z]))"
+# Welsh "ap"/"ab", Irish "Ó"/"Ní", and "Mac" written apart ("Mac Leod") too
+_PARTICLE = (
+    r"(?:(?:[Vv]an(?:[ \u00a0][Dd]e[rn])?|[Vv]on(?:[ \u00a0]der)?|De|de|Da|da|Di|Du|Del|del|Le|La"
+    r"|[Aa][pb]|Ó|Ní|Mac)[ \u00a0](?=[A-Z]))"
+)
 _PARTICLE_WORDS = lexicon.name_particles()
 # lower-case letters of names: Welsh and other accents too ("Siân", "Llŷr", "Zoë")
 _LOW = r"[a-zß-öø-ÿā-žŵŷ]"
@@ -652,6 +657,27 @@ def _parse_capitals(text: str) -> ParsedName | None:
     return replace(found[0], text=text[found[0].start : found[0].end])  # the text as written
 
 
+def surname_key(surname: str) -> str:
+    """A surname as people's identity compares it: "O’Neill" and "O'Neill", "Mac Leod" and
+    "MacLeod", "ap Gwilym" and "Ap Gwilym" are one.
+
+    >>> surname_key("Mac Leod") == surname_key("MacLeod"), surname_key("O’Neill")
+    (True, "o'neill")
+    """
+    return re.sub(r"[ \u00a0]+", "", surname.lower().replace("’", "'"))
+
+
+def _same_forename(x: str, y: str) -> bool:
+    """One forename, or one the short form of the other ("Pete", "Peter"; "Chris",
+    "Christine"): three letters at least, a prefix.
+
+    >>> _same_forename("pete", "peter"), _same_forename("jo", "john"), _same_forename("bob", "robert")
+    (True, False, False)
+    """
+    short, long = sorted((x, y), key=len)
+    return x == y or (len(short) >= 3 and long.startswith(short))
+
+
 def compatible(a: ParsedName, b: ParsedName) -> bool:
     """Whether two names can be the same person (same surname, no conflicting forename).
 
@@ -663,9 +689,9 @@ def compatible(a: ParsedName, b: ParsedName) -> bool:
     >>> compatible(p("T. O’Neill"), p("Tom O'Neill"))
     True
     """
-    if a.surname.lower().replace("’", "'") != b.surname.lower().replace("’", "'"):
-        return False  # "O’Neill" and "O'Neill" are one surname
-    if a.given and b.given and a.given.lower() != b.given.lower():
+    if surname_key(a.surname) != surname_key(b.surname):
+        return False
+    if a.given and b.given and not _same_forename(a.given.lower(), b.given.lower()):
         return False
     if a.initials and b.initials:
         x, y = a.initials.upper(), b.initials.upper()

@@ -365,3 +365,26 @@ def test_corpus_pages_of_these_kinds(row: dict[str, str] | None) -> None:
     else:
         # the date is known from elsewhere, not from this page: no record may invent one
         assert all(r.date is None for r in result.records)
+
+
+def test_the_pages_own_heading_is_no_part_of_a_title_or_committee() -> None:
+    """ "Issue - items at meetings - X" over an item, "Browse meetings - X" over a list."""
+    doc = _doc(PAGES / "item_dated.txt")
+    text = doc.text.replace(
+        "Agenda item\n", "Issue - items at meetings - Minutes of the previous meeting\n"
+    ).replace("56. Minutes of the previous meeting", "56")
+    (rec,) = read_layout(replace(doc, text=text)).records
+    assert [i.title for i in rec.items] == ["Minutes of the previous meeting"]
+    listing = _doc(PAGES / "meetings_list.txt")
+    text = (
+        listing.text.replace("Browse meetings\n", "")
+        .replace(
+            "Children's Services Scrutiny Panel\n",
+            "Browse meetings - Children's Services Scrutiny Panel\n",
+            1,
+        )
+        .replace("This page lists the meetings for Children's Services Scrutiny Panel.", "")
+        .replace("Information about Children's Services Scrutiny Panel", "")
+    )
+    records = read_layout(replace(listing, text=text)).records
+    assert records and {r.committee for r in records} == {"Children's Services Scrutiny Panel"}

@@ -56,6 +56,8 @@ def groups(linked: Linked, kind: str = "person") -> list[set[str]]:
         (["Alice Byrne", "Anna Byrne"], [{"Alice Byrne"}, {"Anna Byrne"}]),
         (["Tom O'Neill", "T. O’Neill"], [{"T. O’Neill", "Tom O'Neill"}]),  # either apostrophe
         (["Anne-Marie Clarke", "A-M Clarke"], [{"A-M Clarke", "Anne-Marie Clarke"}]),
+        (["Peter Quinlan", "Pete Quinlan"], [{"Pete Quinlan", "Peter Quinlan"}]),
+        (["Eilidh MacLeod", "Eilidh Mac Leod"], [{"Eilidh Mac Leod", "Eilidh MacLeod"}]),
     ],
 )
 def test_people_merge_only_when_names_agree(forms: list[str], expected: list[set[str]]) -> None:

@@ -40,6 +40,9 @@ from graphkit.names import (
         ("Cllr A-M Clarke", "Councillor", None, "AM", "Clarke", "AM Clarke"),
         # a surname that is also a word of posts, after initials ("Young People" is none)
         ("K. Young", None, None, "K", "Young", "K Young"),
+        # Welsh and Irish particles, "Mac" written apart
+        ("Councillor Dafydd ap Rhys", "Councillor", "Dafydd", "D", "ap Rhys", "Dafydd ap Rhys"),
+        ("Cllr Seán Ó Briain", "Councillor", "Seán", "S", "Ó Briain", "Seán Ó Briain"),
         ("County Councillor J Berry", "Councillor", None, "J", "Berry", "J Berry"),
     ],
 )
@@ -133,6 +136,10 @@ def test_names_never_cross_a_line_break() -> None:
         ("A Byrne", "A Burns", False),  # different surname
         ("T. O’Neill", "Tom O'Neill", True),  # a typographic apostrophe is the same
         ("A-M Clarke", "Anne-Marie Clarke", True),
+        ("Pete Quinlan", "Peter Quinlan", True),  # a short form of the forename
+        ("Bob Harris", "Robert Harris", False),  # a pet name is not told
+        ("Eilidh Mac Leod", "E MacLeod", True),
+        ("Siân ap Gwilym", "S Ap Gwilym", True),
         ("alice byrne", "Alice Byrne", None),  # lower case is not a name
     ],
 )

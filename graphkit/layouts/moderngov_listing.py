@@ -43,6 +43,10 @@ GENERIC_HEADING = re.compile(
     r"(?i)(?:browse\s+|council\s+|committee\s+|all\s+)?meetings(?:\s+by\s+committee)?"
     r"|committee\s+(?:details|structure)|information\s+about\b.*|past\s+meetings|future\s+meetings"
 )
+# the page's own title before the committee's name on its line
+_LISTING_TITLE = re.compile(
+    r"(?i)^(?:browse\s+|council\s+|committee\s+|all\s+)?meetings(?:\s+by\s+committee)?\s+[-–]\s+(?=\S)"
+)
 LISTS_FOR = re.compile(r"(?im)\bmeetings\s+(?:for|of)\s+(?P<c>[^.\n]{3,150}?)\s*\.?[ \t]*$")
 INFO_ABOUT = re.compile(r"(?im)^[ \t]*Information\s+about\s+(?P<c>[^\n]{3,150}?)[ \t]*$")
 # a listed meeting that was not held on its date
@@ -73,7 +77,8 @@ def _committee(doc: Document, p: str) -> str:
     m = LISTS_FOR.search(head) or INFO_ABOUT.search(head)
     if m:
         return committee_name(m.group("c"))
-    for _, _, line in first_lines(doc.text, 6):
+    for _, _, written in first_lines(doc.text, 6):
+        line = _LISTING_TITLE.sub("", written)  # "Browse meetings - Scrutiny Board"
         if (
             not GENERIC_HEADING.fullmatch(line)
             and len(line.split()) <= 12

@@ -106,6 +106,8 @@ _PURPOSE = re.compile(r"^To\s+(?:receive|consider|note|approve|agree|review|disc
 ORDERED = re.compile(r"(?m)^[ \t]*(?:ORDERED|Ordered)\b[ \t]*[:–—-]?[ \t]*(?=\n|[Tt]hat\b)")
 _DECISION_PART = re.compile(r"(?i)that\b|\(?[a-z0-9]{1,3}[.)][ \t]|[-•·][ \t]")
 _VALUE_BELOW = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<v>[^\n]{1,150}?)[ \t]*(?=\n|$)")
+# the platform's heading of an issue's page before its title
+_PAGE_HEADING = re.compile(r"(?i)issue\s*[-–]\s*items\s+at\s+meetings\s*[-–]\s*(?=\S)")
 _MID_IN_TEXT = re.compile(r"\b(?:MId|MeetingId)=(?P<id>\d+)", re.I)
 
 
@@ -262,7 +264,8 @@ def item_heading(
     if numbered and _heading_like(numbered.group("t")):
         return numbered.group("n"), clean(numbered.group("t")), s + numbered.start("t")
     if _heading_like(line):
-        return None, clean(line), s
+        page = _PAGE_HEADING.match(line)  # "Issue - items at meetings - Title": the title
+        return None, clean(line[page.end() :] if page else line), s + (page.end() if page else 0)
     if purpose and _PURPOSE.match(line) and len(line) <= 250:
         return None, clean(line).rstrip("."), s
     return None

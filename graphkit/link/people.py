@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..iris import slug
 from ..model import AttendanceRecord, MeetingRecord, Mention, Person
-from ..names import ParsedName, compatible, parse_name
+from ..names import ParsedName, compatible, parse_name, surname_key
 from .evidence import Evidence
 from .linked import Linked
 from .roles import Sighting
@@ -271,7 +271,7 @@ def _cluster_people(forms: list[_Form], aliases: Aliases, linked: Linked) -> lis
     kept_apart = _kept_apart(aliases)
     by_surname: dict[str, list[_Form]] = defaultdict(list)
     for f in forms:
-        by_surname[f.parsed.surname.lower().replace("’", "'")].append(f)
+        by_surname[surname_key(f.parsed.surname)].append(f)
     clusters: list[_Cluster] = []
     for surname in sorted(by_surname):
         clusters += _cluster_surname(by_surname[surname], kept_apart, linked)
@@ -437,14 +437,14 @@ def _agents(
     out = {}
     by_surname: dict[str, list[_Form]] = defaultdict(list)  # compatible names share a surname
     for f in forms:
-        by_surname[f.parsed.surname.lower()].append(f)
+        by_surname[surname_key(f.parsed.surname)].append(f)
     for r in meetings:
         for item in r.items:
             for act in item.actions:
                 p = parse_name(act.agent) if act.agent else None
                 if p is None:
                     continue
-                same = by_surname.get(p.surname.lower(), [])
+                same = by_surname.get(surname_key(p.surname), [])
                 hits = {key_of[f] for f in same if compatible(p, f.parsed)}
                 if len(hits) == 1:
                     out[(r.source, act.start)] = hits.pop()
