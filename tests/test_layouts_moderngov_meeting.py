@@ -429,3 +429,24 @@ def test_purpose_lines_as_titles_and_text_before_the_first_title() -> None:
     ]
     assert _people(rec) == [("Tobias Wren", "apologies"), ("Elsa Morrow", "apologies")]
     assert _refs(rec) == [(dt.date(2025, 3, 4), "approves")]
+
+
+def test_who_came_listed_in_an_items_minutes() -> None:
+    """A "Present:" list in an item's minutes, as councils that minute attendance as their
+    first item write it; the apologies sentence after it is still read as apologies."""
+    text = (DATA / "northshire-block.txt").read_text(encoding="utf-8")
+    said = "Apologies had been received from"
+    assert said in text
+    text = text.replace(
+        said,
+        "Present: Councillors Ines Harvey (Chair), Omar Iqbal and Ruth Jenkins.\n" + said,
+        1,
+    )
+    (rec,) = mm.read(Document("present.txt", text, "0", "web_page"))
+    people = _people(rec)
+    assert people[:3] == [
+        ("Ines Harvey", "present"),
+        ("Omar Iqbal", "present"),
+        ("Ruth Jenkins", "present"),
+    ]
+    assert ("Mr Haldane", "apologies") in people and ("Mr Tewkesbury", "substitute") in people

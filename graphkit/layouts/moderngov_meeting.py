@@ -610,12 +610,24 @@ def _present(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
     return parse_attendance(text, start + m.start(), end)
 
 
+def _present_in_minutes(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
+    """A "Present:" list in an item's minutes (an "Attendance" item, or the minutes opening
+    with who came), to the end of its paragraph; the apologies labelled in it too."""
+    m = re.search(r"(?im)^[ \t]*(?:Present|Attendance|Attendees)[ \t]*:", p[start:end])
+    if not m:
+        return []
+    stop = re.compile(r"\n[ \t]*\n").search(p, start + m.end(), end)
+    return parse_attendance(text, start + m.start(), stop.start() if stop else end)
+
+
 def _untitled(text: str, p: str, body: int, found: list[_Item]) -> list[AttendanceRecord]:
     """The apologies in the text before the first title the page shows: the minutes of items
     whose titles the rendering dropped are the meeting's all the same."""
     if not found or not p[body : found[0].start].strip():
         return []
-    return _attendance(text, p, body, found[0].start)
+    return _present_in_minutes(text, p, body, found[0].start) + _attendance(
+        text, p, body, found[0].start
+    )
 
 
 # -- the meeting --------------------------------------------------------------------------
@@ -667,7 +679,8 @@ def _item_records(
         if span is not None:
             resolutions = find_resolutions(text, p, *span)
             actions = find_actions(text, p, *span)
-            attendance += _attendance(text, p, *span)
+            # the apologies readers after the list, so that theirs win for a name both read
+            attendance += _present_in_minutes(text, p, *span) + _attendance(text, p, *span)
         items.append(
             ItemRecord(
                 number=it.number,
@@ -716,6 +729,7 @@ def read(doc: Document) -> list[MeetingRecord]:
     agenda = bool(_AGENDA_ONLY.match(first))
     items, attendance = _item_records(text, p, found, len(p), agenda=agenda)
     attendance = _present(text, p, start, head_end) + _untitled(text, p, body, found) + attendance
+    attendance = list({(a.start, a.end): a for a in attendance}.values())  # each name once
     date = heading.date if heading else None
     committee = heading.committee if heading else _undated_committee(p, start, head_end)
     return [
