@@ -501,3 +501,31 @@ def test_members_of_the_public_are_no_ones_role() -> None:
     )
     people = _people(text)
     assert people["District Councillor R. Soames"] == ("present", None, False, "other-member")
+
+
+def test_cabinet_members_and_other_councillors_by_their_headings_and_posts() -> None:
+    text = _HEAD + (
+        "Present: Councillor Omar Siddiqui - Deputy Mayor and Cabinet Member for Finance\n\n"
+        "Councillors in attendance (non-Cabinet): Councillor Amy Chu\n\n"
+        "Co-opted members:\nMRS GLENDA TURNER (PARENT GOVERNOR REPRESENTATIVE)\nMR HARRY VOSS\n\n"
+        "1. MINUTES\n\nAgreed.\n"
+    )
+    people = _people(text)
+    assert people["Councillor Omar Siddiqui"][3] == "cabinet-member"
+    assert people["Councillor Amy Chu"][3] == "other-member"
+    assert people["Mrs Glenda Turner"] == (
+        "present",
+        "Parent Governor Representative",
+        False,
+        "co-opted",
+    )
+    assert people["Mr Harry Voss"][3] == "co-opted"
+
+
+def test_agenda_item_lines_of_a_councils_own_site() -> None:
+    text = (
+        "Planning Committee - Tuesday, 8 April 2025\n\nDate: Tuesday, 8 April 2025\nTime: 6pm\n\n"
+        "Agenda item 1 - Apologies for absence\nAgenda item 2 - Declarations of interest\n"
+        "Agenda item 3 - Planning applications\n"
+    )
+    assert [n for n, _ in _titles(_one(text))] == ["1", "2", "3"]

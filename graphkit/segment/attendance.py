@@ -102,6 +102,7 @@ def heading_of(label: str) -> Heading | None:
         ("co-opted", "present", "co-opted", True),
         ("coopted", "present", "co-opted", True),
         ("co opted", "present", "co-opted", True),
+        ("non-cabinet", "present", "other-member", True),  # "(non-Cabinet)"
         ("cabinet", "present", "cabinet-member", True),
         ("other member", "present", "other-member", True),
         ("other councillor", "present", "other-member", True),
@@ -205,7 +206,10 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
             pass
         elif low.startswith("deputy cabinet member") and h.capacity in ("member", "other-member"):
             capacity, stated = "other-member", True
-        elif low.startswith("cabinet member") and h.capacity in ("member", "other-member"):
+        elif re.search(r"(?<!deputy )\bcabinet member\b", low) and h.capacity in (
+            "member",
+            "other-member",
+        ):
             capacity, stated = "cabinet-member", True
         elif low in ("officer", "officers"):
             capacity, stated, role = "officer", True, None  # the column names a capacity
@@ -528,7 +532,9 @@ def parse_attendance(
             and len(bare.split()) <= 6
             and (own_line := heading_of(bare))
             and not find_names(bare)
-            and not re.match(rf"(?i:{COUNCILLOR})\.?\s+\S", bare)  # a name PDF text broke
+            # a name PDF text broke, or a titled name in capitals ("MRS G TURNER (PARENT
+            # GOVERNOR REPRESENTATIVE)")
+            and not re.match(rf"(?i:{COUNCILLOR}|mrs?|ms|miss|dr)\.?\s+\S", bare)
         ):
             h = own_line  # a heading on its own line: "PRESENT", "Officers in attendance"
             stack.append(own_line)

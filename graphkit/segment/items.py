@@ -23,7 +23,7 @@ __all__ = ["find_actions", "find_items", "find_refs", "find_resolutions"]
 # code), "F/101 Title" (a minute series letter), "23/45 TITLE" and "45/23 TITLE" (numbered with the year), "IV. TITLE" (roman)
 _HEAD = re.compile(
     r"(?:^|(?<=\n)|(?<=\S  ))[ \t]*(?:\*[ \t]*(?=\d{1,3}[ \t]))?"  # "* 45 Minutes": a mark
-    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|Item)[ \t]*(?:No\.?[ \t]*)?(?=\d)"
+    r"(?P<head>(?:(?:Min(?:ute)?s?\.?|(?:Agenda[ \t]+)?[Ii]tem)[ \t]*(?:No\.?[ \t]*)?(?=\d)"
     # a committee's code: "CAB 12/24", "PL23/88", "C 56/24", "CAB.1"
     r"|(?P<code>[A-Z]{2,5}(?=\d{1,3}/\d)|[A-Z]{1,5}[ \t]+(?=\d{1,3}/\d)|[A-Z]{2,5}\.(?=\d{1,3}[ \t]))"
     r"|(?P<prefix>[A-Z]{1,5}/)(?=\d{1,4}\b)"
