@@ -529,3 +529,20 @@ def test_agenda_item_lines_of_a_councils_own_site() -> None:
         "Agenda item 3 - Planning applications\n"
     )
     assert [n for n, _ in _titles(_one(text))] == ["1", "2", "3"]
+
+
+def test_a_joint_committees_members_listed_by_their_council() -> None:
+    text = _HEAD + (
+        "Members present:\nEast Dale District Council: Cllr Pat Snow (Chair), Cllr Roy Tate\n"
+        "North Harrow Borough Council: Cllr Yvonne Blake, Cllr Des Hart\n\n"
+        "Officers present:\nJon Keating, Waste Manager\n\n1. APOLOGIES\n\nNone.\n"
+    )
+    people = _people(text)
+    assert list(people) == [
+        "Cllr Pat Snow",
+        "Cllr Roy Tate",
+        "Cllr Yvonne Blake",
+        "Cllr Des Hart",
+        "Jon Keating",
+    ]
+    assert people["Cllr Pat Snow"][2] and people["Jon Keating"][3] == "officer"

@@ -76,6 +76,10 @@ _ATTENDING = re.compile(
 )
 
 
+_CABINET_MEMBER = re.compile(r"\b(deputy )?cabinet member\b")
+_BODY_LABEL = re.compile(r"\b(?:Council|Authority)$")
+
+
 @dataclass(frozen=True)
 class Heading:
     text: str
@@ -202,15 +206,12 @@ def _entry(name_text: str, start: int, end: int, role: str | None, h: Heading) -
             chair = True
             role = ", ".join(p for p in parts if p not in chairs) or chairs[0]
         low = role.lower()
+        councillor = h.capacity in ("member", "other-member")
         if chair:
             pass
-        elif low.startswith("deputy cabinet member") and h.capacity in ("member", "other-member"):
-            capacity, stated = "other-member", True
-        elif re.search(r"(?<!deputy )\bcabinet member\b", low) and h.capacity in (
-            "member",
-            "other-member",
-        ):
-            capacity, stated = "cabinet-member", True
+        elif councillor and (cab := _CABINET_MEMBER.search(low)) and not (cab[1] and cab.start()):
+            # "Deputy Mayor and Cabinet Member for Finance"; a deputy cabinet member is none
+            capacity, stated = "other-member" if cab[1] else "cabinet-member", True
         elif low in ("officer", "officers"):
             capacity, stated, role = "officer", True, None  # the column names a capacity
         elif low == "observer":
@@ -540,9 +541,7 @@ def parse_attendance(
             stack.append(own_line)
             continue
         if m:
-            found = heading_of(m.group("h"))
-            if found is None and h is not None and _PART_LABEL.fullmatch(m.group("h").strip()):
-                found = h  # "Whole of meeting: K Lowe": the heading above still holds
+            found = _label_heading(m.group("h").strip(), h)
             if found is None:
                 continue  # "Note: ..." and other asides inside the block
             h = found
@@ -564,6 +563,16 @@ def parse_attendance(
             people = [replace(r, role=r.role or office, chair=r.chair or chair) for r in people]
         out.extend(people)
     return out
+
+
+def _label_heading(label: str, above: Heading | None) -> Heading | None:
+    """The heading a label ("Officers:") puts the rest of its line under: its own, or the
+    heading ``above`` it for a label that only says for how much of the meeting ("Whole of
+    meeting: K Lowe") or of which council ("East Dale District Council: Cllr P Snow", a
+    joint committee's members); None for an aside ("Note: ...")."""
+    found = heading_of(label)
+    told = _PART_LABEL.fullmatch(label) or _BODY_LABEL.search(label)
+    return above if found is None and above is not None and told else found
 
 
 def _councillors_named(text: str, s: int, e: int, h: Heading) -> list[AttendanceRecord]:
