@@ -546,3 +546,25 @@ def test_a_joint_committees_members_listed_by_their_council() -> None:
         "Jon Keating",
     ]
     assert people["Cllr Pat Snow"][2] and people["Jon Keating"][3] == "officer"
+
+
+def test_a_marked_list_in_two_columns() -> None:
+    text = _HEAD + (
+        "County Councillors:\n\n"
+        "  * Mrs Pat Lowe (Chairman)          * Mr Dai Quarrie\n"
+        "    Mr Frank Tolley                  * Mr Geoff Upton\n\n"
+        "  * Present\n\nI.   APOLOGIES\nApologies were received from Mr Tolley.\n"
+    )
+    people = _people(text)
+    assert people["Mrs Pat Lowe"] == ("present", "Chairman", True, "member")
+    assert people["Mr Dai Quarrie"][0] == people["Mr Geoff Upton"][0] == "present"
+    assert people["Mr Frank Tolley"][0] == "absent"
+    assert people["Mr Tolley"][0] == "apologies"
+
+
+def test_a_footnote_mark_is_no_role() -> None:
+    text = (
+        _HEAD
+        + "Present: Councillors Ann Lee, Rhys Jenkins*\n\n*Attended remotely\n\n1. MINUTES\n\nAgreed.\n"
+    )
+    assert _people(text)["Rhys Jenkins"][1] is None

@@ -252,8 +252,8 @@ def _chair_said(role: str | None) -> tuple[bool, str | None]:
     >>> _chair_said("4 members of the public")
     (False, None)
     """
-    if role and _THE_PUBLIC.fullmatch(role):
-        return False, None
+    if role and (_THE_PUBLIC.fullmatch(role) or not re.search(r"\w", role)):
+        return False, None  # the public, or a footnote's mark ("Rhys Jenkins*")
     said = re.search(
         r"\s*(?:\((?:the\s+)?chair(?:man|person|woman)?\)|\bin\s+the\s+chair)$", role or "", re.I
     )

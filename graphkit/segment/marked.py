@@ -87,7 +87,7 @@ def marked_attendance(text: str, start: int, end: int) -> list[AttendanceRecord]
     out: list[AttendanceRecord] = []
     under = Heading("Members", "present", "member", False)
     role: str | None = None
-    for s, e, line in lines(text, start, end):
+    for s, _e, line in lines(text, start, end):
         text_line = clean(line)
         bare = " ".join(line.split())
         if not text_line or _KEY_PRESENT.match(bare) or _KEY_ABSENT.match(bare):
@@ -100,17 +100,31 @@ def marked_attendance(text: str, start: int, end: int) -> list[AttendanceRecord]
             else:
                 under, role = label, None
             continue
-        skip = _mark(line, mark)
-        marked = skip > 0
-        if len(line[skip:].split()) > 12 or line.rstrip().endswith("."):
+        if len(line.split()) > 16 or line.rstrip().endswith("."):
             continue  # a sentence, not a name
-        status = under.status
-        if status == "present" and under.capacity != "officer":
-            status = "present" if marked == (meaning == "present") else "absent"
-        elif status == "present" and marked and meaning == "absent":
-            status = "absent"
         chair = bool(role) and not re.match(r"(?i)vice", role or "")
-        for r in parse_attendance(text, s + skip, e, default=replace(under, status=status)):
-            out.append(replace(r, role=r.role or role, chair=r.chair or chair))
+        # the list in columns: each cell its own mark ("* Mrs A Lowe (Chairman)     * Mr B Hall")
+        for cs, ce in _cells(line):
+            skip = _mark(line[cs:ce], mark)
+            status = under.status
+            if status == "present" and under.capacity != "officer":
+                status = "present" if (skip > 0) == (meaning == "present") else "absent"
+            elif status == "present" and skip and meaning == "absent":
+                status = "absent"
+            heading = replace(under, status=status)
+            for r in parse_attendance(text, s + cs + skip, s + ce, default=heading):
+                out.append(replace(r, role=r.role or role, chair=r.chair or chair))
         role = None
     return out
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """The spans of a line's cells: its text split at gaps of three spaces or more.
+
+    >>> line = "  * Mrs A Lowe (Chairman)     * Mr B Hall"
+    >>> [line[s:e] for s, e in _cells(line)]
+    ['  * Mrs A Lowe (Chairman)', '     * Mr B Hall']
+    """
+    cuts = [m.start() for m in re.finditer(r"(?<=\S)[ \t]{3,}(?=\S)", line)]
+    bounds = [0, *cuts, len(line)]
+    return list(zip(bounds, bounds[1:], strict=False))
