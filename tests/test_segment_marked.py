@@ -568,3 +568,30 @@ def test_a_footnote_mark_is_no_role() -> None:
         + "Present: Councillors Ann Lee, Rhys Jenkins*\n\n*Attended remotely\n\n1. MINUTES\n\nAgreed.\n"
     )
     assert _people(text)["Rhys Jenkins"][1] is None
+
+
+@pytest.mark.parametrize(
+    "label", ["Members:", "Members of the Committee:", "Committee Members", "Committee Membership"]
+)
+def test_an_agendas_membership_under_other_labels(label: str) -> None:
+    text = (
+        "Audit Committee\n\nDate: Wednesday, 17 April 2024\nTime: 2.00 pm\n\n"
+        f"{label}\nCouncillor T Abbott (Chair)\nCouncillor R Blake\n\nAGENDA\n\n"
+        "1. Apologies for Absence\n\n2. Audit Plan\n"
+    )
+    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    assert [(a.name, a.chair) for a in rec.membership] == [
+        ("Councillor T Abbott", True),
+        ("Councillor R Blake", False),
+    ]
+
+
+def test_a_parish_agendas_items_in_the_infinitive() -> None:
+    text = (
+        "Ashby Parva Town Council\n\nYou are summoned to attend a meeting of the Finance "
+        "Committee on Thursday 9 October 2025 at 6.30pm in the Jubilee Room.\n\n"
+        "25/41  To receive apologies for absence.\n25/42  To consider the draft budget.\n"
+        "25/43  Date of next meeting\n"
+    )
+    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    assert [n for n, _ in _titles(rec)] == ["25/41", "25/42", "25/43"]

@@ -108,8 +108,21 @@ def _committee(raw: str) -> str:
     'Licensing Committee'
     >>> _committee("Licensing Committee - Tuesday, 12 March 2024")
     'Licensing Committee'
+    >>> _committee("Report to:   Overview and Scrutiny Board")
+    'Overview and Scrutiny Board'
+    >>> _committee("Notice is hereby given that a meeting of the Transport Committee will be held as follows:")
+    'Transport Committee'
     """
     name = clean(raw)
+    # "Report to: X", "Committee: X"; "Notice is hereby given that a meeting of X will be held"
+    name = re.sub(
+        r"^(?:report\s+to|to|committee|meeting|decision\s+maker)\s*:\s*", "", name, flags=re.I
+    )
+    summoned = re.match(
+        r"(?i)notice\s+is\s+hereby\s+given\s+that\s+a\s+meeting\s+of\s+(.+?)\s+will\s+be\s+held\b",
+        name,
+    )
+    name = summoned.group(1) if summoned else name
     name = re.sub(r"^(?:notice\s+of\s+(?:a\s+)?meeting\s+of\s+)", "", name, flags=re.I)
     name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.I)
     name = _DATED.sub("", name)  # "Licensing Committee - Tuesday, 12 March 2024"
@@ -851,9 +864,11 @@ def _membership(doc: Document, p: str, sec: Section) -> tuple[AttendanceRecord, 
 # "Membership: Councillors A, B", the list on the line below ("Membership:" / "Councillors
 # ..."), or under a bare heading when the list opens with a label or a councillor ("Membership"
 # / "Chair: Councillor A")
+# ("Members:", "Members of the Committee", "Committee Membership" too)
 _MEMBERSHIP = re.compile(
-    r"(?m)^[ \t]*Membership(?:[ \t]*:[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*"
-    rf"(?=[A-Z][\w -]{{2,30}}:|{ANY_COUNCILLOR}\b))"
+    r"(?m)^[ \t]*(?:Committee[ \t]+)?(?:Membership|Members(?:[ \t]+of[ \t]+the[ \t]+[A-Z]\w+)?)"
+    r"(?:[ \t]*:[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*"
+    rf"(?=[A-Z][\w -]{{2,30}}:|[^\n]*\b{ANY_COUNCILLOR}\b))"
     r"(?P<rest>\S[^\n]*(?:\n(?![ \t]*\n)[^\n]+)*)"
 )
 # a labelled paragraph after another: "\n\nCo-opted members: Mrs Q Grant, Mr R Hale"

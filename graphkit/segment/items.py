@@ -58,7 +58,11 @@ def _title_ok(title: str, long_ok: bool = False) -> bool:
         or not (title[0].isupper() or title[0].isdigit())
     ):
         return False
-    if title.rstrip(")").endswith((".", ":", ";", ",")) and len(words) >= 4:
+    if (
+        title.rstrip(")").endswith((".", ":", ";", ","))
+        and len(words) >= 4
+        and not re.match(r"To [a-z]+\b", title)  # an agenda's "To receive apologies."
+    ):
         return False
     return not _PROCEDURAL.match(title)
 
