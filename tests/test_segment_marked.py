@@ -595,3 +595,33 @@ def test_a_parish_agendas_items_in_the_infinitive() -> None:
     )
     (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
     assert [n for n, _ in _titles(rec)] == ["25/41", "25/42", "25/43"]
+
+
+@pytest.mark.parametrize(
+    ("when", "time", "venue"),
+    [
+        ("on Thursday 9 October 2025 at 6.30pm in the Jubilee Room, Hollin Centre, for the "
+         "purpose of transacting the business below.", dt.time(18, 30), "the Jubilee Room, Hollin Centre"),
+        ("on WEDNESDAY, 9 OCTOBER 2025 at 10.00 a.m.", dt.time(10), None),
+    ],
+)  # fmt: skip
+def test_a_summons_time_with_its_full_stop_and_the_place_after_it(
+    when: str, time: dt.time, venue: str | None
+) -> None:
+    text = (
+        "Hollin Town Council\n\nDear Councillor,\n\nYou are summoned to attend a meeting of the "
+        f"Finance Committee {when}\n\n1. Apologies\n\n2. Budget\n"
+    )
+    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    assert (rec.committee, rec.date, rec.start_time, rec.venue) == (
+        "Finance Committee",
+        dt.date(2025, 10, 9),
+        time,
+        venue,
+    )
+
+
+def test_a_time_field_in_24_hours_before_noon() -> None:
+    text = "Audit Committee\n\nDate: Thursday 22 May 2025\nTime:     10.00\n\n1. Apologies\n"
+    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    assert rec.start_time == dt.time(10)

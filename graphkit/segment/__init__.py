@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
-from ..dates import DATE_IN_WORDS, DATE_TEXT, find_dates, find_times
+from ..dates import DATE_IN_WORDS, DATE_TEXT, TIME_TEXT, find_dates, find_times
 from ..model import (
     ActionRecord,
     AttendanceRecord,
@@ -169,7 +169,7 @@ def _date_block(doc: Document, p: str) -> list[Section]:
             max(ends),
             _committee(re.sub(r"^(?i:minutes|agenda)\s+(?i:of)\s+(?:(?i:the)\s+)?", "", committee)),
             date,
-            start_time=time or (_when(tm.group("t"))[1] if tm else None),
+            start_time=time or (_when(tm.group(0))[1] if tm else None),  # "Time: 10.00"
             venue=venue,
         )
     ]
@@ -240,6 +240,12 @@ _SUMMONS = re.compile(
     r"(?P<committee>[^\n,.]{3,120}?)\s+(?:(?i:to\s+be\s+held)\s+)?"
     r"(?:(?i:in|at)\s+(?P<place>[^\n]{0,150}?)\s+)?(?i:on)\s+(?P<when>[^\n.]{0,60}?\d{4}[^\n.]*)"
 )
+# what follows the summons' date: the rest of its time, and the place ("... at 6.30pm in
+# the Jubilee Room, Hollinsby Community Centre, for the purpose ...")
+_SUMMONS_AFTER = re.compile(
+    rf"(?P<time>[.:]\d\d[ \t]*(?:[ap]\.?m\.?)?|\.\d\d|[ \t]*{TIME_TEXT})?"
+    r"(?:[ \t]+(?i:in|at)[ \t]+(?P<place>(?i:the)[ \t][^\n.]{3,120}?)(?=,?[ \t]+(?i:for|to)\b|[.\n]))?"
+)
 _SPACED_AGENDA = re.compile(r"\bA ?G ?E ?N ?D ?A\b")
 
 
@@ -290,13 +296,16 @@ def _top_header(doc: Document, p: str) -> list[Section]:
                 )
             ]
     # a summons is one sentence, which PDF text may wrap: its line breaks read as spaces
-    m = _SUMMONS.search(re.sub(r"(?<=\S)\n(?=\S)", " ", head))
+    joined = re.sub(r"(?<=\S)\n(?=\S)", " ", head)
+    m = _SUMMONS.search(joined)
     if m:
-        date, time = _when(m.group("when"))
+        # the time may hold a full stop the date's words stop at ("at 6.30pm", "10.00 a.m.")
+        after = _SUMMONS_AFTER.match(joined, m.end("when"))
+        date, time = _when(m.group("when") + (after.group("time") or "" if after else ""))
         name = clean(m.group("committee"))
         committee = "Council" if _COUNCIL_NAME.match(name) else _committee(name)
         if date is not None and _COMMITTEE_WORDS.search(name):
-            place = clean(m.group("place") or "") or None
+            place = clean(m.group("place") or (after.group("place") if after else "") or "") or None
             return [Section("agenda", 0, m.end(), committee, date, start_time=time, venue=place)]
     return []
 
