@@ -625,3 +625,19 @@ def test_a_time_field_in_24_hours_before_noon() -> None:
     text = "Audit Committee\n\nDate: Thursday 22 May 2025\nTime:     10.00\n\n1. Apologies\n"
     (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
     assert rec.start_time == dt.time(10)
+
+
+def test_a_notice_written_as_a_sentence() -> None:
+    text = (
+        "KINLOCH COUNCIL\n\nA meeting of the Education, Children and Families Committee will be "
+        "held in the Council Chambers, Kinloch House, on Thursday 20 February 2025 at 2pm.\n\n"
+        "BUSINESS\n\n1. Declarations of Interest\n\n2. School Estate Review\n"
+    )
+    (rec,) = segment(Document("notice.txt", text, "0", "pdf"))
+    assert (rec.committee, rec.date, rec.start_time, rec.venue) == (
+        "Education, Children and Families Committee",
+        dt.date(2025, 2, 20),
+        dt.time(14),
+        "the Council Chambers, Kinloch House",
+    )
+    assert [n for n, _ in _titles(rec)] == ["1", "2"]

@@ -237,8 +237,14 @@ _LEAD_COUNCIL = re.compile(
 # on Wednesday 23 January 2008 at 6 pm."
 _SUMMONS = re.compile(
     r"(?i:summoned|invited|requested)\s+to\s+attend\s+(?i:a|the)\s+meeting\s+of\s+(?:(?i:the)\s+)?"
-    r"(?P<committee>[^\n,.]{3,120}?)\s+(?:(?i:to\s+be\s+held)\s+)?"
+    r"(?P<committee>[^\n.]{3,120}?)\s+(?:(?i:to\s+be\s+held)\s+)?"
     r"(?:(?i:in|at)\s+(?P<place>[^\n]{0,150}?)\s+)?(?i:on)\s+(?P<when>[^\n.]{0,60}?\d{4}[^\n.]*)"
+)
+# a notice written as a sentence: "A meeting of the X will be held in <place> on <date>"
+_NOTICE = re.compile(
+    r"\b(?i:a)\s+(?i:meeting)\s+of\s+(?:(?i:the)\s+)?(?P<committee>[^\n.]{3,120}?)\s+"
+    r"(?i:will|shall)\s+(?i:be\s+held)\s+"
+    r"(?:(?i:in|at)\s+(?P<place>[^\n]{0,150}?),?\s+)?(?i:on)\s+(?P<when>[^\n.]{0,60}?\d{4}[^\n.]*)"
 )
 # what follows the summons' date: the rest of its time, and the place ("... at 6.30pm in
 # the Jubilee Room, Hollinsby Community Centre, for the purpose ...")
@@ -297,7 +303,7 @@ def _top_header(doc: Document, p: str) -> list[Section]:
             ]
     # a summons is one sentence, which PDF text may wrap: its line breaks read as spaces
     joined = re.sub(r"(?<=\S)\n(?=\S)", " ", head)
-    m = _SUMMONS.search(joined)
+    m = _SUMMONS.search(joined) or _NOTICE.search(joined)
     if m:
         # the time may hold a full stop the date's words stop at ("at 6.30pm", "10.00 a.m.")
         after = _SUMMONS_AFTER.match(joined, m.end("when"))
