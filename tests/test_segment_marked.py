@@ -641,3 +641,19 @@ def test_a_notice_written_as_a_sentence() -> None:
         "the Council Chambers, Kinloch House",
     )
     assert [n for n, _ in _titles(rec)] == ["1", "2"]
+
+
+def test_an_item_with_its_parts_lettered_below_it() -> None:
+    text = (
+        "Children's Scrutiny Committee\n\nDate: Wednesday 15 October 2025\nTime: 6pm\n\nAGENDA\n\n"
+        "5.  Ofsted Visit - Outcome and Action Plan (Pages 9 - 22)\n"
+        "6.  Special Educational Needs and Disabilities Transformation Programme (Pages 23 - 40)\n"
+        "    a) Update on plan timeliness\n    b) Home to school transport\n"
+        "7.  Work Programme (Pages 41 - 46)\n"
+    )
+    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    assert _titles(rec) == [
+        ("5", "Ofsted Visit - Outcome and Action Plan"),
+        ("6", "Special Educational Needs and Disabilities Transformation Programme"),
+        ("7", "Work Programme"),
+    ]

@@ -113,7 +113,13 @@ def _title_goes_on(plain: str, ts: int, te: int, end: int) -> int:
         stop = end if stop == -1 else stop
         below = plain[te + 1 : stop].strip()
         title = plain[ts:te].strip()
-        if not below or not below[0].isalpha() or _DECIDED.match(below) or _HEAD.match(below):
+        if (
+            not below
+            or not below[0].isalpha()
+            or _DECIDED.match(below)
+            or _HEAD.match(below)
+            or re.match(r"\(?[a-z][.)]\s", below)  # "a) Update on ...": a part of the item
+        ):
             break  # "IV. ANY OTHER BUSINESS": the next item
         capitals = title.isupper() and below.isupper()
         small = below[0].islower() and len(title) >= 50
