@@ -657,3 +657,27 @@ def test_an_item_with_its_parts_lettered_below_it() -> None:
         ("6", "Special Educational Needs and Disabilities Transformation Programme"),
         ("7", "Work Programme"),
     ]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # a Welsh council's bilingual labels, the date in Welsh first
+        "Dyddiad / Date:  Dydd Mawrth, 8 Gorffennaf 2025 / Tuesday, 8 July 2025\n"
+        "Amser / Time:    2.00 pm\nLleoliad / Venue: Committee Room 1\n",
+        # labels set apart by a tab, without a colon
+        "Date\tTuesday, 8 July 2025\nTime\t2.00 pm\nVenue\tCommittee Room 1\n",
+    ],
+)
+def test_an_agendas_fields_labelled_in_two_languages_or_by_a_tab(fields: str) -> None:
+    text = (
+        "Pwyllgor Llywodraethu ac Archwilio / Governance and Audit Committee\n\n"
+        f"{fields}\nAgenda\n\n1.  Apologies for Absence\n2.  Declarations of Interest\n"
+    )
+    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    assert (rec.committee, rec.date, rec.start_time, rec.venue) == (
+        "Governance and Audit Committee",
+        dt.date(2025, 7, 8),
+        dt.time(14),
+        "Committee Room 1",
+    )

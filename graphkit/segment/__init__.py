@@ -124,6 +124,8 @@ def _committee(raw: str) -> str:
     )
     name = summoned.group(1) if summoned else name
     name = re.sub(r"^(?:notice\s+of\s+(?:a\s+)?meeting\s+of\s+)", "", name, flags=re.I)
+    if " / " in name and _COMMITTEE_WORDS.search(name.rsplit(" / ", 1)[1]):
+        name = name.rsplit(" / ", 1)[1]  # "Pwyllgor Archwilio / Audit Committee": in English
     name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.I)
     name = _DATED.sub("", name)  # "Licensing Committee - Tuesday, 12 March 2024"
     name = re.sub(r"\s+meeting$", "", name, flags=re.I)
@@ -135,9 +137,15 @@ def _committee(raw: str) -> str:
     return name.replace("’", "'")
 
 
+# a field's label: "Date:", a Welsh council's "Dyddiad / Date:", or set apart by a tab
+_WELSH = r"(?:[^\W\d_]+[ \t]*/[ \t]*)?"
+_SEP = r"(?:[ \t]*:|\t)[ \t]*"
 _DATE_LINE = re.compile(
-    r"(?im)^[ \t]*(?:date(?:\s+of\s+meeting)?|meeting\s+date|date\s+and\s+time)[ \t]*:[ \t]*(?P<when>[^\n]+)"
+    rf"(?im)^[ \t]*{_WELSH}(?:date(?:\s+of\s+meeting)?|meeting\s+date|date\s+and\s+time){_SEP}"
+    r"(?P<when>[^\n]+)"
 )
+_TIME_FIELD = re.compile(rf"(?im)^[ \t]*{_WELSH}time{_SEP}(?P<t>[^\n]+)")
+_VENUE_FIELD = re.compile(rf"(?im)^[ \t]*{_WELSH}(?:venue|place|location){_SEP}(?P<v>[^\n]+)")
 _COUNCIL_NAME = re.compile(rf"^[\w .'’-]+\b{_KINDS}\s+Council$", re.I)
 
 
@@ -154,8 +162,8 @@ def _date_block(doc: Document, p: str) -> list[Section]:
     if not committee:
         return []
     head = p[m.start() : m.start() + 600]
-    tm = re.search(r"(?im)^[ \t]*time[ \t]*:[ \t]*(?P<t>[^\n]+)", head)
-    vm = re.search(r"(?im)^[ \t]*(?:venue|place|location)[ \t]*:[ \t]*(?P<v>[^\n]+)", head)
+    tm = _TIME_FIELD.search(head)
+    vm = _VENUE_FIELD.search(head)
     ends = [m.end()] + [m.start() + x.end() for x in (tm, vm) if x is not None]
     venue = clean(vm.group("v")).rstrip(".") if vm else None
     if venue is None:
@@ -881,7 +889,7 @@ def _membership(doc: Document, p: str, sec: Section) -> tuple[AttendanceRecord, 
 # / "Chair: Councillor A")
 # ("Members:", "Members of the Committee", "Committee Membership" too)
 _MEMBERSHIP = re.compile(
-    r"(?m)^[ \t]*(?:Committee[ \t]+)?(?:Membership|Members(?:[ \t]+of[ \t]+the[ \t]+[A-Z]\w+)?)"
+    r"(?m)^[ \t]*(?:[^\W\d_]+[ \t]*/[ \t]*)?(?:Committee[ \t]+)?(?:Membership|Members(?:[ \t]+of[ \t]+the[ \t]+[A-Z]\w+)?)"
     r"(?:[ \t]*:[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*"
     rf"(?=[A-Z][\w -]{{2,30}}:|[^\n]*\b{ANY_COUNCILLOR}\b))"
     r"(?P<rest>\S[^\n]*(?:\n(?![ \t]*\n)[^\n]+)*)"
