@@ -232,3 +232,15 @@ def test_the_query_shows_each_action_once_with_its_agent() -> None:
     assert sum(1 for r in rows if r["agent"]) == 11
     marsh = run_query("actions-and-requests", built().dataset, params={"person": "Marsh"})
     assert len(marsh.rows) == 1
+
+
+def test_an_action_line_right_under_a_line_of_prose() -> None:
+    t = (
+        "The Panel received a presentation from the Head of Skills.\n"
+        "ACTION: Head of Skills to circulate the learner numbers by ward.\n"
+        "ACTION: Scrutiny Officer to invite the college principal.\n"
+    )
+    assert [a.agent for a in find_actions(t, t, 0, len(t))] == [
+        "Head of Skills",
+        "Scrutiny Officer",
+    ]

@@ -50,7 +50,7 @@ _ACTION = re.compile(
 )
 # "ACTION: Director of Place to circulate ...", or after a sentence, "ACTION: Clerk"
 _ACTION_LABEL = re.compile(
-    r"^[ \t]*(?:ACTIONS?|Actions?(?:\s+point)?)(?:\s+by)?[ \t]*[:–—-][ \t]*(?P<rest>\S[^\n]*)"
+    r"^\s*(?:ACTIONS?|Actions?(?:\s+point)?)(?:\s+by)?[ \t]*[:–—-][ \t]*(?P<rest>\S[^\n]*)"
 )
 _OWNER = re.compile(
     r"^(?P<o>(?:[A-Z][\w'’.-]*|of|and|&|the)(?:\s+(?:[A-Z][\w'’.-]*|of|and|&|the)){0,7})"
