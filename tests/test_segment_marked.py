@@ -279,7 +279,7 @@ def test_an_agenda_lists_its_membership_below_the_label(listed: str) -> None:
         f"Time: 2.00 pm\nVenue: Room 1, Civic Offices\n\n{listed}\n\nQuorum: 3\n\nAGENDA\n\n"
         "1. Apologies for Absence\n\n2. Declarations of Interest\n\n3. Audit Plan (Pages 1 - 9)\n"
     )
-    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    rec = _one(text, "agenda.txt")
     members = [(a.name.split()[-1], a.role, a.chair) for a in rec.membership]
     assert members == [
         ("Abbott", "Chair", True),
@@ -296,7 +296,7 @@ def test_a_membership_heading_over_prose_lists_no_one() -> None:
         "The Committee has seven members appointed by the Council.\n\nAGENDA\n\n"
         "1. Apologies for Absence\n\n2. Audit Plan\n"
     )
-    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    rec = _one(text, "agenda.txt")
     assert rec.membership == ()
 
 
@@ -579,7 +579,7 @@ def test_an_agendas_membership_under_other_labels(label: str) -> None:
         f"{label}\nCouncillor T Abbott (Chair)\nCouncillor R Blake\n\nAGENDA\n\n"
         "1. Apologies for Absence\n\n2. Audit Plan\n"
     )
-    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    rec = _one(text, "agenda.txt")
     assert [(a.name, a.chair) for a in rec.membership] == [
         ("Councillor T Abbott", True),
         ("Councillor R Blake", False),
@@ -593,7 +593,7 @@ def test_a_parish_agendas_items_in_the_infinitive() -> None:
         "25/41  To receive apologies for absence.\n25/42  To consider the draft budget.\n"
         "25/43  Date of next meeting\n"
     )
-    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    rec = _one(text, "agenda.txt")
     assert [n for n, _ in _titles(rec)] == ["25/41", "25/42", "25/43"]
 
 
@@ -612,7 +612,7 @@ def test_a_summons_time_with_its_full_stop_and_the_place_after_it(
         "Hollin Town Council\n\nDear Councillor,\n\nYou are summoned to attend a meeting of the "
         f"Finance Committee {when}\n\n1. Apologies\n\n2. Budget\n"
     )
-    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    rec = _one(text, "agenda.txt")
     assert (rec.committee, rec.date, rec.start_time, rec.venue) == (
         "Finance Committee",
         dt.date(2025, 10, 9),
@@ -623,7 +623,7 @@ def test_a_summons_time_with_its_full_stop_and_the_place_after_it(
 
 def test_a_time_field_in_24_hours_before_noon() -> None:
     text = "Audit Committee\n\nDate: Thursday 22 May 2025\nTime:     10.00\n\n1. Apologies\n"
-    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    rec = _one(text, "agenda.txt")
     assert rec.start_time == dt.time(10)
 
 
@@ -633,7 +633,7 @@ def test_a_notice_written_as_a_sentence() -> None:
         "held in the Council Chambers, Kinloch House, on Thursday 20 February 2025 at 2pm.\n\n"
         "BUSINESS\n\n1. Declarations of Interest\n\n2. School Estate Review\n"
     )
-    (rec,) = segment(Document("notice.txt", text, "0", "pdf"))
+    rec = _one(text, "notice.txt")
     assert (rec.committee, rec.date, rec.start_time, rec.venue) == (
         "Education, Children and Families Committee",
         dt.date(2025, 2, 20),
@@ -651,7 +651,7 @@ def test_an_item_with_its_parts_lettered_below_it() -> None:
         "    a) Update on plan timeliness\n    b) Home to school transport\n"
         "7.  Work Programme (Pages 41 - 46)\n"
     )
-    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    rec = _one(text, "agenda.txt")
     assert _titles(rec) == [
         ("5", "Ofsted Visit - Outcome and Action Plan"),
         ("6", "Special Educational Needs and Disabilities Transformation Programme"),
@@ -674,7 +674,7 @@ def test_an_agendas_fields_labelled_in_two_languages_or_by_a_tab(fields: str) ->
         "Pwyllgor Llywodraethu ac Archwilio / Governance and Audit Committee\n\n"
         f"{fields}\nAgenda\n\n1.  Apologies for Absence\n2.  Declarations of Interest\n"
     )
-    (rec,) = segment(Document("agenda.txt", text, "0", "pdf"))
+    rec = _one(text, "agenda.txt")
     assert (rec.committee, rec.date, rec.start_time, rec.venue) == (
         "Governance and Audit Committee",
         dt.date(2025, 7, 8),

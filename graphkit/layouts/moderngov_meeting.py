@@ -602,9 +602,13 @@ def _attendance(text: str, p: str, start: int, end: int) -> list[AttendanceRecor
     return found
 
 
+_PRESENT_LABEL = re.compile(r"(?im)^[ \t]*(?:Present|Attendance|Attendees)[ \t]*:")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _present(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
     """A "Present:" / "Attendance:" list above the items, where the page shows one."""
-    m = re.search(r"(?im)^[ \t]*(?:Present|Attendance|Attendees)[ \t]*:", p[start:end])
+    m = _PRESENT_LABEL.search(p[start:end])
     if not m:
         return []
     return parse_attendance(text, start + m.start(), end)
@@ -613,10 +617,10 @@ def _present(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
 def _present_in_minutes(text: str, p: str, start: int, end: int) -> list[AttendanceRecord]:
     """A "Present:" list in an item's minutes (an "Attendance" item, or the minutes opening
     with who came), to the end of its paragraph; the apologies labelled in it too."""
-    m = re.search(r"(?im)^[ \t]*(?:Present|Attendance|Attendees)[ \t]*:", p[start:end])
+    m = _PRESENT_LABEL.search(p[start:end])
     if not m:
         return []
-    stop = re.compile(r"\n[ \t]*\n").search(p, start + m.end(), end)
+    stop = _BLANK_LINE.search(p, start + m.end(), end)
     return parse_attendance(text, start + m.start(), stop.start() if stop else end)
 
 

@@ -889,7 +889,7 @@ def _membership(doc: Document, p: str, sec: Section) -> tuple[AttendanceRecord, 
 # / "Chair: Councillor A")
 # ("Members:", "Members of the Committee", "Committee Membership" too)
 _MEMBERSHIP = re.compile(
-    r"(?m)^[ \t]*(?:[^\W\d_]+[ \t]*/[ \t]*)?(?:Committee[ \t]+)?(?:Membership|Members(?:[ \t]+of[ \t]+the[ \t]+[A-Z]\w+)?)"
+    rf"(?m)^[ \t]*{_WELSH}(?:Committee[ \t]+)?(?:Membership|Members(?:[ \t]+of[ \t]+the[ \t]+[A-Z]\w+)?)"
     r"(?:[ \t]*:[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*"
     rf"(?=[A-Z][\w -]{{2,30}}:|[^\n]*\b{ANY_COUNCILLOR}\b))"
     r"(?P<rest>\S[^\n]*(?:\n(?![ \t]*\n)[^\n]+)*)"

@@ -682,6 +682,7 @@ _WERE_ABSENT = re.compile(
     + _NAMES_UNTIL_STOP.replace(")+)", ")+?)")
     + r"\s+(?:was|were)\s+absent\b(?!\s+from\s+item)"
 )
+_APOLOGIES = Heading("Apologies", "apologies", "member", False)
 _ABSENT = Heading("Absent", "absent", "member", False)
 _SUBSTITUTED_BY = re.compile(r",?\s+who\s+(?:was|were)\s+substituted\s+by\s+", re.I)
 _SUBSTITUTES = Heading("Substitutes", "substitute", "member", False)
@@ -697,7 +698,7 @@ _SENT_APOLOGIES = re.compile(
 def apologies_in_text(text: str, plain: str, start: int, end: int) -> list[AttendanceRecord]:
     """Apologies written as a sentence: "Apologies for absence were received from
     Councillors J Abara and K Ferris." """
-    heading = Heading("Apologies", "apologies", "member", False)
+    heading = _APOLOGIES
     out: list[AttendanceRecord] = []
     for m in _APOLOGY_SENTENCE.finditer(plain, start, end):
         group = "names" if m.group("names") else "names2"
@@ -762,7 +763,7 @@ def _names_only(text: str, plain: str, s: int, e: int, heading: Heading) -> list
 def apologies_in_item(text: str, plain: str, title_start: int, end: int) -> list[AttendanceRecord]:
     """Apologies listed under an "Apologies" item with no verb: "1. Apologies for Absence
     / Councillors A Rowe and B Stone." or "1. Apologies – Councillor C Lee"."""
-    heading = Heading("Apologies", "apologies", "member", False)
+    heading = _APOLOGIES
     title_end = plain.find("\n", title_start, end)
     title_end = end if title_end == -1 else title_end
     dash = re.search(r"(?:\s[-–:]|:)\s*(?=\S)", plain[title_start:title_end])
@@ -790,7 +791,7 @@ def _listed_names(text: str, plain: str, start: int, end: int) -> list[Attendanc
     """The apologies of a paragraph that lists them one a line, each perhaps after a bullet
     and before its reason ("Councillor Boyd Elliott - other reasons"); none unless every
     line is so."""
-    heading = Heading("Apologies", "apologies", "member", False)
+    heading = _APOLOGIES
     out: list[AttendanceRecord] = []
     for s, e, line in lines(plain, start, end):
         if not line.strip():
